@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The one entry point of the generator: `pnpm spec:pull`, `pnpm spec:diff` and each package's
+// `generate` script call this file (run directly by Node 22's type stripping: no build step).
+import { CliError } from "./errors.ts";
+
+type Command = (args: string[]) => Promise<number | undefined>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  pull: async () => (await import("./commands/pull.ts")).pullCommand,
+  diff: async () => (await import("./commands/diff.ts")).diffCommand,
+  generate: async () => (await import("./commands/generate.ts")).generateCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) throw new CliError(`usage: instantly-kit <${Object.keys(commands).join("|")}> [options]`, 2);
+  return (await (await load())(args)) ?? 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Expected failures are one clear line; anything else is a bug and keeps its stack.
+    if (error instanceof CliError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
