@@ -4,10 +4,10 @@
  */
 export class CliError extends Error {
   override name = "CliError";
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
+  // A plain field, not a parameter property: Node's type stripping only accepts erasable syntax.
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
     super(message);
+    this.exitCode = exitCode;
   }
 }
