@@ -1,0 +1,44 @@
+import type { IndexedOperation } from "./document.ts";
+import type { Finding, SchemaComparer, Scope } from "./schemas.ts";
+import type { Direction, Severity, SpecChange } from "./types.ts";
+
+/** Everything an operation-level rule needs: both documents' views of the operation and a way to report. */
+export class OperationContext {
+  readonly comparer: SchemaComparer;
+  readonly oldOp: IndexedOperation;
+  readonly newOp: IndexedOperation;
+  private readonly out: SpecChange[];
+
+  constructor(comparer: SchemaComparer, oldOp: IndexedOperation, newOp: IndexedOperation, out: SpecChange[]) {
+    this.comparer = comparer;
+    this.oldOp = oldOp;
+    this.newOp = newOp;
+    this.out = out;
+  }
+
+  report(severity: Severity, kind: string, message: string): void {
+    this.out.push({
+      severity,
+      kind,
+      operationId: this.newOp.operationId,
+      method: this.newOp.method,
+      path: this.newOp.path,
+      message,
+    });
+  }
+
+  /** Compare two schemas of this operation; `what` says where they sit ("request body", "response 200"). */
+  compareSchema(oldSchema: unknown, newSchema: unknown, direction: Direction, what: string): void {
+    const scope: Scope = {
+      direction,
+      owner: { kind: "operation", key: this.newOp.key },
+      emit: (finding: Finding) =>
+        this.report(
+          finding.severity,
+          finding.kind,
+          `${what}${finding.location ? ` \`${finding.location}\`` : ""}: ${finding.detail}`,
+        ),
+    };
+    this.comparer.compare(oldSchema, newSchema, scope);
+  }
+}

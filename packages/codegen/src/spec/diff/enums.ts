@@ -1,0 +1,81 @@
+import type { Finding } from "./schemas.ts";
+import type { Direction, JsonObject } from "./types.ts";
+
+/**
+ * Enum rules. `null` is left out here: it is nullability, compared with the types (so `null` joining an enum
+ * is reported once, as "now accepts null" / "made nullable"). `const: x` counts as `enum: [x]`.
+ */
+export function compareEnums(
+  oldSchema: JsonObject,
+  newSchema: JsonObject,
+  direction: Direction,
+  at: (finding: Omit<Finding, "location">) => void,
+): void {
+  const oldValues = enumValues(oldSchema);
+  const newValues = enumValues(newSchema);
+  if (!oldValues && !newValues) return;
+  const request = direction === "request";
+  if (!oldValues && newValues) {
+    // A free value now restricted: callers' values may no longer type-check. Readers only see a narrower type.
+    at(
+      request
+        ? {
+            severity: "major",
+            kind: "request-enum-constrained",
+            detail: `constrained to enum ${list(newValues)}`,
+          }
+        : {
+            severity: "minor",
+            kind: "response-enum-constrained",
+            detail: `constrained to enum ${list(newValues)}`,
+          },
+    );
+    return;
+  }
+  if (oldValues && !newValues) {
+    // Readers that switched over the values now get a plain type: their exhaustive checks break.
+    at(
+      request
+        ? { severity: "minor", kind: "request-enum-lifted", detail: `enum ${list(oldValues)} lifted` }
+        : { severity: "major", kind: "response-enum-lifted", detail: `enum ${list(oldValues)} lifted` },
+    );
+    return;
+  }
+  if (!oldValues || !newValues) return;
+  const removed = [...oldValues.keys()].filter((key) => !newValues.has(key));
+  const added = [...newValues.keys()].filter((key) => !oldValues.has(key));
+  if (removed.length > 0) {
+    at({
+      severity: "major",
+      kind: "enum-value-removed",
+      detail: `enum value${removed.length > 1 ? "s" : ""} ${removed.join(", ")} removed`,
+    });
+  }
+  if (added.length > 0) {
+    at({
+      severity: "minor",
+      kind: "enum-value-added",
+      detail: `enum value${added.length > 1 ? "s" : ""} ${added.join(", ")} added`,
+    });
+  }
+}
+
+/** Enum values keyed by their JSON text (so `1` and `"1"` stay distinct), without `null`. */
+function enumValues(schema: JsonObject): Map<string, unknown> | undefined {
+  let values: unknown[] | undefined;
+  if (Array.isArray(schema.enum)) values = schema.enum;
+  else if (Object.hasOwn(schema, "const")) values = [schema.const];
+  if (!values) return undefined;
+  const map = new Map<string, unknown>();
+  for (const value of values) {
+    if (value === null) continue;
+    map.set(JSON.stringify(value), value);
+  }
+  // `enum: [null]` alone is a nullability statement, not an enum of values.
+  return map.size === 0 && values.length > 0 ? undefined : map;
+}
+
+function list(values: Map<string, unknown>): string {
+  const keys = [...values.keys()];
+  return keys.length > 8 ? `${keys.slice(0, 8).join(", ")}, … (${keys.length})` : keys.join(", ");
+}
