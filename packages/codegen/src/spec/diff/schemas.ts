@@ -104,12 +104,16 @@ export class SchemaComparer {
     }
   }
 
-  private compareResolved(
-    oldSchema: JsonObject,
-    newSchema: JsonObject,
-    scope: Scope,
-    location: string,
-  ): void {
+  private compareResolved(oldInput: JsonObject, newInput: JsonObject, scope: Scope, location: string): void {
+    // `$ref: X` rewritten as `allOf: [{$ref: X}, {extra properties}]` (a real edit in this spec) must read as
+    // "properties added", not "every property removed": unless both sides compose the same number of
+    // branches (compared pairwise below), allOf is flattened into one object on both sides.
+    const pairable =
+      Array.isArray(oldInput.allOf) &&
+      Array.isArray(newInput.allOf) &&
+      oldInput.allOf.length === newInput.allOf.length;
+    const oldSchema = pairable ? oldInput : flattenAllOf(this.oldDoc, oldInput);
+    const newSchema = pairable ? newInput : flattenAllOf(this.newDoc, newInput);
     const at = (finding: Omit<Finding, "location">) => scope.emit({ ...finding, location });
     this.compareAnnotations(oldSchema, newSchema, at);
     const oldTypes = typeSet(oldSchema);
@@ -323,6 +327,32 @@ export class SchemaComparer {
     const schema = isObject(node) ? doc.resolve(node) : undefined;
     return schema?.readOnly === true;
   }
+}
+
+/**
+ * One object schema from `allOf` branches (refs resolved): properties merged, required lists united, other
+ * keywords taken from the schema itself first, then from the branches in order.
+ */
+export function flattenAllOf(doc: IndexedDocument, schema: JsonObject, depth = 0): JsonObject {
+  if (!Array.isArray(schema.allOf) || depth > 8) return schema;
+  const { allOf, ...own } = schema;
+  const merged: JsonObject = {};
+  const properties: JsonObject = {};
+  const required = new Set<string>();
+  for (const part of [...(allOf as unknown[]), own]) {
+    const resolved = isObject(part) ? doc.resolve(part) : undefined;
+    if (!resolved) continue;
+    const branch = flattenAllOf(doc, resolved, depth + 1);
+    for (const [key, value] of Object.entries(branch)) {
+      if (key === "properties" && isObject(value)) Object.assign(properties, value);
+      else if (key === "required" && Array.isArray(value)) {
+        for (const name of value) if (typeof name === "string") required.add(name);
+      } else if (part === own || !Object.hasOwn(own, key)) merged[key] = value;
+    }
+  }
+  if (Object.keys(properties).length > 0) merged.properties = properties;
+  if (required.size > 0) merged.required = [...required].sort();
+  return merged;
 }
 
 function requiredSet(schema: JsonObject): Set<string> {

@@ -1,0 +1,109 @@
+import { join } from "node:path";
+import { writeFileAtomic } from "../fs/atomic.ts";
+import type { ProjectPaths } from "../paths.ts";
+import { lineFor, usedBy } from "./diff/render.ts";
+import type { SpecChange, SpecDiff } from "./diff/types.ts";
+
+/**
+ * The published packages. They are one changesets `fixed` group (.changeset/config.json): they version
+ * together, in step with the spec, so an API change bumps all four.
+ */
+export const PUBLISHED_PACKAGES = [
+  "@instantly-kit/types",
+  "@instantly-kit/client",
+  "@instantly-kit/react-query",
+  "@instantly-kit/msw",
+] as const;
+
+export interface ApiChangesetMeta {
+  /** sha256 of the new normalized spec (the lock's `sha256`). */
+  sha256: string;
+  /** Where the new spec came from (URL or path). */
+  source: string;
+}
+
+/** Lists longer than this are cut, with a count of the rest (breaking changes are never cut). */
+export const LIST_LIMIT = 30;
+
+export function shortSha(sha256: string): string {
+  return sha256.slice(0, 7);
+}
+
+/**
+ * The changeset for an API update, or undefined when the diff requires no release (`bump: none`). The body
+ * is written for CHANGELOG.md: changesets puts its first line in a list item and indents the rest under it.
+ */
+export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): string | undefined {
+  if (diff.bump === "none") return undefined;
+  const frontmatter = PUBLISHED_PACKAGES.map((name) => `"${name}": ${diff.bump}`).join("\n");
+  const sections: string[] = [`API update (spec ${shortSha(meta.sha256)} from ${meta.source})`];
+
+  const removed = diff.changes.filter((c) => c.kind === "operation-removed");
+  const added = diff.changes.filter((c) => c.kind === "operation-added");
+  const breaking = diff.changes.filter((c) => c.severity === "major" && c.kind !== "operation-removed");
+  const changed = diff.changes.filter((c) => c.severity === "minor" && c.kind !== "operation-added");
+  const docs = diff.changes.filter((c) => c.severity === "patch");
+
+  if (breaking.length > 0 || removed.length > 0) {
+    const items = breaking.map(changeLine);
+    if (removed.length > 0) {
+      items.push(`${removed.length} operation${removed.length > 1 ? "s" : ""} removed (listed below)`);
+    }
+    sections.push(section("⚠️ Breaking changes", items));
+  }
+  if (added.length > 0) sections.push(section("Added operations", added.map(operationLine)));
+  if (removed.length > 0) sections.push(section("Removed operations", removed.map(operationLine)));
+  if (changed.length > 0) sections.push(section("Changed fields", cut(changed.map(changeLine), "changes")));
+  if (docs.length > 0) {
+    const items =
+      docs.length > LIST_LIMIT
+        ? [
+            `${docs.length} documentation-only changes (descriptions, examples, summaries) — \`pnpm spec:diff\` lists them`,
+          ]
+        : docs.map(changeLine);
+    sections.push(section("Documentation-only", items));
+  }
+  return `---\n${frontmatter}\n---\n\n${sections.join("\n\n")}\n`;
+}
+
+/**
+ * Writes `.changeset/api-<short sha>.md` atomically and returns its path, or undefined (and writes nothing)
+ * when the bump is `none`. The name depends only on the spec, so re-running a pull rewrites the same file.
+ */
+export async function writeApiChangeset(
+  paths: ProjectPaths,
+  diff: SpecDiff,
+  meta: ApiChangesetMeta,
+): Promise<string | undefined> {
+  const text = renderApiChangeset(diff, meta);
+  if (text === undefined) return undefined;
+  const file = join(paths.changesetDir, `api-${shortSha(meta.sha256)}.md`);
+  await writeFileAtomic(file, text);
+  return file;
+}
+
+function section(title: string, items: string[]): string {
+  return `**${title}**\n\n${items.map((item) => `- ${item}`).join("\n")}`;
+}
+
+function cut(items: string[], noun: string): string[] {
+  if (items.length <= LIST_LIMIT) return items;
+  return [
+    ...items.slice(0, LIST_LIMIT),
+    `… and ${items.length - LIST_LIMIT} more ${noun} (\`pnpm spec:diff\` lists them)`,
+  ];
+}
+
+function operationLine(change: SpecChange): string {
+  return `\`${change.operationId}\` — ${change.method} ${change.path}`;
+}
+
+function changeLine(change: SpecChange): string {
+  if (change.path !== undefined) {
+    return `\`${change.operationId}\` (${change.method} ${change.path}): ${change.message}`;
+  }
+  if (change.schema !== undefined && change.kind !== "schema-added" && change.kind !== "schema-removed") {
+    return `schema \`${change.schema}\` (${usedBy(change.operations ?? [], 3)}): ${lineFor(change)}`;
+  }
+  return change.message;
+}
