@@ -4,11 +4,14 @@
 // reports what changed against the previous spec as a changeset.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { CliError } from "../errors.ts";
 import { writeFileAtomic } from "../fs/atomic.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
+import { type ApiChangesetMeta, writeApiChangeset } from "../spec/changeset.ts";
 import { countSpec } from "../spec/counts.ts";
+import { diffSpecs, type SpecDiff } from "../spec/diff/index.ts";
 import { type LoadedSpec, loadSpec } from "../spec/load.ts";
 import { readLock, type SpecLock, serializeLock, sha256 } from "../spec/lock.ts";
 import { serializeSpec } from "../spec/normalize/index.ts";
@@ -39,7 +42,7 @@ export async function pullCommand(args: string[]): Promise<number> {
     ? (await loadSpec(options.baseline, { cwd })).document
     : await readPreviousSpec(paths);
   // Computed before anything is written: if the diff fails, the pull fails and nothing changed.
-  const diff = previous ? await diffAgainst(previous, pulled.spec.document) : undefined;
+  const diff = previous ? diffSpecs(previous, pulled.spec.document) : undefined;
 
   const nextLock: SpecLock = {
     source: pulled.source,
@@ -58,11 +61,7 @@ export async function pullCommand(args: string[]): Promise<number> {
   );
 
   if (diff) {
-    await reportDiff(paths, diff, {
-      source: pulled.source,
-      sha256: pulled.sha,
-      previousSha256: sha256(serializeSpec(previous as Record<string, unknown>)),
-    });
+    await reportDiff(paths, diff, { source: pulled.source, sha256: pulled.sha });
   } else if (lock && lock.sha256 !== pulled.sha) {
     process.stdout.write(
       `the spec changed (lock had ${lock.sha256.slice(0, 12)}) but there is no previous spec/openapi.json to compare with: ` +
@@ -163,34 +162,14 @@ function sameLockContent(a: SpecLock, b: SpecLock): boolean {
 
 // --- the diff/changeset step (src/spec/diff, src/spec/changeset.ts: owned by the diff engineer) ---
 
-type SpecDiff = {
-  bump: "major" | "minor" | "patch" | "none";
-  changes: { severity: string; message: string }[];
-};
-
-async function diffAgainst(previous: unknown, next: unknown): Promise<SpecDiff> {
-  const { diffSpecs } = await import("../spec/diff/index.ts");
-  return diffSpecs(previous, next) as SpecDiff;
-}
-
-async function reportDiff(
-  paths: ProjectPaths,
-  diff: SpecDiff,
-  meta: { source: string; sha256: string; previousSha256: string },
-): Promise<void> {
-  if (diff.bump === "none" || diff.changes.length === 0) {
+async function reportDiff(paths: ProjectPaths, diff: SpecDiff, meta: ApiChangesetMeta): Promise<void> {
+  if (diff.bump === "none") {
     process.stdout.write("no API change since the previous spec: no changeset\n");
     return;
   }
   const count = `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}`;
-  const changesetModule = new URL("../spec/changeset.ts", import.meta.url);
-  if (!existsSync(changesetModule)) {
-    process.stdout.write(`API changed (${diff.bump}, ${count}); changeset writing is not available yet\n`);
-    return;
-  }
-  const { writeApiChangeset } = (await import(changesetModule.href)) as {
-    writeApiChangeset: (paths: ProjectPaths, diff: SpecDiff, meta: unknown) => Promise<string | undefined>;
-  };
   const file = await writeApiChangeset(paths, diff, meta);
-  process.stdout.write(`API changed (${diff.bump}, ${count}): wrote changeset ${file ?? ""}\n`);
+  process.stdout.write(
+    `API changed (${diff.bump} bump, ${count}): wrote ${relative(paths.root, file ?? "")}\n`,
+  );
 }
