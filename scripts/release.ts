@@ -49,7 +49,8 @@ function checkPackedTarballs(root: string, dirs: string[]): string[] {
   try {
     return dirs.flatMap((dir) => {
       const packed = capturePnpm(root, ["pack", "--json", "--pack-destination", out], dir);
-      if (packed.status !== 0) return [`${dir}: pnpm pack failed (exit ${packed.status})`];
+      if (packed.status !== 0)
+        return [`${dir}: pnpm pack failed: ${packError(packed.stdout) ?? `exit ${packed.status}`}`];
       const info = JSON.parse(packed.stdout) as {
         name: string;
         version: string;
@@ -70,6 +71,16 @@ function checkPackedTarballs(root: string, dirs: string[]): string[] {
     });
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** pnpm pack --json reports its failure as JSON on stdout (e.g. an unresolvable workspace: range). */
+function packError(stdout: string): string | undefined {
+  try {
+    const parsed = JSON.parse(stdout) as { error?: { message?: string } };
+    return parsed.error?.message;
+  } catch {
+    return undefined;
   }
 }
 
