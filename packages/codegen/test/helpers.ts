@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const FIXTURES = join(import.meta.dirname, "fixtures");
+export const SPECS_DIR = join(import.meta.dirname, "..", "..", "..", "..", "shared", "specs");
+export const CLI = join(import.meta.dirname, "..", "src", "cli.ts");
+
+export function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(FIXTURES, name), "utf8")) as Record<string, unknown>;
+}
+
+/** A minimal document around one component schema, for given → want tables of single rules. */
+export function docWith(schema: unknown, name = "Thing"): Record<string, unknown> {
+  return {
+    openapi: "3.1.0",
+    info: { title: "t", version: "1" },
+    paths: {},
+    components: { schemas: { [name]: schema } },
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests poke into JSON by hand
+export function schemaOf(document: any, name = "Thing"): any {
+  return document.components.schemas[name];
+}
