@@ -201,6 +201,8 @@ describe("operationIds and tags", () => {
     expect(document.paths["/lead-lists"].post.operationId).toBe("listLeadLists");
     expect(document.paths["/lead-lists"].get.tags).toEqual(["LeadList"]);
     expect(document.paths["/accounts"].get.operationId).toBe("_2faAccounts");
+    // No operationId at all: method + PascalCase(path), as orval would name it.
+    expect(document.paths["/oauth/clients/{id}"].delete.operationId).toBe("deleteOauthClientsId");
     expect(document.tags.map((tag: { name: string }) => tag.name)).toEqual([
       "InboxPlacementBlacklistAndSpamAssassinReport",
       "LeadList",

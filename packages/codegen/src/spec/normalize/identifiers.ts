@@ -1,4 +1,4 @@
-import { isIdentifier, toIdentifier, uniqueName } from "./names.ts";
+import { isIdentifier, pascalCase, toIdentifier, uniqueName } from "./names.ts";
 import { forEachOperation, isObject, type JsonObject } from "./walk.ts";
 
 /**
@@ -6,6 +6,7 @@ import { forEachOperation, isObject, type JsonObject } from "./walk.ts";
  * names). Valid ones are untouched; others are rewritten readably with `&` spelled `And` — exactly the
  * rename the API made on 2026-06-12, so `listInboxPlacementBlacklist&SpamAssassinReport` (old) and
  * `listInboxPlacementBlacklistAndSpamAssassinReport` (new) normalize to the same name.
+ * An operation without an id gets `<method><PascalCase(path)>` (`getApiV2OauthClientsAuthorized`).
  * Two operations may not end up sharing an id: a rewritten id that collides gets `2`, `3`… in
  * path/method order. Tags that end up equal are the same tag.
  */
@@ -16,10 +17,13 @@ export function sanitizeIdentifiers(document: JsonObject): void {
       taken.add(operation.operationId);
     }
   });
-  forEachOperation(document, (operation) => {
+  forEachOperation(document, (operation, path, method) => {
     const id = operation.operationId;
-    if (typeof id !== "string" || isIdentifier(id)) return;
-    const name = uniqueName(toIdentifier(id), taken);
+    if (typeof id === "string" && isIdentifier(id)) return;
+    // No operationId (real versions have had some): every generator would invent its own name; one
+    // name for all of them, spelled as orval would (method + path), keeps the packages consistent.
+    const wanted = typeof id === "string" && id.trim() !== "" ? toIdentifier(id) : method + pascalCase(path);
+    const name = uniqueName(wanted, taken);
     taken.add(name);
     operation.operationId = name;
   });
