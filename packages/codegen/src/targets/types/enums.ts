@@ -76,6 +76,11 @@ function valueToken(value: number): string {
   return value < 0 ? `Minus${digits}` : digits;
 }
 
+/** A schema that is itself a numeric enum with descriptions (its constant takes the schema's name). */
+export function isNumericEnumSchema(schema: unknown): boolean {
+  return isObject(schema) && typeof schema.$ref !== "string" && numericEnumPairs(schema) !== undefined;
+}
+
 /** Names for all members; members whose names collide all get their value appended (deterministic). */
 function nameMembers(pairs: { value: number; label: string }[]): EnumMember[] {
   const bases = pairs.map((pair) => memberBaseName(pair.label, pair.value));
@@ -167,18 +172,19 @@ function collectOccurrences(document: Schema): Occurrence[] {
 }
 
 /**
- * Every distinct numeric enum with `x-enumDescriptions`, named after where it is first found:
+ * Every distinct numeric enum with `x-enumDescriptions`, named after where it is found:
  * a component schema property → Schema + property path (`Campaign.status` → `CampaignStatus`),
- * an operation's parameter/body/response → operationId + property path. Identical enums are emitted once:
- * later component-schema occurrences become aliases (so `AccountCampaignMappingStatus` exists too),
- * operation-level repeats are dropped (they are the same values under a less useful name).
- * `reserved` are names the package already exports (schema types, helpers).
+ * an operation's parameter/body/response → operationId + property path.
+ * Identical enums (same codes and labels) are emitted once. Of the component-schema occurrences the
+ * shortest name is the canonical one (`CampaignStatus` rather than `AccountCampaignMappingStatus`; ties
+ * by code point) and the others are exported as aliases, so every Schema+Property name exists.
+ * Operation-level occurrences only matter when no component schema has the same enum (then the shortest
+ * name wins and repeats are dropped: they are the same values under less useful names).
+ * `reserved` are names the package already exports (schema types, helpers); clashes get `2`, `3`…
  */
 export function collectNumericEnums(document: Schema, reserved: Iterable<string>): NumericEnum[] {
   const taken = new Set(reserved);
-  const claim = (parts: string[]): string => {
-    let base = pascalCase(parts.join(" "));
-    if (!isIdentifier(base)) base = `Enum${base}`;
+  const claim = (base: string): string => {
     let name = base;
     for (
       let n = 2;
@@ -192,24 +198,37 @@ export function collectNumericEnums(document: Schema, reserved: Iterable<string>
     taken.add(labelFunctionName(name));
     return name;
   };
-  const byIdentity = new Map<string, NumericEnum>();
-  const result: NumericEnum[] = [];
+  const baseName = (occurrence: Occurrence): string => {
+    const base = pascalCase(occurrence.nameParts.join(" "));
+    return isIdentifier(base) ? base : `Enum${base}`;
+  };
+  const shortestFirst = (a: Occurrence, b: Occurrence): number => {
+    const [x, y] = [baseName(a), baseName(b)];
+    return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+  };
+
+  // Groups in order of first appearance (the normalized document's key order: deterministic).
+  const groups = new Map<string, Occurrence[]>();
   for (const occurrence of collectOccurrences(document)) {
     const identity = JSON.stringify([...occurrence.pairs].sort((a, b) => a.value - b.value));
-    const existing = byIdentity.get(identity);
-    if (existing) {
-      if (occurrence.fromComponents)
-        existing.aliases.push({ name: claim(occurrence.nameParts), source: occurrence.source });
-      continue;
-    }
-    const found: NumericEnum = {
-      name: claim(occurrence.nameParts),
-      source: occurrence.source,
-      members: nameMembers(occurrence.pairs),
-      aliases: [],
-    };
-    byIdentity.set(identity, found);
-    result.push(found);
+    groups.set(identity, [...(groups.get(identity) ?? []), occurrence]);
+  }
+  const result: NumericEnum[] = [];
+  for (const occurrences of groups.values()) {
+    const fromComponents = occurrences.filter((occurrence) => occurrence.fromComponents);
+    const candidates = [...(fromComponents.length > 0 ? fromComponents : occurrences)].sort(shortestFirst);
+    const [canonical, ...others] = candidates as [Occurrence, ...Occurrence[]];
+    const seenAliases = new Set([baseName(canonical)]);
+    const aliases =
+      fromComponents.length > 0
+        ? others.filter((o) => !seenAliases.has(baseName(o)) && seenAliases.add(baseName(o)))
+        : [];
+    result.push({
+      name: claim(baseName(canonical)),
+      source: canonical.source,
+      members: nameMembers(canonical.pairs),
+      aliases: aliases.map((alias) => ({ name: claim(baseName(alias)), source: alias.source })),
+    });
   }
   return result;
 }

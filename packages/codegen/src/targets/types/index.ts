@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATED_BANNER, type Target } from "../target.ts";
-import { collectNumericEnums, renderEnums } from "./enums.ts";
+import { collectNumericEnums, isNumericEnumSchema, renderEnums } from "./enums.ts";
 import { renderOpenapiTypes } from "./openapi-ts.ts";
 import { exportableSchemaNames, renderSchemaTypes } from "./schemas.ts";
 
@@ -27,7 +27,12 @@ export const typesTarget: Target = {
   packageName: "@instantly-kit/types",
   packageDir: "types",
   async generate({ document, outDir }) {
-    const schemaNames = exportableSchemaNames(document, RESERVED_TYPE_NAMES);
+    // A component schema that is itself a numeric enum is exported by enums.gen.ts (constant + type of
+    // the same name, the same union), not as a plain type alias.
+    const schemas = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
+    const schemaNames = exportableSchemaNames(document, RESERVED_TYPE_NAMES).filter(
+      (name) => !isNumericEnumSchema(schemas[name]),
+    );
     const enums = collectNumericEnums(document, [...RESERVED_TYPE_NAMES, ...schemaNames]);
     const files: Record<string, string> = {
       "openapi.gen.ts": await renderOpenapiTypes(document),
