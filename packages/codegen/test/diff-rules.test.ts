@@ -1,0 +1,704 @@
+// Every rule of docs/spec-diff-rules.md, given → want: each row edits the hand-written base spec
+// (fixtures/diff/base.json) in one way and lists, derived by hand from the rule, EVERY change the diff must
+// report (`severity kind owner`) — nothing more, so a rule that fires too widely fails here too.
+import { describe, expect, it } from "vitest";
+import { diffSpecs } from "../src/spec/diff/index.ts";
+import { baseDoc, type Doc, reverseKeys, summarize, toDefN } from "./diff-helpers.ts";
+
+const lead = (d: Doc) => d.components.schemas.Lead;
+const label = (d: Doc) => d.components.schemas.LeadLabel;
+const createBody = (d: Doc) => d.paths["/api/v2/leads"].post.requestBody.content["application/json"].schema;
+const listLead = (d: Doc) => d.paths["/api/v2/leads"].get;
+const param = (d: Doc, name: string) => listLead(d).parameters.find((p: Doc) => p.name === name);
+const byId = (d: Doc) => d.paths["/api/v2/leads/{id}"];
+
+/** Operations whose responses reach Lead: its own 200s, and listCampaign through Campaign.leads. */
+const LEAD_OPS = ["createLead", "getLead", "listCampaign", "listLead", "patchLead"];
+
+interface Row {
+  rule: string;
+  edit: (doc: Doc) => void;
+  want: string[];
+  /** For schema-level changes: the operations listed as affected. */
+  operations?: string[];
+}
+
+const table: Record<string, Row[]> = {
+  operations: [
+    {
+      rule: "operation removed",
+      edit: (d) => delete byId(d).delete,
+      want: ["major operation-removed deleteLead"],
+    },
+    {
+      rule: "operation added",
+      edit: (d) => {
+        d.paths["/api/v2/campaigns"].post = {
+          operationId: "createCampaign",
+          responses: { 200: { description: "ok" } },
+        };
+      },
+      want: ["minor operation-added createCampaign"],
+    },
+    {
+      rule: "path changed (a trailing slash) = moved",
+      edit: (d) => {
+        d.paths["/api/v2/campaigns/"] = d.paths["/api/v2/campaigns"];
+        delete d.paths["/api/v2/campaigns"];
+      },
+      want: ["major operation-moved listCampaign"],
+    },
+    {
+      rule: "method changed = moved",
+      edit: (d) => {
+        byId(d).post = byId(d).delete;
+        delete byId(d).delete;
+      },
+      want: ["major operation-moved deleteLead"],
+    },
+    {
+      rule: "operationId renamed on the same method + path",
+      edit: (d) => {
+        byId(d).get.operationId = "fetchLead";
+      },
+      want: ["major operation-renamed fetchLead"],
+    },
+  ],
+  parameters: [
+    {
+      rule: "parameter removed",
+      edit: (d) => listLead(d).parameters.pop(),
+      want: ["major parameter-removed listLead"],
+    },
+    {
+      rule: "required parameter added",
+      edit: (d) =>
+        listLead(d).parameters.push({
+          name: "campaign_id",
+          in: "query",
+          required: true,
+          schema: { type: "string" },
+        }),
+      want: ["major required-parameter-added listLead"],
+    },
+    {
+      rule: "optional parameter added",
+      edit: (d) => listLead(d).parameters.push({ name: "sort", in: "query", schema: { type: "string" } }),
+      want: ["minor optional-parameter-added listLead"],
+    },
+    {
+      rule: "parameter made required",
+      edit: (d) => {
+        param(d, "limit").required = true;
+      },
+      want: ["major parameter-made-required listLead"],
+    },
+    {
+      rule: "parameter made optional",
+      edit: (d) => {
+        d.paths["/api/v2/campaigns"].get.parameters[0].required = false;
+      },
+      want: ["minor parameter-made-optional listCampaign"],
+    },
+    {
+      rule: "parameter type narrowed",
+      edit: (d) => {
+        param(d, "search").schema.type = "integer";
+      },
+      want: ["major request-type-narrowed listLead"],
+    },
+    {
+      rule: "a path-item parameter belongs to every operation of the path",
+      edit: (d) => {
+        byId(d).parameters[0].schema.type = "number";
+      },
+      want: [
+        "major request-type-narrowed deleteLead",
+        "major request-type-narrowed getLead",
+        "major request-type-narrowed patchLead",
+      ],
+    },
+    {
+      rule: "parameter description changed",
+      edit: (d) => {
+        param(d, "limit").description = "How many leads per page";
+      },
+      want: ["patch parameter-docs-changed listLead"],
+    },
+    {
+      rule: "parameter maximum changed (validation only)",
+      edit: (d) => {
+        param(d, "limit").schema.maximum = 50;
+      },
+      want: ["minor validation-changed listLead"],
+    },
+  ],
+  "request bodies": [
+    {
+      rule: "request body removed",
+      edit: (d) => delete d.paths["/api/v2/leads"].post.requestBody,
+      want: ["major request-body-removed createLead"],
+    },
+    {
+      rule: "request body made required",
+      edit: (d) => {
+        byId(d).patch.requestBody.required = true;
+      },
+      want: ["major request-body-made-required patchLead"],
+    },
+    {
+      rule: "request body made optional",
+      edit: (d) => {
+        d.paths["/api/v2/leads"].post.requestBody.required = false;
+      },
+      want: ["minor request-body-made-optional createLead"],
+    },
+    {
+      rule: "required request body added",
+      edit: (d) => {
+        byId(d).delete.requestBody = {
+          required: true,
+          content: { "application/json": { schema: { type: "object" } } },
+        };
+      },
+      want: ["major required-request-body-added deleteLead"],
+    },
+    {
+      rule: "optional request body added",
+      edit: (d) => {
+        byId(d).delete.requestBody = { content: { "application/json": { schema: { type: "object" } } } };
+      },
+      want: ["minor optional-request-body-added deleteLead"],
+    },
+  ],
+  "request schemas": [
+    {
+      rule: "required field added",
+      edit: (d) => {
+        createBody(d).properties.phone = { type: "string" };
+        createBody(d).required.push("phone");
+      },
+      want: ["major request-required-field-added createLead"],
+    },
+    {
+      rule: "optional field added",
+      edit: (d) => {
+        createBody(d).properties.phone = { type: "string" };
+      },
+      want: ["minor request-optional-field-added createLead"],
+    },
+    {
+      rule: "field made required",
+      edit: (d) => createBody(d).required.push("first_name"),
+      want: ["major request-field-made-required createLead"],
+    },
+    {
+      rule: "field made optional",
+      edit: (d) => {
+        createBody(d).required = [];
+      },
+      want: ["minor request-field-made-optional createLead"],
+    },
+    {
+      rule: "field removed",
+      edit: (d) => delete createBody(d).properties.first_name,
+      want: ["major request-field-removed createLead"],
+    },
+    {
+      rule: "readOnly fields are ignored in requests (removed, added as required)",
+      edit: (d) => {
+        delete createBody(d).properties.id;
+        createBody(d).properties.created_at = { type: "string", readOnly: true };
+        createBody(d).required.push("created_at");
+      },
+      want: [],
+    },
+    {
+      rule: "null no longer accepted",
+      edit: (d) => {
+        createBody(d).properties.first_name.type = "string";
+      },
+      want: ["major request-null-removed createLead"],
+    },
+    {
+      rule: "null newly accepted",
+      edit: (d) => {
+        createBody(d).properties.score.type = ["integer", "null"];
+      },
+      want: ["minor request-null-allowed createLead"],
+    },
+    {
+      rule: "type narrowed (string → number)",
+      edit: (d) => {
+        createBody(d).properties.first_name.type = ["number", "null"];
+      },
+      want: ["major request-type-narrowed createLead"],
+    },
+    {
+      rule: "type widened (integer → integer | string)",
+      edit: (d) => {
+        createBody(d).properties.score.type = ["integer", "string"];
+      },
+      want: ["minor request-type-widened createLead"],
+    },
+    {
+      rule: "free value constrained to an enum",
+      edit: (d) => {
+        createBody(d).properties.nickname.enum = ["a", "b"];
+      },
+      want: ["major request-enum-constrained createLead"],
+    },
+    {
+      rule: "enum value removed",
+      edit: (d) => {
+        createBody(d).properties.status.enum = ["active"];
+      },
+      want: ["major enum-value-removed createLead"],
+    },
+    {
+      rule: "enum value added",
+      edit: (d) => createBody(d).properties.status.enum.push("archived"),
+      want: ["minor enum-value-added createLead"],
+    },
+    {
+      rule: "enum lifted (any string accepted)",
+      edit: (d) => delete createBody(d).properties.status.enum,
+      want: ["minor request-enum-lifted createLead"],
+    },
+    {
+      rule: "integer → number",
+      edit: (d) => {
+        createBody(d).properties.score.type = "number";
+      },
+      want: ["minor integer-number-changed createLead"],
+    },
+    {
+      rule: "format changed",
+      edit: (d) => {
+        createBody(d).properties.email.format = "idn-email";
+      },
+      want: ["minor validation-changed createLead"],
+    },
+    {
+      rule: "pattern changed",
+      edit: (d) => {
+        createBody(d).properties.nickname.pattern = "^[a-z0-9]+$";
+      },
+      want: ["minor validation-changed createLead"],
+    },
+    {
+      rule: "default changed",
+      edit: (d) => {
+        createBody(d).properties.nickname.default = "prospect";
+      },
+      want: ["minor validation-changed createLead"],
+    },
+    {
+      rule: "readOnly changed",
+      edit: (d) => {
+        createBody(d).properties.nickname.readOnly = true;
+      },
+      want: ["minor validation-changed createLead"],
+    },
+    {
+      rule: "additionalProperties changed",
+      edit: (d) => {
+        createBody(d).additionalProperties = false;
+      },
+      want: ["minor additional-properties-changed createLead"],
+    },
+    {
+      rule: "union widened (oneOf branch added)",
+      edit: (d) => createBody(d).properties.source.oneOf.push({ type: "boolean" }),
+      want: ["minor oneOf-branch-added createLead"],
+    },
+    {
+      rule: "union narrowed (oneOf branch removed)",
+      edit: (d) => createBody(d).properties.source.oneOf.pop(),
+      want: ["major oneOf-branch-removed createLead"],
+    },
+  ],
+  "response schemas (a shared schema: one change, with the operations it affects)": [
+    {
+      rule: "property removed",
+      edit: (d) => delete lead(d).properties.note,
+      want: ["major response-property-removed schema:Lead"],
+      operations: LEAD_OPS,
+    },
+    {
+      rule: "readOnly is ignored in requests only: a readOnly response property removed is breaking",
+      edit: (d) => delete lead(d).properties.id,
+      want: ["major response-property-removed schema:Lead"],
+    },
+    {
+      rule: "property added",
+      edit: (d) => {
+        lead(d).properties.city = { type: "string" };
+      },
+      want: ["minor response-property-added schema:Lead"],
+    },
+    {
+      rule: "property made optional",
+      edit: (d) => {
+        lead(d).required = ["id"];
+      },
+      want: ["major response-property-made-optional schema:Lead"],
+    },
+    {
+      rule: "property made required",
+      edit: (d) => lead(d).required.push("note"),
+      want: ["minor response-property-made-required schema:Lead"],
+    },
+    {
+      rule: "made nullable",
+      edit: (d) => {
+        lead(d).properties.email.type = ["string", "null"];
+      },
+      want: ["major response-made-nullable schema:Lead"],
+    },
+    {
+      rule: "null dropped",
+      edit: (d) => {
+        lead(d).properties.score.type = "number";
+      },
+      want: ["minor response-null-removed schema:Lead"],
+    },
+    {
+      rule: "type changed",
+      edit: (d) => {
+        lead(d).properties.email.type = "number";
+      },
+      want: ["major response-type-changed schema:Lead"],
+    },
+    {
+      rule: "type widened is a type change for readers",
+      edit: (d) => {
+        lead(d).properties.note.type = ["string", "number"];
+      },
+      want: ["major response-type-changed schema:Lead"],
+    },
+    {
+      rule: "enum value removed",
+      edit: (d) => {
+        lead(d).properties.status.enum = ["active"];
+      },
+      want: ["major enum-value-removed schema:Lead"],
+    },
+    {
+      rule: "enum value added",
+      edit: (d) => lead(d).properties.status.enum.push("archived"),
+      want: ["minor enum-value-added schema:Lead"],
+    },
+    {
+      rule: "enum lifted (readers' exhaustive checks break)",
+      edit: (d) => delete lead(d).properties.status.enum,
+      want: ["major response-enum-lifted schema:Lead"],
+    },
+    {
+      rule: "free value constrained to an enum (readers get a narrower type)",
+      edit: (d) => {
+        lead(d).properties.note.enum = ["x", "y"];
+      },
+      want: ["minor response-enum-constrained schema:Lead"],
+    },
+    {
+      rule: "integer → number",
+      edit: (d) => {
+        lead(d).properties.rank.type = "number";
+      },
+      want: ["minor integer-number-changed schema:Lead"],
+    },
+    {
+      rule: "map value type changed",
+      edit: (d) => {
+        lead(d).properties.payload.additionalProperties = { type: "number" };
+      },
+      want: ["major response-type-changed schema:Lead"],
+    },
+    {
+      rule: "additionalProperties relaxed",
+      edit: (d) => {
+        lead(d).properties.payload.additionalProperties = true;
+      },
+      want: ["minor additional-properties-changed schema:Lead"],
+    },
+    {
+      rule: "inline response schema: property removed is reported on its operation",
+      edit: (d) =>
+        delete byId(d).delete.responses["200"].content["application/json"].schema.properties.deleted,
+      want: ["major response-property-removed deleteLead"],
+    },
+    {
+      rule: "$ref → allOf [$ref, extra properties] only adds properties",
+      edit: (d) => {
+        byId(d).get.responses["200"].content["application/json"].schema = {
+          allOf: [
+            { $ref: "#/components/schemas/Lead" },
+            { type: "object", properties: { tags: { type: "array", items: { type: "string" } } } },
+          ],
+        };
+      },
+      want: ["minor response-property-added getLead"],
+    },
+  ],
+  "schemas used in both directions": [
+    {
+      rule: "a removed field is reported per direction, with the operations of each",
+      edit: (d) => {
+        delete label(d).properties.name;
+        label(d).required = [];
+      },
+      want: [
+        "major request-field-removed schema:LeadLabel",
+        "major response-property-removed schema:LeadLabel",
+      ],
+    },
+    {
+      rule: "a required field added breaks requests, adds to responses",
+      edit: (d) => {
+        label(d).properties.color = { type: "string" };
+        label(d).required.push("color");
+      },
+      want: [
+        "major request-required-field-added schema:LeadLabel",
+        "minor response-property-added schema:LeadLabel",
+      ],
+    },
+    {
+      rule: "a documentation change is reported once",
+      edit: (d) => {
+        label(d).properties.name.description = "The label's name";
+      },
+      want: ["patch docs-changed schema:LeadLabel"],
+      operations: LEAD_OPS,
+    },
+    {
+      rule: "a change inside a recursive schema terminates and is reported once per direction",
+      edit: (d) => {
+        label(d).properties.name.type = "number";
+      },
+      want: ["major request-type-narrowed schema:LeadLabel", "major response-type-changed schema:LeadLabel"],
+    },
+  ],
+  responses: [
+    {
+      rule: "2xx response removed (and another added)",
+      edit: (d) => {
+        byId(d).delete.responses = { 204: { description: "Deleted" } };
+      },
+      want: ["major success-response-removed deleteLead", "minor response-status-added deleteLead"],
+    },
+    {
+      rule: "non-2xx response removed",
+      edit: (d) => delete byId(d).get.responses["404"],
+      want: ["minor error-response-removed getLead"],
+    },
+    {
+      rule: "status code added",
+      edit: (d) => {
+        byId(d).get.responses["429"] = { description: "Too many requests" };
+      },
+      want: ["minor response-status-added getLead"],
+    },
+    {
+      rule: "response media type added",
+      edit: (d) => {
+        d.paths["/api/v2/campaigns"].get.responses["200"].content["text/csv"] = {
+          schema: { type: "string" },
+        };
+      },
+      want: ["minor response-media-type-added listCampaign"],
+    },
+    {
+      rule: "response description changed",
+      edit: (d) => {
+        byId(d).get.responses["404"].description = "No such lead";
+      },
+      want: ["patch response-docs-changed getLead"],
+    },
+  ],
+  "documentation only": [
+    {
+      rule: "operation description",
+      edit: (d) => {
+        listLead(d).description = "Lists the leads of the workspace.";
+      },
+      want: ["patch operation-docs-changed listLead"],
+    },
+    {
+      rule: "operation summary",
+      edit: (d) => {
+        listLead(d).summary = "List all leads";
+      },
+      want: ["patch operation-docs-changed listLead"],
+    },
+    {
+      rule: "operation tags",
+      edit: (d) => {
+        listLead(d).tags = ["Leads"];
+      },
+      want: ["patch operation-docs-changed listLead"],
+    },
+    {
+      rule: "operation deprecated",
+      edit: (d) => {
+        listLead(d).deprecated = true;
+      },
+      want: ["patch operation-docs-changed listLead"],
+    },
+    {
+      rule: "schema example",
+      edit: (d) => {
+        createBody(d).properties.email.example = "b@example.test";
+      },
+      want: ["patch docs-changed createLead"],
+    },
+    {
+      rule: "schema examples",
+      edit: (d) => {
+        lead(d).properties.email.examples = ["c@example.test"];
+      },
+      want: ["patch docs-changed schema:Lead"],
+    },
+    {
+      rule: "x-enumDescriptions",
+      edit: (d) => {
+        createBody(d).properties.status["x-enumDescriptions"].paused = "On hold";
+      },
+      want: ["patch docs-changed createLead"],
+    },
+    {
+      rule: "schema title",
+      edit: (d) => {
+        d.components.schemas.Campaign.title = "Marketing Campaign";
+      },
+      want: ["patch docs-changed schema:Campaign"],
+      operations: ["listCampaign"],
+    },
+    {
+      rule: "property deprecated",
+      edit: (d) => {
+        lead(d).properties.note.deprecated = true;
+      },
+      want: ["patch docs-changed schema:Lead"],
+    },
+    {
+      rule: "document info",
+      edit: (d) => {
+        d.info.description = "Another description";
+      },
+      want: ["patch document-docs-changed document"],
+    },
+  ],
+  "component schemas": [
+    {
+      rule: "schema added",
+      edit: (d) => {
+        d.components.schemas.Tag = { title: "Tag", type: "object", properties: { id: { type: "string" } } };
+      },
+      want: ["minor schema-added schema:Tag"],
+    },
+    {
+      rule: "schema removed (its one use inlined, same shape)",
+      edit: (d) => {
+        d.paths["/api/v2/campaigns"].get.responses["200"].content["application/json"].schema.items =
+          d.components.schemas.Campaign;
+        delete d.components.schemas.Campaign;
+      },
+      want: ["major schema-removed schema:Campaign"],
+    },
+  ],
+};
+
+describe.each(Object.entries(table))("diff rules: %s", (_group, rows) => {
+  it.each(rows)("$rule", ({ edit, want, operations }) => {
+    const next = baseDoc();
+    edit(next);
+    const diff = diffSpecs(baseDoc(), next);
+    expect(diff.changes.map(summarize).sort()).toEqual([...want].sort());
+    const severities = want.map((line) => line.split(" ")[0]);
+    const expectedBump = ["major", "minor", "patch"].find((s) => severities.includes(s)) ?? "none";
+    expect(diff.bump).toBe(expectedBump);
+    if (operations) {
+      for (const change of diff.changes) expect(change.operations).toEqual(operations);
+    }
+    for (const change of diff.changes) expect(change.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe("diff rules: none (nothing changed in meaning)", () => {
+  it("the same document", () => {
+    expect(diffSpecs(baseDoc(), baseDoc())).toEqual({ bump: "none", changes: [] });
+  });
+
+  it("key order shuffled everywhere", () => {
+    expect(diffSpecs(baseDoc(), reverseKeys(baseDoc()))).toEqual({ bump: "none", changes: [] });
+  });
+
+  it("nullable: true ↔ type [T, null]", () => {
+    const next = baseDoc();
+    lead(next).properties.score = { type: "number", nullable: true };
+    createBody(next).properties.first_name = { type: "string", nullable: true };
+    expect(diffSpecs(baseDoc(), next)).toEqual({ bump: "none", changes: [] });
+  });
+
+  it("def-N keys renumbered (schemas matched by title)", () => {
+    const a = toDefN(baseDoc(), ["Lead", "LeadLabel", "Campaign"]);
+    const b = toDefN(baseDoc(), ["Campaign", "Lead", "LeadLabel"]);
+    expect(a.components.schemas["def-1"].title).toBe("Lead");
+    expect(b.components.schemas["def-1"].title).toBe("Campaign");
+    expect(diffSpecs(a, b)).toEqual({ bump: "none", changes: [] });
+  });
+
+  it("def-N → title keys for the same schemas", () => {
+    const defN = toDefN(baseDoc(), ["LeadLabel", "Campaign", "Lead"]);
+    expect(diffSpecs(defN, baseDoc())).toEqual({ bump: "none", changes: [] });
+    expect(diffSpecs(baseDoc(), defN)).toEqual({ bump: "none", changes: [] });
+  });
+
+  it("a $ref replaced by an identical inline schema (cyclic refs inside) terminates with no change", () => {
+    const next = baseDoc();
+    createBody(next).properties.label = structuredClone(label(next));
+    expect(diffSpecs(baseDoc(), next)).toEqual({ bump: "none", changes: [] });
+  });
+});
+
+describe("diff rules: matching and reporting", () => {
+  it("matches def-N schemas by title even when a real change is renumbered too", () => {
+    const before = toDefN(baseDoc(), ["Lead", "LeadLabel", "Campaign"]);
+    const after = baseDoc();
+    delete lead(after).properties.note;
+    const diff = diffSpecs(before, toDefN(after, ["Campaign", "LeadLabel", "Lead"]));
+    expect(diff.changes.map(summarize)).toEqual(["major response-property-removed schema:Lead"]);
+    expect(diff.changes[0]?.message).toContain("Lead.note");
+  });
+
+  it("renaming a component schema is breaking (its exported type name disappears) and terminates on cycles", () => {
+    const next = JSON.parse(
+      JSON.stringify(baseDoc()).replaceAll("#/components/schemas/LeadLabel", "#/components/schemas/Label"),
+    );
+    next.components.schemas.Label = { ...label(next), title: "Label" };
+    delete next.components.schemas.LeadLabel;
+    const diff = diffSpecs(baseDoc(), next);
+    expect(diff.bump).toBe("major");
+    const lines = diff.changes.map(summarize);
+    expect(lines).toContain("major schema-removed schema:LeadLabel");
+    expect(lines).toContain("minor schema-added schema:Label");
+    expect(lines).toContain("patch schema-reference-changed createLead");
+  });
+
+  it("orders breaking changes first and carries operationId, method and path", () => {
+    const next = baseDoc();
+    delete byId(next).delete;
+    listLead(next).summary = "Leads";
+    lead(next).properties.city = { type: "string" };
+    const diff = diffSpecs(baseDoc(), next);
+    expect(diff.changes.map((c) => c.severity)).toEqual(["major", "minor", "patch"]);
+    expect(diff.changes[0]).toMatchObject({
+      kind: "operation-removed",
+      operationId: "deleteLead",
+      method: "DELETE",
+      path: "/api/v2/leads/{id}",
+    });
+  });
+});
