@@ -1,0 +1,26 @@
+// What the user should read when a request fails. Kept apart from the components so the wording is one
+// decision, tested once.
+import { InstantlyApiError } from "@instantly-kit/client";
+
+export type ProblemKind = "unauthorized" | "rate-limited" | "not-found" | "server" | "network";
+
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+}
+
+/** The HTTP status of a failed call; the hooks throw the client's InstantlyApiError for non-2xx answers. */
+export function statusOf(error: unknown): number | undefined {
+  return error instanceof InstantlyApiError ? error.status : undefined;
+}
+
+export function describeProblem(error: unknown): Problem {
+  const status = statusOf(error);
+  if (status === 401 || status === 403) {
+    return { kind: "unauthorized", message: "The API rejected the key — check your API key." };
+  }
+  if (status === 429) return { kind: "rate-limited", message: "Rate limited by the API." };
+  if (status === 404) return { kind: "not-found", message: "Not found." };
+  if (status !== undefined) return { kind: "server", message: `The API answered ${status}.` };
+  return { kind: "network", message: "Could not reach the API." };
+}
