@@ -1,0 +1,86 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Target } from "../target.ts";
+import { MockDataBuilder } from "./mock-data.ts";
+import { collectOperations, collectResources } from "./model.ts";
+import {
+  type MockValues,
+  renderHandlers,
+  renderIndex,
+  renderOperations,
+  renderResources,
+  renderResponses,
+} from "./render.ts";
+import { SchemaChecker } from "./schema-check.ts";
+
+type Schema = Record<string, unknown>;
+
+/** Operation summaries for doc comments. */
+function summaries(document: Schema): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const item of Object.values((document.paths ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const operation of Object.values(item ?? {})) {
+      const op = operation as { operationId?: unknown; summary?: unknown };
+      if (typeof op?.operationId === "string" && typeof op.summary === "string")
+        result.set(op.operationId, op.summary);
+    }
+  }
+  return result;
+}
+
+/**
+ * Computes every mock body once, at generate time: the runtime package ships plain data (no faker, no
+ * validator), and the data is checked here against the same JSON Schema validator the tests use.
+ */
+export function buildMockValues(document: Schema): { values: MockValues; invalid: string[] } {
+  const checker = new SchemaChecker(document);
+  const builder = new MockDataBuilder(document, checker);
+  const operations = collectOperations(document);
+  const values: MockValues = { success: new Map(), errors: new Map(), errorBodies: [] };
+  const errorIndex = new Map<string, number>();
+  const invalid: string[] = [];
+  for (const operation of operations) {
+    if (operation.schemaPointer && operation.body !== "none") {
+      const { value, valid } = builder.build(operation.schemaPointer);
+      values.success.set(operation.operationId, value);
+      if (!valid) invalid.push(`${operation.operationId} ${operation.status}`);
+    }
+    const errors = new Map<number, number>();
+    for (const error of operation.errors) {
+      const { value, valid } = builder.build(error.schemaPointer);
+      if (!valid) invalid.push(`${operation.operationId} ${error.status}`);
+      const key = JSON.stringify(value);
+      let index = errorIndex.get(key);
+      if (index === undefined) {
+        index = values.errorBodies.push(value) - 1;
+        errorIndex.set(key, index);
+      }
+      errors.set(error.status, index);
+    }
+    values.errors.set(operation.operationId, errors);
+  }
+  return { values, invalid };
+}
+
+/** @instantly-kit/msw: operation table, default mock bodies, per-operation handler factories, CRUD resources. */
+export const mswTarget: Target = {
+  packageName: "@instantly-kit/msw",
+  packageDir: "msw",
+  async generate({ document, outDir }) {
+    const operations = collectOperations(document);
+    const resources = collectResources(document, operations);
+    const { values, invalid } = buildMockValues(document);
+    if (invalid.length > 0) {
+      // Never ship a mock that fails its own schema silently: the test suite would flag it, say it here too.
+      process.stderr.write(`warning: ${invalid.length} mock bodies do not validate: ${invalid.join(", ")}\n`);
+    }
+    const files: Record<string, string> = {
+      "operations.gen.ts": renderOperations(operations, values, summaries(document)),
+      "responses.gen.ts": renderResponses(operations, values),
+      "handlers.gen.ts": renderHandlers(operations),
+      "resources.gen.ts": renderResources(resources),
+      "index.ts": renderIndex(),
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
+  },
+};

@@ -1,0 +1,204 @@
+import { literal, objectKey, pascalCase } from "../naming.ts";
+import { GENERATED_BANNER } from "../target.ts";
+import type { MockOperation, MockResource } from "./model.ts";
+
+/** Mock values computed at generate time, keyed by operationId. */
+export interface MockValues {
+  success: Map<string, unknown>;
+  /** operationId → status → index into `errorBodies` (identical error bodies are emitted once). */
+  errors: Map<string, Map<number, number>>;
+  errorBodies: unknown[];
+}
+
+/** `listLeadLabel` → `getListLeadLabelResponseMock` / `getListLeadLabelMockHandler` (orval's names). */
+export const responseMockName = (operationId: string) => `get${pascalCase(operationId)}ResponseMock`;
+export const handlerName = (operationId: string) => `get${pascalCase(operationId)}MockHandler`;
+
+function docComment(text: string): string {
+  return `/** ${text.replaceAll("*/", "*\\/").replace(/\s+/g, " ").trim()} */`;
+}
+
+/** A JSON value as a TypeScript expression (JSON is valid TS; `__proto__` keys would not be plain data). */
+function valueLiteral(value: unknown): string {
+  return JSON.stringify(value, (key, inner) => (key === "__proto__" ? undefined : inner));
+}
+
+function bodyType(operation: MockOperation): string {
+  if (operation.body === "none") return "undefined";
+  if (operation.body === "text") return "string";
+  return `operations[${literal(operation.operationId)}]["responses"][${operation.status}]["content"][${literal(operation.contentType ?? "application/json")}]`;
+}
+
+function compareRoutes(a: string, b: string): number {
+  const left = a.split("/");
+  const right = b.split("/");
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const l = left[index] ?? "";
+    const r = right[index] ?? "";
+    const lParam = l.startsWith("{");
+    const rParam = r.startsWith("{");
+    if (lParam !== rParam) return lParam ? 1 : -1;
+    if (l !== r) return l < r ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+export function renderOperations(
+  operations: MockOperation[],
+  values: MockValues,
+  summaries: Map<string, string>,
+): string {
+  const lines = [
+    GENERATED_BANNER,
+    'import type { operations } from "@instantly-kit/types";',
+    'import type { OperationSpec } from "../operation.js";',
+    "",
+    "// Documented error bodies (the spec's examples, made valid), shared by every operation that documents them.",
+  ];
+  values.errorBodies.forEach((body, index) => {
+    lines.push(`const errorBody${index} = () => (${valueLiteral(body)});`);
+  });
+  lines.push(
+    "",
+    "/** Every operation of the spec: route, success status and body kind, documented errors. */",
+  );
+  lines.push("export const operationSpecs = {");
+  for (const operation of operations) {
+    const errors = [...(values.errors.get(operation.operationId) ?? new Map<number, number>())]
+      .map(([status, index]) => `${status}: errorBody${index}`)
+      .join(", ");
+    const summary = summaries.get(operation.operationId);
+    if (summary) lines.push(`  ${docComment(`${operation.method} ${operation.path} — ${summary}`)}`);
+    lines.push(
+      `  ${objectKey(operation.operationId)}: { operationId: ${literal(operation.operationId)}, method: ${literal(operation.method)}, path: ${literal(operation.path)}, status: ${operation.status}, body: ${literal(operation.body)}${operation.contentType ? `, contentType: ${literal(operation.contentType)}` : ""}, requestBody: ${operation.requestBody}, requiredBody: [${operation.requiredBody.map(literal).join(", ")}], errors: { ${errors} } },`,
+    );
+  }
+  lines.push("} as const satisfies Record<string, OperationSpec>;", "");
+  lines.push("export type MockOperationId = keyof typeof operationSpecs;", "");
+  lines.push("/** The success body of each operation, as @instantly-kit/types declares it. */");
+  lines.push("export interface SuccessBodies {");
+  for (const operation of operations)
+    lines.push(`  ${objectKey(operation.operationId)}: ${bodyType(operation)};`);
+  lines.push("}", "");
+  lines.push("/** The error statuses each operation documents. */");
+  lines.push("export interface ErrorStatuses {");
+  for (const operation of operations) {
+    const statuses = [...(values.errors.get(operation.operationId)?.keys() ?? [])];
+    lines.push(
+      `  ${objectKey(operation.operationId)}: ${statuses.length > 0 ? statuses.join(" | ") : "never"};`,
+    );
+  }
+  lines.push("}", "");
+  const ordered = [...operations].sort(
+    (a, b) =>
+      compareRoutes(a.path, b.path) ||
+      a.method.localeCompare(b.method) ||
+      a.operationId.localeCompare(b.operationId),
+  );
+  lines.push(
+    "/** The order handlers are registered in: literal path segments before parameters at the same position. */",
+  );
+  lines.push("export const routeOrder: readonly MockOperationId[] = [");
+  for (const operation of ordered) lines.push(`  ${literal(operation.operationId)},`);
+  lines.push("];", "");
+  return lines.join("\n");
+}
+
+export function renderResponses(operations: MockOperation[], values: MockValues): string {
+  const lines = [
+    GENERATED_BANNER,
+    'import { type DeepPartial, deepMerge } from "../merge.js";',
+    'import type { SuccessBodies } from "./operations.gen.js";',
+    "",
+  ];
+  for (const operation of operations) {
+    if (operation.body === "none") continue;
+    const type = `SuccessBodies[${literal(operation.operationId)}]`;
+    lines.push(
+      docComment(
+        `Default ${operation.status} body of \`${operation.operationId}\` (${operation.method} ${operation.path}); \`overrides\` are merged over it.`,
+      ),
+    );
+    lines.push(
+      `export const ${responseMockName(operation.operationId)} = (overrides?: DeepPartial<${type}>): ${type} =>`,
+      `  deepMerge<${type}>(${valueLiteral(values.success.get(operation.operationId))}, overrides);`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+export function renderHandlers(operations: MockOperation[]): string {
+  const lines = [
+    GENERATED_BANNER,
+    'import { createOperationHandler, type HandlerOptions, type MockOverride, type OperationHandler } from "../handler.js";',
+    'import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";',
+    "import {",
+    ...operations.filter((op) => op.body !== "none").map((op) => `  ${responseMockName(op.operationId)},`),
+    '} from "./responses.gen.js";',
+    "",
+    "const noBody = (): undefined => undefined;",
+    "",
+  ];
+  for (const operation of operations) {
+    const type = `SuccessBodies[${literal(operation.operationId)}]`;
+    const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation.operationId);
+    lines.push(
+      docComment(
+        `MSW handler for \`${operation.operationId}\`: ${operation.method} ${operation.path} → ${operation.status}.`,
+      ),
+    );
+    lines.push(
+      `export const ${handlerName(operation.operationId)} = (override?: MockOverride<${type}>, options?: HandlerOptions): OperationHandler =>`,
+      `  createOperationHandler<${type}>(operationSpecs.${operation.operationId}, ${defaultBody}, override, options);`,
+      "",
+    );
+  }
+  lines.push("/** The default body of every operation (bodiless ones: `undefined`). */");
+  lines.push("export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {");
+  for (const operation of operations) {
+    lines.push(
+      `  ${objectKey(operation.operationId)}: ${operation.body === "none" ? "noBody" : responseMockName(operation.operationId)},`,
+    );
+  }
+  lines.push("};", "");
+  return lines.join("\n");
+}
+
+export function renderResources(resources: MockResource[]): string {
+  const lines = [
+    GENERATED_BANNER,
+    'import type { ResourceSpec } from "../resource.js";',
+    'import type { SuccessBodies } from "./operations.gen.js";',
+    "",
+    "/** CRUD resources derived from the spec's paths (collection + `/{id}` item path), served by `createMockApi`. */",
+    "export const crudResources = {",
+  ];
+  for (const resource of resources) {
+    const optional = (key: string, value: string | undefined) => (value ? `, ${key}: ${literal(value)}` : "");
+    lines.push(
+      `  ${objectKey(resource.name)}: { name: ${literal(resource.name)}, collectionPath: ${literal(resource.collectionPath)}, idParam: ${literal(resource.idParam)}, idProperty: ${literal(resource.idProperty)}, create: ${literal(resource.create)}, list: ${literal(resource.list)}, listIn: ${literal(resource.listIn)}${optional("get", resource.get)}${optional("update", resource.update)}${optional("remove", resource.remove)}, itemOperation: ${literal(resource.itemOperation)}, itemProperties: [${resource.itemProperties.map(literal).join(", ")}] },`,
+    );
+  }
+  lines.push("} as const satisfies Record<string, ResourceSpec>;", "");
+  lines.push("export type ResourceName = keyof typeof crudResources;", "");
+  lines.push("/** The item type of each resource. */");
+  lines.push("export interface ResourceItems {");
+  for (const resource of resources) {
+    lines.push(`  ${objectKey(resource.name)}: SuccessBodies[${literal(resource.itemOperation)}];`);
+  }
+  if (resources.length === 0) lines.push("  [name: string]: never;");
+  lines.push("}", "");
+  return lines.join("\n");
+}
+
+export function renderIndex(): string {
+  return [
+    GENERATED_BANNER,
+    'export * from "./handlers.gen.js";',
+    'export * from "./operations.gen.js";',
+    'export * from "./resources.gen.js";',
+    'export * from "./responses.gen.js";',
+    "",
+  ].join("\n");
+}

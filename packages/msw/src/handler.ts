@@ -1,0 +1,181 @@
+import { type DefaultBodyType, delay, HttpHandler, HttpResponse, type RequestHandlerOptions } from "msw";
+import { type DeepPartial, deepMerge } from "./merge.js";
+import { errorBody, type OperationSpec } from "./operation.js";
+import { compileRoute, DEFAULT_BASE_URL, type Route } from "./route.js";
+
+export interface MockResolverInfo<T> {
+  request: Request;
+  params: Record<string, string>;
+  /** The generated default body, to derive a response from. */
+  defaultBody: T;
+}
+
+/** Computes the response: a full body, or a `Response` for anything else (another status, headers…). */
+export type MockResolver<T> = (info: MockResolverInfo<T>) => T | Response | Promise<T | Response>;
+
+/** What a handler factory accepts: a (partial) body merged over the default one, or a resolver. */
+export type MockOverride<T> = DeepPartial<T> | MockResolver<T>;
+
+export interface HandlerOptions {
+  /** Where the API is mocked; default `https://api.instantly.ai`. `"*"` matches any origin. */
+  baseUrl?: string;
+  /** Answer after this many ms, or MSW's realistic (`"real"`) / never-resolving (`"infinite"`) delay. */
+  delay?: number | "real" | "infinite";
+  /** Answer only the first matching request (MSW's `once`). */
+  once?: boolean;
+}
+
+const NO_MATCH = { match: { matches: false, params: {} }, cookies: {} };
+
+/** Parsed request URLs, shared by all handlers: a request is parsed once however many handlers look at it. */
+const parsedUrls = new WeakMap<Request, URL>();
+
+function urlOf(request: Request): URL {
+  let url = parsedUrls.get(request);
+  if (!url) {
+    url = new URL(request.url);
+    parsedUrls.set(request, url);
+  }
+  return url;
+}
+
+/**
+ * An MSW `HttpHandler` whose matching is a method comparison plus one precompiled RegExp. MSW's own matching
+ * compiles the path for every request and handler, which made 240 registered handlers several times slower
+ * than one; here a non-matching handler costs next to nothing.
+ */
+export class OperationHandler extends HttpHandler {
+  readonly operation: OperationSpec;
+  readonly #route: Route;
+
+  constructor(
+    operation: OperationSpec,
+    route: Route,
+    resolver: ConstructorParameters<typeof HttpHandler>[2],
+    options?: RequestHandlerOptions,
+  ) {
+    super(operation.method, route.mswPath, resolver, options);
+    this.operation = operation;
+    this.#route = route;
+  }
+
+  override async parse(args: Parameters<HttpHandler["parse"]>[0]) {
+    if (args.request.method !== this.operation.method) return NO_MATCH;
+    const params = this.#route.match(urlOf(args.request));
+    if (!params) return NO_MATCH;
+    const parsed = await super.parse(args);
+    return { ...parsed, match: { matches: true, params } };
+  }
+}
+
+/** A response in the operation's documented success shape (status, content type, or no body at all). */
+export function successResponse(operation: OperationSpec, body: unknown): Response {
+  if (operation.body === "none") return new HttpResponse(null, { status: operation.status });
+  if (operation.body === "text") {
+    return new HttpResponse(String(body), {
+      status: operation.status,
+      headers: { "Content-Type": operation.contentType ?? "text/plain" },
+    });
+  }
+  return HttpResponse.json(body as DefaultBodyType, { status: operation.status });
+}
+
+export function errorResponse(
+  operation: OperationSpec | undefined,
+  status: number,
+  message?: string,
+): Response {
+  return HttpResponse.json(errorBody(operation, status, message) as DefaultBodyType, { status });
+}
+
+/**
+ * Reads a JSON request body. Returns the parsed value (undefined when empty), or a 400 response in the API's
+ * error shape when the body is not JSON or misses a required property.
+ */
+export async function readJsonBody(
+  operation: OperationSpec,
+  request: Request,
+): Promise<{ body: unknown } | { response: Response }> {
+  const text = await request.clone().text();
+  if (text.trim() === "") {
+    const [first] = operation.requiredBody;
+    if (first !== undefined)
+      return { response: errorResponse(operation, 400, `body must have required property '${first}'`) };
+    return { body: undefined };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { response: errorResponse(operation, 400, `Body is not valid JSON: ${reason}`) };
+  }
+  if (
+    operation.requiredBody.length > 0 &&
+    (typeof body !== "object" || body === null || Array.isArray(body))
+  ) {
+    return { response: errorResponse(operation, 400, "body must be object") };
+  }
+  const missing = operation.requiredBody.find((name) => !(name in (body as object)));
+  if (missing !== undefined) {
+    return { response: errorResponse(operation, 400, `body must have required property '${missing}'`) };
+  }
+  return { body };
+}
+
+export async function applyDelay(value: HandlerOptions["delay"]): Promise<void> {
+  if (value !== undefined) await delay(value);
+}
+
+/** What a resolver of the stateful mock or a per-operation factory computes for a matched request. */
+export type OperationResolver = (info: {
+  request: Request;
+  params: Record<string, string>;
+  body: unknown;
+}) => Response | Promise<Response>;
+
+/** The common wrapper: delay, JSON body check, then the resolver. */
+export function createResolvedHandler(
+  operation: OperationSpec,
+  resolve: OperationResolver,
+  options: HandlerOptions = {},
+  checkBody = true,
+): OperationHandler {
+  const route = compileRoute(options.baseUrl ?? DEFAULT_BASE_URL, operation.path);
+  return new OperationHandler(
+    operation,
+    route,
+    async ({ request, params }) => {
+      await applyDelay(options.delay);
+      let body: unknown;
+      if (checkBody && operation.requestBody) {
+        const read = await readJsonBody(operation, request);
+        if ("response" in read) return read.response;
+        body = read.body;
+      }
+      return resolve({ request, params: params as Record<string, string>, body });
+    },
+    options.once ? { once: true } : undefined,
+  );
+}
+
+/** A handler answering `operation` with `defaultBody()`, adjusted by `override` (a partial body or a resolver). */
+export function createOperationHandler<T>(
+  operation: OperationSpec,
+  defaultBody: () => T,
+  override?: MockOverride<T>,
+  options?: HandlerOptions,
+): OperationHandler {
+  return createResolvedHandler(
+    operation,
+    async ({ request, params }) => {
+      const base = defaultBody();
+      if (typeof override === "function") {
+        const result = await (override as MockResolver<T>)({ request, params, defaultBody: base });
+        return result instanceof Response ? result : successResponse(operation, result);
+      }
+      return successResponse(operation, deepMerge(base, override));
+    },
+    options,
+  );
+}

@@ -1,0 +1,19 @@
+// The one public entry of @instantly-kit/msw. Browser-safe: nothing here imports Node built-ins
+// (the mock HTTP server lives in the `@instantly-kit/msw/node` entry).
+
+export { type ErrorOptions, mockError, mockErrorResponse } from "./errors.js";
+export * from "./generated/index.js";
+export {
+  type HandlerOptions,
+  type MockOverride,
+  type MockResolver,
+  type MockResolverInfo,
+  OperationHandler,
+} from "./handler.js";
+export { createHandlers, handlers } from "./handlers.js";
+export type { DeepPartial } from "./merge.js";
+export { createMockApi, type MockApi, type MockApiOptions } from "./mock-api.js";
+export type { ApiErrorBody, OperationSpec } from "./operation.js";
+export type { ResourceSpec } from "./resource.js";
+export { DEFAULT_BASE_URL } from "./route.js";
+export type { Page } from "./store.js";

@@ -1,0 +1,195 @@
+import {
+  crudResources,
+  defaultBodies,
+  type MockOperationId,
+  operationSpecs,
+  type ResourceItems,
+  type ResourceName,
+  routeOrder,
+} from "./generated/index.js";
+import {
+  createOperationHandler,
+  createResolvedHandler,
+  errorResponse,
+  type HandlerOptions,
+  type OperationHandler,
+  type OperationResolver,
+  successResponse,
+} from "./handler.js";
+import { IdSource } from "./ids.js";
+import { type DeepPartial, deepMerge, isPlainObject } from "./merge.js";
+import type { OperationSpec } from "./operation.js";
+import type { ResourceSpec } from "./resource.js";
+import { ResourceStore } from "./store.js";
+
+export interface MockApiOptions extends HandlerOptions {
+  /** Seed for the ids of created items; same seed → same ids. Default 1. */
+  seed?: number | string;
+}
+
+type Item = Record<string, unknown>;
+
+export interface MockApi {
+  /** A handler for every operation; CRUD resources answer from the in-memory store. */
+  handlers: OperationHandler[];
+  /** Empties the store and restarts ids and timestamps (call it between tests). */
+  reset(): void;
+  /** Adds items (partial items are filled up from the mock item; a number adds that many mock items). */
+  seed<R extends ResourceName>(
+    resource: R,
+    items: number | DeepPartial<ResourceItems[R]>[],
+  ): ResourceItems[R][];
+  /** Read access to what the handlers see. */
+  store: {
+    list<R extends ResourceName>(resource: R): ResourceItems[R][];
+    get<R extends ResourceName>(resource: R, id: string): ResourceItems[R] | undefined;
+  };
+  /** The CRUD resources this mock keeps state for. */
+  resources: readonly ResourceName[];
+}
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+const PAGING_KEYS = new Set(["limit", "starting_after"]);
+
+function specOf(operationId: string): OperationSpec {
+  return operationSpecs[operationId as MockOperationId];
+}
+
+/** Query or body parameters of a list call as plain values. */
+function listParams(resource: ResourceSpec, request: Request, body: unknown): Record<string, unknown> {
+  if (resource.listIn === "body") return isPlainObject(body) ? body : {};
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+/**
+ * The in-memory API: `createMockApi()` → handlers whose create → list → get → patch → delete agree with each
+ * other, list endpoints paginating with real cursors over what was created or seeded.
+ */
+export function createMockApi(options: MockApiOptions = {}): MockApi {
+  const ids = new IdSource(options.seed ?? 1);
+  const resources = crudResources as Record<string, ResourceSpec>;
+  const stores = new Map<string, ResourceStore<Item>>(
+    Object.values(resources).map((resource) => [resource.name, new ResourceStore<Item>(resource.idProperty)]),
+  );
+  const storeOf = (resource: ResourceSpec) => stores.get(resource.name) as ResourceStore<Item>;
+
+  /** A full item: the mock item, the caller's known properties over it, a fresh id and timestamps. */
+  function newItem(resource: ResourceSpec, input: unknown): Item {
+    const template = defaultBodies[resource.itemOperation as MockOperationId]() as unknown as Item;
+    const known = pickKnown(resource, input);
+    const item = deepMerge(template, known);
+    const givenId = resource.idProperty !== "id" ? known[resource.idProperty] : undefined;
+    item[resource.idProperty] = typeof givenId === "string" ? givenId : ids.uuid();
+    const now = ids.now();
+    if ("timestamp_created" in template) item.timestamp_created = now;
+    if ("timestamp_updated" in template) item.timestamp_updated = now;
+    return item;
+  }
+
+  function pickKnown(resource: ResourceSpec, input: unknown): Item {
+    if (!isPlainObject(input)) return {};
+    const known = new Set(resource.itemProperties);
+    return Object.fromEntries(Object.entries(input).filter(([key]) => known.has(key) && key !== "id"));
+  }
+
+  function notFound(operation: OperationSpec, resource: ResourceSpec, id: string): Response {
+    return errorResponse(operation, 404, `No ${resource.name} item with ${resource.idParam} '${id}'`);
+  }
+
+  function resolverFor(operationId: string): OperationResolver | undefined {
+    for (const resource of Object.values(resources)) {
+      const store = storeOf(resource);
+      const operation = specOf(operationId);
+      if (resource.create === operationId) {
+        return ({ body }) => successResponse(operation, store.put(newItem(resource, body)));
+      }
+      if (resource.list === operationId) {
+        return ({ request, body }) => {
+          const params = listParams(resource, request, body);
+          const limit = params.limit === undefined ? DEFAULT_LIMIT : Number(params.limit);
+          if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+            return errorResponse(operation, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`);
+          }
+          const startingAfter = typeof params.starting_after === "string" ? params.starting_after : undefined;
+          const filters = Object.entries(params).filter(
+            ([key, value]) =>
+              !PAGING_KEYS.has(key) &&
+              resource.itemProperties.includes(key) &&
+              ["string", "number", "boolean"].includes(typeof value),
+          );
+          const page = store.page({
+            limit,
+            ...(startingAfter === undefined ? {} : { startingAfter }),
+            filter: (item) => filters.every(([key, value]) => String(item[key]) === String(value)),
+          });
+          return successResponse(operation, page);
+        };
+      }
+      if (resource.get === operationId) {
+        return ({ params }) => {
+          const id = params[resource.idParam] ?? "";
+          const item = store.get(id);
+          return item ? successResponse(operation, item) : notFound(operation, resource, id);
+        };
+      }
+      if (resource.update === operationId) {
+        return ({ params, body }) => {
+          const id = params[resource.idParam] ?? "";
+          const item = store.get(id);
+          if (!item) return notFound(operation, resource, id);
+          const updated = deepMerge(item, pickKnown(resource, body));
+          updated[resource.idProperty] = item[resource.idProperty];
+          if ("timestamp_updated" in updated) updated.timestamp_updated = ids.now();
+          return successResponse(operation, store.put(updated));
+        };
+      }
+      if (resource.remove === operationId) {
+        return ({ params }) => {
+          const id = params[resource.idParam] ?? "";
+          const item = store.delete(id);
+          return item ? successResponse(operation, item) : notFound(operation, resource, id);
+        };
+      }
+    }
+    return undefined;
+  }
+
+  const handlers = routeOrder.map((operationId) => {
+    const resolve = resolverFor(operationId);
+    return resolve
+      ? createResolvedHandler(specOf(operationId), resolve, options)
+      : createOperationHandler<unknown>(
+          specOf(operationId),
+          defaultBodies[operationId] as () => unknown,
+          undefined,
+          options,
+        );
+  });
+
+  return {
+    handlers,
+    reset() {
+      for (const store of stores.values()) store.clear();
+      ids.reset();
+    },
+    seed(name, items) {
+      const resource = resources[name] as ResourceSpec;
+      const inputs: unknown[] = typeof items === "number" ? Array.from({ length: items }, () => ({})) : items;
+      return inputs.map((input) => {
+        // Seeded items may set the id themselves (to refer to them in a test).
+        const item = newItem(resource, input);
+        if (isPlainObject(input) && typeof input[resource.idProperty] === "string") {
+          item[resource.idProperty] = input[resource.idProperty];
+        }
+        return storeOf(resource).put(item);
+      }) as ResourceItems[typeof name][];
+    },
+    store: {
+      list: (name) => storeOf(resources[name] as ResourceSpec).all() as ResourceItems[typeof name][],
+      get: (name, id) =>
+        storeOf(resources[name] as ResourceSpec).get(id) as ResourceItems[typeof name] | undefined,
+    },
+    resources: Object.keys(resources) as ResourceName[],
+  };
+}

@@ -1,0 +1,18 @@
+/** A CRUD resource of the stateful mock (see the generated `crudResources`). */
+export interface ResourceSpec {
+  readonly name: string;
+  readonly collectionPath: string;
+  readonly idParam: string;
+  /** The item property holding the id (`id`; `email` for accounts). */
+  readonly idProperty: string;
+  readonly create: string;
+  readonly list: string;
+  /** Where the list operation takes `limit`/`starting_after` and filters: the query string or a POST body. */
+  readonly listIn: "query" | "body";
+  readonly get?: string;
+  readonly update?: string;
+  readonly remove?: string;
+  /** The operation whose success body is one item: the template new items are filled from. */
+  readonly itemOperation: string;
+  readonly itemProperties: readonly string[];
+}

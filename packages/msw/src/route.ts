@@ -1,0 +1,67 @@
+/** The base URL the real API answers on; handlers answer there unless told otherwise. */
+export const DEFAULT_BASE_URL = "https://api.instantly.ai";
+
+/** A path template compiled once: `/api/v2/leads/{id}` → a RegExp and its parameter names. */
+export interface Route {
+  /** The MSW path (`https://api.instantly.ai/api/v2/leads/:id`), shown in MSW's logs and warnings. */
+  mswPath: string;
+  match(url: URL): Record<string, string> | undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `"*"` matches any origin (used by the mock server, which is reached under whatever host name). */
+export function normalizeBaseUrl(baseUrl: string = DEFAULT_BASE_URL): string {
+  return baseUrl === "*" ? "*" : baseUrl.replace(/\/+$/, "");
+}
+
+export function compileRoute(baseUrl: string, path: string): Route {
+  const base = normalizeBaseUrl(baseUrl);
+  const names: string[] = [];
+  const source = path
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const param = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (param === undefined) return escapeRegExp(part);
+      names.push(param);
+      return "([^/]+)";
+    })
+    .join("");
+  const basePath = base === "*" ? "" : new URL(base).pathname.replace(/\/+$/, "");
+  const origin = base === "*" ? undefined : new URL(base).origin;
+  // Like MSW, a trailing slash is optional.
+  const pattern = new RegExp(`^${escapeRegExp(basePath)}${source.replace(/\/$/, "")}/?$`);
+  return {
+    mswPath: `${base}${path.replace(/\{([^}]+)\}/g, ":$1")}`,
+    match(url) {
+      if (origin !== undefined && url.origin !== origin) return undefined;
+      const found = pattern.exec(url.pathname);
+      if (!found) return undefined;
+      const params: Record<string, string> = {};
+      names.forEach((name, index) => {
+        params[name] = decodeURIComponent(found[index + 1] ?? "");
+      });
+      return params;
+    },
+  };
+}
+
+/**
+ * Order in which handlers must be tried: a literal segment beats a parameter at the same position, so
+ * `GET /api/v2/campaigns/analytics` is not answered by `GET /api/v2/campaigns/{id}`.
+ */
+export function compareRoutes(a: string, b: string): number {
+  const left = a.split("/");
+  const right = b.split("/");
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const l = left[index] ?? "";
+    const r = right[index] ?? "";
+    const lParam = l.startsWith("{");
+    const rParam = r.startsWith("{");
+    if (lParam !== rParam) return lParam ? 1 : -1;
+    if (l !== r) return l < r ? -1 : 1;
+  }
+  return left.length - right.length;
+}
