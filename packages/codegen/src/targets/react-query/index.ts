@@ -1,0 +1,75 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generate } from "orval";
+import { CliError } from "../../errors.ts";
+import { GENERATED_BANNER, type Target } from "../target.ts";
+import { RESERVED_TYPE_NAMES } from "../types/index.ts";
+import { exportableSchemaNames } from "../types/schemas.ts";
+import { collectOperations } from "./operations.ts";
+import { orvalOptions } from "./orval-options.ts";
+import { postprocessTagFile } from "./postprocess.ts";
+
+/** generated/model.ts: orval's body/params type names as aliases of the types package's helpers. */
+function renderModel(aliases: ReadonlyMap<string, string>): string {
+  const lines = [...aliases]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, type]) => `export type ${name} = ${type};`);
+  return `import type { QueryParams, RequestBody } from "@instantly-kit/types";\n\n${lines.join("\n")}\n`;
+}
+
+/**
+ * Runs orval 8 on the normalized document into a scratch directory, post-processes each tag file
+ * (postprocess.ts) and writes the result to `outDir` — nothing of orval's raw output is kept as is.
+ */
+async function generateHooks(
+  document: Record<string, unknown>,
+  outDir: string,
+  mutatorPath: string,
+): Promise<void> {
+  const operations = collectOperations(document);
+  const workDir = await mkdtemp(join(tmpdir(), "instantly-kit-orval-"));
+  try {
+    await generate(orvalOptions({ document, operations, workDir, mutatorPath }), workDir, {
+      logLevel: "silent",
+      throwOnError: true,
+    }).catch((error: unknown) => {
+      throw new CliError(
+        `react-query: orval failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
+    });
+    const context = {
+      operations: new Map(operations.map((operation) => [operation.operationId, operation])),
+      schemaNames: new Set(exportableSchemaNames(document, RESERVED_TYPE_NAMES)),
+      aliases: new Map<string, string>(),
+    };
+    const tagFiles = (await readdir(workDir))
+      .filter((name) => name.endsWith(".ts") && name !== "endpoints.schemas.ts")
+      .sort();
+    for (const file of tagFiles) {
+      const text = postprocessTagFile(await readFile(join(workDir, file), "utf8"), context);
+      await writeFile(join(outDir, file), GENERATED_BANNER + text);
+    }
+    await writeFile(join(outDir, "model.ts"), GENERATED_BANNER + renderModel(context.aliases));
+    const index = [
+      ...tagFiles.map((file) => `export * from "./${file.replace(/\.ts$/, ".js")}";`),
+      `export type * from "./model.js";`,
+    ];
+    await writeFile(join(outDir, "index.ts"), `${GENERATED_BANNER + index.join("\n")}\n`);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** @instantly-kit/react-query: TanStack Query v5 hooks for every operation (orval 8, post-processed). */
+export const reactQueryTarget: Target = {
+  packageName: "@instantly-kit/react-query",
+  packageDir: "react-query",
+  async generate({ document, outDir, paths }) {
+    // orval reads the mutator to learn its signature; the generated files import it from ../runtime.js.
+    const mutatorPath = join(paths.packagesDir, "react-query", "src", "mutator.ts");
+    await generateHooks(document, outDir, mutatorPath);
+  },
+};
+
+export { generateHooks };

@@ -1,0 +1,24 @@
+import { createInstantlyClient } from "@instantly-kit/client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { InstantlyProvider } from "../src/index.js";
+
+export const API_KEY = "test-key-not-secret";
+
+/**
+ * A fresh QueryClient (no retries, so errors surface at once) and client per test. `notifyOnChangeProps:
+ * "all"` because tests read `result.current` fields after the fact: TanStack only re-renders for fields a
+ * render already read, which is right for apps but makes late reads in tests see stale results.
+ */
+export function createWrapper() {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, notifyOnChangeProps: "all" }, mutations: { retry: false } },
+  });
+  const client = createInstantlyClient({ apiKey: API_KEY, retry: false });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <InstantlyProvider client={client}>{children}</InstantlyProvider>
+    </QueryClientProvider>
+  );
+  return { queryClient, client, wrapper };
+}
