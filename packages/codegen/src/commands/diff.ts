@@ -16,8 +16,11 @@ export async function diffCommand(args: string[]): Promise<number> {
   try {
     parsed = parse(args);
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
+    // parseArgs explains at length; one line is enough: what was wrong, then how to call.
+    const reason = (error instanceof Error ? error.message : String(error)).split(". ")[0];
+    throw new CliError(`${reason}; ${USAGE}`, 2);
   }
+
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -55,6 +58,6 @@ async function load(source: string, label: string) {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // One line naming the input: the pipeline's own CliErrors already say what went wrong.
-    throw new CliError(`cannot read ${label} spec ${source}: ${message.split("\n")[0]}`);
+    throw new CliError(`cannot read the ${label} spec: ${message.split("\n")[0]}`);
   }
 }
