@@ -5,7 +5,8 @@ import { normalize, serializeSpec } from "../src/spec/normalize/index.ts";
 import { fixture } from "./helpers.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests poke into JSON by hand
-const run = (name: string): { document: any; warnings: string[] } => normalize(fixture(name));
+type Doc = any;
+const run = (name: string): { document: Doc; warnings: string[] } => normalize(fixture(name));
 
 describe("def-N schemas are renamed to PascalCase(title)", () => {
   const { document } = run("def-n-schemas.json");
@@ -213,7 +214,7 @@ describe("operationIds and tags", () => {
 
 describe("OpenAPI 3.0 input", () => {
   it("is upgraded to 3.1 with nullable rewritten", () => {
-    const { document } = normalize({
+    const { document }: { document: Doc } = normalize({
       openapi: "3.0.3",
       info: { title: "t", version: "1" },
       paths: {},

@@ -69,8 +69,9 @@ function parseJson(text: string, source: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // V8 says "Unexpected end of JSON input" without a position for a cut-off document.
-    const truncated = /end of (json )?input/i.test(message);
+    // A cut-off document: V8 says "Unexpected end of JSON input" (no position), or "Unterminated
+    // string" when the cut falls inside a string (which can only end at the end of the input).
+    const truncated = /end of (json )?input|unterminated string/i.test(message);
     const position = truncated ? text.length : Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
     const where = Number.isNaN(position) ? "" : ` at ${lineColumn(text, position)}`;
     const what = truncated ? "is truncated JSON (unexpected end of input)" : "is not valid JSON";
