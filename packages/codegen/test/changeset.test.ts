@@ -1,0 +1,149 @@
+// The API changeset written after a pull: frontmatter bumping the whole `fixed` group, a body that reads well
+// in CHANGELOG.md — checked by running the real `changeset version` on a scratch workspace.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { projectPaths } from "../src/paths.ts";
+import { LIST_LIMIT, renderApiChangeset, writeApiChangeset } from "../src/spec/changeset.ts";
+import { diffSpecs, type SpecDiff } from "../src/spec/diff/index.ts";
+import { baseDoc } from "./diff-helpers.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+const CONFIG = JSON.parse(readFileSync(join(ROOT, ".changeset", "config.json"), "utf8"));
+const CHANGESET_BIN = join(ROOT, "node_modules", "@changesets", "cli", "bin.js");
+const META = { sha256: "3f2a9c1d00aa", source: "https://api.instantly.ai/openapi/api_v2.json" };
+const scratch = mkdtempSync(join(tmpdir(), "ik-changeset-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A diff with one change of every section: removed, moved, added operations, a changed field, docs. */
+function mixedDiff(): SpecDiff {
+  const next = baseDoc();
+  const byId = next.paths["/api/v2/leads/{id}"];
+  delete byId.delete; // removed
+  next.paths["/api/v2/campaigns/"] = next.paths["/api/v2/campaigns"]; // moved (trailing slash)
+  delete next.paths["/api/v2/campaigns"];
+  next.paths["/api/v2/tags"] = {
+    get: { operationId: "listTag", responses: { 200: { description: "Tags" } } },
+  }; // added
+  next.components.schemas.Lead.properties.note.type = "number"; // breaking, in a shared schema
+  next.paths["/api/v2/leads"].get.parameters.push({ name: "sort", in: "query", schema: { type: "string" } }); // minor
+  next.paths["/api/v2/leads"].get.summary = "All leads"; // patch
+  return diffSpecs(baseDoc(), next);
+}
+
+describe("renderApiChangeset", () => {
+  it("writes nothing when nothing changed in meaning", () => {
+    expect(renderApiChangeset({ bump: "none", changes: [] }, META)).toBeUndefined();
+  });
+
+  it("bumps exactly the packages of the changesets fixed group with the diff's bump", () => {
+    const text = renderApiChangeset(mixedDiff(), META) as string;
+    const frontmatter = text.split("---")[1]?.trim().split("\n") ?? [];
+    const fixedGroup: string[] = CONFIG.fixed[0];
+    expect(frontmatter.sort()).toEqual(fixedGroup.map((name) => `"${name}": major`).sort());
+  });
+
+  it("names the spec and its source, calls out each breaking change with operationId and METHOD path", () => {
+    const text = renderApiChangeset(mixedDiff(), META) as string;
+    const body = text.split("---\n")[2] ?? "";
+    expect(body.trimStart().split("\n")[0]).toBe(`API update (spec 3f2a9c1 from ${META.source})`);
+    const breaking = section(text, "⚠️ Breaking changes");
+    expect(breaking).toContain(
+      "- `listCampaign` (GET /api/v2/campaigns/): moved from GET /api/v2/campaigns to GET /api/v2/campaigns/",
+    );
+    expect(breaking).toMatch(
+      /- schema `Lead` \(used by 5 operations: createLead, getLead, listCampaign, … 2 more\): `note`: type string → number/,
+    );
+    expect(breaking).toContain("- 1 operation removed (listed below)");
+    expect(section(text, "Added operations")).toBe("- `listTag` — GET /api/v2/tags");
+    expect(section(text, "Removed operations")).toBe("- `deleteLead` — DELETE /api/v2/leads/{id}");
+    expect(section(text, "Changed fields")).toBe(
+      "- `listLead` (GET /api/v2/leads): optional query parameter `sort` added",
+    );
+    expect(section(text, "Documentation-only")).toBe("- `listLead` (GET /api/v2/leads): summary changed");
+  });
+
+  it("collapses long lists: documentation-only changes to a count, changed fields after the limit", () => {
+    const next = baseDoc();
+    const props = next.components.schemas.Lead.properties;
+    for (let i = 0; i < LIST_LIMIT + 5; i++) {
+      props[`extra_${i}`] = { type: "string" };
+      next.paths[`/api/v2/x${i}`] = {
+        get: { operationId: `x${i}`, summary: "x", responses: { 200: { description: "ok" } } },
+      };
+    }
+    const base = baseDoc();
+    for (let i = 0; i < LIST_LIMIT + 5; i++) {
+      base.paths[`/api/v2/x${i}`] = {
+        get: { operationId: `x${i}`, summary: "y", responses: { 200: { description: "ok" } } },
+      };
+    }
+    const diff = diffSpecs(base, next);
+    expect(diff.bump).toBe("minor");
+    const text = renderApiChangeset(diff, META) as string;
+    expect(text).not.toContain("Breaking changes");
+    const changed = section(text, "Changed fields").split("\n");
+    expect(changed).toHaveLength(LIST_LIMIT + 1);
+    expect(changed.at(-1)).toBe("- … and 5 more changes (`pnpm spec:diff` lists them)");
+    expect(section(text, "Documentation-only").split("\n")).toEqual([
+      `- ${LIST_LIMIT + 5} documentation-only changes (descriptions, examples, summaries) — \`pnpm spec:diff\` lists them`,
+    ]);
+  });
+});
+
+describe("writeApiChangeset", () => {
+  it("writes .changeset/api-<short sha>.md, deterministically, and nothing for bump none", async () => {
+    const root = join(scratch, "repo");
+    const paths = projectPaths(root);
+    const diff = mixedDiff();
+    const file = await writeApiChangeset(paths, diff, META);
+    expect(file).toBe(join(root, ".changeset", "api-3f2a9c1.md"));
+    expect(readFileSync(file as string, "utf8")).toBe(renderApiChangeset(diff, META));
+    expect(await writeApiChangeset(paths, diff, META)).toBe(file);
+    expect(readdirSync(paths.changesetDir)).toEqual(["api-3f2a9c1.md"]);
+    expect(
+      await writeApiChangeset(paths, { bump: "none", changes: [] }, { ...META, sha256: "ffffff00" }),
+    ).toBeUndefined();
+    expect(readdirSync(paths.changesetDir)).toEqual(["api-3f2a9c1.md"]);
+  });
+
+  it("`changeset version` turns it into a major release of all four packages with the changelog body", async () => {
+    const root = join(scratch, "workspace");
+    mkdirSync(join(root, ".changeset"), { recursive: true });
+    writeFileSync(join(root, ".changeset", "config.json"), JSON.stringify(CONFIG));
+    writeFileSync(join(root, "package.json"), JSON.stringify({ name: "root", private: true }));
+    writeFileSync(join(root, "pnpm-workspace.yaml"), "packages:\n  - packages/*\n");
+    const names: string[] = CONFIG.fixed[0];
+    for (const name of names) {
+      const dir = join(root, "packages", name.split("/")[1] as string);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ name, version: "1.4.2" }));
+    }
+    await writeApiChangeset(projectPaths(root), mixedDiff(), META);
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [CHANGESET_BIN, "version"], { cwd: root }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+    for (const name of names) {
+      const dir = join(root, "packages", name.split("/")[1] as string);
+      expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version).toBe("2.0.0");
+      const changelog = readFileSync(join(dir, "CHANGELOG.md"), "utf8");
+      expect(changelog).toContain("## 2.0.0\n\n### Major Changes\n\n- API update (spec 3f2a9c1 from");
+      expect(changelog).toContain("  **⚠️ Breaking changes**");
+      expect(changelog).toContain("  - `deleteLead` — DELETE /api/v2/leads/{id}");
+    }
+    expect(readdirSync(join(root, ".changeset"))).toEqual(["config.json"]);
+  });
+});
+
+/** The list under a `**title**` heading of the changeset, up to the next heading. */
+function section(text: string, title: string): string {
+  const start = text.indexOf(`**${title}**\n\n`);
+  if (start < 0) return "";
+  const rest = text.slice(start + title.length + 6);
+  const end = rest.indexOf("\n\n**");
+  return (end < 0 ? rest : rest.slice(0, end)).trimEnd();
+}
