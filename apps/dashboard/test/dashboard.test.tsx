@@ -1,0 +1,170 @@
+import { createMockApi, mockError } from "@instantly-kit/msw";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "../src/App.tsx";
+import { saveApiKey } from "../src/api-key.ts";
+import { FakeIntersectionObserver, scrollObservedIntoView } from "./helpers/intersection-observer.ts";
+
+// One stateful mock API for the file (what @instantly-kit/msw offers apps): reset between tests.
+const api = createMockApi({ seed: "dashboard-tests" });
+const server = setupServer(...api.handlers);
+const requests: URL[] = [];
+server.events.on("request:start", ({ request }) => {
+  requests.push(new URL(request.url));
+});
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeEach(() => {
+  vi.stubGlobal("IntersectionObserver", FakeIntersectionObserver);
+  requests.length = 0;
+});
+afterEach(() => {
+  server.resetHandlers();
+  api.reset();
+  vi.unstubAllGlobals();
+});
+afterAll(() => server.close());
+
+function renderDashboard(hash: string) {
+  saveApiKey("test-key");
+  window.location.hash = hash;
+  return render(<App baseUrl={undefined} usesMockApi />);
+}
+
+function campaignRows(): string[][] {
+  const list = screen.getByRole("list", { name: "Campaign list" });
+  return within(list)
+    .queryAllByRole("listitem")
+    .map((row) => [
+      within(row).getByRole("link").textContent ?? "",
+      row.querySelector(".badge")?.textContent ?? "",
+    ]);
+}
+
+const campaignNames = (count: number) =>
+  Array.from({ length: count }, (_, index) => `Campaign ${String(index + 1).padStart(2, "0")}`);
+
+describe("campaign list", () => {
+  it("renders the campaigns of the mock API with their status labels", async () => {
+    api.seed("campaigns", [
+      { name: "Spring outreach", status: 1 },
+      { name: "Legacy list", status: -99 },
+      { name: "Next quarter", status: 0 },
+    ]);
+    renderDashboard("#/campaigns");
+    await screen.findByText("Spring outreach");
+    // Labels from the spec's x-enumDescriptions for Campaign.status: 1 Active, -99 Account Suspended, 0 Draft.
+    expect(campaignRows()).toEqual([
+      ["Spring outreach", "Active"],
+      ["Legacy list", "Account Suspended"],
+      ["Next quarter", "Draft"],
+    ]);
+  });
+
+  it("loads the next page when the end of the list scrolls into view, until the last page", async () => {
+    const seeded = api.seed(
+      "campaigns",
+      campaignNames(25).map((name) => ({ name })),
+    );
+    renderDashboard("#/campaigns");
+    await screen.findByText("Campaign 10");
+    expect(campaignRows().map(([name]) => name)).toEqual(campaignNames(10));
+
+    act(() => scrollObservedIntoView());
+    await screen.findByText("Campaign 20");
+    expect(campaignRows().map(([name]) => name)).toEqual(campaignNames(20));
+
+    act(() => scrollObservedIntoView());
+    await screen.findByText("Campaign 25");
+    expect(campaignRows().map(([name]) => name)).toEqual(campaignNames(25));
+    expect(await screen.findByText("That's all.")).toBeTruthy();
+
+    // First page without a cursor, then the id of each page's last item, as the API expects.
+    const cursors = requests
+      .filter((url) => url.pathname === "/api/v2/campaigns")
+      .map((url) => url.searchParams.get("starting_after"));
+    expect(cursors).toEqual([null, seeded[9]?.id, seeded[19]?.id]);
+  });
+
+  it("shows 'rate limited, retrying' on a 429, then the campaigns once the retry succeeds", async () => {
+    api.seed("campaigns", [{ name: "After the wait", status: 2 }]);
+    server.use(mockError("listCampaign", 429, { once: true, headers: { "Retry-After": "1" } }));
+    renderDashboard("#/campaigns");
+
+    expect((await screen.findByRole("status")).textContent).toBe("Rate limited, retrying…");
+    expect(screen.queryByText("After the wait")).toBeNull();
+
+    await screen.findByText("After the wait", undefined, { timeout: 4_000 });
+    expect(campaignRows()).toEqual([["After the wait", "Paused"]]);
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(requests.filter((url) => url.pathname === "/api/v2/campaigns")).toHaveLength(2);
+  });
+
+  it("tells the user to check the API key on a 401", async () => {
+    server.use(mockError("listCampaign", 401));
+    renderDashboard("#/campaigns");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("check your API key");
+    expect(within(alert).getByRole("link", { name: "Change API key" }).getAttribute("href")).toBe(
+      "#/settings",
+    );
+  });
+});
+
+describe("campaign detail", () => {
+  it("shows the campaign, its status label and its analytics", async () => {
+    const [campaign] = api.seed("campaigns", [{ name: "Detail me", status: 3 }]);
+    if (!campaign) throw new Error("seed returned nothing");
+    renderDashboard(`#/campaigns/${campaign.id}`);
+
+    expect((await screen.findByRole("heading", { level: 1, name: "Detail me" })).textContent).toBe(
+      "Detail me",
+    );
+    expect(screen.getByText("Completed").className).toContain("badge"); // 3 = Completed in the spec
+
+    // What the mock answers for this campaign's analytics is what the page must show.
+    const response = await fetch(`https://api.instantly.ai/api/v2/campaigns/analytics?id=${campaign.id}`);
+    const [row] = (await response.json()) as Array<{ emails_sent_count: number }>;
+    const stats = await screen.findByLabelText("Campaign analytics");
+    const sent = within(stats).getByText("Emails sent").nextElementSibling?.textContent;
+    expect(sent).toBe(new Intl.NumberFormat("en-US").format(row?.emails_sent_count ?? Number.NaN));
+    expect(
+      requests.some(
+        (url) =>
+          url.pathname === "/api/v2/campaigns/analytics/daily" &&
+          url.searchParams.get("campaign_id") === campaign.id,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe("lead labels", () => {
+  it("creates a label and shows it in the refreshed list", async () => {
+    api.seed("lead-labels", [{ label: "Existing", interest_status_label: "positive" }]);
+    renderDashboard("#/lead-labels");
+    const list = await screen.findByRole("list", { name: "Lead labels" });
+    await within(list).findByText("Existing");
+
+    fireEvent.change(screen.getByRole("textbox", { name: "Label" }), {
+      target: { value: "Needs follow-up" },
+    });
+    fireEvent.change(screen.getByRole("combobox", { name: "Interest" }), { target: { value: "negative" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create label" }));
+
+    await within(list).findByText("Needs follow-up");
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((item) => item.querySelector("strong")?.textContent),
+    ).toEqual(["Existing", "Needs follow-up"]);
+    // It is in the list because the API has it, not because the form put it there.
+    const stored = api.store.list("lead-labels").find((label) => label.label === "Needs follow-up");
+    expect(stored?.interest_status_label).toBe("negative");
+    expect(stored?.description).toBeNull();
+    const posts = requests.filter((url) => url.pathname === "/api/v2/lead-labels");
+    expect(posts.length).toBeGreaterThanOrEqual(3); // list, create, list again
+    expect((screen.getByRole("textbox", { name: "Label" }) as HTMLInputElement).value).toBe("");
+  });
+});
