@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless]`: the mock API over HTTP.
 import { parseArgs } from "node:util";
-import { startMockServer } from "../node.js";
+import { type MockServer, startMockServer } from "../node.js";
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -29,7 +29,23 @@ const port = values.port === undefined ? 4010 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`--port must be an integer from 0 to 65535, got '${values.port}'`);
 
-const server = await startMockServer({
+// Signal handlers go in before the "listening" line: whoever reads that line may signal right away.
+let server: MockServer | undefined;
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`${signal}: stopping\n`);
+  if (!server) process.exit(0);
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+
+server = await startMockServer({
   port,
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.seed === undefined ? {} : { seed: values.seed }),
@@ -42,16 +58,3 @@ const server = await startMockServer({
 process.stdout.write(
   `Instantly API v2 mock listening on ${server.url} (${values.stateless ? "stateless" : "stateful"}); Ctrl+C to stop\n`,
 );
-
-let stopping = false;
-const stop = (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  process.stdout.write(`${signal}: stopping\n`);
-  server.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on("SIGINT", () => stop("SIGINT"));
-process.on("SIGTERM", () => stop("SIGTERM"));

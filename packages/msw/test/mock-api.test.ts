@@ -1,0 +1,189 @@
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createMockApi } from "../src/index.js";
+import { createValidator, specOperations } from "./spec.js";
+
+const BASE = "https://api.instantly.ai/api/v2";
+const api = createMockApi({ seed: "tests" });
+const server = setupServer(...api.handlers);
+const validate = createValidator();
+const pointerOf = (operationId: string) =>
+  specOperations.find((op) => op.operationId === operationId)?.successPointer ?? "";
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeEach(() => api.reset());
+afterAll(() => server.close());
+
+async function send(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${BASE}${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : {
+          body: typeof body === "string" ? body : JSON.stringify(body),
+          headers: { "content-type": "application/json" },
+        }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+describe("createMockApi: CRUD over the store", () => {
+  it("keeps create → list → get → patch → delete of lead labels coherent", async () => {
+    const created = await send("POST", "/lead-labels", { label: "Warm", interest_status_label: "neutral" });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ label: "Warm", interest_status_label: "neutral" });
+    // Filled to a full item: valid against the spec's LeadLabel schema, with a fresh id.
+    expect(validate(pointerOf("getLeadLabel"), created.body)).toBeUndefined();
+    const id = created.body.id as string;
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    const listed = await send("GET", "/lead-labels");
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([id]);
+    expect(listed.body.next_starting_after).toBeUndefined();
+    expect(validate(pointerOf("listLeadLabel"), listed.body)).toBeUndefined();
+
+    expect((await send("GET", `/lead-labels/${id}`)).body).toEqual(created.body);
+
+    const patched = await send("PATCH", `/lead-labels/${id}`, { label: "Hot" });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toEqual({ ...created.body, label: "Hot" });
+    expect((await send("GET", `/lead-labels/${id}`)).body.label).toBe("Hot");
+
+    const deleted = await send("DELETE", `/lead-labels/${id}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.id).toBe(id);
+    expect((await send("GET", "/lead-labels")).body.items).toEqual([]);
+    const gone = await send("GET", `/lead-labels/${id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body).toEqual({ statusCode: 404, error: "Not Found", message: expect.stringContaining(id) });
+  });
+
+  it("lists leads with POST /leads/list, filtered by campaign", async () => {
+    await send("POST", "/leads", {
+      email: "a@example.com",
+      campaign: "c0000000-0000-4000-8000-000000000001",
+    });
+    await send("POST", "/leads", {
+      email: "b@example.com",
+      campaign: "c0000000-0000-4000-8000-000000000002",
+    });
+    const all = await send("POST", "/leads/list", {});
+    expect(all.body.items.map((lead: { email: string }) => lead.email)).toEqual([
+      "a@example.com",
+      "b@example.com",
+    ]);
+    const one = await send("POST", "/leads/list", { campaign: "c0000000-0000-4000-8000-000000000002" });
+    expect(one.body.items.map((lead: { email: string }) => lead.email)).toEqual(["b@example.com"]);
+    expect(validate(pointerOf("listLeads"), one.body)).toBeUndefined();
+  });
+
+  it("ignores body properties the item schema does not have, and keeps the id on patch", async () => {
+    const created = await send("POST", "/custom-tags", { label: "VIP", not_a_field: 1 });
+    expect(created.body).not.toHaveProperty("not_a_field");
+    const patched = await send("PATCH", `/custom-tags/${created.body.id}`, { id: "other", label: "VIP+" });
+    expect(patched.body.id).toBe(created.body.id);
+    expect(validate(pointerOf("getCustomTag"), patched.body)).toBeUndefined();
+  });
+
+  it("answers unknown ids with 404 on get, patch and delete", async () => {
+    for (const method of ["GET", "PATCH", "DELETE"]) {
+      const response = await send(
+        method,
+        "/campaigns/does-not-exist",
+        method === "PATCH" ? { name: "x" } : undefined,
+      );
+      expect(response.status).toBe(404);
+      expect(response.body.statusCode).toBe(404);
+    }
+  });
+
+  it("rejects a body that is not JSON, or misses a required property, with 400 and a clear message", async () => {
+    const broken = await send("POST", "/lead-labels", "{ label: ");
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({ statusCode: 400, error: "Bad Request" });
+    expect(broken.body.message).toMatch(/^Body is not valid JSON: /);
+    const missing = await send("POST", "/lead-labels", { label: "no status" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toBe("body must have required property 'interest_status_label'");
+    expect(api.store.list("lead-labels")).toEqual([]);
+  });
+});
+
+describe("createMockApi: pagination with real cursors", () => {
+  it("walks 25 seeded campaigns in pages of 10 with next_starting_after", async () => {
+    const seeded = api.seed("campaigns", 25);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    const pages: number[] = [];
+    do {
+      const query = new URLSearchParams({ limit: "10", ...(cursor ? { starting_after: cursor } : {}) });
+      const page = await send("GET", `/campaigns?${query}`);
+      expect(validate(pointerOf("listCampaign"), page.body)).toBeUndefined();
+      pages.push(page.body.items.length);
+      seen.push(...page.body.items.map((item: { id: string }) => item.id));
+      cursor = page.body.next_starting_after;
+      if (cursor) expect(cursor).toBe(seen.at(-1));
+    } while (cursor);
+    expect(pages).toEqual([10, 10, 5]);
+    expect(seen).toEqual(seeded.map((item) => item.id));
+    expect(new Set(seen).size).toBe(25);
+  });
+
+  it("has no next cursor when the last page is exactly full", async () => {
+    api.seed("lead-labels", 4);
+    const first = await send("GET", "/lead-labels?limit=2");
+    const second = await send("GET", `/lead-labels?limit=2&starting_after=${first.body.next_starting_after}`);
+    expect(second.body.items).toHaveLength(2);
+    expect(second.body.next_starting_after).toBeUndefined();
+  });
+
+  it("rejects a limit outside 1..100 with 400", async () => {
+    expect((await send("GET", "/lead-labels?limit=0")).status).toBe(400);
+    expect((await send("GET", "/lead-labels?limit=101")).status).toBe(400);
+  });
+});
+
+describe("createMockApi: seed and reset", () => {
+  it("fills partial seeds to full items and lets a seed choose the id", async () => {
+    const [label] = api.seed("lead-labels", [
+      { id: "11111111-1111-4111-8111-111111111111", label: "Seeded" },
+    ]);
+    expect(label).toMatchObject({ id: "11111111-1111-4111-8111-111111111111", label: "Seeded" });
+    expect(validate(pointerOf("getLeadLabel"), label)).toBeUndefined();
+    expect((await send("GET", "/lead-labels/11111111-1111-4111-8111-111111111111")).body.label).toBe(
+      "Seeded",
+    );
+  });
+
+  it("reset empties the store and restarts ids: the same calls give the same items", async () => {
+    const first = api.seed("webhooks", 3);
+    api.reset();
+    expect(api.store.list("webhooks")).toEqual([]);
+    expect((await send("GET", "/webhooks")).body.items).toEqual([]);
+    const again = api.seed("webhooks", 3);
+    expect(again).toEqual(first);
+  });
+
+  it("gives different ids for different seeds, the same for the same seed", () => {
+    const a = createMockApi({ seed: 1 }).seed("campaigns", 2);
+    const b = createMockApi({ seed: 1 }).seed("campaigns", 2);
+    const c = createMockApi({ seed: 2 }).seed("campaigns", 2);
+    expect(a).toEqual(b);
+    expect(c[0]?.id).not.toBe(a[0]?.id);
+  });
+
+  it("derives the CRUD resources from the spec's paths", () => {
+    expect(api.resources).toEqual(
+      expect.arrayContaining([
+        "lead-labels",
+        "campaigns",
+        "leads",
+        "lead-lists",
+        "custom-tags",
+        "webhooks",
+        "block-lists-entries",
+      ]),
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import type { Campaign, LeadLabel } from "@instantly-kit/types";
+import { HttpResponse } from "msw";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createMockApi,
+  getGetCampaignMockHandler,
+  getGetCampaignResponseMock,
+  getListLeadLabelResponseMock,
+  getShareCampaignMockHandler,
+  mockError,
+  mockErrorResponse,
+  type OperationHandler,
+} from "../src/index.js";
+
+describe("response mocks", () => {
+  it("are typed with @instantly-kit/types", () => {
+    expectTypeOf(getGetCampaignResponseMock()).toEqualTypeOf<Campaign>();
+    expectTypeOf(getListLeadLabelResponseMock().items).toEqualTypeOf<LeadLabel[]>();
+  });
+
+  it("accept deep partial overrides of the right types only", () => {
+    getGetCampaignResponseMock({ name: "x", campaign_schedule: { start_date: "2026-02-01" } });
+    // @ts-expect-error name is a string
+    getGetCampaignResponseMock({ name: 1 });
+    // @ts-expect-error not a Campaign property
+    getGetCampaignResponseMock({ nonsense: true });
+  });
+});
+
+describe("handler factories", () => {
+  it("accept a value, a partial value or an (async) resolver typed by the operation", () => {
+    expectTypeOf(getGetCampaignMockHandler()).toEqualTypeOf<OperationHandler>();
+    getGetCampaignMockHandler({ name: "x" });
+    getGetCampaignMockHandler(({ defaultBody }) => ({ ...defaultBody, name: "y" }));
+    getGetCampaignMockHandler(async ({ defaultBody, params }) => {
+      expectTypeOf(defaultBody).toEqualTypeOf<Campaign>();
+      expectTypeOf(params).toEqualTypeOf<Record<string, string>>();
+      return defaultBody;
+    });
+    getGetCampaignMockHandler(() => HttpResponse.json({ anything: true }, { status: 500 }));
+    getGetCampaignMockHandler(undefined, { delay: 100, baseUrl: "http://localhost:3000", once: true });
+    // @ts-expect-error daily_limit is a number
+    getGetCampaignMockHandler({ daily_limit: "many" });
+    // @ts-expect-error a resolver must return a whole Campaign (or a Response)
+    getGetCampaignMockHandler(() => ({ name: "partial" }));
+    // @ts-expect-error delay is a number or an MSW delay mode
+    getGetCampaignMockHandler(undefined, { delay: "slow" });
+  });
+
+  it("take no body override for bodiless operations", () => {
+    getShareCampaignMockHandler();
+    getShareCampaignMockHandler(() => new HttpResponse(null, { status: 204 }));
+    // @ts-expect-error a 204 has no body to override
+    getShareCampaignMockHandler({ anything: 1 });
+  });
+});
+
+describe("error helpers", () => {
+  it("only accept statuses the operation documents", () => {
+    mockError("getCampaign", 404);
+    mockError("listCampaign", 429, { message: "slow down" });
+    expectTypeOf(mockErrorResponse("getCampaign", 401)).toEqualTypeOf<Response>();
+    // @ts-expect-error 418 is not documented for getCampaign
+    mockError("getCampaign", 418);
+    // @ts-expect-error not an operation
+    mockError("getCampaigns", 404);
+  });
+});
+
+describe("createMockApi", () => {
+  it("types seeds and store reads per resource", () => {
+    const api = createMockApi({ seed: 1 });
+    expectTypeOf(api.seed("lead-labels", [{ label: "x" }])).toEqualTypeOf<LeadLabel[]>();
+    expectTypeOf(api.store.get("campaigns", "id")).toEqualTypeOf<Campaign | undefined>();
+    // @ts-expect-error label is a string
+    api.seed("lead-labels", [{ label: 1 }]);
+    // @ts-expect-error not a CRUD resource
+    api.seed("nope", 1);
+  });
+});
