@@ -27,7 +27,7 @@ export interface SpecOperation {
   operation: Schema;
 }
 
-const escape = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
+const escapeSegment = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
 
 export const specOperations: SpecOperation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   Object.entries(item)
@@ -52,7 +52,7 @@ export const specOperations: SpecOperation[] = Object.entries(spec.paths).flatMa
         status,
         successContentType,
         successPointer: isJson
-          ? `/paths/${escape(path)}/${method}/responses/${status}/content/${escape(successContentType ?? "")}/schema`
+          ? `/paths/${escapeSegment(path)}/${method}/responses/${status}/content/${escapeSegment(successContentType ?? "")}/schema`
           : undefined,
         errorStatuses: codes.filter(
           (code) => code >= 400 && responses[String(code)]?.content?.["application/json"],
@@ -79,7 +79,7 @@ export function createValidator() {
 
 export function errorPointer(operation: SpecOperation, status: number): string {
   const method = operation.method.toLowerCase();
-  return `/paths/${escape(operation.path)}/${method}/responses/${status}/content/application~1json/schema`;
+  return `/paths/${escapeSegment(operation.path)}/${method}/responses/${status}/content/application~1json/schema`;
 }
 
 /** A URL for the operation with every path parameter filled in. */
