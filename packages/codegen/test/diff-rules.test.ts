@@ -687,6 +687,23 @@ describe("diff rules: matching and reporting", () => {
     expect(lines).toContain("patch schema-reference-changed createLead");
   });
 
+  it("allOf with the same branches on both sides is compared branch by branch (shared refs stay shared)", () => {
+    const wrap = (doc: Doc, extra: Doc) => {
+      byId(doc).get.responses["200"].content["application/json"].schema = {
+        allOf: [{ $ref: "#/components/schemas/Lead" }, { type: "object", properties: extra }],
+      };
+      return doc;
+    };
+    const before = wrap(baseDoc(), { a: { type: "string" } });
+    const after = wrap(baseDoc(), { a: { type: "number" } });
+    delete lead(after).properties.note;
+    const lines = diffSpecs(before, after).changes.map((c) => `${summarize(c)} ${c.message}`);
+    expect(lines).toEqual([
+      "major response-type-changed getLead response 200 `allOf[1].a`: type string → number",
+      "major response-property-removed schema:Lead schema Lead.note: property removed",
+    ]);
+  });
+
   it("orders breaking changes first and carries operationId, method and path", () => {
     const next = baseDoc();
     delete byId(next).delete;

@@ -106,12 +106,9 @@ export class SchemaComparer {
 
   private compareResolved(oldInput: JsonObject, newInput: JsonObject, scope: Scope, location: string): void {
     // `$ref: X` rewritten as `allOf: [{$ref: X}, {extra properties}]` (a real edit in this spec) must read as
-    // "properties added", not "every property removed": unless both sides compose the same number of
-    // branches (compared pairwise below), allOf is flattened into one object on both sides.
-    const pairable =
-      Array.isArray(oldInput.allOf) &&
-      Array.isArray(newInput.allOf) &&
-      oldInput.allOf.length === newInput.allOf.length;
+    // "properties added", not "every property removed": unless both sides compose the same branches (same
+    // refs at the same positions, compared pairwise below), allOf is flattened into one object on both sides.
+    const pairable = this.sameAllOfShape(oldInput.allOf, newInput.allOf);
     const oldSchema = pairable ? oldInput : flattenAllOf(this.oldDoc, oldInput);
     const newSchema = pairable ? newInput : flattenAllOf(this.newDoc, newInput);
     const at = (finding: Omit<Finding, "location">) => scope.emit({ ...finding, location });
@@ -313,6 +310,14 @@ export class SchemaComparer {
         detail: `${keyword} branch ${this.branchLabel(this.newDoc, news[j], j)} added`,
       });
     }
+  }
+
+  private sameAllOfShape(oldList: unknown, newList: unknown): boolean {
+    if (!Array.isArray(oldList) || !Array.isArray(newList) || oldList.length !== newList.length) return false;
+    return oldList.every(
+      (branch, index) =>
+        this.branchName(this.oldDoc, branch) === this.branchName(this.newDoc, newList[index]),
+    );
   }
 
   private branchName(doc: IndexedDocument, branch: unknown): string | undefined {
