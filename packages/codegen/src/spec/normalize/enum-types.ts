@@ -1,24 +1,23 @@
 import { forEachSchema, type Json, type JsonObject } from "./walk.ts";
 
 /**
- * Rule: a `type` that does not cover its own `enum` values is widened to cover them, keeping every
- * value. The spec has `type: "number"` with `enum: ["CAMPAIGN", "LIST", 1, 2]` (orval then emits the
- * strings as bare identifiers); the API does answer with those strings, so the values are the truth
- * and the type is fixed: `type: ["number", "string"]`. The declared types come first, added ones
- * follow in the order their values appear.
+ * Rule: a `type` that does not cover its own `enum` values is dropped, keeping every value: the enum
+ * alone says exactly which values are allowed. The spec has `type: "number"` with
+ * `enum: ["CAMPAIGN", "LIST", 1, 2]`, and the API does send those strings.
+ *
+ * Why not widen the type to `["number", "string"]`? Measured with orval 8 here: for a type list plus
+ * an enum it emits every enum member twice (an object literal with duplicate keys, a TypeScript
+ * error), and orval 7 emits the strings as bare identifiers. With the enum alone, orval emits
+ * `CAMPAIGN: 'CAMPAIGN', …, NUMBER_1: 1` and openapi-typescript `"CAMPAIGN" | "LIST" | 1 | 2`.
  */
-export function widenEnumTypes(document: JsonObject): void {
+export function dropTypesThatContradictEnums(document: JsonObject): void {
   forEachSchema(document, (schema) => {
     if (!Array.isArray(schema.enum) || schema.type === undefined) return;
-    const declared = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
+    const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
       (type): type is string => typeof type === "string",
     );
-    const types = [...declared];
-    for (const value of schema.enum) {
-      if (!covers(types, value)) types.push(jsonType(value));
-    }
-    if (types.length === declared.length) return;
-    schema.type = types;
+    if (schema.enum.every((value) => covers(types, value))) return;
+    delete schema.type;
   });
 }
 

@@ -6,7 +6,7 @@ import { upgradeFromThreeToThreeOne } from "@scalar/openapi-parser";
 import { hoistAliasEnums } from "./alias-enums.ts";
 import { addMissingArrayItems } from "./array-items.ts";
 import { replaceDanglingRefs } from "./dangling-refs.ts";
-import { widenEnumTypes } from "./enum-types.ts";
+import { dropTypesThatContradictEnums } from "./enum-types.ts";
 import { sanitizeIdentifiers } from "./identifiers.ts";
 import { splitMixedTypeLists } from "./multi-type.ts";
 import { rewriteNullable } from "./nullable.ts";
@@ -36,7 +36,7 @@ export function normalize(raw: unknown): Normalized {
   renameSchemas(document);
   sanitizeIdentifiers(document);
   addMissingArrayItems(document);
-  widenEnumTypes(document);
+  dropTypesThatContradictEnums(document);
   splitMixedTypeLists(document);
   hoistAliasEnums(document);
   canonicalSetOrder(document);
