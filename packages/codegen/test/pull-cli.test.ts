@@ -20,6 +20,13 @@ let closedPort: number;
 beforeAll(async () => {
   const validSpec = await readFile(SMALL_V1);
   server = createServer((request, response) => {
+    const hop = /^\/chain\/(\d+)$/.exec(request.url ?? "");
+    if (hop) {
+      // /chain/0 → /chain/1 → … → /chain/7 → the spec: 8 distinct redirects, more than the limit of 5.
+      const n = Number(hop[1]);
+      response.writeHead(307, { location: n < 7 ? `/chain/${n + 1}` : "/spec.json" }).end();
+      return;
+    }
     switch (request.url) {
       case "/spec.json":
         response.writeHead(200, { "content-type": "application/json" }).end(validSpec);
@@ -103,7 +110,8 @@ describe("bad input: one error line, non-zero exit, spec and lock untouched", ()
     ["a URL answering 500", () => `${base}/500`, /answered HTTP 500 Internal Server Error$/],
     ["a URL answering an HTML page", () => `${base}/html`, /is an HTML page, not an OpenAPI document$/],
     ["a URL that never answers", () => `${base}/hang`, /did not answer within 500 ms$/],
-    ["a redirect loop", () => `${base}/loop-a`, /redirects in a loop/],
+    ["a redirect loop", () => `${base}/loop-a`, /loop-a redirects in a loop \(.*\/loop-b → .*\/loop-a\)$/],
+    ["too many redirects", () => `${base}/chain/0`, /chain\/0 redirects more than 5 times$/],
     [
       "a closed port",
       () => `http://127.0.0.1:${closedPort}/spec.json`,
