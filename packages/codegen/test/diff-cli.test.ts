@@ -91,7 +91,7 @@ describe("spec:diff --json", () => {
 
   it("keeps normalization warnings off stdout", async () => {
     const dangling = baseDoc();
-    dangling.components.schemas.Lead.properties.owner = { $ref: "#/components/schemas/def-38" };
+    dangling.components.schemas.Lead.properties.assignee = { $ref: "#/components/schemas/def-38" };
     const run = await specDiff(base, write("dangling.json", dangling), "--json");
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/def-38/);

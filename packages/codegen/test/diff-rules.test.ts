@@ -132,6 +132,14 @@ const table: Record<string, Row[]> = {
       },
       want: ["minor validation-changed listLead"],
     },
+    {
+      rule: "parameter serialization changed",
+      edit: (d) => {
+        param(d, "search").style = "form";
+        param(d, "search").explode = false;
+      },
+      want: ["minor parameter-serialization-changed listLead"],
+    },
   ],
   "request bodies": [
     {
@@ -169,6 +177,22 @@ const table: Record<string, Row[]> = {
         byId(d).delete.requestBody = { content: { "application/json": { schema: { type: "object" } } } };
       },
       want: ["minor optional-request-body-added deleteLead"],
+    },
+    {
+      rule: "request media type removed",
+      edit: (d) => {
+        d.paths["/api/v2/leads"].post.requestBody.content = {};
+      },
+      want: ["major request-media-type-removed createLead"],
+    },
+    {
+      rule: "request media type added",
+      edit: (d) => {
+        d.paths["/api/v2/leads"].post.requestBody.content["multipart/form-data"] = {
+          schema: { type: "object" },
+        };
+      },
+      want: ["minor request-media-type-added createLead"],
     },
   ],
   "request schemas": [
@@ -317,6 +341,20 @@ const table: Record<string, Row[]> = {
       edit: (d) => createBody(d).properties.source.oneOf.pop(),
       want: ["major oneOf-branch-removed createLead"],
     },
+    {
+      rule: "any value → a type is a narrowing",
+      edit: (d) => {
+        createBody(d).properties.meta.type = "object";
+      },
+      want: ["major request-type-narrowed createLead"],
+    },
+    {
+      rule: "tuple items changed",
+      edit: (d) => {
+        createBody(d).properties.tags.prefixItems = [{ type: "string" }];
+      },
+      want: ["major tuple-changed createLead"],
+    },
   ],
   "response schemas (a shared schema: one change, with the operations it affects)": [
     {
@@ -440,6 +478,29 @@ const table: Record<string, Row[]> = {
       },
       want: ["minor response-property-added getLead"],
     },
+    {
+      rule: "union widened (anyOf branch added) is breaking for readers",
+      edit: (d) => lead(d).properties.owner.anyOf.push({ type: "boolean" }),
+      want: ["major anyOf-branch-added schema:Lead"],
+    },
+    {
+      rule: "union narrowed (anyOf branch removed) is additive for readers",
+      edit: (d) => lead(d).properties.owner.anyOf.pop(),
+      want: ["minor anyOf-branch-removed schema:Lead"],
+    },
+    {
+      rule: "unknown keyword or extension changed",
+      edit: (d) => {
+        lead(d).properties.note["x-internal"] = true;
+      },
+      want: ["patch annotation-changed schema:Lead"],
+    },
+    {
+      rule: "a schema no operation uses is compared as a response schema",
+      edit: (d) => delete d.components.schemas.Tag.properties.name,
+      want: ["major response-property-removed schema:Tag"],
+      operations: [],
+    },
   ],
   "schemas used in both directions": [
     {
@@ -516,6 +577,35 @@ const table: Record<string, Row[]> = {
       },
       want: ["patch response-docs-changed getLead"],
     },
+    {
+      rule: "2xx response body removed",
+      edit: (d) => delete d.paths["/api/v2/campaigns"].get.responses["200"].content,
+      want: ["major response-media-type-removed listCampaign"],
+    },
+    {
+      rule: "error response body removed",
+      edit: (d) => delete listLead(d).responses["401"].content,
+      want: ["minor response-media-type-removed listLead"],
+    },
+    {
+      rule: "error response property removed is still a response property removed",
+      edit: (d) => delete listLead(d).responses["401"].content["application/json"].schema.properties.message,
+      want: ["major response-property-removed listLead"],
+    },
+    {
+      rule: "a body added to a bodiless response",
+      edit: (d) => {
+        byId(d).get.responses["404"].content = { "application/json": { schema: { type: "object" } } };
+      },
+      want: ["minor response-media-type-added getLead"],
+    },
+    {
+      rule: "response headers changed",
+      edit: (d) => {
+        byId(d).get.responses["200"].headers = { "x-rate-limit": { schema: { type: "integer" } } };
+      },
+      want: ["minor response-headers-changed getLead"],
+    },
   ],
   "documentation only": [
     {
@@ -589,14 +679,28 @@ const table: Record<string, Row[]> = {
       },
       want: ["patch document-docs-changed document"],
     },
+    {
+      rule: "operation security requirements",
+      edit: (d) => {
+        listLead(d).security = [];
+      },
+      want: ["patch operation-security-changed listLead"],
+    },
+    {
+      rule: "servers",
+      edit: (d) => {
+        d.servers = [{ url: "https://api.example.test/v2" }];
+      },
+      want: ["patch document-docs-changed document"],
+    },
   ],
   "component schemas": [
     {
       rule: "schema added",
       edit: (d) => {
-        d.components.schemas.Tag = { title: "Tag", type: "object", properties: { id: { type: "string" } } };
+        d.components.schemas.Segment = { title: "Segment", type: "object", properties: { id: { type: "string" } } };
       },
-      want: ["minor schema-added schema:Tag"],
+      want: ["minor schema-added schema:Segment"],
     },
     {
       rule: "schema removed (its one use inlined, same shape)",
