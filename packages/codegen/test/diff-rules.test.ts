@@ -698,7 +698,11 @@ const table: Record<string, Row[]> = {
     {
       rule: "schema added",
       edit: (d) => {
-        d.components.schemas.Segment = { title: "Segment", type: "object", properties: { id: { type: "string" } } };
+        d.components.schemas.Segment = {
+          title: "Segment",
+          type: "object",
+          properties: { id: { type: "string" } },
+        };
       },
       want: ["minor schema-added schema:Segment"],
     },
