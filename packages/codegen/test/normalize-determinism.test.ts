@@ -49,6 +49,11 @@ describe("normalize is deterministic", () => {
     expect(bytes(load())).toBe(bytes(load()));
   });
 
+  it.each(inputs)("%s: idempotent (normalizing the output changes nothing)", (_name, load) => {
+    const once = bytes(load());
+    expect(bytes(JSON.parse(once))).toBe(once);
+  });
+
   it.each(inputs)("%s: keys shuffled at every level → same bytes", (_name, load) => {
     const raw = load();
     const shuffled = shuffleKeys(raw, mulberry32(42));

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../src/spec/load.ts";
+import { normalize } from "../src/spec/normalize/index.ts";
 import { SPECS_DIR } from "./helpers.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON documents are walked by hand
@@ -64,6 +65,11 @@ describe.each(files)("%s", (file) => {
     const names = Object.keys(normalized.get(file).components.schemas);
     expect(names.filter((name) => /^def-\d+$/.test(name))).toEqual([]);
     expect(names.filter((name) => !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))).toEqual([]);
+  });
+
+  it("is a fixed point: normalizing the normalized spec changes no byte", () => {
+    const text = JSON.stringify(normalized.get(file));
+    expect(JSON.stringify(normalize(JSON.parse(text)).document)).toBe(text);
   });
 
   it("resolves every $ref", () => {

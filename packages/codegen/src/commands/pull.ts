@@ -14,7 +14,7 @@ import { countSpec } from "../spec/counts.ts";
 import { diffSpecs, type SpecDiff } from "../spec/diff/index.ts";
 import { type LoadedSpec, loadSpec } from "../spec/load.ts";
 import { readLock, type SpecLock, serializeLock, sha256 } from "../spec/lock.ts";
-import { serializeSpec } from "../spec/normalize/index.ts";
+import { normalize, serializeSpec } from "../spec/normalize/index.ts";
 import { readSources } from "../spec/sources.ts";
 
 const USAGE = "usage: spec:pull [--source <url|path>] [--baseline <path|url>] [--locked]";
@@ -139,11 +139,15 @@ async function writeSpecIfChanged(paths: ProjectPaths, text: string): Promise<vo
   if (current !== text) await writeFileAtomic(paths.spec, text);
 }
 
-/** The spec this pull replaces, if it is there and readable (it is not committed: a fresh clone has none). */
+/**
+ * The spec this pull replaces, if it is there and readable (it is not committed: a fresh clone has
+ * none). Normalized again (normalize is idempotent) so a spec written by an older version of the rules
+ * is compared under today's rules: the diff then shows API changes, not normalization changes.
+ */
 async function readPreviousSpec(paths: ProjectPaths): Promise<Record<string, unknown> | undefined> {
   if (!existsSync(paths.spec)) return undefined;
   try {
-    return JSON.parse(await readFile(paths.spec, "utf8")) as Record<string, unknown>;
+    return normalize(JSON.parse(await readFile(paths.spec, "utf8"))).document;
   } catch {
     process.stderr.write(`warning: ignoring unreadable previous ${paths.spec}\n`);
     return undefined;
