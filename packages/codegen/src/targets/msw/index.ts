@@ -62,25 +62,31 @@ export function buildMockValues(document: Schema): { values: MockValues; invalid
   return { values, invalid };
 }
 
+/** Writes the generated files for `document` into `outDir`; returns the mocks that failed their schema (none expected). */
+export async function generateMsw(document: Schema, outDir: string): Promise<{ invalid: string[] }> {
+  const operations = collectOperations(document);
+  const resources = collectResources(document, operations);
+  const { values, invalid } = buildMockValues(document);
+  const files: Record<string, string> = {
+    "operations.gen.ts": renderOperations(operations, values, summaries(document)),
+    "responses.gen.ts": renderResponses(operations, values),
+    "handlers.gen.ts": renderHandlers(operations),
+    "resources.gen.ts": renderResources(resources),
+    "index.ts": renderIndex(),
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
+  return { invalid };
+}
+
 /** @instantly-kit/msw: operation table, default mock bodies, per-operation handler factories, CRUD resources. */
 export const mswTarget: Target = {
   packageName: "@instantly-kit/msw",
   packageDir: "msw",
   async generate({ document, outDir }) {
-    const operations = collectOperations(document);
-    const resources = collectResources(document, operations);
-    const { values, invalid } = buildMockValues(document);
+    const { invalid } = await generateMsw(document, outDir);
     if (invalid.length > 0) {
       // Never ship a mock that fails its own schema silently: the test suite would flag it, say it here too.
       process.stderr.write(`warning: ${invalid.length} mock bodies do not validate: ${invalid.join(", ")}\n`);
     }
-    const files: Record<string, string> = {
-      "operations.gen.ts": renderOperations(operations, values, summaries(document)),
-      "responses.gen.ts": renderResponses(operations, values),
-      "handlers.gen.ts": renderHandlers(operations),
-      "resources.gen.ts": renderResources(resources),
-      "index.ts": renderIndex(),
-    };
-    for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
   },
 };

@@ -28,7 +28,7 @@ export class SchemaChecker {
   constructor(document: Record<string, unknown>) {
     this.#ajv = new Ajv2020({ strict: false, allErrors: false, logger: false, validateSchema: false });
     addFormats(this.#ajv);
-    this.#ajv.addSchema(document, "spec");
+    this.#ajv.addSchema(withoutDanglingRefs(document), "spec");
   }
 
   check(pointer: string, value: unknown): boolean {
@@ -54,4 +54,28 @@ export function formatCheck(format: string): FormatCheck | undefined {
     if (typeof inner === "function") return inner as FormatCheck;
   }
   return undefined;
+}
+
+function resolves(document: Record<string, unknown>, ref: string): boolean {
+  if (!ref.startsWith("#/")) return false;
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split("/")) {
+    const segment = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    if (typeof node !== "object" || node === null || !(segment in node)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return true;
+}
+
+/** A copy where a `$ref` to a missing schema means "any value" (the mock builder reads it the same way). */
+function withoutDanglingRefs(document: Record<string, unknown>): Record<string, unknown> {
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (typeof node !== "object" || node === null) return node;
+    const entries = Object.entries(node).filter(
+      ([key, value]) => !(key === "$ref" && typeof value === "string" && !resolves(document, value)),
+    );
+    return Object.fromEntries(entries.map(([key, value]) => [key, visit(value)]));
+  };
+  return visit(document) as Record<string, unknown>;
 }
