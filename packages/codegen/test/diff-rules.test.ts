@@ -812,6 +812,29 @@ describe("diff rules: matching and reporting", () => {
     ]);
   });
 
+  it("a shared schema used both ways lists, per direction, the operations that reach it", () => {
+    const next = baseDoc();
+    delete label(next).properties.name;
+    label(next).required = [];
+    const changes = diffSpecs(baseDoc(), next).changes.map(({ kind, operations, message }) => ({
+      kind,
+      operations,
+      message,
+    }));
+    expect(changes).toEqual([
+      {
+        kind: "request-field-removed",
+        operations: ["createLead"],
+        message: "schema LeadLabel.name: field removed (in requests)",
+      },
+      {
+        kind: "response-property-removed",
+        operations: LEAD_OPS,
+        message: "schema LeadLabel.name: property removed (in responses)",
+      },
+    ]);
+  });
+
   it("orders breaking changes first and carries operationId, method and path", () => {
     const next = baseDoc();
     delete byId(next).delete;

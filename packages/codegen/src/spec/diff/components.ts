@@ -51,7 +51,7 @@ export function diffComponents(
       kind: finding.kind,
       schema: name,
       operations,
-      message: `schema ${where}: ${finding.detail}`,
+      message: `schema ${where}: ${finding.detail}${directionNote(comparer, name, keys)}`,
     });
   }
   for (const name of comparer.oldDoc.schemas.keys()) {
@@ -69,6 +69,18 @@ export function diffComponents(
       out.push({ severity: "minor", kind: "schema-added", schema: name, message: `schema ${name} added` });
     }
   }
+}
+
+/**
+ * " (in requests)" / " (in responses)" when a schema is used both ways but this change only matters one way:
+ * "field removed" breaks callers that send it, "property removed" breaks readers.
+ */
+function directionNote(comparer: SchemaComparer, name: string, keys: Set<string>): string {
+  const usedBothWays =
+    comparer.references.has(componentKey("request", name)) &&
+    comparer.references.has(componentKey("response", name));
+  if (!usedBothWays || keys.size !== 1) return "";
+  return keys.has(componentKey("request", name)) ? " (in requests)" : " (in responses)";
 }
 
 function splitKey(key: string): [Direction, string] {

@@ -33,12 +33,15 @@ export class OperationContext {
       direction,
       owner: { kind: "operation", key: this.newOp.key },
       emit: (finding: Finding) =>
-        this.report(
-          finding.severity,
-          finding.kind,
-          `${what}${finding.location ? ` \`${finding.location}\`` : ""}: ${finding.detail}`,
-        ),
+        this.report(finding.severity, finding.kind, `${at(what, finding.location)}: ${finding.detail}`),
     };
     this.comparer.compare(oldSchema, newSchema, scope);
   }
+}
+
+/** "request body `a.b`", "response 200 `[].id`", and "query parameter `ids[]`" for an array parameter's items. */
+function at(what: string, location: string): string {
+  if (!location) return what;
+  if (what.endsWith("`") && location.startsWith("[")) return `${what.slice(0, -1)}${location}\``;
+  return `${what} \`${location}\``;
 }
