@@ -337,6 +337,18 @@ const table: Record<string, Row[]> = {
       want: ["minor oneOf-branch-added createLead"],
     },
     {
+      rule: "union branches reordered: no change",
+      edit: (d) => createBody(d).properties.source.oneOf.reverse(),
+      want: [],
+    },
+    {
+      rule: "union branches reordered and one changed: the change is found on the right branch",
+      edit: (d) => {
+        createBody(d).properties.source.oneOf = [{ type: "number", minimum: 0 }, { type: "string" }];
+      },
+      want: ["minor validation-changed createLead"],
+    },
+    {
       rule: "union narrowed (oneOf branch removed)",
       edit: (d) => createBody(d).properties.source.oneOf.pop(),
       want: ["major oneOf-branch-removed createLead"],

@@ -284,11 +284,18 @@ export class SchemaComparer {
         unmatchedNew.delete(match);
       } else unmatchedOld.push(index);
     });
+    // Inline branches: each old one pairs with the unmatched inline new branch it differs least from (a
+    // reordered union is then no change at all); ties keep positional order.
     for (const index of [...unmatchedOld]) {
-      const next = [...unmatchedNew].find((j) => newNames[j] === undefined);
-      if (next === undefined) continue;
-      pairs.push([index, next]);
-      unmatchedNew.delete(next);
+      let best: { j: number; cost: number } | undefined;
+      for (const j of unmatchedNew) {
+        if (newNames[j] !== undefined) continue;
+        const cost = this.distance(olds[index], news[j], scope.direction);
+        if (!best || cost < best.cost) best = { j, cost };
+      }
+      if (!best) continue;
+      pairs.push([index, best.j]);
+      unmatchedNew.delete(best.j);
       unmatchedOld.splice(unmatchedOld.indexOf(index), 1);
     }
     for (const [i, j] of pairs) this.compare(olds[i], news[j], scope, join(location, `${keyword}[${j}]`));
@@ -310,6 +317,20 @@ export class SchemaComparer {
         detail: `${keyword} branch ${this.branchLabel(this.newDoc, news[j], j)} added`,
       });
     }
+  }
+
+  /** How different two schemas are (weighted count of findings), measured by a throwaway comparer. */
+  private distance(oldBranch: unknown, newBranch: unknown, direction: Direction): number {
+    const weights: Record<Severity, number> = { major: 100, minor: 10, patch: 1 };
+    let cost = 0;
+    new SchemaComparer(this.oldDoc, this.newDoc).compare(oldBranch, newBranch, {
+      direction,
+      owner: { kind: "schema", key: "distance" },
+      emit: (finding) => {
+        cost += weights[finding.severity];
+      },
+    });
+    return cost;
   }
 
   private sameAllOfShape(oldList: unknown, newList: unknown): boolean {
