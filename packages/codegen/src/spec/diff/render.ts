@@ -83,5 +83,9 @@ function summarizeGroups(groups: Map<string, SpecChange[]>): string {
     if (heading.startsWith("schema ")) schemas++;
     else if (heading !== "document") operations++;
   }
-  return `${changes} documentation-only changes in ${operations} operations and ${schemas} schemas`;
+  return `${changes} documentation-only changes in ${plural(operations, "operation")} and ${plural(schemas, "schema")}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
