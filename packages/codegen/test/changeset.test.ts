@@ -109,6 +109,17 @@ describe("writeApiChangeset", () => {
     expect(readdirSync(paths.changesetDir)).toEqual(["api-3f2a9c1.md"]);
   });
 
+  it("names a local source relative to the repository", async () => {
+    const root = join(scratch, "relative");
+    const file = await writeApiChangeset(projectPaths(root), mixedDiff(), {
+      sha256: "abcdef123456",
+      source: join(scratch, "shared", "specs", "latest.json"),
+    });
+    expect(readFileSync(file as string, "utf8")).toContain(
+      "API update (spec abcdef1 from ../shared/specs/latest.json)",
+    );
+  });
+
   it("`changeset version` turns it into a major release of all four packages with the changelog body", async () => {
     const root = join(scratch, "workspace");
     mkdirSync(join(root, ".changeset"), { recursive: true });

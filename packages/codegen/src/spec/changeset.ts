@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { writeFileAtomic } from "../fs/atomic.ts";
 import type { ProjectPaths } from "../paths.ts";
 import { lineFor, usedBy } from "./diff/render.ts";
@@ -75,7 +75,10 @@ export async function writeApiChangeset(
   diff: SpecDiff,
   meta: ApiChangesetMeta,
 ): Promise<string | undefined> {
-  const text = renderApiChangeset(diff, meta);
+  // A local source is named relative to the repo (`../shared/specs/latest.json`): the changelog is shared,
+  // an absolute path of one machine means nothing to its readers.
+  const source = isAbsolute(meta.source) ? relative(paths.root, meta.source) : meta.source;
+  const text = renderApiChangeset(diff, { ...meta, source });
   if (text === undefined) return undefined;
   const file = join(paths.changesetDir, `api-${shortSha(meta.sha256)}.md`);
   await writeFileAtomic(file, text);
