@@ -2,17 +2,23 @@ import { type SpawnSyncOptions, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
+let resolved: string[] | undefined;
+
 /**
- * How to call pnpm from a script: the pnpm that runs us (`pnpm release` sets npm_execpath) or, when the script
- * is started some other way, the exact pnpm the root package.json pins — there is no global pnpm here.
+ * How to call pnpm from a script: the pinned pnpm (root package.json `packageManager`). Under `pnpm run`/`exec`
+ * (started via `npx pnpm@…`) that pnpm is already on PATH, which saves npx's 2–3 s per call; otherwise npx
+ * fetches it — there is no global pnpm here.
  */
 export function pnpmCommand(root: string): string[] {
-  const execPath = process.env.npm_execpath;
-  if (execPath && /pnpm\.c?js$/.test(execPath)) return [process.execPath, execPath];
+  if (resolved) return resolved;
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
     packageManager?: string;
   };
-  return ["npx", "--yes", manifest.packageManager ?? "pnpm@10"];
+  const pinned = manifest.packageManager ?? "pnpm@10";
+  const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
+  resolved =
+    onPath.status === 0 && `pnpm@${onPath.stdout.trim()}` === pinned ? ["pnpm"] : ["npx", "--yes", pinned];
+  return resolved;
 }
 
 /** Run pnpm with the output streamed through; returns the exit code. */

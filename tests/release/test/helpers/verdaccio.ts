@@ -52,7 +52,13 @@ export async function startLocalRegistry(): Promise<LocalRegistry> {
     ].join("\n"),
   );
   const npmrc = join(dir, "npmrc");
-  writeFileSync(npmrc, `registry=${url}/\n//127.0.0.1:${port}/:_authToken=local-anonymous\n`);
+  // Our scope comes from the local registry; everything else (react, openapi-fetch…) straight from the public
+  // registry with npm's own cache, as in a company with a private scope. Verdaccio could proxy those too (its
+  // uplink is configured), but through it every metadata request costs a second hop.
+  writeFileSync(
+    npmrc,
+    [`@instantly-kit:registry=${url}/`, `//127.0.0.1:${port}/:_authToken=local-anonymous`, ""].join("\n"),
+  );
 
   // Verdaccio's exports map hides bin/: find it next to its package.json.
   const bin = join(
