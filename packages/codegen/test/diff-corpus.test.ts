@@ -227,6 +227,22 @@ describe("spec diff over the real spec versions", () => {
     evidence(diff);
   });
 
+  it("the oldest and newest versions diff both ways (def-N era ↔ titled era, 104 ↔ 240 operations)", () => {
+    const oldest = files[0] as string;
+    const newest = files.at(-1) as string;
+    const forward = diffPair(oldest, newest);
+    const backward = diffPair(newest, oldest);
+    expect(forward.bump).toBe("major");
+    expect(backward.bump).toBe("major");
+    // Every operation added going forward is removed going back, and no schema is matched by def-N key.
+    const added = find(forward, { kind: "operation-added" }).map((c) => `${c.method} ${c.path}`);
+    const removed = find(backward, { kind: "operation-removed" }).map((c) => `${c.method} ${c.path}`);
+    expect(added.length).toBeGreaterThan(100);
+    expect(removed.sort()).toEqual(added.sort());
+    for (const change of [...forward.changes, ...backward.changes])
+      expect(change.schema ?? "").not.toMatch(/^def-/);
+  });
+
   it("a version diffed with itself is none", () => {
     const newest = files.at(-1) as string;
     expect(diffPair(newest, newest)).toEqual({ bump: "none", changes: [] });
