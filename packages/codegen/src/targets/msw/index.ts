@@ -15,6 +15,14 @@ import { SchemaChecker } from "./schema-check.ts";
 
 type Schema = Record<string, unknown>;
 
+function schemaAt(document: Schema, pointer: string): unknown {
+  let node: unknown = document;
+  for (const raw of pointer.split("/").slice(1)) {
+    node = (node as Schema | undefined)?.[raw.replaceAll("~1", "/").replaceAll("~0", "~")];
+  }
+  return node;
+}
+
 /** Operation summaries for doc comments. */
 function summaries(document: Schema): Map<string, string> {
   const result = new Map<string, string>();
@@ -39,6 +47,7 @@ export function buildMockValues(document: Schema): { values: MockValues; invalid
   const values: MockValues = { success: new Map(), errors: new Map(), errorBodies: [] };
   const errorIndex = new Map<string, number>();
   const invalid: string[] = [];
+  const builtErrors = new Map<string, { value: unknown; valid: boolean }>();
   for (const operation of operations) {
     if (operation.schemaPointer && operation.body !== "none") {
       const { value, valid } = builder.build(operation.schemaPointer);
@@ -47,7 +56,14 @@ export function buildMockValues(document: Schema): { values: MockValues; invalid
     }
     const errors = new Map<number, number>();
     for (const error of operation.errors) {
-      const { value, valid } = builder.build(error.schemaPointer);
+      // Most operations document the same error schemas: build each distinct one once.
+      const schemaKey = JSON.stringify(schemaAt(document, error.schemaPointer));
+      let built = builtErrors.get(schemaKey);
+      if (!built) {
+        built = builder.build(error.schemaPointer);
+        builtErrors.set(schemaKey, built);
+      }
+      const { value, valid } = built;
       if (!valid) invalid.push(`${operation.operationId} ${error.status}`);
       const key = JSON.stringify(value);
       let index = errorIndex.get(key);

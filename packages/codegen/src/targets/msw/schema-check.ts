@@ -23,22 +23,51 @@ export function escapePointerSegment(segment: string): string {
  */
 export class SchemaChecker {
   readonly #ajv: Ajv2020;
+  readonly #document: Record<string, unknown>;
   readonly #validators = new Map<string, (value: unknown) => boolean>();
+  /**
+   * Validators by schema text: the 240 operations repeat the same error schemas (and many list schemas) at
+   * different pointers, and compiling is most of generate's time. `$ref`s are document-absolute, so equal
+   * text means an equal schema.
+   */
+  readonly #byContent = new Map<string, (value: unknown) => boolean>();
 
   constructor(document: Record<string, unknown>) {
-    this.#ajv = new Ajv2020({ strict: false, allErrors: false, logger: false, validateSchema: false });
+    this.#ajv = new Ajv2020({
+      strict: false,
+      allErrors: false,
+      logger: false,
+      validateSchema: false,
+      // Each validator runs a handful of times: skipping the code optimizer halves compile time.
+      code: { optimize: false },
+    });
     addFormats(this.#ajv);
-    this.#ajv.addSchema(withoutDanglingRefs(document), "spec");
+    this.#document = withoutDanglingRefs(document);
+    this.#ajv.addSchema(this.#document, "spec");
   }
 
   check(pointer: string, value: unknown): boolean {
     let validate = this.#validators.get(pointer);
     if (!validate) {
-      validate = this.#ajv.compile({ $ref: `spec${pointerToFragment(pointer)}` });
+      const content = JSON.stringify(nodeAt(this.#document, pointer));
+      validate = this.#byContent.get(content);
+      if (!validate) {
+        validate = this.#ajv.compile({ $ref: `spec${pointerToFragment(pointer)}` });
+        this.#byContent.set(content, validate);
+      }
       this.#validators.set(pointer, validate);
     }
     return validate(value);
   }
+}
+
+function nodeAt(document: Record<string, unknown>, pointer: string): unknown {
+  let node: unknown = document;
+  for (const raw of pointer.split("/").slice(1)) {
+    const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return node;
 }
 
 type FormatCheck = (value: string) => boolean;
@@ -69,6 +98,17 @@ function resolves(document: Record<string, unknown>, ref: string): boolean {
 
 /** A copy where a `$ref` to a missing schema means "any value" (the mock builder reads it the same way). */
 function withoutDanglingRefs(document: Record<string, unknown>): Record<string, unknown> {
+  let dangling = false;
+  const scan = (node: unknown): void => {
+    if (dangling || typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) return node.forEach(scan);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$ref" && typeof value === "string" && !resolves(document, value)) dangling = true;
+      else scan(value);
+    }
+  };
+  scan(document);
+  if (!dangling) return document;
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit);
     if (typeof node !== "object" || node === null) return node;
