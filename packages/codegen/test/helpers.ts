@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const FIXTURES = join(import.meta.dirname, "fixtures");
-export const SPECS_DIR = join(import.meta.dirname, "..", "..", "..", "..", "shared", "specs");
+/** The real published versions (read-only, never committed): ../shared/specs from the repo root. */
+export const SPECS_DIR =
+  process.env.INSTANTLY_KIT_SPECS_DIR ?? join(import.meta.dirname, "..", "..", "..", "..", "shared", "specs");
 export const CLI = join(import.meta.dirname, "..", "src", "cli.ts");
 
 export function fixture(name: string): Record<string, unknown> {
