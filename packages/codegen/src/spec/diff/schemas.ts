@@ -88,6 +88,9 @@ export class SchemaComparer {
       });
     }
     if (!oldRef && !newRef) {
+      // Most of a spec does not change between versions: an identical subtree without refs has nothing to
+      // report (with refs it must still be walked, to record which operations reach which schemas).
+      if (jsonEqual(oldRaw, newRaw) && !containsRef(oldRaw)) return;
       this.compareResolved(oldRaw, newRaw, scope, location);
       return;
     }
@@ -379,6 +382,13 @@ export function flattenAllOf(doc: IndexedDocument, schema: JsonObject, depth = 0
   if (Object.keys(properties).length > 0) merged.properties = properties;
   if (required.size > 0) merged.required = [...required].sort();
   return merged;
+}
+
+function containsRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(containsRef);
+  if (!isObject(node)) return false;
+  if (typeof node.$ref === "string") return true;
+  return Object.values(node).some(containsRef);
 }
 
 function requiredSet(schema: JsonObject): Set<string> {
