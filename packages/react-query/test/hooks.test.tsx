@@ -69,7 +69,7 @@ describe("queries", () => {
     const error = result.current.error;
     expect(error).toBeInstanceOf(InstantlyApiError);
     expect(error?.status).toBe(404);
-    expect(error?.body).toEqual({ statusCode: 404, error: "Not Found", message: "Campaign not found" });
+    expect(error?.body).toMatchObject({ statusCode: 404, error: "Not Found" });
     expect(JSON.stringify(error)).not.toContain(API_KEY);
   });
 

@@ -330,7 +330,7 @@ function modelImports(source: string): { names: string[]; span: [number, number]
 
 /** Operation ids whose request function is in this file, in file order. */
 function operationsIn(source: string, operations: ReadonlyMap<string, OperationInfo>): OperationInfo[] {
-  return [...source.matchAll(/^export const (\w+) = \(/gm)]
+  return [...source.matchAll(/^\s*export const (\w+) = \(/gm)]
     .map((match) => operations.get(match[1] as string))
     .filter((operation): operation is OperationInfo => operation !== undefined);
 }
