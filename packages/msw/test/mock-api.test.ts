@@ -78,6 +78,31 @@ describe("createMockApi: CRUD over the store", () => {
     expect(validate(pointerOf("listLeads"), one.body)).toBeUndefined();
   });
 
+  it("keys accounts by email, the path parameter of /accounts/{email}", async () => {
+    const created = await send("POST", "/accounts", {
+      email: "sender@example.com",
+      first_name: "Sam",
+      last_name: "Sender",
+      provider_code: 2,
+      imap_username: "sender@example.com",
+      imap_password: "x",
+      imap_host: "imap.example.com",
+      imap_port: 993,
+      smtp_username: "sender@example.com",
+      smtp_password: "x",
+      smtp_host: "smtp.example.com",
+      smtp_port: 587,
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.email).toBe("sender@example.com");
+    const fetched = await send("GET", "/accounts/sender%40example.com");
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.first_name).toBe("Sam");
+    expect(validate(pointerOf("getAccount"), fetched.body)).toBeUndefined();
+    expect((await send("DELETE", "/accounts/sender@example.com")).status).toBe(200);
+    expect((await send("GET", "/accounts/sender@example.com")).status).toBe(404);
+  });
+
   it("ignores body properties the item schema does not have, and keeps the id on patch", async () => {
     const created = await send("POST", "/custom-tags", { label: "VIP", not_a_field: 1 });
     expect(created.body).not.toHaveProperty("not_a_field");

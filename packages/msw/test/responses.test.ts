@@ -2,7 +2,7 @@ import { getResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandlers, handlers, mockErrorResponse, operationSpecs } from "../src/index.js";
-import { createValidator, errorPointer, minimalBody, specOperations, urlFor } from "./spec.js";
+import { createValidator, errorPointer, minimalBody, resolveSchema, specOperations, urlFor } from "./spec.js";
 
 const validate = createValidator();
 
@@ -42,6 +42,25 @@ describe("default handlers", () => {
       }
     },
   );
+
+  it("answer list operations with one last page (no next_starting_after), so infinite queries end", async () => {
+    const lists = specOperations.filter((op) => {
+      const schema = resolveSchema(op.successPointer);
+      const properties = (schema?.properties ?? {}) as Record<string, unknown>;
+      const required = (schema?.required ?? []) as string[];
+      return (
+        "items" in properties &&
+        "next_starting_after" in properties &&
+        !required.includes("next_starting_after")
+      );
+    });
+    expect(lists.length).toBeGreaterThan(30);
+    for (const operation of lists) {
+      const body = await (await call(operation)).json();
+      expect(Array.isArray(body.items), operation.operationId).toBe(true);
+      expect(body, operation.operationId).not.toHaveProperty("next_starting_after");
+    }
+  });
 
   it("answer the literal route, not the parameterized one beside it", async () => {
     const analytics = specOperations.find(

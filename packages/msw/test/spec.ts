@@ -103,3 +103,18 @@ export function minimalBody(operation: SpecOperation): string | undefined {
   const required = (schema?.required ?? []) as string[];
   return JSON.stringify(Object.fromEntries(required.map((name) => [name, properties[name]?.example ?? "x"])));
 }
+
+/** The schema at a JSON pointer of the spec, following one `$ref`. */
+export function resolveSchema(pointer: string | undefined): Schema | undefined {
+  if (!pointer) return undefined;
+  const at = (path: string) =>
+    path
+      .split("/")
+      .slice(1)
+      .reduce<unknown>(
+        (node, raw) => (node as Schema | undefined)?.[raw.replaceAll("~1", "/").replaceAll("~0", "~")],
+        spec,
+      ) as Schema | undefined;
+  const node = at(pointer);
+  return typeof node?.$ref === "string" ? at(node.$ref.slice(1)) : node;
+}
