@@ -13,7 +13,10 @@ export interface InstantlyClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra headers on every request (`Authorization` is always the API key). */
   headers?: Record<string, string>;
-  /** Per-attempt timeout in ms, covering headers and body (default 30 000; 0 = none). */
+  /**
+   * Per-attempt timeout in ms until the response headers arrive (default 30 000; 0 = none). A timed-out
+   * attempt is retried like a network error (idempotent methods only); the last one rejects `TimeoutError`.
+   */
   timeoutMs?: number;
   /**
    * On by default: 3 attempts; 429 retried for every method honouring `Retry-After`; 5xx and network

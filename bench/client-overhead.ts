@@ -1,0 +1,89 @@
+// Client overhead: time per request through createInstantlyClient vs bare openapi-fetch vs plain fetch,
+// against the same local node:http server, in the same process, alternating contenders round by round.
+// Goal (issue 3): ours ≤ 1.03× bare openapi-fetch (≤ 1.15× plain fetch).
+// Run: `pnpm exec node bench/client-overhead.ts [rounds] [requestsPerRound]` after `pnpm build`.
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = join(import.meta.dirname, "..");
+const fromClient = createRequire(join(root, "packages", "client", "package.json"));
+// The same ESM build of openapi-fetch our client imports (require.resolve would pick the CJS one).
+const openapiFetchDir = dirname(fromClient.resolve("openapi-fetch/package.json"));
+const { default: createClient } = await import(
+  pathToFileURL(join(openapiFetchDir, "dist", "index.mjs")).href
+);
+const { createInstantlyClient } = await import(
+  pathToFileURL(join(root, "packages", "client", "dist", "index.js")).href
+);
+
+const rounds = Number(process.argv[2] ?? 200);
+const perRound = Number(process.argv[3] ?? 50);
+const body = JSON.stringify({
+  id: "c1",
+  name: "Campaign",
+  status: 1,
+  sequences: [],
+  email_list: ["a@example.com"],
+});
+
+const server = createServer((_, response) => {
+  response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  response.end(body);
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const headers = { Authorization: "Bearer bench-key" };
+
+const bare = createClient({ baseUrl, headers });
+const ours = createInstantlyClient({ apiKey: "bench-key", baseUrl }); // defaults: retries on, 30 s timeout
+const oursPlain = createInstantlyClient({ apiKey: "bench-key", baseUrl, timeoutMs: 0, retry: false });
+
+const contenders: Record<string, () => Promise<unknown>> = {
+  "plain fetch": async () => (await fetch(`${baseUrl}/api/v2/campaigns/c1`, { headers })).json(),
+  "bare openapi-fetch": () => bare.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
+  createInstantlyClient: () => ours.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
+  "ours, retry+timeout off": () =>
+    oursPlain.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
+};
+const names = Object.keys(contenders);
+const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+
+// Warm up sockets and JIT for everyone.
+for (const name of names) for (let i = 0; i < 300; i++) await contenders[name]?.();
+
+// Many short rounds, every contender in each round in rotating order: a burst of load from other
+// processes hits all contenders of a round alike, and ratios are taken within a round.
+for (let round = 0; round < rounds; round++) {
+  const order = names.map((_, i) => names[(i + round) % names.length] as string);
+  for (const name of order) {
+    const call = contenders[name] as () => Promise<unknown>;
+    const started = performance.now();
+    for (let i = 0; i < perRound; i++) await call();
+    samples[name]?.push(((performance.now() - started) * 1000) / perRound);
+  }
+}
+server.close();
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const ratio = (a: string, b: string) =>
+  median((samples[a] ?? []).map((value, i) => value / (samples[b]?.[i] ?? value)));
+console.log(
+  `client overhead — ${rounds} rounds × ${perRound} sequential GETs per contender, node ${process.version}`,
+);
+for (const name of names) {
+  console.log(
+    `${name.padEnd(24)} median ${median(samples[name] ?? [])
+      .toFixed(1)
+      .padStart(6)} µs/request   ` +
+      `${ratio(name, "plain fetch").toFixed(3)}× fetch   ${ratio(name, "bare openapi-fetch").toFixed(3)}× openapi-fetch`,
+  );
+}
