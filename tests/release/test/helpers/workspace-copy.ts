@@ -1,0 +1,64 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { type RunResult, run } from "./process.ts";
+import { repoRoot } from "./repo.ts";
+
+const PACKAGES = ["types", "client", "react-query", "msw"];
+
+/**
+ * A scratch copy of the repo layout the pipeline works on (spec/, .changeset/, packages/, apps/dashboard):
+ * the sources and configs are copied, the spec and generated code are NOT (the copy starts without a spec,
+ * like a fresh clone). node_modules are copied as pnpm's relative symlinks, so the copied packages resolve
+ * each other inside the copy and everything else from the real store; codegen is linked, not copied — the
+ * CLI is pointed at the copy with INSTANTLY_KIT_ROOT.
+ */
+export function copyWorkspaceLayout(): string {
+  const root = mkdtempSync(join(tmpdir(), "instantly-kit-rehearsal-"));
+  for (const file of ["package.json", "pnpm-workspace.yaml", "tsconfig.base.json"]) {
+    cpSync(join(repoRoot, file), join(root, file));
+  }
+  mkdirSync(join(root, "spec"));
+  cpSync(join(repoRoot, "spec", "sources.json"), join(root, "spec", "sources.json"));
+  mkdirSync(join(root, ".changeset"));
+  cpSync(join(repoRoot, ".changeset", "config.json"), join(root, ".changeset", "config.json"));
+  symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"));
+  mkdirSync(join(root, "packages"));
+  symlinkSync(join(repoRoot, "packages", "codegen"), join(root, "packages", "codegen"));
+  for (const name of PACKAGES) copyPackage(join(repoRoot, "packages", name), join(root, "packages", name));
+  mkdirSync(join(root, "apps"));
+  copyPackage(join(repoRoot, "apps", "dashboard"), join(root, "apps", "dashboard"));
+  return root;
+}
+
+const SKIP = new Set(["dist", "generated", ".turbo", "test-results", "CHANGELOG.md"]);
+
+function copyPackage(from: string, to: string): void {
+  cpSync(from, to, {
+    recursive: true,
+    verbatimSymlinks: true, // keep pnpm's relative links relative: they then point into the copy
+    filter: (source) => !SKIP.has(basename(source)),
+  });
+}
+
+/** Runs a package.json script of a package in the copy, the way `pnpm run` would (its .bin first on PATH). */
+export function runScript(root: string, dir: string, script: string): Promise<RunResult> {
+  const packageDir = join(root, dir);
+  const scripts = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts ?? {};
+  const command = scripts[script];
+  if (typeof command !== "string") throw new Error(`${dir} has no ${script} script`);
+  const bin = join(packageDir, "node_modules", ".bin");
+  return run("sh", ["-c", command], {
+    cwd: packageDir,
+    env: {
+      ...process.env,
+      INSTANTLY_KIT_ROOT: root,
+      PATH: [existsSync(bin) ? bin : "", join(repoRoot, "node_modules", ".bin"), process.env.PATH]
+        .filter(Boolean)
+        .join(":"),
+    },
+    timeoutMs: 170_000,
+  });
+}
+
+export const PUBLISHED_DIRS = PACKAGES.map((name) => `packages/${name}`);
