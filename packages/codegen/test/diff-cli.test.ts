@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { baseDoc, type Doc, reverseKeys, toDefN } from "./diff-helpers.ts";
 
 const CLI = join(import.meta.dirname, "..", "src", "cli.ts");
@@ -151,6 +152,17 @@ describe("spec:diff: no change in meaning → bump none", () => {
     return none(write("nullable.json", doc));
   });
   it("the same document served over HTTP", () => none(`${baseUrl}/spec.json`));
+  it("the same document as OpenAPI 3.0 (nullable: true, upgraded to 3.1 on load)", () => {
+    const doc = baseDoc();
+    doc.openapi = "3.0.3";
+    doc.components.schemas.Lead.properties.score = { type: "number", nullable: true };
+    doc.paths["/api/v2/leads"].post.requestBody.content["application/json"].schema.properties.first_name = {
+      type: "string",
+      nullable: true,
+    };
+    return none(write("openapi-3.0.json", doc));
+  });
+  it("the same document as YAML", () => none(write("base.yaml", stringify(baseDoc()))));
 });
 
 describe("spec:diff: unreadable input → one error line, non-zero exit, nothing on stdout", () => {

@@ -762,6 +762,14 @@ describe("diff rules: none (nothing changed in meaning)", () => {
     expect(diffSpecs(baseDoc(), next)).toEqual({ bump: "none", changes: [] });
   });
 
+  it("example: x rewritten as examples: [x]", () => {
+    const next = baseDoc();
+    const email = createBody(next).properties.email;
+    email.examples = [email.example];
+    delete email.example;
+    expect(diffSpecs(baseDoc(), next)).toEqual({ bump: "none", changes: [] });
+  });
+
   it("def-N keys renumbered (schemas matched by title)", () => {
     const a = toDefN(baseDoc(), ["Lead", "LeadLabel", "Campaign"]);
     const b = toDefN(baseDoc(), ["Campaign", "Lead", "LeadLabel"]);

@@ -146,8 +146,11 @@ export class SchemaComparer {
     const docs: string[] = [];
     const validation: string[] = [];
     const other: string[] = [];
+    // `example: x` (3.0 style) and `examples: [x]` (3.1, what the 3.0 → 3.1 upgrade writes) say the same.
+    if (!jsonEqual(exampleValues(oldSchema), exampleValues(newSchema))) docs.push("examples");
     for (const key of new Set([...Object.keys(oldSchema), ...Object.keys(newSchema)])) {
-      if (STRUCTURAL_KEYWORDS.has(key) || jsonEqual(oldSchema[key], newSchema[key])) continue;
+      if (STRUCTURAL_KEYWORDS.has(key) || key === "example" || key === "examples") continue;
+      if (jsonEqual(oldSchema[key], newSchema[key])) continue;
       if (DOC_KEYWORDS.has(key)) docs.push(key);
       else if (VALIDATION_KEYWORDS.has(key)) {
         validation.push(`${key} ${show(oldSchema[key])} → ${show(newSchema[key])}`);
@@ -382,6 +385,13 @@ export function flattenAllOf(doc: IndexedDocument, schema: JsonObject, depth = 0
   if (Object.keys(properties).length > 0) merged.properties = properties;
   if (required.size > 0) merged.required = [...required].sort();
   return merged;
+}
+
+/** A schema's example values from `example` and `examples`, deduplicated and in a stable order. */
+function exampleValues(schema: JsonObject): string[] {
+  const values = Array.isArray(schema.examples) ? [...schema.examples] : [];
+  if (schema.example !== undefined) values.push(schema.example);
+  return [...new Set(values.map((value) => JSON.stringify(value)))].sort();
 }
 
 function containsRef(node: unknown): boolean {
