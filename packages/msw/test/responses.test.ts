@@ -1,7 +1,13 @@
 import { getResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHandlers, handlers, mockErrorResponse, operationSpecs } from "../src/index.js";
+import {
+  createHandlers,
+  getGetCampaignResponseMock,
+  handlers,
+  mockErrorResponse,
+  operationSpecs,
+} from "../src/index.js";
 import { createValidator, errorPointer, minimalBody, resolveSchema, specOperations, urlFor } from "./spec.js";
 
 const validate = createValidator();
@@ -60,6 +66,19 @@ describe("default handlers", () => {
       expect(Array.isArray(body.items), operation.operationId).toBe(true);
       expect(body, operation.operationId).not.toHaveProperty("next_starting_after");
     }
+  });
+
+  it("replace the spec's invalid examples: campaign schedule times follow their HH:MM pattern", async () => {
+    const timing = resolveSchema(
+      "/components/schemas/Campaign/properties/campaign_schedule/properties/schedules/items/properties/timing/properties/from",
+    );
+    const pattern = new RegExp(String(timing?.pattern), "u");
+    // The spec's own example breaks its pattern…
+    expect(pattern.test(String(timing?.example))).toBe(false);
+    // …the mock does not.
+    const campaign = getGetCampaignResponseMock();
+    const from = campaign.campaign_schedule.schedules[0]?.timing.from;
+    expect(from).toMatch(pattern);
   });
 
   it("answer the literal route, not the parameterized one beside it", async () => {
