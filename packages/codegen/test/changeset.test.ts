@@ -30,6 +30,8 @@ function mixedDiff(): SpecDiff {
   next.components.schemas.Lead.properties.note.type = "number"; // breaking, in a shared schema
   next.paths["/api/v2/leads"].get.parameters.push({ name: "sort", in: "query", schema: { type: "string" } }); // minor
   next.paths["/api/v2/leads"].get.summary = "All leads"; // patch
+  next.components.schemas.Segment = { title: "Segment", type: "object" }; // minor: new schema
+  next.components.schemas.Audience = { title: "Audience", type: "object" }; // minor: new schema
   return diffSpecs(baseDoc(), next);
 }
 
@@ -60,7 +62,7 @@ describe("renderApiChangeset", () => {
     expect(section(text, "Added operations")).toBe("- `listTag` — GET /api/v2/tags");
     expect(section(text, "Removed operations")).toBe("- `deleteLead` — DELETE /api/v2/leads/{id}");
     expect(section(text, "Changed fields")).toBe(
-      "- `listLead` (GET /api/v2/leads): optional query parameter `sort` added",
+      "- `listLead` (GET /api/v2/leads): optional query parameter `sort` added\n- new schemas: `Audience`, `Segment`",
     );
     expect(section(text, "Documentation-only")).toBe("- `listLead` (GET /api/v2/leads): summary changed");
   });

@@ -41,7 +41,10 @@ export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): stri
   const removed = diff.changes.filter((c) => c.kind === "operation-removed");
   const added = diff.changes.filter((c) => c.kind === "operation-added");
   const breaking = diff.changes.filter((c) => c.severity === "major" && c.kind !== "operation-removed");
-  const changed = diff.changes.filter((c) => c.severity === "minor" && c.kind !== "operation-added");
+  const changed = diff.changes.filter(
+    (c) => c.severity === "minor" && c.kind !== "operation-added" && c.kind !== "schema-added",
+  );
+  const newSchemas = diff.changes.filter((c) => c.kind === "schema-added").map((c) => `\`${c.schema}\``);
   const docs = diff.changes.filter((c) => c.severity === "patch");
 
   if (breaking.length > 0 || removed.length > 0) {
@@ -53,7 +56,12 @@ export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): stri
   }
   if (added.length > 0) sections.push(section("Added operations", added.map(operationLine)));
   if (removed.length > 0) sections.push(section("Removed operations", removed.map(operationLine)));
-  if (changed.length > 0) sections.push(section("Changed fields", cut(changed.map(changeLine), "changes")));
+  if (changed.length > 0 || newSchemas.length > 0) {
+    const items = cut(changed.map(changeLine), "changes");
+    if (newSchemas.length > 0)
+      items.push(`new schema${newSchemas.length > 1 ? "s" : ""}: ${newSchemas.join(", ")}`);
+    sections.push(section("Changed fields", items));
+  }
   if (docs.length > 0) {
     const items =
       docs.length > LIST_LIMIT

@@ -24,7 +24,7 @@ export function diffSpecs(oldDocument: unknown, newDocument: unknown): SpecDiff 
     changes.push({
       severity: "patch",
       kind: "document-docs-changed",
-      message: `${documentFields.join(", ")} changed`,
+      message: `document ${documentFields.join(", ")} changed`,
     });
   }
   changes.sort(byReadingOrder);
