@@ -35,7 +35,7 @@ async function generateHooks(
       throwOnError: true,
     }).catch((error: unknown) => {
       throw new CliError(
-        `react-query: orval failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+        `react-query: orval failed: ${error instanceof Error ? error.message.split("\n").slice(0, 4).join(" ") : String(error)}`,
       );
     });
     const context = {
