@@ -102,6 +102,16 @@ describe("campaign list", () => {
     expect(requests.filter((url) => url.pathname === "/api/v2/campaigns")).toHaveLength(2);
   });
 
+  it("says so when the client gives up on a rate limit, and stops claiming to retry", async () => {
+    server.use(mockError("listCampaign", 429, { headers: { "Retry-After": "0" } }));
+    renderDashboard("#/campaigns");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Still rate limited after several retries");
+    expect(screen.queryByRole("status")).toBeNull();
+    // The client's default policy: 3 attempts in all, then the error reaches the page.
+    expect(requests.filter((url) => url.pathname === "/api/v2/campaigns")).toHaveLength(3);
+  });
+
   it("tells the user to check the API key on a 401", async () => {
     server.use(mockError("listCampaign", 401));
     renderDashboard("#/campaigns");
