@@ -84,6 +84,22 @@ describe("spec:diff --json", () => {
     for (const change of result.changes) expect(typeof change.message).toBe("string");
   });
 
+  it("through the root script: `pnpm -s spec:diff … --json` (without -s pnpm prints its `> script` banner)", async () => {
+    const root = join(import.meta.dirname, "..", "..", "..");
+    const run = await new Promise<Run>((resolve) => {
+      execFile(
+        "pnpm",
+        ["-s", "spec:diff", base, write("via-pnpm.json", breakingEdit()), "--json"],
+        { cwd: root },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split("\n")).toHaveLength(1);
+    expect(JSON.parse(run.stdout).bump).toBe("major");
+  });
+
   it("--json may come first", async () => {
     const run = await specDiff("--json", base, base);
     expect(run.code).toBe(0);
