@@ -1,0 +1,62 @@
+// Bundle size: an app that imports the client and calls one operation, bundled and minified with
+// esbuild, gzip-compressed — for the oldest (104 operations) and the newest (240 operations) spec.
+// "ours" excludes openapi-fetch (external); "with openapi-fetch" is the whole app for reference.
+// Goal (issue 3): ours ≤ 8 KB gzip and the same size whatever the number of operations.
+// Run: `pnpm exec node bench/client-bundle.ts`.
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { generateEra } from "./lib/generate-era.ts";
+
+const root = join(import.meta.dirname, "..");
+const specsDir = join(root, "..", "shared", "specs");
+const fromClient = createRequire(join(root, "packages", "client", "package.json"));
+const esbuild = fromClient("esbuild") as typeof import("esbuild");
+
+const app = `import { createInstantlyClient, unwrap } from "./client/src/index.js";
+const client = createInstantlyClient({ apiKey: globalThis.INSTANTLY_API_KEY });
+const page = unwrap(await client.GET("/api/v2/campaigns", { params: { query: { limit: 10 } } }));
+console.log(page.items.length);
+`;
+
+const eras = [
+  ["2025-06-18", join(specsDir, "2025-06-18_315a749.json")],
+  ["latest", join(specsDir, "latest.json")],
+] as const;
+
+const dir = mkdtempSync(join(tmpdir(), "ik-bundle-"));
+try {
+  symlinkSync(join(root, "packages", "client", "node_modules"), join(dir, "node_modules"));
+  console.log(
+    "client bundle — app importing the client and calling one operation, esbuild --minify, gzip -9",
+  );
+  for (const [name, spec] of eras) {
+    const eraDir = join(dir, name);
+    const { operations } = await generateEra(spec, eraDir);
+    writeFileSync(join(eraDir, "app.ts"), app);
+    const sizes: string[] = [];
+    for (const [label, external] of [
+      ["ours", ["openapi-fetch"]],
+      ["with openapi-fetch", []],
+    ] as const) {
+      const result = await esbuild.build({
+        entryPoints: [join(eraDir, "app.ts")],
+        bundle: true,
+        minify: true,
+        format: "esm",
+        platform: "browser",
+        target: "es2022",
+        external: [...external],
+        write: false,
+        nodePaths: [join(dir, "node_modules")],
+      });
+      const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+      sizes.push(`${label}: ${bytes.length} B min, ${gzipSync(bytes, { level: 9 }).length} B gzip`);
+    }
+    console.log(`${name.padEnd(11)} (${operations} operations)  ${sizes.join("   ")}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
