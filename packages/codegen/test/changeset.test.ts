@@ -67,6 +67,19 @@ describe("renderApiChangeset", () => {
     expect(section(text, "Documentation-only")).toBe("- `listLead` (GET /api/v2/leads): summary changed");
   });
 
+  it("one line for the same change on several operations, each still named with METHOD path", () => {
+    const next = baseDoc();
+    next.paths["/api/v2/leads/{id}"].parameters[0].schema.format = "uuid"; // minor ×3 (get, patch, delete)
+    next.paths["/api/v2/leads/{id}"].parameters[0].schema.type = "integer"; // major ×3
+    const text = renderApiChangeset(diffSpecs(baseDoc(), next), META) as string;
+    expect(section(text, "⚠️ Breaking changes")).toBe(
+      "- path parameter `id`: type string → integer — 3 operations: `deleteLead` (DELETE /api/v2/leads/{id}), `getLead` (GET /api/v2/leads/{id}), `patchLead` (PATCH /api/v2/leads/{id})",
+    );
+    expect(section(text, "Changed fields")).toBe(
+      '- path parameter `id`: format (none) → "uuid" — 3 operations: `deleteLead` (DELETE /api/v2/leads/{id}), `getLead` (GET /api/v2/leads/{id}), `patchLead` (PATCH /api/v2/leads/{id})',
+    );
+  });
+
   it("collapses long lists: documentation-only changes to a count, changed fields after the limit", () => {
     const next = baseDoc();
     const props = next.components.schemas.Lead.properties;

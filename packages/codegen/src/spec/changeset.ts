@@ -48,7 +48,7 @@ export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): stri
   const docs = diff.changes.filter((c) => c.severity === "patch");
 
   if (breaking.length > 0 || removed.length > 0) {
-    const items = breaking.map(changeLine);
+    const items = changeLines(breaking, Number.POSITIVE_INFINITY);
     if (removed.length > 0) {
       items.push(`${removed.length} operation${removed.length > 1 ? "s" : ""} removed (listed below)`);
     }
@@ -57,7 +57,7 @@ export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): stri
   if (added.length > 0) sections.push(section("Added operations", added.map(operationLine)));
   if (removed.length > 0) sections.push(section("Removed operations", removed.map(operationLine)));
   if (changed.length > 0 || newSchemas.length > 0) {
-    const items = cut(changed.map(changeLine), "changes");
+    const items = cut(changeLines(changed, 5), "changes");
     if (newSchemas.length > 0)
       items.push(`new schema${newSchemas.length > 1 ? "s" : ""}: ${newSchemas.join(", ")}`);
     sections.push(section("Changed fields", items));
@@ -68,7 +68,7 @@ export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): stri
         ? [
             `${docs.length} documentation-only changes (descriptions, examples, summaries) — \`pnpm spec:diff\` lists them`,
           ]
-        : docs.map(changeLine);
+        : changeLines(docs, 5);
     sections.push(section("Documentation-only", items));
   }
   return `---\n${frontmatter}\n---\n\n${sections.join("\n\n")}\n`;
@@ -107,6 +107,27 @@ function cut(items: string[], noun: string): string[] {
 
 function operationLine(change: SpecChange): string {
   return `\`${change.operationId}\` — ${change.method} ${change.path}`;
+}
+
+/**
+ * One line per distinct change: the same edit on several operations (a path parameter's format dropped on 30
+ * endpoints) is one line naming them — each with METHOD path, up to `listed` of them.
+ */
+function changeLines(changes: SpecChange[], listed: number): string[] {
+  const groups = new Map<string, SpecChange[]>();
+  for (const change of changes) {
+    const key = change.path === undefined ? `\u0000${groups.size}` : `${change.kind}\u0000${change.message}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group as [SpecChange, ...SpecChange[]];
+    if (group.length === 1) return changeLine(first);
+    const names = group.slice(0, listed).map((c) => `\`${c.operationId}\` (${c.method} ${c.path})`);
+    const more = group.length > listed ? `, … ${group.length - listed} more` : "";
+    return `${first.message} — ${group.length} operations: ${names.join(", ")}${more}`;
+  });
 }
 
 function changeLine(change: SpecChange): string {
