@@ -1,0 +1,40 @@
+// Size budget (issue 3): an app importing the client and calling one operation adds ≤ 8 KB gzip of our
+// code (openapi-fetch excluded: it is a dependency, measured in bench/client-bundle.ts).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { expect, test } from "vitest";
+
+const BUDGET_BYTES = 8 * 1024;
+
+test("client code bundled for one call stays within 8 KB gzip", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ik-size-"));
+  try {
+    const entry = join(dir, "app.ts");
+    const index = join(import.meta.dirname, "..", "src", "index.ts");
+    writeFileSync(
+      entry,
+      `import { createInstantlyClient, unwrap } from ${JSON.stringify(index)};
+const client = createInstantlyClient({ apiKey: "k" });
+console.log(unwrap(await client.GET("/api/v2/campaigns", { params: { query: { limit: 10 } } })));\n`,
+    );
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      external: ["openapi-fetch"],
+      write: false,
+    });
+    const bundle = result.outputFiles[0]?.contents ?? new Uint8Array();
+    expect(bundle.length).toBeGreaterThan(500); // the client really is in there
+    expect(new TextDecoder().decode(bundle)).toContain("Bearer");
+    expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_BYTES);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
