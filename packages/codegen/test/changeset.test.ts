@@ -81,19 +81,15 @@ describe("renderApiChangeset", () => {
   });
 
   it("collapses long lists: documentation-only changes to a count, changed fields after the limit", () => {
-    const next = baseDoc();
-    const props = next.components.schemas.Lead.properties;
-    for (let i = 0; i < LIST_LIMIT + 5; i++) {
-      props[`extra_${i}`] = { type: "string" };
-      next.paths[`/api/v2/x${i}`] = {
-        get: { operationId: `x${i}`, summary: "x", responses: { 200: { description: "ok" } } },
-      };
-    }
     const base = baseDoc();
+    const next = baseDoc();
     for (let i = 0; i < LIST_LIMIT + 5; i++) {
-      base.paths[`/api/v2/x${i}`] = {
-        get: { operationId: `x${i}`, summary: "y", responses: { 200: { description: "ok" } } },
-      };
+      const op = (summary: string, parameters: unknown[]) => ({
+        get: { operationId: `x${i}`, summary, parameters, responses: { 200: { description: "ok" } } },
+      });
+      base.paths[`/api/v2/x${i}`] = op("y", []);
+      // A differently named optional parameter on each operation: 35 distinct minor changes.
+      next.paths[`/api/v2/x${i}`] = op("x", [{ name: `p${i}`, in: "query", schema: { type: "string" } }]);
     }
     const diff = diffSpecs(base, next);
     expect(diff.bump).toBe("minor");
@@ -101,10 +97,27 @@ describe("renderApiChangeset", () => {
     expect(text).not.toContain("Breaking changes");
     const changed = section(text, "Changed fields").split("\n");
     expect(changed).toHaveLength(LIST_LIMIT + 1);
+    expect(changed[0]).toBe("- `x0` (GET /api/v2/x0): optional query parameter `p0` added");
     expect(changed.at(-1)).toBe("- … and 5 more changes (`pnpm spec:diff` lists them)");
     expect(section(text, "Documentation-only").split("\n")).toEqual([
       `- ${LIST_LIMIT + 5} documentation-only changes (descriptions, examples, summaries) — \`pnpm spec:diff\` lists them`,
     ]);
+  });
+
+  it("lists several changes of one shared schema under it, capped", () => {
+    const next = baseDoc();
+    for (let i = 0; i < LIST_LIMIT + 2; i++)
+      next.components.schemas.Lead.properties[`extra_${i}`] = { type: "string" };
+    const changed = section(
+      renderApiChangeset(diffSpecs(baseDoc(), next), META) as string,
+      "Changed fields",
+    ).split("\n");
+    expect(changed[0]).toBe(
+      "- schema `Lead` (used by 5 operations: createLead, getLead, listCampaign, … 2 more):",
+    );
+    expect(changed[1]).toBe("  - `extra_0`: optional property added");
+    expect(changed).toHaveLength(LIST_LIMIT + 2);
+    expect(changed.at(-1)).toBe("  - … and 2 more");
   });
 });
 

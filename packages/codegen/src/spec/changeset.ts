@@ -116,7 +116,12 @@ function operationLine(change: SpecChange): string {
 function changeLines(changes: SpecChange[], listed: number): string[] {
   const groups = new Map<string, SpecChange[]>();
   for (const change of changes) {
-    const key = change.path === undefined ? `\u0000${groups.size}` : `${change.kind}\u0000${change.message}`;
+    const key =
+      change.path !== undefined
+        ? `op\u0000${change.kind}\u0000${change.message}`
+        : isSchemaChange(change)
+          ? `schema\u0000${change.schema}\u0000${(change.operations ?? []).join(",")}`
+          : `other\u0000${groups.size}`;
     const group = groups.get(key);
     if (group) group.push(change);
     else groups.set(key, [change]);
@@ -124,6 +129,13 @@ function changeLines(changes: SpecChange[], listed: number): string[] {
   return [...groups.values()].map((group) => {
     const [first] = group as [SpecChange, ...SpecChange[]];
     if (group.length === 1) return changeLine(first);
+    if (first.path === undefined) {
+      // Several changes in one shared schema: the schema once, its changes as a nested list.
+      const heading = `schema \`${first.schema}\` (${usedBy(first.operations ?? [], 3)}):`;
+      const lines = group.slice(0, LIST_LIMIT).map((c) => `  - ${lineFor(c)}`);
+      if (group.length > LIST_LIMIT) lines.push(`  - … and ${group.length - LIST_LIMIT} more`);
+      return [heading, ...lines].join("\n");
+    }
     const names = group.slice(0, listed).map((c) => `\`${c.operationId}\` (${c.method} ${c.path})`);
     const more = group.length > listed ? `, … ${group.length - listed} more` : "";
     return `${first.message} — ${group.length} operations: ${names.join(", ")}${more}`;
@@ -134,8 +146,13 @@ function changeLine(change: SpecChange): string {
   if (change.path !== undefined) {
     return `\`${change.operationId}\` (${change.method} ${change.path}): ${change.message}`;
   }
-  if (change.schema !== undefined && change.kind !== "schema-added" && change.kind !== "schema-removed") {
+  if (isSchemaChange(change)) {
     return `schema \`${change.schema}\` (${usedBy(change.operations ?? [], 3)}): ${lineFor(change)}`;
   }
   return change.message;
+}
+
+/** A change inside a shared schema (not the schema's own addition or removal). */
+function isSchemaChange(change: SpecChange): boolean {
+  return change.schema !== undefined && change.kind !== "schema-added" && change.kind !== "schema-removed";
 }
