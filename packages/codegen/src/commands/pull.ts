@@ -9,9 +9,9 @@ import { parseArgs } from "node:util";
 import { CliError } from "../errors.ts";
 import { writeFileAtomic } from "../fs/atomic.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
-import { type ApiChangesetMeta, writeApiChangeset } from "../spec/changeset.ts";
+import type { ApiChangesetMeta } from "../spec/changeset.ts";
 import { countSpec } from "../spec/counts.ts";
-import { diffSpecs, type SpecDiff } from "../spec/diff/index.ts";
+import type { SpecDiff } from "../spec/diff/index.ts";
 import { type LoadedSpec, loadSpec } from "../spec/load.ts";
 import { readLock, type SpecLock, serializeLock, sha256 } from "../spec/lock.ts";
 import { normalize, serializeSpec } from "../spec/normalize/index.ts";
@@ -42,7 +42,10 @@ export async function pullCommand(args: string[]): Promise<number> {
     ? (await loadSpec(options.baseline, { cwd })).document
     : await readPreviousSpec(paths);
   // Computed before anything is written: if the diff fails, the pull fails and nothing changed.
-  const diff = previous ? diffSpecs(previous, pulled.spec.document) : undefined;
+  // (Loaded on demand: --locked and first pulls never need the diff engine.)
+  const diff = previous
+    ? (await import("../spec/diff/index.ts")).diffSpecs(previous, pulled.spec.document)
+    : undefined;
 
   const nextLock: SpecLock = {
     source: pulled.source,
@@ -172,6 +175,7 @@ async function reportDiff(paths: ProjectPaths, diff: SpecDiff, meta: ApiChangese
     return;
   }
   const count = `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}`;
+  const { writeApiChangeset } = await import("../spec/changeset.ts");
   const file = await writeApiChangeset(paths, diff, meta);
   process.stdout.write(
     `API changed (${diff.bump} bump, ${count}): wrote ${relative(paths.root, file ?? "")}\n`,
