@@ -16,7 +16,8 @@ export function compareEnums(
   if (!oldValues && !newValues) return;
   const request = direction === "request";
   if (!oldValues && newValues) {
-    // A free value now restricted: callers' values may no longer type-check. Readers only see a narrower type.
+    // A free value now restricted: callers' values may no longer type-check, and readers' comparisons with
+    // values outside the enum become compile errors (TS2367) — the same reason an enum value removed is major.
     at(
       request
         ? {
@@ -25,7 +26,7 @@ export function compareEnums(
             detail: `constrained to enum ${list(newValues)}`,
           }
         : {
-            severity: "minor",
+            severity: "major",
             kind: "response-enum-constrained",
             detail: `constrained to enum ${list(newValues)}`,
           },
