@@ -496,9 +496,9 @@ const table: Record<string, Row[]> = {
       want: ["major anyOf-branch-added schema:Lead"],
     },
     {
-      rule: "union narrowed (anyOf branch removed) is additive for readers",
+      rule: "union narrowed (anyOf branch removed) is a type change for readers too",
       edit: (d) => lead(d).properties.owner.anyOf.pop(),
-      want: ["minor anyOf-branch-removed schema:Lead"],
+      want: ["major anyOf-branch-removed schema:Lead"],
     },
     {
       rule: "unknown keyword or extension changed",

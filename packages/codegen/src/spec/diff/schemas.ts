@@ -309,7 +309,8 @@ export class SchemaComparer {
     const allOf = keyword === "allOf";
     for (const i of unmatchedOld) {
       scope.emit({
-        severity: allOf || request ? "major" : "minor",
+        // A branch fewer narrows the union: callers lose a way to send, readers' checks of it stop compiling.
+        severity: "major",
         kind: `${keyword}-branch-removed`,
         location,
         detail: `${keyword} branch ${this.branchLabel(this.oldDoc, olds[i], i)} removed`,
