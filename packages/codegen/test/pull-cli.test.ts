@@ -20,14 +20,15 @@ let closedPort: number;
 beforeAll(async () => {
   const validSpec = await readFile(SMALL_V1);
   server = createServer((request, response) => {
-    const hop = /^\/chain\/(\d+)$/.exec(request.url ?? "");
+    const path = new URL(request.url ?? "/", "http://localhost").pathname; // queries are ignored
+    const hop = /^\/chain\/(\d+)$/.exec(path);
     if (hop) {
       // /chain/0 → /chain/1 → … → /chain/7 → the spec: 8 distinct redirects, more than the limit of 5.
       const n = Number(hop[1]);
       response.writeHead(307, { location: n < 7 ? `/chain/${n + 1}` : "/spec.json" }).end();
       return;
     }
-    switch (request.url) {
+    switch (path) {
       case "/spec.json":
         response.writeHead(200, { "content-type": "application/json" }).end(validSpec);
         return;
@@ -215,6 +216,29 @@ describe("good input", () => {
     expect(result.stderr).toBe(`warning: ${warning}\n`);
     const lock = JSON.parse(await readFile(join(root, "spec", "openapi.lock.json"), "utf8"));
     expect(lock.warnings).toEqual([warning]);
+  });
+});
+
+describe("credentials in a source URL never show", () => {
+  const KEY = "sk_live_SECRET123456";
+
+  it("are masked in the error line", async () => {
+    const root = await pulledRoot();
+    for (const source of [`${base}/404?api_key=${KEY}`, `http://someone:${KEY}@127.0.0.1:1/spec.json`]) {
+      const result = await runCli(root, ["pull", "--source", source]);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/^error: .*\*\*\*/);
+      expect(result.stderr + result.stdout).not.toContain(KEY);
+    }
+  });
+
+  it("are masked in the output and in the committed lock", async () => {
+    const root = await tempRoot([`${base}/spec.json?token=${KEY}&v=2`]);
+    const result = await runCli(root, ["pull"]);
+    expect(result.code, result.stderr).toBe(0);
+    const lock = await readFile(join(root, "spec", "openapi.lock.json"), "utf8");
+    expect(JSON.parse(lock).source).toBe(`${base}/spec.json?token=***&v=2`);
+    expect(lock + result.stdout + result.stderr).not.toContain(KEY);
   });
 });
 

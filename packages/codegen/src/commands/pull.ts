@@ -115,17 +115,17 @@ async function firstValidSource(sources: string[], cwd: string, lock: SpecLock |
       const sha = sha256(text);
       if (lock && sha !== lock.sha256) {
         throw new CliError(
-          `${source} has sha256 ${sha.slice(0, 12)}, the lock wants ${lock.sha256.slice(0, 12)}`,
+          `${spec.source} has sha256 ${sha.slice(0, 12)}, the lock wants ${lock.sha256.slice(0, 12)}`,
         );
       }
       if (failures.length > 0) {
         process.stdout.write(
-          `using ${source} (${failures.length} earlier source${failures.length === 1 ? "" : "s"} failed)\n`,
+          `using ${spec.source} (${failures.length} earlier source${failures.length === 1 ? "" : "s"} failed)\n`,
         );
       } else {
-        process.stdout.write(`using ${source}\n`);
+        process.stdout.write(`using ${spec.source}\n`);
       }
-      return { source, spec, text, sha };
+      return { source: spec.source, spec, text, sha };
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       if (sources.length === 1) throw error;

@@ -1,6 +1,7 @@
 import { CliError } from "../errors.ts";
 import { normalize } from "./normalize/index.ts";
 import { type ReadOptions, readSource } from "./read.ts";
+import { scrubSource, sourceLabel } from "./source-label.ts";
 import { checkOpenApiVersion, validateDocument } from "./validate.ts";
 
 export interface LoadedSpec {
@@ -9,21 +10,31 @@ export interface LoadedSpec {
   /** The normalized document (what spec/openapi.json holds). */
   document: Record<string, unknown>;
   warnings: string[];
+  /** The source as given, with any credentials masked (what messages and the lock show). */
   source: string;
 }
 
-/** read → check it is OpenAPI 3.0/3.1 → normalize → validate. Any failure is one-line CliError. */
+/**
+ * read → check it is OpenAPI 3.0/3.1 → normalize → validate. Any failure is a one-line CliError whose
+ * message never contains credentials the source may carry.
+ */
 export async function loadSpec(source: string, options: ReadOptions = {}): Promise<LoadedSpec> {
-  const raw = await readSource(source, options);
-  checkOpenApiVersion(raw, source);
-  let normalized: ReturnType<typeof normalize>;
+  const label = sourceLabel(source);
   try {
-    normalized = normalize(raw);
+    const raw = await readSource(source, options);
+    checkOpenApiVersion(raw, label);
+    let normalized: ReturnType<typeof normalize>;
+    try {
+      normalized = normalize(raw);
+    } catch (error) {
+      throw new CliError(
+        `${label} could not be normalized: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    await validateDocument(normalized.document, label);
+    return { raw, document: normalized.document, warnings: normalized.warnings, source: label };
   } catch (error) {
-    throw new CliError(
-      `${source} could not be normalized: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof CliError) throw new CliError(scrubSource(error.message, source), error.exitCode);
+    throw error;
   }
-  await validateDocument(normalized.document, source);
-  return { raw, document: normalized.document, warnings: normalized.warnings, source };
 }

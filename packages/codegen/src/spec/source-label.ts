@@ -1,0 +1,45 @@
+// A spec source is shown in messages and stored in the committed lock. The upstream URL needs no
+// credentials, but a source someone types may carry some (`https://user:key@…`, `?api_key=…`), and
+// keys must never reach logs, errors or committed files: they are masked everywhere.
+
+const SECRET_PARAM = /key|token|secret|auth|password|pass|sig|credential/i;
+const MASK = "***";
+
+/** The source with URL credentials and secret-looking query values replaced by `***`. */
+export function sourceLabel(source: string): string {
+  const url = parseUrl(source);
+  if (!url) return source;
+  if (url.username) url.username = MASK;
+  if (url.password) url.password = MASK;
+  for (const name of [...url.searchParams.keys()]) {
+    if (SECRET_PARAM.test(name)) url.searchParams.set(name, MASK);
+  }
+  // URLSearchParams encodes "*"; keep the mask readable.
+  return url.href.replaceAll("%2A%2A%2A", MASK);
+}
+
+/** `text` with the raw source shown as its label and each secret of it masked. */
+export function scrubSource(text: string, source: string): string {
+  let out = text.replaceAll(source, sourceLabel(source));
+  for (const secret of secretsOf(source)) out = out.replaceAll(secret, MASK);
+  return out;
+}
+
+function secretsOf(source: string): string[] {
+  const url = parseUrl(source);
+  if (!url) return [];
+  const secrets = [url.username, url.password].map(decodeURIComponent);
+  for (const [name, value] of url.searchParams)
+    if (SECRET_PARAM.test(name)) secrets.push(value, encodeURIComponent(value));
+  // Very short values would mask unrelated words; they cannot be real keys anyway.
+  return secrets.filter((secret) => secret.length >= 6);
+}
+
+function parseUrl(source: string): URL | undefined {
+  if (!/^https?:\/\//i.test(source)) return undefined;
+  try {
+    return new URL(source);
+  } catch {
+    return undefined;
+  }
+}
