@@ -1,7 +1,8 @@
 // Generate time of @instantly-kit/msw: its share of `generate` for all four packages, and orval's own MSW
 // mock generation (`mock: { type: "msw", useExamples: true }`, fetch client) on the same normalized spec as a
 // reference. Each run is a fresh child process (cold, as `pnpm generate` runs them), against a temporary
-// copy of the repo layout; contenders alternate round by round. Reports median wall time and peak RSS.
+// copy of the repo layout; contenders alternate round by round. Reports median wall time (run it on a quiet
+// machine: with other builds running the orval numbers swing by seconds).
 // Run: `pnpm exec node bench/msw-generate.ts [rounds]` after `pnpm spec:pull`; writes bench/results/msw-generate.json.
 import { spawn } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -51,8 +52,8 @@ const commands: Record<string, string[]> = Object.fromEntries([
   ["orval fetch client + msw mocks", ["--input-type=module", "-e", orvalScript(true)]],
 ]);
 
-/** Wall time and peak RSS (from /usr/bin/time-like rusage) of one child process. */
-function measure(args: string[]): Promise<{ ms: number; rssMb: number }> {
+/** Wall time of one child process. */
+function measure(args: string[]): Promise<{ ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, {
@@ -67,7 +68,7 @@ function measure(args: string[]): Promise<{ ms: number; rssMb: number }> {
       const ms = performance.now() - started;
       if (code !== 0)
         return reject(new Error(`${args.slice(-1)[0]} failed (${code}): ${stderr.slice(0, 500)}`));
-      resolve({ ms, rssMb: 0 });
+      resolve({ ms });
     });
   });
 }
