@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { scrubSource, sourceLabel } from "../src/spec/source-label.ts";
+
+describe("sourceLabel masks credentials of a source", () => {
+  it.each([
+    ["https://api.instantly.ai/openapi/api_v2.json", "https://api.instantly.ai/openapi/api_v2.json"],
+    ["../shared/specs/latest.json", "../shared/specs/latest.json"],
+    ["https://user:pa55word@example.com/spec.json", "https://***:***@example.com/spec.json"],
+    ["https://example.com/spec.json?api_key=abc123def&v=2", "https://example.com/spec.json?api_key=***&v=2"],
+    [
+      "https://example.com/spec.json?access_token=t0ken&page=1",
+      "https://example.com/spec.json?access_token=***&page=1",
+    ],
+    ["https://example.com/spec.json?version=2", "https://example.com/spec.json?version=2"],
+  ])("%s → %s", (given, want) => {
+    expect(sourceLabel(given)).toBe(want);
+  });
+
+  it("scrubs the secret from any message, however the message spells the URL", () => {
+    const source = "https://example.com/spec.json?api_key=abc123def";
+    const message = `cannot reach ${source}: failed for https://example.com/spec.json?api_key=abc123def&retry=1`;
+    expect(scrubSource(message, source)).toBe(
+      "cannot reach https://example.com/spec.json?api_key=***: failed for https://example.com/spec.json?api_key=***&retry=1",
+    );
+  });
+});
+
+describe("spec:pull usage errors", () => {
+  it("an unknown option is one line and exit code 2", async () => {
+    const { runCli, tempRoot, removeTempRoots } = await import("./cli.ts");
+    const root = await tempRoot(["nowhere.json"]);
+    const result = await runCli(root, ["pull", "--sauce", "x"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: Unknown option '--sauce'.*usage: spec:pull .*\n$/);
+    await removeTempRoots();
+  });
+});
