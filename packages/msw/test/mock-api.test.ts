@@ -1,7 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createMockApi } from "../src/index.js";
-import { createValidator, specOperations } from "./spec.js";
+import { createMockApi, crudResources, defaultBodies, type MockOperationId } from "../src/index.js";
+import { createValidator, resolveSchema, specOperations } from "./spec.js";
 
 const BASE = "https://api.instantly.ai/api/v2";
 const api = createMockApi({ seed: "tests" });
@@ -133,6 +133,52 @@ describe("createMockApi: CRUD over the store", () => {
     expect(missing.body.message).toBe("body must have required property 'interest_status_label'");
     expect(api.store.list("lead-labels")).toEqual([]);
   });
+});
+
+describe("createMockApi: every CRUD resource of the spec", () => {
+  const operation = (id: string) => specOperations.find((op) => op.operationId === id);
+  const pathOf = (id: string, itemId = "") =>
+    (operation(id)?.path ?? "").replace(/^\/api\/v2/, "").replace(/\{[^}]+\}/, encodeURIComponent(itemId));
+
+  it.each(Object.values(crudResources).map((resource) => [resource.name, resource] as const))(
+    "%s: create → get → list → patch → delete",
+    async (_name, resource) => {
+      // A body with the create operation's required properties, valued like the item's own mock data.
+      const create = operation(resource.create);
+      const requestSchema = resolveSchema(
+        `/paths/${create?.path.replaceAll("/", "~1")}/post/requestBody/content/application~1json/schema`,
+      );
+      const template = defaultBodies[resource.itemOperation as MockOperationId]() as Record<string, unknown>;
+      const required = (requestSchema?.required ?? []) as string[];
+      const body = Object.fromEntries(required.map((name) => [name, template[name] ?? "x"]));
+      const created = await send("POST", pathOf(resource.create), body);
+      expect(created.status).toBe(operation(resource.create)?.status);
+      expect(validate(pointerOf(resource.itemOperation), created.body)).toBeUndefined();
+      const id = String(created.body[resource.idProperty]);
+
+      if ("get" in resource) {
+        expect((await send("GET", pathOf(resource.get, id))).body).toEqual(created.body);
+      }
+      const list =
+        resource.listIn === "body"
+          ? await send("POST", pathOf(resource.list), {})
+          : await send("GET", pathOf(resource.list));
+      expect(list.body.items.map((item: Record<string, unknown>) => item[resource.idProperty])).toEqual([
+        created.body[resource.idProperty],
+      ]);
+      if ("update" in resource) {
+        const patched = await send("PATCH", pathOf(resource.update, id), {});
+        expect(patched.status).toBe(200);
+        expect(patched.body[resource.idProperty]).toBe(created.body[resource.idProperty]);
+      }
+      if ("remove" in resource) {
+        expect((await send("DELETE", pathOf(resource.remove, id))).status).toBe(
+          operation(resource.remove)?.status,
+        );
+        if ("get" in resource) expect((await send("GET", pathOf(resource.get, id))).status).toBe(404);
+      }
+    },
+  );
 });
 
 describe("createMockApi: pagination with real cursors", () => {
