@@ -50,6 +50,9 @@ const contenders: Record<string, () => Promise<unknown>> = {
 };
 const names = Object.keys(contenders);
 const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+// CPU time of this process (client + server side of the same requests): less sensitive than wall time to
+// other processes competing for the cores.
+const cpuSamples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
 
 // Warm up sockets and JIT for everyone.
 for (const name of names) for (let i = 0; i < 300; i++) await contenders[name]?.();
@@ -60,9 +63,12 @@ for (let round = 0; round < rounds; round++) {
   const order = names.map((_, i) => names[(i + round) % names.length] as string);
   for (const name of order) {
     const call = contenders[name] as () => Promise<unknown>;
+    const cpu = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < perRound; i++) await call();
     samples[name]?.push(((performance.now() - started) * 1000) / perRound);
+    const used = process.cpuUsage(cpu);
+    cpuSamples[name]?.push((used.user + used.system) / perRound);
   }
 }
 server.close();
@@ -74,8 +80,8 @@ const median = (values: number[]) => {
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
-const ratio = (a: string, b: string) =>
-  median((samples[a] ?? []).map((value, i) => value / (samples[b]?.[i] ?? value)));
+const ratio = (a: string, b: string, from = samples) =>
+  median((from[a] ?? []).map((value, i) => value / (from[b]?.[i] ?? value)));
 console.log(
   `client overhead — ${rounds} rounds × ${perRound} sequential GETs per contender, node ${process.version}`,
 );
@@ -84,6 +90,8 @@ for (const name of names) {
     `${name.padEnd(24)} median ${median(samples[name] ?? [])
       .toFixed(1)
       .padStart(6)} µs/request   ` +
-      `${ratio(name, "plain fetch").toFixed(3)}× fetch   ${ratio(name, "bare openapi-fetch").toFixed(3)}× openapi-fetch`,
+      `${ratio(name, "plain fetch").toFixed(3)}× fetch   ${ratio(name, "bare openapi-fetch").toFixed(3)}× openapi-fetch   | cpu ` +
+      `${median(cpuSamples[name] ?? []).toFixed(1)} µs  ${ratio(name, "plain fetch", cpuSamples).toFixed(3)}× fetch  ` +
+      `${ratio(name, "bare openapi-fetch", cpuSamples).toFixed(3)}× openapi-fetch`,
   );
 }

@@ -2,7 +2,7 @@ import type { paths } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
 import { textResponses } from "./generated/text-responses.gen.js";
 import { type RetryOptions, retryPolicy } from "./retry.js";
-import { createTransport } from "./transport.js";
+import { createRequestClass, createTransport } from "./transport.js";
 
 export interface InstantlyClientOptions {
   /** API key, sent as `Authorization: Bearer …`. Never logged, never put on errors. */
@@ -42,6 +42,7 @@ export function createInstantlyClient(options: InstantlyClientOptions): Instantl
   }
   const client = createClient<paths>({
     baseUrl,
+    ...(timeoutMs ? { Request: createRequestClass() } : {}),
     fetch: createTransport({ fetch: options.fetch, retry: retryPolicy(options.retry), timeoutMs }),
     headers: { ...headers, Authorization: `Bearer ${apiKey}` },
   });

@@ -175,6 +175,20 @@ describe("transport", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("the caller's AbortSignal stops an attempt in flight (no retry)", async () => {
+    server.route("GET /api/v2/campaigns/c1", () => {}); // never answers
+    const controller = new AbortController();
+    const call = client().GET("/api/v2/campaigns/{id}", {
+      params: { path: { id: "c1" } },
+      signal: controller.signal,
+    });
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests).toHaveLength(1);
+  });
+
   test("text/csv responses come back as text", async () => {
     const csv = "Blocked Email,Date\r\nexample.com,2023-09-15T12:00:00Z\r\n";
     server.route("GET /api/v2/block-lists-entries/download", (_, res) => {
