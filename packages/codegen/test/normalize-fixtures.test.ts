@@ -249,6 +249,17 @@ describe("output", () => {
     expect(sortedEverywhere(JSON.parse(text))).toBe(true);
   });
 
+  it("keeps a property literally named __proto__", () => {
+    const raw = JSON.parse(
+      '{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Thing":{"type":"object","properties":{"__proto__":{"type":"string"}}}}}}',
+    );
+    const text = serializeSpec(normalize(raw).document);
+    expect(text).toContain('"__proto__": {\n');
+    expect(JSON.parse(text).components.schemas.Thing.properties).toEqual(
+      JSON.parse('{"__proto__":{"type":"string"}}'),
+    );
+  });
+
   it("does not modify its input", () => {
     const input = fixture("alias-enums.json");
     const before = JSON.stringify(input);

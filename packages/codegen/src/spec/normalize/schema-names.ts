@@ -6,6 +6,7 @@ import {
   isObject,
   type JsonObject,
   SCHEMA_REF_PREFIX,
+  setKey,
 } from "./walk.ts";
 
 const DEF_N = /^def-(\d+)$/;
@@ -41,7 +42,7 @@ export function renameSchemas(document: JsonObject): Map<string, string> {
   if (renames.size === 0) return renames;
 
   const renamed: JsonObject = {};
-  for (const [key, value] of Object.entries(schemas)) renamed[renames.get(key) ?? key] = value;
+  for (const [key, value] of Object.entries(schemas)) setKey(renamed, renames.get(key) ?? key, value);
   (document.components as JsonObject).schemas = renamed;
 
   const byPrefix = new Map<string, string>();

@@ -1,4 +1,4 @@
-import type { Json } from "./walk.ts";
+import { type Json, setKey } from "./walk.ts";
 
 /**
  * A deep copy with every object's keys in code-point order. This is both the copy that keeps
@@ -15,7 +15,7 @@ export function sortKeysDeep(value: Json): Json {
   const sorted: { [key: string]: Json } = {};
   for (const key of Object.keys(value).sort(compareCodePoints)) {
     const child = value[key];
-    if (child !== undefined) sorted[key] = sortKeysDeep(child);
+    if (child !== undefined) setKey(sorted, key, sortKeysDeep(child));
   }
   return sorted;
 }

@@ -165,3 +165,15 @@ export function componentSchemas(document: JsonObject, create = false): JsonObje
 }
 
 export const SCHEMA_REF_PREFIX = "#/components/schemas/";
+
+/**
+ * `object[key] = value`, also for the key `__proto__` (which JSON.parse creates as a plain property,
+ * but plain assignment would turn into a prototype change and silently drop).
+ */
+export function setKey(object: JsonObject, key: string, value: Json): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
+}
