@@ -180,6 +180,18 @@ describe("good input", () => {
     expect(lock.counts).toEqual({ paths: 2, operations: 2, schemas: 1 });
   });
 
+  it("accepts OpenAPI 3.0 (YAML) and stores it as 3.1", async () => {
+    const root = await tempRoot([join(FIXTURES, "openapi-3.0.yaml")]);
+    const result = await runCli(root, ["pull"]);
+    expect(result.code, result.stderr).toBe(0);
+    const spec = JSON.parse(await readFile(join(root, "spec", "openapi.json"), "utf8"));
+    expect(spec.openapi).toMatch(/^3\.1\./);
+    expect(spec.components.schemas.Campaign.properties).toEqual({
+      daily_limit: { type: "integer", exclusiveMinimum: 0 },
+      name: { type: ["string", "null"] },
+    });
+  });
+
   it("falls back to the next source and says why the earlier ones failed, one line each", async () => {
     const root = await tempRoot([`${base}/500`, `${base}/hang`, SMALL_V1]);
     const result = await runCli(root, ["pull"], { INSTANTLY_KIT_HTTP_TIMEOUT_MS: "300" });
