@@ -2,6 +2,8 @@
 // Pure and deterministic: it works on a key-sorted deep copy, every rule is a plain function of the
 // document, and the result is key-sorted again — same input meaning → same bytes → same sha256.
 // Rules are listed (and justified) in docs/spec-pipeline.md; each lives in its own module.
+// (Re-exported by @scalar/openapi-parser, marked deprecated there in favour of @scalar/openapi-upgrader,
+// which is the same code but not a direct dependency here.)
 import { upgradeFromThreeToThreeOne } from "@scalar/openapi-parser";
 import { hoistAliasEnums } from "./alias-enums.ts";
 import { addMissingArrayItems } from "./array-items.ts";
