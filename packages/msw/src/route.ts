@@ -47,21 +47,3 @@ export function compileRoute(baseUrl: string, path: string): Route {
     },
   };
 }
-
-/**
- * Order in which handlers must be tried: a literal segment beats a parameter at the same position, so
- * `GET /api/v2/campaigns/analytics` is not answered by `GET /api/v2/campaigns/{id}`.
- */
-export function compareRoutes(a: string, b: string): number {
-  const left = a.split("/");
-  const right = b.split("/");
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const l = left[index] ?? "";
-    const r = right[index] ?? "";
-    const lParam = l.startsWith("{");
-    const rParam = r.startsWith("{");
-    if (lParam !== rParam) return lParam ? 1 : -1;
-    if (l !== r) return l < r ? -1 : 1;
-  }
-  return left.length - right.length;
-}
