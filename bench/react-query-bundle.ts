@@ -1,0 +1,100 @@
+// Bundle size of the hooks: an app that renders <InstantlyProvider> and uses one hook (useGetCampaign),
+// bundled with esbuild --minify and gzip -9, "our code only" (react, @tanstack/react-query and
+// @instantly-kit/client external) — for the 2025-06-18 spec (104 operations) and the newest (240).
+// Tree-shaking works when the size does not grow with the number of operations; "every hook" (the whole
+// package kept) is printed beside it for scale. Goal (issue 4): ≤ 10 KB gzip, independent of the spec.
+// Run: `pnpm exec node bench/react-query-bundle.ts`; writes bench/results/react-query-bundle.json.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { projectPaths } from "../packages/codegen/src/paths.ts";
+import { loadSpec } from "../packages/codegen/src/spec/load.ts";
+import { generateHooks } from "../packages/codegen/src/targets/react-query/index.ts";
+import { collectOperations } from "../packages/codegen/src/targets/react-query/operations.ts";
+
+const root = join(import.meta.dirname, "..");
+const specsDir = join(root, "..", "shared", "specs");
+const esbuild = createRequire(join(root, "packages", "react-query", "package.json"))(
+  "esbuild",
+) as typeof import("esbuild");
+
+const apps = {
+  "one hook": `import { InstantlyProvider, useGetCampaign } from "./react-query/src/index.js";
+function Name({ id }: { id: string }) { return <p>{useGetCampaign(id).data?.name}</p>; }
+export function App({ client }: { client: never }) { return <InstantlyProvider client={client}><Name id="c1" /></InstantlyProvider>; }
+`,
+  "every hook": `export * from "./react-query/src/index.js";\n`,
+};
+
+const eras = [
+  ["2025-06-18", join(specsDir, "2025-06-18_315a749.json")],
+  ["latest", join(specsDir, "latest.json")],
+] as const;
+
+const dir = mkdtempSync(join(tmpdir(), "ik-rq-bundle-"));
+const results: Record<
+  string,
+  Record<string, { minBytes: number; gzipBytes: number }> & { operations?: unknown }
+> = {};
+try {
+  console.log(
+    "react-query bundle — esbuild --minify, gzip -9, our code only (react, TanStack Query, client external)",
+  );
+  for (const [era, spec] of eras) {
+    const eraDir = join(dir, era);
+    const src = join(eraDir, "react-query", "src");
+    cpSync(join(root, "packages", "react-query", "src"), src, {
+      recursive: true,
+      filter: (from) => !from.includes("generated"),
+    });
+    mkdirSync(join(src, "generated"), { recursive: true });
+    // What the published package declares: lets the bundler drop every module the app does not use.
+    writeFileSync(
+      join(eraDir, "react-query", "package.json"),
+      '{ "type": "module", "sideEffects": false }\n',
+    );
+    const { document } = await loadSpec(spec);
+    await generateHooks(
+      document,
+      join(src, "generated"),
+      join(projectPaths().packagesDir, "react-query", "src", "mutator.ts"),
+    );
+    const operations = collectOperations(document).length;
+    results[era] = { operations } as never;
+    const line: string[] = [];
+    for (const [name, source] of Object.entries(apps)) {
+      writeFileSync(join(eraDir, "app.tsx"), source);
+      const build = await esbuild.build({
+        entryPoints: [join(eraDir, "app.tsx")],
+        bundle: true,
+        minify: true,
+        format: "esm",
+        platform: "browser",
+        target: "es2022",
+        jsx: "automatic",
+        external: [
+          "react",
+          "react/jsx-runtime",
+          "@tanstack/react-query",
+          "@instantly-kit/client",
+          "@instantly-kit/types",
+        ],
+        write: false,
+      });
+      const bytes = build.outputFiles[0]?.contents ?? new Uint8Array();
+      const size = { minBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+      (results[era] as Record<string, unknown>)[name] = size;
+      line.push(`${name}: ${size.minBytes} B min, ${size.gzipBytes} B gzip`);
+    }
+    console.log(`${era.padEnd(11)} (${operations} operations)  ${line.join("   ")}`);
+  }
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  writeFileSync(
+    join(root, "bench", "results", "react-query-bundle.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
