@@ -12,6 +12,7 @@ import {
   useListCampaignInfinite,
   useListLeads,
   usePatchCampaign,
+  useSuspenseGetCampaign,
 } from "../src/index.js";
 
 // Hooks are only called inside `it` bodies that vitest's typecheck mode compiles but never runs.
@@ -20,6 +21,7 @@ describe("hook types agree with @instantly-kit/types", () => {
     const { data, error } = useGetCampaign("id");
     expectTypeOf(data).toEqualTypeOf<Campaign | undefined>();
     expectTypeOf(useGetCampaignSuspense("id").data).toEqualTypeOf<Campaign>();
+    expectTypeOf(useSuspenseGetCampaign("id").data).toEqualTypeOf<Campaign>();
     expectTypeOf(error).toEqualTypeOf<InstantlyApiError | null>();
   });
 

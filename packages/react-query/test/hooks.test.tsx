@@ -5,22 +5,28 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   getGetCampaignQueryKey,
   getGetCampaignQueryOptions,
+  getGetLeadLabelQueryKey,
   getListCampaignQueryKey,
   MissingInstantlyClientError,
   useCreateLeadLabel,
+  useDeleteLeadLabel,
   useGetCampaign,
   useGetCampaignSuspense,
+  useGetLeadLabel,
   useListCampaign,
   useListCampaignInfinite,
   useListLeadLabel,
   useListLeadsInfinite,
   usePatchCampaign,
+  useSuspenseGetCampaign,
 } from "../src/index.js";
 import { API_KEY, createWrapper } from "./render.js";
 import { requests, resetData, server } from "./server.js";
 
 function CampaignName({ id }: { id: string }) {
   const { data } = useGetCampaignSuspense(id);
+  // The TanStack-style alias is the very same hook.
+  expect(useSuspenseGetCampaign).toBe(useGetCampaignSuspense);
   return <p>name: {data.name}</p>;
 }
 
@@ -163,6 +169,24 @@ describe("mutations", () => {
       .map((request) => request.url.pathname);
     expect(refetched.sort()).toEqual(["/api/v2/campaigns", "/api/v2/campaigns/c1"]);
     expect(queryClient.getQueryState(getGetCampaignQueryKey("c2"))?.isInvalidated).toBe(false);
+  });
+
+  it("deleting an item drops its cached queries and refreshes its list", async () => {
+    const { wrapper, queryClient } = createWrapper();
+    const { result } = renderHook(
+      () => ({
+        list: useListLeadLabel(),
+        one: useGetLeadLabel("label-1", { query: { enabled: false } }),
+        remove: useDeleteLeadLabel(),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    queryClient.setQueryData(getGetLeadLabelQueryKey("label-1"), { id: "label-1" } as never);
+    await act(() => result.current.remove.mutateAsync({ id: "label-1" }));
+    // Removed rather than refetched (a refetch would be a 404).
+    expect(queryClient.getQueryData(getGetLeadLabelQueryKey("label-1"))).toBeUndefined();
+    await waitFor(() => expect(result.current.list.data?.items).toEqual([]));
   });
 
   it("invalidation can be turned off or replaced per call", async () => {

@@ -317,6 +317,16 @@ export function use${name}Infinite<TData = InfiniteData<${response}, ${page}>, T
 `;
 }
 
+/**
+ * orval names suspense hooks `useGetCampaignSuspense`; TanStack's own naming (`useSuspenseQuery`) reads
+ * `useSuspenseGetCampaign`. Both are exported: the alias is the same function (overloads included), so it
+ * costs nothing at runtime and tree-shakes with it.
+ */
+function suspenseAlias(request: ParsedRequest): string {
+  const name = pascal(request.operation.operationId);
+  return `\n/** Same hook as {@link use${name}Suspense}, named like TanStack's \`useSuspenseQuery\`. */\nexport const useSuspense${name} = use${name}Suspense;\n`;
+}
+
 /** Type names a file takes from orval's model folder. */
 function modelImports(source: string): { names: string[]; span: [number, number] | undefined } {
   const match = /import type \{([^}]*)\} from '\.\/endpoints\.schemas';\n/.exec(source);
@@ -357,6 +367,7 @@ export function postprocessTagFile(original: string, context: TagFileContext): s
   source = injectClientIntoQueryHooks(source);
   for (const request of requests) {
     if (request.operation.pagination === "body") source += bodyCursorInfinite(request);
+    if (request.operation.isQuery) source += suspenseAlias(request);
   }
   if (
     requests.some((request) => request.operation.pagination === "body") &&
