@@ -95,15 +95,19 @@ describe("pnpm release to a local registry", () => {
     cleanup.push(dir);
     copyConsumerFixture(dir);
 
+    let started = performance.now();
     const install = await npmInstall(dir, registry.npmrc);
     expect(install.code, `${install.stdout}\n${install.stderr}`).toBe(0);
+    console.log(`npm install: ${Math.round(performance.now() - started)} ms`);
     for (const [name, version] of Object.entries(versions)) {
       const installed = JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8"));
       expect(installed.version, name).toBe(version);
     }
 
+    started = performance.now();
     const types = await typecheck(dir);
     expect(types.code, types.stdout + types.stderr).toBe(0);
+    console.log(`tsc: ${Math.round(performance.now() - started)} ms`);
 
     // The mock server as the installed package ships it (its bin), a real process on a free port.
     const server = await startMockServer(join(dir, "node_modules/@instantly-kit/msw/dist/bin/serve.js"), dir);

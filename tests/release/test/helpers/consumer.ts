@@ -34,7 +34,18 @@ export function copyConsumerFixture(dir: string): void {
 
 /** npm install with the registry's npmrc (it maps @instantly-kit to the local registry). */
 export function npmInstall(dir: string, npmrc: string): Promise<RunResult> {
-  return run("npm", ["install", "--no-audit", "--no-fund", "--loglevel", "error"], {
+  // A stalled registry request fails after 30 s and is retried, instead of npm's default 5-minute wait.
+  const flags = [
+    "--no-audit",
+    "--no-fund",
+    "--loglevel",
+    "error",
+    "--fetch-timeout",
+    "30000",
+    "--fetch-retries",
+    "3",
+  ];
+  return run("npm", ["install", ...flags], {
     cwd: dir,
     env: { ...process.env, npm_config_userconfig: npmrc },
     timeoutMs: 150_000,
