@@ -4,8 +4,6 @@ import { join } from "node:path";
 import { generate } from "orval";
 import { CliError } from "../../errors.ts";
 import { GENERATED_BANNER, type Target } from "../target.ts";
-import { RESERVED_TYPE_NAMES } from "../types/index.ts";
-import { exportableSchemaNames } from "../types/schemas.ts";
 import { collectOperations } from "./operations.ts";
 import { orvalOptions } from "./orval-options.ts";
 import { postprocessTagFile } from "./postprocess.ts";
