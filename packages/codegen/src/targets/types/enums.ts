@@ -218,16 +218,19 @@ export function collectNumericEnums(document: Schema, reserved: Iterable<string>
     const fromComponents = occurrences.filter((occurrence) => occurrence.fromComponents);
     const candidates = [...(fromComponents.length > 0 ? fromComponents : occurrences)].sort(shortestFirst);
     const [canonical, ...others] = candidates as [Occurrence, ...Occurrence[]];
-    const seenAliases = new Set([baseName(canonical)]);
-    const aliases =
-      fromComponents.length > 0
-        ? others.filter((o) => !seenAliases.has(baseName(o)) && seenAliases.add(baseName(o)))
-        : [];
+    // Every other component-schema name of this enum, once (anyOf branches can repeat a property).
+    const aliases = new Map<string, Occurrence>();
+    if (fromComponents.length > 0) {
+      for (const other of others) {
+        const name = baseName(other);
+        if (name !== baseName(canonical) && !aliases.has(name)) aliases.set(name, other);
+      }
+    }
     result.push({
       name: claim(baseName(canonical)),
       source: canonical.source,
       members: nameMembers(canonical.pairs),
-      aliases: aliases.map((alias) => ({ name: claim(baseName(alias)), source: alias.source })),
+      aliases: [...aliases].map(([name, alias]) => ({ name: claim(name), source: alias.source })),
     });
   }
   return result;
