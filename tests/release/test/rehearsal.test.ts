@@ -22,6 +22,47 @@ function readDoc(file: string): Doc {
   return JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as Doc;
 }
 
+type Schema = {
+  title?: string;
+  type?: unknown;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+};
+
+/**
+ * What the older document has that the newer one lost or retyped, in its named schemas (matched by title, as
+ * `def-N` keys shift between versions): removed properties, changed types, removed enum values. A quick reading
+ * aid for choosing the expected bump, not a second diff engine.
+ */
+function lostInSchemas(older: Doc, newer: Doc): string[] {
+  const byTitle = (doc: Doc) =>
+    new Map(
+      Object.values(
+        (doc as { components?: { schemas?: Record<string, Schema> } }).components?.schemas ?? {},
+      ).map((schema) => [schema.title ?? "", schema]),
+    );
+  const next = byTitle(newer);
+  const lost: string[] = [];
+  for (const [title, schema] of byTitle(older)) {
+    const now = next.get(title);
+    if (!now) {
+      lost.push(`${title}: schema removed`);
+      continue;
+    }
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const after = now.properties?.[name];
+      if (!after) lost.push(`${title}.${name}: removed`);
+      else if (JSON.stringify(property.type) !== JSON.stringify(after.type))
+        lost.push(`${title}.${name}: type changed`);
+      else
+        for (const value of property.enum ?? [])
+          if (!after.enum?.includes(value)) lost.push(`${title}.${name}: enum ${value} removed`);
+    }
+  }
+  return lost;
+}
+
 /** "METHOD path" → operationId, straight from a raw document. */
 function operations(doc: Doc): Map<string, string> {
   const ops = new Map<string, string>();
@@ -96,6 +137,7 @@ describe("spec update rehearsal", () => {
     const removed = [...before.keys()].filter((key) => !after.has(key));
     const added = [...after.keys()].filter((key) => !before.has(key));
     expect(removed).toEqual([]);
+    expect(lostInSchemas(readDoc(OLD_SPEC), readDoc(NEW_SPEC))).toEqual([]);
     expect(added.length).toBeGreaterThan(0);
     const expectedBump = "minor";
 
