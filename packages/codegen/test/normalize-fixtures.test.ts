@@ -185,6 +185,11 @@ describe("two spellings of one field with inline enums", () => {
     expect(other.location_mode).toEqual({ $ref: "#/components/schemas/LocationMode2" });
     expect(other.locationMode).toEqual({ $ref: "#/components/schemas/LocationMode2" });
     expect(schemas.LocationMode2).toEqual({ type: "string", enum: ["contact", "company", "both"] });
+    // Same values as LocationMode but another field: named after its own field.
+    const display = body.display_filters.properties;
+    expect(display.sort_mode).toEqual({ $ref: "#/components/schemas/SortMode" });
+    expect(display.sortMode).toEqual({ $ref: "#/components/schemas/SortMode" });
+    expect(schemas.SortMode).toEqual({ type: "string", enum: ["contact", "company"] });
   });
 });
 

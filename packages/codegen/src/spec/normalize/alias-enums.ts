@@ -54,7 +54,8 @@ export function hoistAliasEnums(document: JsonObject): void {
         const { definition, annotations } = splitAnnotations(
           (holder === "self" ? property : property.items) as JsonObject,
         );
-        const content = JSON.stringify(definition);
+        // Shared only under the same field name: an unrelated field with the same values keeps its own.
+        const content = `${base}\u0000${JSON.stringify(definition)}`;
         let name = byContent.get(content);
         if (name === undefined) {
           name = uniqueName(key === canonical ? base : `${base}Alias`, taken);
