@@ -59,7 +59,8 @@ export function renameSchemas(document: JsonObject): Map<string, string> {
     const discriminator = schema.discriminator;
     if (isObject(discriminator) && isObject(discriminator.mapping)) {
       for (const [value, ref] of Object.entries(discriminator.mapping)) {
-        if (typeof ref === "string") discriminator.mapping[value] = rewrite(ref);
+        // A mapping value is a $ref or, per the spec, a bare schema name.
+        if (typeof ref === "string") discriminator.mapping[value] = renames.get(ref) ?? rewrite(ref);
       }
     }
   });
