@@ -261,7 +261,7 @@ describe("generated hooks for the fixture", () => {
       'instantlyRequest<ResponseBody<"getThing">>({ method: "GET", path: "/api/v2/things/{id}", pathParams: { "id": id }',
     );
     expect(thing).toContain('path: "/api/v2/things/export", parseAs: "text"');
-    expect(thing).not.toMatch(/ErrorType|from '\.\/endpoints\.schemas'/);
+    expect(thing).not.toMatch(/ErrorType|from '\.\/model'/);
     expect(first["model.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
     expect(first["index.ts"]).toContain('export * from "./thing.js";');
     expect(await generateOnce()).toEqual(first);

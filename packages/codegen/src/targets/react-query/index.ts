@@ -45,9 +45,7 @@ async function generateHooks(
       ),
       aliases: new Map<string, string>(),
     };
-    const tagFiles = (await readdir(workDir))
-      .filter((name) => name.endsWith(".ts") && name !== "endpoints.schemas.ts")
-      .sort();
+    const tagFiles = (await readdir(workDir)).filter((name) => name.endsWith(".ts")).sort();
     for (const file of tagFiles) {
       const text = postprocessTagFile(await readFile(join(workDir, file), "utf8"), context);
       await writeFile(join(outDir, file), GENERATED_BANNER + text);

@@ -329,7 +329,7 @@ function suspenseAlias(request: ParsedRequest): string {
 
 /** Type names a file takes from orval's model folder. */
 function modelImports(source: string): { names: string[]; span: [number, number] | undefined } {
-  const match = /import type \{([^}]*)\} from '\.\/endpoints\.schemas';\n/.exec(source);
+  const match = /import type \{([^}]*)\} from '\.\/model';\n/.exec(source);
   if (!match) return { names: [], span: undefined };
   const names = (match[1] as string)
     .split(",")
