@@ -47,6 +47,7 @@ describe("def-N schemas are renamed to PascalCase(title)", () => {
     expect(union.discriminator.mapping).toEqual({
       key: "#/components/schemas/APIKey",
       legacy: "#/components/schemas/APIKey2",
+      bare: "APIKey2",
     });
   });
 });
