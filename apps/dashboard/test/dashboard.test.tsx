@@ -10,14 +10,18 @@ import { FakeIntersectionObserver, scrollObservedIntoView } from "./helpers/inte
 const api = createMockApi({ seed: "dashboard-tests" });
 const server = setupServer(...api.handlers);
 const requests: URL[] = [];
+const calls: string[] = []; // "METHOD /path", in order
 server.events.on("request:start", ({ request }) => {
-  requests.push(new URL(request.url));
+  const url = new URL(request.url);
+  requests.push(url);
+  calls.push(`${request.method} ${url.pathname}`);
 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
   vi.stubGlobal("IntersectionObserver", FakeIntersectionObserver);
   requests.length = 0;
+  calls.length = 0;
 });
 afterEach(() => {
   server.resetHandlers();
@@ -173,8 +177,12 @@ describe("lead labels", () => {
     const stored = api.store.list("lead-labels").find((label) => label.label === "Needs follow-up");
     expect(stored?.interest_status_label).toBe("negative");
     expect(stored?.description).toBeNull();
-    const posts = requests.filter((url) => url.pathname === "/api/v2/lead-labels");
-    expect(posts.length).toBeGreaterThanOrEqual(3); // list, create, list again
+    // Listed, created, then listed again because the mutation invalidated the lead-label queries.
+    expect(calls.filter((call) => call.endsWith(" /api/v2/lead-labels"))).toEqual([
+      "GET /api/v2/lead-labels",
+      "POST /api/v2/lead-labels",
+      "GET /api/v2/lead-labels",
+    ]);
     expect((screen.getByRole("textbox", { name: "Label" }) as HTMLInputElement).value).toBe("");
   });
 });
