@@ -3,7 +3,7 @@
 // "ours" excludes openapi-fetch (external); "with openapi-fetch" is the whole app for reference.
 // Goal (issue 3): ours ≤ 8 KB gzip and the same size whatever the number of operations.
 // Run: `pnpm exec node bench/client-bundle.ts`.
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,7 @@ const eras = [
   ["latest", join(specsDir, "latest.json")],
 ] as const;
 
+const results: Record<string, unknown> = {};
 const dir = mkdtempSync(join(tmpdir(), "ik-bundle-"));
 try {
   symlinkSync(join(root, "packages", "client", "node_modules"), join(dir, "node_modules"));
@@ -37,6 +38,7 @@ try {
     const { operations } = await generateEra(spec, eraDir);
     writeFileSync(join(eraDir, "app.ts"), app);
     const sizes: string[] = [];
+    const era: Record<string, unknown> = { operations };
     for (const [label, external] of [
       ["ours", ["openapi-fetch"]],
       ["with openapi-fetch", []],
@@ -53,10 +55,18 @@ try {
         nodePaths: [join(dir, "node_modules")],
       });
       const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
-      sizes.push(`${label}: ${bytes.length} B min, ${gzipSync(bytes, { level: 9 }).length} B gzip`);
+      const gzipBytes = gzipSync(bytes, { level: 9 }).length;
+      era[label] = { minBytes: bytes.length, gzipBytes };
+      sizes.push(`${label}: ${bytes.length} B min, ${gzipBytes} B gzip`);
     }
     console.log(`${name.padEnd(11)} (${operations} operations)  ${sizes.join("   ")}`);
+    results[name] = era;
   }
+  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
+  writeFileSync(
+    join(import.meta.dirname, "results", "client-bundle.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@
 // against the same local node:http server, in the same process, alternating contenders round by round.
 // Goal (issue 3): ours ≤ 1.03× bare openapi-fetch (≤ 1.15× plain fetch).
 // Run: `pnpm exec node bench/client-overhead.ts [rounds] [requestsPerRound]` after `pnpm build`.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -95,3 +96,21 @@ for (const name of names) {
       `${ratio(name, "bare openapi-fetch", cpuSamples).toFixed(3)}× openapi-fetch`,
   );
 }
+const result = Object.fromEntries(
+  names.map((name) => [
+    name,
+    {
+      medianMicros: median(samples[name] ?? []),
+      vsFetch: ratio(name, "plain fetch"),
+      vsOpenapiFetch: ratio(name, "bare openapi-fetch"),
+      cpuMedianMicros: median(cpuSamples[name] ?? []),
+      cpuVsFetch: ratio(name, "plain fetch", cpuSamples),
+      cpuVsOpenapiFetch: ratio(name, "bare openapi-fetch", cpuSamples),
+    },
+  ]),
+);
+mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
+writeFileSync(
+  join(import.meta.dirname, "results", "client-overhead.json"),
+  `${JSON.stringify({ rounds, perRound, node: process.version, ...result }, null, 2)}\n`,
+);

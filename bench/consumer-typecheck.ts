@@ -115,6 +115,11 @@ try {
     `@instantly-kit/client + types            wall ${ours.toFixed(0)} ms   cpu ${oursCpu.toFixed(0)} ms   ` +
       `${(ours / bare).toFixed(3)}× bare (wall)   ${(oursCpu / bareCpu).toFixed(3)}× bare (cpu)`,
   );
+  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
+  writeFileSync(
+    join(import.meta.dirname, "results", "consumer-typecheck.json"),
+    `${JSON.stringify({ runs, bare: { wallMs: bare, cpuMs: bareCpu }, ours: { wallMs: ours, cpuMs: oursCpu }, wallRatio: ours / bare, cpuRatio: oursCpu / bareCpu }, null, 2)}\n`,
+  );
 } finally {
   if (!process.env.IK_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

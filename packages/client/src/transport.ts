@@ -116,8 +116,9 @@ export function createTransport(
       const wait =
         (response.status === 429 ? retryAfterDelay(response.headers.get("retry-after"), retry) : undefined) ??
         backoffDelay(attempt, retry);
-      // Free the connection before waiting; the body of a response we drop is of no use.
-      await response.body?.cancel().catch(() => {});
+      // Free the connection; the body of a response we drop is of no use. Not awaited: some fetch
+      // implementations (msw's interceptor in Node) never settle a cancel(), and nothing depends on it.
+      response.body?.cancel().catch(() => {});
       await sleep(wait, callerSignal);
     }
   };
