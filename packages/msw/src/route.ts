@@ -6,6 +6,7 @@ export interface Route {
   /** The MSW path (`https://api.instantly.ai/api/v2/leads/:id`), shown in MSW's logs and warnings. */
   mswPath: string;
   match(url: URL): Record<string, string> | undefined;
+  matchPath(origin: string, pathname: string): Record<string, string> | undefined;
 }
 
 function escapeRegExp(text: string): string {
@@ -36,8 +37,11 @@ export function compileRoute(baseUrl: string, path: string): Route {
   return {
     mswPath: `${base}${path.replace(/\{([^}]+)\}/g, ":$1")}`,
     match(url) {
-      if (origin !== undefined && url.origin !== origin) return undefined;
-      const found = pattern.exec(url.pathname);
+      return this.matchPath(url.origin, url.pathname);
+    },
+    matchPath(requestOrigin, pathname) {
+      if (origin !== undefined && requestOrigin !== origin) return undefined;
+      const found = pattern.exec(pathname);
       if (!found) return undefined;
       const params: Record<string, string> = {};
       names.forEach((name, index) => {
