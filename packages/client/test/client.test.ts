@@ -189,6 +189,20 @@ describe("transport", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("regression: a retried response whose body cancel() never settles does not hang the retry (msw in Node)", async () => {
+    let calls = 0;
+    const stuckBody = () => new ReadableStream({ cancel: () => new Promise<void>(() => {}) });
+    const fetchLikeMsw: typeof fetch = async () =>
+      calls++ === 0
+        ? new Response(stuckBody(), { status: 429, headers: { "retry-after": "0" } })
+        : Response.json(campaign("c1"));
+    const { data } = await client({ fetch: fetchLikeMsw }).GET("/api/v2/campaigns/{id}", {
+      params: { path: { id: "c1" } },
+    });
+    expect(data).toEqual(campaign("c1"));
+    expect(calls).toBe(2);
+  });
+
   test("text/csv responses come back as text", async () => {
     const csv = "Blocked Email,Date\r\nexample.com,2023-09-15T12:00:00Z\r\n";
     server.route("GET /api/v2/block-lists-entries/download", (_, res) => {
