@@ -36,7 +36,7 @@ const bareOrval = `
       target: ${JSON.stringify(join(tmp, "orval", "endpoints.ts"))}, schemas: ${JSON.stringify(join(tmp, "orval", "model"))},
       client: "react-query", mode: "tags", clean: true, prettier: false,
       override: { query: { version: 5, useSuspenseQuery: true, useInfinite: true, useInfiniteQueryParam: "starting_after", signal: true } } } },
-    ${JSON.stringify(tmp)}, { logLevel: "silent", throwOnError: true });
+    ${JSON.stringify(tmp)}, { logLevel: "error", throwOnError: true });
 `;
 
 const contenders: Record<string, string[]> = {

@@ -29,7 +29,7 @@ async function generateHooks(
   const workDir = await mkdtemp(join(tmpdir(), "instantly-kit-orval-"));
   try {
     await generate(orvalOptions({ document, operations, workDir, mutatorPath }), workDir, {
-      logLevel: "silent",
+      logLevel: "error",
       throwOnError: true,
     }).catch((error: unknown) => {
       throw new CliError(
