@@ -10,12 +10,14 @@ import {
   MissingInstantlyClientError,
   useCreateLeadLabel,
   useDeleteLeadLabel,
+  useDownloadBlockListEntry,
   useGetCampaign,
   useGetCampaignSuspense,
   useGetLeadLabel,
   useListCampaign,
   useListCampaignInfinite,
   useListLeadLabel,
+  useListLeads,
   useListLeadsInfinite,
   usePatchCampaign,
   useSuspenseGetCampaign,
@@ -77,6 +79,21 @@ describe("queries", () => {
     expect(error?.status).toBe(404);
     expect(error?.body).toMatchObject({ statusCode: 404, error: "Not Found" });
     expect(JSON.stringify(error)).not.toContain(API_KEY);
+  });
+
+  it("a POST that reads is a query: useListLeads sends its body", async () => {
+    const { wrapper } = createWrapper();
+    const { result } = renderHook(() => useListLeads({ campaign: "c1", limit: 2 }), { wrapper });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.items?.map((lead) => lead.id)).toEqual(["l1", "l2"]);
+    expect(requests[0]).toMatchObject({ method: "POST", body: { campaign: "c1", limit: 2 } });
+  });
+
+  it("a text/csv answer comes back as text", async () => {
+    const { wrapper } = createWrapper();
+    const { result } = renderHook(() => useDownloadBlockListEntry(), { wrapper });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(typeof result.current.data).toBe("string");
   });
 
   it("without a provider or request.client the request fails with a clear error", async () => {
