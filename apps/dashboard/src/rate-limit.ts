@@ -49,14 +49,8 @@ export function createRateLimitMonitor(): RateLimitMonitor {
 
   return {
     async fetch(input, init) {
-      let response = await globalThis.fetch(input, init);
+      const response = await globalThis.fetch(input, init);
       const key = requestKey(input, init);
-      if (response.status === 429) {
-        // Workaround: the client cancels the body of a response it retries, and under msw in Node that
-        // cancel() never settles. A buffered copy cancels at once. (Reported for @instantly-kit/client.)
-        const { status, statusText, headers } = response;
-        response = new Response(await response.arrayBuffer(), { status, statusText, headers });
-      }
       settle(key);
       if (response.status === 429) {
         // If no retry answers by then (the client gave up), stop claiming we are retrying.
