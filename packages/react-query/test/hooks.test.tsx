@@ -1,4 +1,5 @@
-import { InstantlyApiError } from "@instantly-kit/client";
+import { createInstantlyClient, InstantlyApiError } from "@instantly-kit/client";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { Suspense } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import {
   getGetCampaignQueryOptions,
   getGetLeadLabelQueryKey,
   getListCampaignQueryKey,
+  InstantlyProvider,
   MissingInstantlyClientError,
   useCreateLeadLabel,
   useDeleteLeadLabel,
@@ -94,6 +96,37 @@ describe("queries", () => {
     const { result } = renderHook(() => useDownloadBlockListEntry(), { wrapper });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(typeof result.current.data).toBe("string");
+  });
+
+  it("each provider's client is used for the hooks below it (nothing configured at import time)", async () => {
+    const { queryClient } = createWrapper();
+    const clientFor = (apiKey: string) => createInstantlyClient({ apiKey, retry: false });
+    const Both = () => (
+      <QueryClientProvider client={queryClient}>
+        <InstantlyProvider client={clientFor("key-a")}>
+          <CampaignName id="c1" />
+        </InstantlyProvider>
+        <InstantlyProvider client={clientFor("key-b")}>
+          <Suspense fallback={null}>
+            <CampaignName id="c2" />
+          </Suspense>
+        </InstantlyProvider>
+      </QueryClientProvider>
+    );
+    render(
+      <Suspense fallback={null}>
+        <Both />
+      </Suspense>,
+    );
+    expect(await screen.findByText("name: Campaign 2")).toBeTruthy();
+    expect(await screen.findByText("name: Campaign 1")).toBeTruthy();
+    const byPath = Object.fromEntries(
+      requests.map((request) => [request.url.pathname, request.authorization]),
+    );
+    expect(byPath).toEqual({
+      "/api/v2/campaigns/c1": "Bearer key-a",
+      "/api/v2/campaigns/c2": "Bearer key-b",
+    });
   });
 
   it("without a provider or request.client the request fails with a clear error", async () => {
