@@ -13,7 +13,8 @@ export function run(
   options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+    // Its own process group, so a timeout kills what it started too (npm runs behind a `node` shim here).
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
@@ -23,7 +24,7 @@ export function run(
       stderr += chunk;
     });
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
       reject(
         new Error(
           `${command} ${args.join(" ")} timed out after ${options.timeoutMs} ms\n${stdout}\n${stderr}`,
