@@ -109,6 +109,18 @@ const document = {
         responses: { "200": json({ type: "object" }) },
       },
     },
+    "/api/v2/things/bulk": {
+      // An array body: orval types it as an expression over its own models (`CreateThingsBodyItem[]`).
+      post: {
+        operationId: "createThings",
+        tags: ["Thing"],
+        requestBody: json({
+          type: "array",
+          items: { type: "object", properties: { name: { type: "string" } } },
+        }),
+        responses: { "200": json({ type: "object" }) },
+      },
+    },
     "/api/v2/things/export": {
       get: {
         operationId: "exportThings",
@@ -262,6 +274,10 @@ describe("generated hooks for the fixture", () => {
     );
     expect(thing).toContain('path: "/api/v2/things/export", parseAs: "text"');
     expect(thing).not.toMatch(/ErrorType|from '\.\/model'/);
+    expect(thing).toContain(
+      'export type CreateThingsMutationVariables = {data?: RequestBody<"createThings">}',
+    );
+    expect(thing).not.toContain("CreateThingsBodyItem");
     expect(first["model.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
     expect(first["index.ts"]).toContain('export * from "./thing.js";');
     expect(await generateOnce()).toEqual(first);

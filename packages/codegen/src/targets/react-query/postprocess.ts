@@ -109,16 +109,23 @@ function parseRequest(operation: OperationInfo, parameterText: string, bodyText:
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Registers orval's body/params type names as aliases of the types package's helpers. */
-function registerAliases(request: ParsedRequest, context: TagFileContext): void {
+/**
+ * Registers orval's body/params type names as aliases of the types package's helpers. A type that is not
+ * a plain name (an array body: `CreateThingsBodyItem[]`) is an expression over orval's models; it is
+ * returned so the caller replaces it, wherever it appears in the file, by the helper itself.
+ */
+function registerAliases(request: ParsedRequest, context: TagFileContext): Map<string, string> {
   const id = JSON.stringify(request.operation.operationId);
+  const replacements = new Map<string, string>();
   const alias = (parameter: Parameter | undefined, expression: string) => {
-    if (!parameter || !IDENTIFIER.test(parameter.type) || context.schemaNames.has(parameter.type)) return;
+    if (!parameter || context.schemaNames.has(parameter.type)) return;
     if (["null", "string", "number", "boolean", "unknown", "Blob"].includes(parameter.type)) return;
-    context.aliases.set(parameter.type, expression);
+    if (IDENTIFIER.test(parameter.type)) context.aliases.set(parameter.type, expression);
+    else if (/^[\w$]+(\[\])+$/.test(parameter.type)) replacements.set(parameter.type, expression);
   };
   alias(request.body, `RequestBody<${id}>`);
   alias(request.query, `QueryParams<${id}>`);
+  return replacements;
 }
 
 function responseType(operation: OperationInfo): string {
@@ -354,9 +361,10 @@ export function postprocessTagFile(original: string, context: TagFileContext): s
     const found = findRequestFunction(source, operation.operationId);
     if (!found) continue;
     const request = parseRequest(operation, found.parameterText, found.bodyText);
-    registerAliases(request, context);
+    const replacements = registerAliases(request, context);
     requests.push(request);
     source = source.slice(0, found.start) + renderRequestFunction(request) + source.slice(found.end);
+    for (const [type, expression] of replacements) source = source.replaceAll(type, expression);
   }
   // Errors: one typed error class for every failed response (the body is on `error.body`).
   source = source.replace(/ErrorType<[^<>]*>/g, "InstantlyApiError");
