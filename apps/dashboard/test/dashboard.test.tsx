@@ -11,10 +11,12 @@ const api = createMockApi({ seed: "dashboard-tests" });
 const server = setupServer(...api.handlers);
 const requests: URL[] = [];
 const calls: string[] = []; // "METHOD /path", in order
+const authorizations: (string | null)[] = [];
 server.events.on("request:start", ({ request }) => {
   const url = new URL(request.url);
   requests.push(url);
   calls.push(`${request.method} ${url.pathname}`);
+  authorizations.push(request.headers.get("authorization"));
 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -22,6 +24,7 @@ beforeEach(() => {
   vi.stubGlobal("IntersectionObserver", FakeIntersectionObserver);
   requests.length = 0;
   calls.length = 0;
+  authorizations.length = 0;
 });
 afterEach(() => {
   server.resetHandlers();
@@ -48,6 +51,26 @@ function campaignRows(): string[][] {
 
 const campaignNames = (count: number) =>
   Array.from({ length: count }, (_, index) => `Campaign ${String(index + 1).padStart(2, "0")}`);
+
+describe("API key", () => {
+  it("is asked for at run time, kept for the tab only, sent as a bearer token, and forgotten on disconnect", async () => {
+    api.seed("campaigns", [{ name: "Behind the key", status: 1 }]);
+    window.location.hash = "#/campaigns";
+    render(<App baseUrl={undefined} usesMockApi />);
+    expect(requests).toEqual([]); // nothing is requested before there is a key
+
+    fireEvent.change(screen.getByLabelText("API key"), { target: { value: "  typed-at-runtime  " } });
+    fireEvent.click(screen.getByRole("button", { name: "Connect" }));
+    await screen.findByText("Behind the key");
+    expect(authorizations).toEqual(["Bearer typed-at-runtime"]);
+    expect(sessionStorage.getItem("instantly-dashboard.api-key")).toBe("typed-at-runtime");
+    expect(localStorage.length).toBe(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Disconnect" }));
+    expect(screen.getByLabelText("API key")).toBeTruthy();
+    expect(sessionStorage.getItem("instantly-dashboard.api-key")).toBeNull();
+  });
+});
 
 describe("campaign list", () => {
   it("renders the campaigns of the mock API with their status labels", async () => {
