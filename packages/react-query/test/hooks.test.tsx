@@ -101,21 +101,18 @@ describe("queries", () => {
   it("each provider's client is used for the hooks below it (nothing configured at import time)", async () => {
     const { queryClient } = createWrapper();
     const clientFor = (apiKey: string) => createInstantlyClient({ apiKey, retry: false });
-    const Both = () => (
-      <QueryClientProvider client={queryClient}>
-        <InstantlyProvider client={clientFor("key-a")}>
-          <CampaignName id="c1" />
-        </InstantlyProvider>
-        <InstantlyProvider client={clientFor("key-b")}>
-          <Suspense fallback={null}>
-            <CampaignName id="c2" />
-          </Suspense>
-        </InstantlyProvider>
-      </QueryClientProvider>
-    );
     render(
       <Suspense fallback={null}>
-        <Both />
+        <QueryClientProvider client={queryClient}>
+          <InstantlyProvider client={clientFor("key-a")}>
+            <CampaignName id="c1" />
+          </InstantlyProvider>
+          <InstantlyProvider client={clientFor("key-b")}>
+            <Suspense fallback={null}>
+              <CampaignName id="c2" />
+            </Suspense>
+          </InstantlyProvider>
+        </QueryClientProvider>
       </Suspense>,
     );
     expect(await screen.findByText("name: Campaign 2")).toBeTruthy();
