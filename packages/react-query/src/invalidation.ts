@@ -24,11 +24,17 @@ export type InvalidationTargetsOf<TVariables> = (variables: TVariables) => Inval
 /**
  * Per-call control of a mutation's invalidation: `true` (default) invalidates the resource as
  * described above, `false` nothing, a function replaces the default (it may return a promise that
- * the mutation waits for, like `onSuccess`).
+ * the mutation waits for, like `onSuccess`) and can still run it: `invalidateDefault()`.
  */
 export type InvalidateOption<TData = unknown, TVariables = unknown> =
   | boolean
-  | ((context: { queryClient: QueryClient; data: TData; variables: TVariables }) => unknown);
+  | ((context: {
+      queryClient: QueryClient;
+      data: TData;
+      variables: TVariables;
+      /** The generated default for this mutation, to extend rather than replace it. */
+      invalidateDefault: () => Promise<void>;
+    }) => unknown);
 
 function startsWith(key: QueryKey, prefix: QueryKey): boolean {
   return prefix.length <= key.length && prefix.every((part, index) => part === key[index]);
@@ -77,8 +83,10 @@ export function withInvalidation<TData, TError, TVariables, TContext>(
       context: MutationFunctionContext,
     ) => {
       const queryClient = context.client;
-      if (typeof invalidate === "function") await invalidate({ queryClient, data, variables });
-      else await invalidateTargets(queryClient, targets(variables));
+      const invalidateDefault = () => invalidateTargets(queryClient, targets(variables));
+      if (typeof invalidate === "function")
+        await invalidate({ queryClient, data, variables, invalidateDefault });
+      else await invalidateDefault();
       return onSuccess?.(data, variables, onMutateResult, context);
     },
   };

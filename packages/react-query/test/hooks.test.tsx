@@ -8,6 +8,7 @@ import {
   getGetCampaignQueryOptions,
   getGetLeadLabelQueryKey,
   getListCampaignQueryKey,
+  getListLeadLabelQueryKey,
   InstantlyProvider,
   MissingInstantlyClientError,
   useCreateLeadLabel,
@@ -234,6 +235,31 @@ describe("mutations", () => {
     // Removed rather than refetched (a refetch would be a 404).
     expect(queryClient.getQueryData(getGetLeadLabelQueryKey("label-1"))).toBeUndefined();
     await waitFor(() => expect(result.current.list.data?.items).toEqual([]));
+  });
+
+  it("a custom invalidation can extend the default one", async () => {
+    const { wrapper, queryClient } = createWrapper();
+    const { result } = renderHook(
+      () => ({
+        list: useListCampaign(),
+        labels: useListLeadLabel(),
+        patch: usePatchCampaign({
+          invalidate: async ({ queryClient, invalidateDefault }) => {
+            await invalidateDefault();
+            await queryClient.invalidateQueries({ queryKey: getListLeadLabelQueryKey() });
+          },
+        }),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.list.isSuccess && result.current.labels.isSuccess).toBe(true));
+    requests.length = 0;
+    await act(() => result.current.patch.mutateAsync({ id: "c1", data: { name: "Both" } }));
+    const refetched = requests
+      .filter((request) => request.method === "GET")
+      .map((request) => request.url.pathname);
+    expect(refetched.sort()).toEqual(["/api/v2/campaigns", "/api/v2/lead-labels"]);
+    expect(queryClient.isFetching()).toBe(0);
   });
 
   it("invalidation can be turned off or replaced per call", async () => {
