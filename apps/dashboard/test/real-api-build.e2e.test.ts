@@ -1,0 +1,30 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "vite";
+import { afterAll, expect, it } from "vitest";
+
+// A build pointed at a real API must not ship the mock API (msw + generated mock data): mock mode is decided
+// at build time from VITE_INSTANTLY_BASE_URL.
+const outDir = mkdtempSync(join(tmpdir(), "dashboard-real-api-"));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+it("a build with VITE_INSTANTLY_BASE_URL has the base URL and no mock code", async () => {
+  const previous = process.env.VITE_INSTANTLY_BASE_URL;
+  process.env.VITE_INSTANTLY_BASE_URL = "https://instantly-proxy.example.test";
+  try {
+    await build({
+      root: join(import.meta.dirname, ".."),
+      logLevel: "silent",
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (previous === undefined) delete process.env.VITE_INSTANTLY_BASE_URL;
+    else process.env.VITE_INSTANTLY_BASE_URL = previous;
+  }
+  const scripts = readdirSync(join(outDir, "assets")).filter((file) => file.endsWith(".js"));
+  const code = scripts.map((file) => readFileSync(join(outDir, "assets", file), "utf8")).join("\n");
+  expect(code).toContain("https://instantly-proxy.example.test");
+  expect(scripts).toHaveLength(1); // no lazily loaded mock chunk
+  expect(code).not.toContain("mockServiceWorker.js"); // the worker URL only the mock code registers
+}, 60_000);
