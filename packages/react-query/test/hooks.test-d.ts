@@ -10,6 +10,7 @@ import {
   useGetCampaignSuspense,
   useListCampaign,
   useListCampaignInfinite,
+  useListCampaignSuspenseInfinite,
   useListLeads,
   usePatchCampaign,
   useSuspenseGetCampaign,
@@ -35,6 +36,10 @@ describe("hook types agree with @instantly-kit/types", () => {
     const pages = useListCampaignInfinite({ limit: 10 }).data;
     expectTypeOf(pages).toEqualTypeOf<
       InfiniteData<ResponseBody<"listCampaign">, string | undefined> | undefined
+    >();
+    const suspensePages = useListCampaignSuspenseInfinite({ limit: 10 }).data;
+    expectTypeOf(suspensePages).toEqualTypeOf<
+      InfiniteData<ResponseBody<"listCampaign">, string | undefined>
     >();
   });
 

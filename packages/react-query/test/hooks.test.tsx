@@ -19,6 +19,7 @@ import {
   useGetLeadLabel,
   useListCampaign,
   useListCampaignInfinite,
+  useListCampaignSuspenseInfinite,
   useListLeadLabel,
   useListLeads,
   useListLeadsInfinite,
@@ -27,6 +28,18 @@ import {
 } from "../src/index.js";
 import { API_KEY, createWrapper } from "./render.js";
 import { requests, resetData, server } from "./server.js";
+
+function AllCampaigns() {
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useListCampaignSuspenseInfinite({
+    limit: 2,
+  });
+  const names = data.pages.flatMap((page) => page.items?.map((campaign) => campaign.name) ?? []);
+  return (
+    <button type="button" disabled={!hasNextPage || isFetchingNextPage} onClick={() => fetchNextPage()}>
+      {names.join(", ")}
+    </button>
+  );
+}
 
 function CampaignName({ id }: { id: string }) {
   const { data } = useGetCampaignSuspense(id);
@@ -160,6 +173,23 @@ describe("infinite queries", () => {
       "c2",
       "c4",
     ]);
+  });
+
+  it("the suspense variant suspends for the first page and pages on", async () => {
+    const { wrapper: Wrapper } = createWrapper();
+    render(
+      <Wrapper>
+        <Suspense fallback={<p>loading</p>}>
+          <AllCampaigns />
+        </Suspense>
+      </Wrapper>,
+    );
+    const button = await screen.findByText("Campaign 1, Campaign 2");
+    act(() => button.click());
+    await screen.findByText("Campaign 1, Campaign 2, Campaign 3, Campaign 4");
+    act(() => screen.getByRole("button").click());
+    await screen.findByText("Campaign 1, Campaign 2, Campaign 3, Campaign 4, Campaign 5");
+    expect((screen.getByRole("button") as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("pages a POST read whose cursor is in the body (POST /api/v2/leads/list)", async () => {

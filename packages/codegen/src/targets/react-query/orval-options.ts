@@ -6,8 +6,8 @@ import type { OperationInfo } from "./operations.ts";
  * our mutator (packages/react-query/src/mutator.ts) for transport. Operation kinds are decided by us
  * (see operations.ts) and handed to orval per operation, so orval never has to guess:
  * - POST reads become queries (`useQuery: true, useMutation: false`);
- * - infinite hooks exist for exactly the query-cursor operations (body-cursor ones orval cannot do:
- *   postprocess.ts writes those).
+ * - infinite hooks (plain and suspense) exist for exactly the query-cursor operations (body-cursor ones
+ *   orval cannot do: postprocess.ts writes those).
  */
 /**
  * The document orval sees: the normalized spec without the bodies of non-2xx responses. Hooks type every
@@ -48,7 +48,7 @@ export function orvalOptions(input: {
         query: { useQuery: true, useMutation: false, useSuspenseQuery: true, useInfinite: false },
       };
     } else if (operation.pagination === "query") {
-      perOperation[operation.operationId] = { query: { useInfinite: true } };
+      perOperation[operation.operationId] = { query: { useInfinite: true, useSuspenseInfiniteQuery: true } };
     }
   }
   return {
@@ -75,6 +75,7 @@ export function orvalOptions(input: {
           useQuery: undefined,
           useSuspenseQuery: true,
           useInfinite: false,
+          useSuspenseInfiniteQuery: false,
           useInfiniteQueryParam: "starting_after",
           shouldExportKeys: true,
           shouldSplitQueryKey: false,

@@ -207,12 +207,14 @@ function rewriteQueryKeys(source: string, request: ParsedRequest): string {
       `get${name}InfiniteQueryKey`,
     );
     // First page: no cursor; next page: the response's `next_starting_after`; none → hasNextPage false.
-    result = replaceOnce(
-      result,
-      new RegExp(`(export const get${name}InfiniteQueryOptions[\\s\\S]*?return\\s+\\{ queryKey, queryFn, )`),
-      (match) => `${match[1]}initialPageParam: undefined, getNextPageParam: nextStartingAfter, `,
-      `get${name}InfiniteQueryOptions`,
-    );
+    for (const helper of [`get${name}InfiniteQueryOptions`, `get${name}SuspenseInfiniteQueryOptions`]) {
+      result = replaceOnce(
+        result,
+        new RegExp(`(export const ${helper} [\\s\\S]*?return\\s+\\{ queryKey, queryFn, )`),
+        (match) => `${match[1]}initialPageParam: undefined, getNextPageParam: nextStartingAfter, `,
+        helper,
+      );
+    }
   }
   return result;
 }
@@ -300,7 +302,10 @@ function bodyCursorInfinite(request: ParsedRequest): string {
   ].join(", ");
   const response = `Awaited<ReturnType<typeof ${operationId}>>`;
   const page = `NonNullable<${body.type}>["starting_after"]`;
-  const options = `options?: { query?: Partial<UseInfiniteQueryOptions<${response}, TError, TData, QueryKey, ${page}>>, request?: SecondParameter<typeof instantlyRequest> }`;
+  const optionsOf = (kind: string) =>
+    `options?: { query?: Partial<${kind}<${response}, TError, TData, QueryKey, ${page}>>, request?: SecondParameter<typeof instantlyRequest> }`;
+  const options = optionsOf("UseInfiniteQueryOptions");
+  const suspenseOptions = optionsOf("UseSuspenseInfiniteQueryOptions");
   return `
 export const get${name}InfiniteQueryKey = (${declared}) => {
   return [...get${name}QueryKey(${args}), "infinite"] as const;
@@ -319,6 +324,19 @@ export type ${name}InfiniteQueryError = InstantlyApiError
 export function use${name}Infinite<TData = InfiniteData<${response}, ${page}>, TError = InstantlyApiError>(${declared}, ${options}, queryClient?: QueryClient): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
   const queryOptions = get${name}InfiniteQueryOptions(${args}, useInstantlyRequestOptions(options))
   const query = useInfiniteQuery(queryOptions, queryClient) as UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+  return withQueryKey(query, queryOptions.queryKey);
+}
+
+export const get${name}SuspenseInfiniteQueryOptions = <TData = InfiniteData<${response}, ${page}>, TError = InstantlyApiError>(${declared}, ${suspenseOptions}) => {
+  const { query: queryOptions, request: requestOptions } = options ?? {};
+  const queryKey = queryOptions?.queryKey ?? get${name}InfiniteQueryKey(${args});
+  const queryFn: QueryFunction<${response}, QueryKey, ${page}> = ({ signal, pageParam }) => ${operationId}(${callArgs}, requestOptions, signal);
+  return { queryKey, queryFn, initialPageParam: undefined, getNextPageParam: nextStartingAfter, ...queryOptions } as UseSuspenseInfiniteQueryOptions<${response}, TError, TData, QueryKey, ${page}> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export function use${name}SuspenseInfinite<TData = InfiniteData<${response}, ${page}>, TError = InstantlyApiError>(${declared}, ${suspenseOptions}, queryClient?: QueryClient): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+  const queryOptions = get${name}SuspenseInfiniteQueryOptions(${args}, useInstantlyRequestOptions(options))
+  const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
   return withQueryKey(query, queryOptions.queryKey);
 }
 `;
@@ -377,12 +395,13 @@ export function postprocessTagFile(original: string, context: TagFileContext): s
     if (request.operation.pagination === "body") source += bodyCursorInfinite(request);
     if (request.operation.isQuery) source += suspenseAlias(request);
   }
-  if (
-    requests.some((request) => request.operation.pagination === "body") &&
-    !source.includes("useInfiniteQuery,")
-  ) {
-    source = source.replace("import {\n", "import {\n  useInfiniteQuery,\n");
-    for (const type of ["InfiniteData", "UseInfiniteQueryOptions", "UseInfiniteQueryResult"]) {
+  if (requests.some((request) => request.operation.pagination === "body")) {
+    for (const hook of ["useInfiniteQuery", "useSuspenseInfiniteQuery"]) {
+      if (!new RegExp(`^  ${hook},?$`, "m").test(source))
+        source = source.replace("import {\n", `import {\n  ${hook},\n`);
+    }
+    const types = ["InfiniteData", "UseInfiniteQueryOptions", "UseInfiniteQueryResult"];
+    for (const type of [...types, "UseSuspenseInfiniteQueryOptions", "UseSuspenseInfiniteQueryResult"]) {
       if (!new RegExp(`^  ${type},?$`, "m").test(source))
         source = source.replace("import type {\n", `import type {\n  ${type},\n`);
     }
