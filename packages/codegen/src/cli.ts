@@ -28,7 +28,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 1;
     }
   },

@@ -37,7 +37,9 @@ export function serializeLock(lock: SpecLock): string {
  * The normalized spec, checked against the lock. Generation refuses to run on a spec nobody locked:
  * the generated packages must always correspond to the committed lock.
  */
-export async function readLockedSpec(paths: ProjectPaths): Promise<{ document: Record<string, unknown>; lock: SpecLock }> {
+export async function readLockedSpec(
+  paths: ProjectPaths,
+): Promise<{ document: Record<string, unknown>; lock: SpecLock }> {
   const lock = await readLock(paths);
   if (!lock) throw new CliError(`no spec lock at ${paths.lock}: run \`pnpm spec:pull\` first`);
   const bytes = await readFile(paths.spec).catch((error: NodeJS.ErrnoException) => {
