@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm release`: version (changesets) → build → check the packed tarballs → publish (pnpm publish -r, which
 // rewrites workspace: and catalog: ranges to real versions). `--dry-run` does all of it without writing to the
-// repo or a registry. See docs/flows.md for the day-to-day flow.
+// repo or a registry. See the README (Day-to-day flows, Release).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-// Every rule of docs/spec-diff-rules.md, given → want: each row edits the hand-written base spec
+// Every rule of the README (What an API change means), given → want: each row edits the hand-written base spec
 // (fixtures/diff/base.json) in one way and lists, derived by hand from the rule, EVERY change the diff must
 // report (`severity kind owner`) — nothing more, so a rule that fires too widely fails here too.
 import { describe, expect, it } from "vitest";

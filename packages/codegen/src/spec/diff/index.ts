@@ -9,7 +9,7 @@ export type { Bump, Severity, SpecChange, SpecDiff } from "./types.ts";
 
 /**
  * What changed between two normalized spec documents, and the semver bump it requires for the generated
- * packages (the highest severity found; `none` when nothing changed). The rules are in docs/spec-diff-rules.md.
+ * packages (the highest severity found; `none` when nothing changed). The rules are in the README (What an API change means).
  */
 export function diffSpecs(oldDocument: unknown, newDocument: unknown): SpecDiff {
   const oldDoc = new IndexedDocument(oldDocument);

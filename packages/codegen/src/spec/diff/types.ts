@@ -15,7 +15,7 @@ export interface SpecChange {
   method?: string;
   /**
    * The component schema concerned, for changes found inside a shared schema: they are reported once per
-   * schema (and direction) with the operations that use it, not once per operation (see docs/spec-diff-rules.md).
+   * schema (and direction) with the operations that use it, not once per operation (see the README (What an API change means)).
    */
   schema?: string;
   /** operationIds that reach `schema` in the direction of the change (sorted). */
