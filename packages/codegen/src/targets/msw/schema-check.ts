@@ -101,7 +101,10 @@ function withoutDanglingRefs(document: Record<string, unknown>): Record<string, 
   let dangling = false;
   const scan = (node: unknown): void => {
     if (dangling || typeof node !== "object" || node === null) return;
-    if (Array.isArray(node)) return node.forEach(scan);
+    if (Array.isArray(node)) {
+      for (const item of node) scan(item);
+      return;
+    }
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string" && !resolves(document, value)) dangling = true;
       else scan(value);
