@@ -1,55 +1,34 @@
-// Corpus test for the generated packages: for every real spec version in ../shared/specs, normalize it
-// with the real pipeline (loadSpec), generate @instantly-kit/types and @instantly-kit/client into a temp
-// copy of the two packages (their hand-written sources + the generated code), and compile everything —
-// the packages (with declaration emit, as `build` does) and a small consumer making typed calls — with
-// the real `tsc` CLI. One tsc run for all versions keeps it within CI budget.
-import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+// Corpus test for the four generated packages: every real spec version in ../shared/specs is normalized
+// once with the real pipeline (loadSpec) and generates @instantly-kit/types, /client, /msw and /react-query
+// into a temp copy of the packages (their hand-written sources + the generated code, each package importing
+// its era's types). One real `tsc` run then compiles everything — the packages (with declaration emit, as
+// `build` does) and, per era, a small consumer of each package — so each era's types are checked once.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { projectPaths } from "../src/paths.ts";
-import { loadSpec } from "../src/spec/load.ts";
-import type { SpecLock } from "../src/spec/lock.ts";
 import { clientTarget } from "../src/targets/client/index.ts";
 import { findPaginatedOperations } from "../src/targets/client/pagination.ts";
+import { generateMsw } from "../src/targets/msw/index.ts";
+import { reactQueryTarget } from "../src/targets/react-query/index.ts";
+import { collectOperations } from "../src/targets/react-query/operations.ts";
 import { typesTarget } from "../src/targets/types/index.ts";
-import { SPECS_DIR } from "./helpers.ts";
+import {
+  type CorpusWorkspace,
+  countOperations,
+  createCorpusWorkspace,
+  loadCorpusSpec,
+  newestSpec,
+  paths,
+  corpusSpecs as specs,
+} from "./corpus.ts";
+import { FIXTURES } from "./helpers.ts";
 
-const run = promisify(execFile);
-const paths = projectPaths();
-const packagesDir = paths.packagesDir;
-
-// latest.json is a byte copy of the newest version: compile each distinct document once.
-const specs = (() => {
-  const seen = new Set<string>();
-  return readdirSync(SPECS_DIR)
-    .filter((file) => file.endsWith(".json") && file !== "manifest.json")
-    .sort()
-    .filter((file) => {
-      const hash = createHash("sha256")
-        .update(readFileSync(join(SPECS_DIR, file)))
-        .digest("hex");
-      if (seen.has(hash)) return false;
-      seen.add(hash);
-      return true;
-    });
-})();
+/** Hand-written edge cases for the hooks (array body, body cursor, text answer…): types + react-query only. */
+const FIXTURE = "react-query-operations.json";
 
 /** Ten typed calls an app would make; names that must exist in every era of the spec. */
-const consumer = `import { createInstantlyClient, paginate, unwrap } from "./client/src/index.js";
-import type { Account, Campaign, Lead, OperationId, QueryParams, ResponseBody } from "./types/src/index.js";
+const clientConsumer = `import { createInstantlyClient, paginate, unwrap } from "./src/index.js";
+import type { Account, Campaign, Lead, OperationId, QueryParams, ResponseBody } from "../types/src/index.js";
 
 const client = createInstantlyClient({ apiKey: "key" });
 
@@ -77,93 +56,133 @@ export async function app(): Promise<number> {
 }
 `;
 
-let dir: string;
-const generated = new Map<string, { operations: number; paginated: number }>();
+/** What a test setup of an app does with the msw package; names that exist in every era. */
+const mswConsumer = `import { setupServer } from "msw/node";
+import { createHandlers, createMockApi, handlers, mockErrorResponse, type MockOperationId } from "./src/index.js";
+import { startMockServer } from "./src/node.js";
+
+export async function app(): Promise<number> {
+  const server = setupServer(...handlers, ...createHandlers({ baseUrl: "http://localhost:3000" }));
+  const api = createMockApi({ seed: 1 });
+  api.seed("campaigns", 3);
+  const id: MockOperationId = "listCampaign";
+  const response: Response = mockErrorResponse(id, 429);
+  const mock = await startMockServer({ port: 0 });
+  await mock.close();
+  server.close();
+  return api.store.list("campaigns").length + response.status;
+}
+`;
+
+/** An app file using hooks that exist in every era (the types come from that era's types package). */
+const hooksConsumer = `import type { Campaign, LeadLabel } from "../types/src/index.js";
+import { useCreateLeadLabel, useGetCampaign, useListCampaign, useListCampaignInfinite, useListLeadsInfinite, usePatchCampaign } from "./src/index.js";
+
+export function useApp(id: string) {
+  const campaign: Campaign | undefined = useGetCampaign(id).data;
+  const first: Campaign | undefined = useListCampaign({ limit: 10 }).data?.items?.[0];
+  const pages = useListCampaignInfinite({ limit: 10 }).data?.pages.length;
+  const leads = useListLeadsInfinite({ campaign: id, limit: 25 }).data?.pages[0]?.items;
+  const create = useCreateLeadLabel();
+  const patch = usePatchCampaign({ invalidate: false });
+  const label: LeadLabel | undefined = create.data;
+  // @ts-expect-error the id is a string
+  useGetCampaign(1);
+  return { campaign, first, pages, leads, label, patch };
+}
+`;
+
+let workspace: CorpusWorkspace;
+const pagination = new Map<string, { operations: number; paginated: number }>();
+const invalidMocks = new Map<string, string[]>();
+const hookCounts = new Map<string, { operations: number; queries: number; infinite: number }>();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "ik-corpus-"));
-  // Resolve openapi-fetch, @types/node… exactly as the client package does.
-  symlinkSync(join(packagesDir, "client", "node_modules"), join(dir, "node_modules"));
-  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-  const lock = {
-    source: "corpus",
-    sha256: "",
-    pulledAt: "",
-    counts: { paths: 0, operations: 0, schemas: 0 },
-    warnings: [],
-  } as SpecLock;
-  for (const file of specs) {
-    const root = join(dir, file.replace(/\.json$/, ""));
-    const { document } = await loadSpec(join(SPECS_DIR, file));
-    for (const target of [typesTarget, clientTarget]) {
-      const src = join(root, target.packageDir, "src");
-      cpSync(join(packagesDir, target.packageDir, "src"), src, {
-        recursive: true,
-        filter: (from) => !from.includes("generated"),
-      });
-      mkdirSync(join(src, "generated"), { recursive: true });
-      await target.generate({ document, lock, outDir: join(src, "generated"), paths });
-    }
-    // The client imports the types package by name; point it at this era's copy.
-    for (const name of readdirSync(join(root, "client", "src"))) {
-      if (!name.endsWith(".ts")) continue;
-      const file = join(root, "client", "src", name);
-      writeFileSync(
-        file,
-        readFileSync(file, "utf8").replaceAll('"@instantly-kit/types"', '"../../types/src/index.js"'),
-      );
-    }
-    writeFileSync(join(root, "consumer.ts"), consumer);
-    const operations = Object.values(document.paths as Record<string, object>).reduce<number>(
-      (count, item) => count + Object.keys(item).filter((key) => key !== "parameters").length,
-      0,
-    );
-    generated.set(file, { operations, paginated: findPaginatedOperations(document).length });
-  }
-  writeFileSync(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({
-      extends: join(paths.root, "tsconfig.base.json"),
-      compilerOptions: {
-        types: [],
-        declaration: true,
-        emitDeclarationOnly: true,
-        declarationMap: false,
-        sourceMap: false,
-        outDir: join(dir, "out"),
-        rootDir: dir,
+  workspace = createCorpusWorkspace("ik-corpus-");
+  for (const file of [...specs, FIXTURE]) {
+    const isFixture = file === FIXTURE;
+    const document = await loadCorpusSpec(isFixture ? join(FIXTURES, file) : file);
+    const era = workspace.eraDir(file);
+    // Mocks are built (and checked against their schemas) at generate time: keep what failed.
+    const msw = {
+      packageDir: "msw",
+      generate: async (outDir: string) => {
+        invalidMocks.set(file, (await generateMsw(document, outDir)).invalid);
       },
-      include: ["*/types/src/**/*.ts", "*/client/src/**/*.ts", "*/consumer.ts"],
-    }),
-  );
-}, 180_000);
+    };
+    await workspace.generate(
+      file,
+      document,
+      isFixture ? [typesTarget, reactQueryTarget] : [typesTarget, clientTarget, msw, reactQueryTarget],
+    );
+    const operations = collectOperations(document);
+    hookCounts.set(file, {
+      operations: operations.length,
+      queries: operations.filter((operation) => operation.isQuery).length,
+      infinite: operations.filter((operation) => operation.pagination).length,
+    });
+    if (isFixture) continue;
+    writeFileSync(join(era, "client", "consumer.ts"), clientConsumer);
+    writeFileSync(join(era, "msw", "consumer.ts"), mswConsumer);
+    writeFileSync(join(era, "react-query", "consumer.ts"), hooksConsumer);
+    pagination.set(file, {
+      operations: countOperations(document),
+      paginated: findPaginatedOperations(document).length,
+    });
+  }
+}, 600_000);
 
 afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  workspace?.remove();
 });
 
-test("every spec version generates, builds and type-checks (packages + a consumer)", async () => {
+test("every spec version generates, builds and type-checks all four packages (+ a consumer of each)", async () => {
   expect(specs.length).toBeGreaterThanOrEqual(10);
-  const tsc = join(paths.root, "node_modules", "typescript", "bin", "tsc");
-  const result = await run(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], {
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    () => "",
-    (error: { stdout?: string; message: string }) => error.stdout || error.message,
-  );
-  expect(result.split("\n").slice(0, 30).join("\n")).toBe("");
+  const output = await workspace.typecheck({
+    include: (era) => [`${era}/*/src/**/*.ts`, `${era}/*/src/**/*.tsx`, `${era}/*/consumer.ts`],
+    compilerOptions: {
+      // msw's node entry needs Node's types (its own build has them); the other packages don't mind them.
+      types: ["node"],
+      typeRoots: [join(paths.packagesDir, "msw", "node_modules", "@types")],
+      jsx: "react-jsx",
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: join(workspace.dir, "out"),
+      rootDir: workspace.dir,
+    },
+    shards: 2,
+  });
+  expect(output).toBe("");
   // Declarations were emitted for every era (the `build` half).
   for (const file of specs) {
-    const out = join(dir, "out", file.replace(/\.json$/, ""), "client", "src", "index.d.ts");
+    const out = join(workspace.dir, "out", file.replace(/\.json$/, ""), "client", "src", "index.d.ts");
     expect(readFileSync(out, "utf8")).toContain("createInstantlyClient");
   }
-}, 180_000);
+}, 600_000);
 
 test("pagination is derived in every era: the newest spec has the 33 documented operations", () => {
-  for (const [file, { paginated }] of generated) expect(paginated, file).toBeGreaterThan(10);
-  const newest = [...generated.keys()]
-    .filter((file) => file !== "latest.json")
-    .sort()
-    .at(-1) as string;
-  expect(generated.get(newest)).toEqual({ operations: 240, paginated: 33 });
+  expect(pagination.size).toBe(specs.length);
+  for (const [file, { paginated }] of pagination) expect(paginated, file).toBeGreaterThan(10);
+  expect(pagination.get(newestSpec)).toEqual({ operations: 240, paginated: 33 });
+});
+
+test("every spec version's mocks validate against their schemas", () => {
+  expect(specs.length).toBeGreaterThanOrEqual(10);
+  for (const file of specs) expect(invalidMocks.get(file), file).toEqual([]);
+});
+
+test("every era has hooks for every operation, infinite hooks for its cursor-paginated ones", () => {
+  expect(hookCounts.size).toBe(specs.length + 1);
+  for (const [file, { operations, queries, infinite }] of hookCounts) {
+    const root = join(workspace.eraDir(file), "react-query", "src", "generated");
+    const text = readdirSync(root)
+      .map((name) => readFileSync(join(root, name), "utf8"))
+      .join("\n");
+    const hooks = (pattern: RegExp) => new Set([...text.matchAll(pattern)].map((match) => match[1])).size;
+    expect(hooks(/^\s*export function (use\w+)Suspense</gm), file).toBe(queries);
+    expect(hooks(/^\s*export const (use\w+) = </gm), file).toBe(operations - queries);
+    expect(hooks(/^\s*export function (use\w+(?<!Suspense)Infinite)</gm), file).toBe(infinite);
+    expect(hooks(/^\s*export function (use\w+SuspenseInfinite)</gm), file).toBe(infinite);
+  }
+  expect(hookCounts.get(newestSpec)).toMatchObject({ operations: 240, infinite: 33 });
 });

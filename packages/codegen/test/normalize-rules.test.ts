@@ -9,7 +9,7 @@ import { pascalCase, toIdentifier } from "../src/spec/normalize/names.ts";
 import { rewriteNullable } from "../src/spec/normalize/nullable.ts";
 import { canonicalSetOrder } from "../src/spec/normalize/set-order.ts";
 import type { JsonObject } from "../src/spec/normalize/walk.ts";
-import { docWith, schemaOf } from "./helpers.ts";
+import { docWith, FIVE_TYPES_AS_ANY_OF, schemaOf } from "./helpers.ts";
 
 type Rule = (document: JsonObject) => void;
 
@@ -137,15 +137,7 @@ describe("rule: type lists mixing object/array with other types become anyOf", (
     [
       "map value of five types",
       { type: ["null", "string", "number", "boolean", "object"] },
-      {
-        anyOf: [
-          { type: "string" },
-          { type: "number" },
-          { type: "boolean" },
-          { type: "object" },
-          { type: "null" },
-        ],
-      },
+      FIVE_TYPES_AS_ANY_OF,
     ],
     [
       "scalars plus null stay",

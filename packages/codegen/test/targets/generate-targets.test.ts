@@ -5,11 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { projectPaths } from "../../src/paths.ts";
-import type { SpecLock } from "../../src/spec/lock.ts";
 import { clientTarget } from "../../src/targets/client/index.ts";
 import { GENERATED_BANNER, type Target } from "../../src/targets/target.ts";
 import { typesTarget } from "../../src/targets/types/index.ts";
-import { fixture } from "../helpers.ts";
+import { fixture, stubLock } from "../helpers.ts";
 
 const document = fixture("cursor-pagination.json");
 // A numeric enum on Thing, and a schema whose name would clash with a helper type.
@@ -23,13 +22,7 @@ const document = fixture("cursor-pagination.json");
 };
 (document.components as { schemas: Record<string, unknown> }).schemas.ResponseBody = { type: "object" };
 
-const lock = {
-  source: "fixture",
-  sha256: "",
-  pulledAt: "",
-  counts: { paths: 0, operations: 0, schemas: 0 },
-  warnings: [],
-} as SpecLock;
+const lock = stubLock("fixture");
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
