@@ -3,12 +3,12 @@
 // "ours" excludes openapi-fetch (external); "with openapi-fetch" is the whole app for reference.
 // Goal (issue 3): ours ≤ 8 KB gzip and the same size whatever the number of operations.
 // Run: `pnpm exec node bench/client-bundle.ts`.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { generateEra } from "./lib/generate-era.ts";
+import { bundleSize, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const specsDir = join(root, "..", "shared", "specs");
@@ -55,18 +55,14 @@ try {
         nodePaths: [join(dir, "node_modules")],
       });
       const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
-      const gzipBytes = gzipSync(bytes, { level: 9 }).length;
-      era[label] = { minBytes: bytes.length, gzipBytes };
-      sizes.push(`${label}: ${bytes.length} B min, ${gzipBytes} B gzip`);
+      const { minBytes, gzipBytes } = bundleSize(bytes);
+      era[label] = { minBytes, gzipBytes };
+      sizes.push(`${label}: ${minBytes} B min, ${gzipBytes} B gzip`);
     }
     console.log(`${name.padEnd(11)} (${operations} operations)  ${sizes.join("   ")}`);
     results[name] = era;
   }
-  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(
-    join(import.meta.dirname, "results", "client-bundle.json"),
-    `${JSON.stringify(results, null, 2)}\n`,
-  );
+  writeResults("client-bundle", results);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,12 +2,12 @@
 // against the same local node:http server, in the same process, alternating contenders round by round.
 // Goal (issue 3): ours ≤ 1.03× bare openapi-fetch (≤ 1.15× plain fetch).
 // Run: `pnpm exec node bench/client-overhead.ts [rounds] [requestsPerRound]` after `pnpm build`.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median, rotate, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const fromClient = createRequire(join(root, "packages", "client", "package.json"));
@@ -61,8 +61,7 @@ for (const name of names) for (let i = 0; i < 300; i++) await contenders[name]?.
 // Many short rounds, every contender in each round in rotating order: a burst of load from other
 // processes hits all contenders of a round alike, and ratios are taken within a round.
 for (let round = 0; round < rounds; round++) {
-  const order = names.map((_, i) => names[(i + round) % names.length] as string);
-  for (const name of order) {
+  for (const name of rotate(names, round)) {
     const call = contenders[name] as () => Promise<unknown>;
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -74,13 +73,6 @@ for (let round = 0; round < rounds; round++) {
 }
 server.close();
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 const ratio = (a: string, b: string, from = samples) =>
   median((from[a] ?? []).map((value, i) => value / (from[b]?.[i] ?? value)));
 console.log(
@@ -109,8 +101,4 @@ const result = Object.fromEntries(
     },
   ]),
 );
-mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(
-  join(import.meta.dirname, "results", "client-overhead.json"),
-  `${JSON.stringify({ rounds, perRound, node: process.version, ...result }, null, 2)}\n`,
-);
+writeResults("client-overhead", { rounds, perRound, node: process.version, ...result });

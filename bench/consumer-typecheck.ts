@@ -4,12 +4,12 @@
 // both from the same normalized spec (spec/openapi.json), same tsconfig, runs alternating, median.
 // Goal (issue 3): ours ≤ 1.0× bare. Run after `pnpm sync` (needs the packages' dist):
 // `pnpm exec node bench/consumer-typecheck.ts [runs]`.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median, tscTimer, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
@@ -77,22 +77,14 @@ try {
     if (name === "bare") writeFileSync(join(project, "schema.d.ts"), schema);
   }
 
-  // tsc run through a tiny wrapper that reports its own CPU time on exit: wall time is what the goal
-  // names, CPU time is the steadier number on a machine shared with other work.
-  const wrapper = join(dir, "tsc-cpu.cjs");
-  writeFileSync(
-    wrapper,
-    `process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("cpu " + (u.user + u.system) / 1000 + "\\n"); });\nprocess.argv.splice(1, 1);\nrequire(${JSON.stringify(tsc)});\n`,
-  );
+  // tsc through a wrapper that reports its CPU time: wall time is what the goal names, CPU time is the
+  // steadier number on a machine shared with other work.
+  const typecheck = tscTimer(dir, tsc);
   const cpu: Record<string, number[]> = { ours: [], bare: [] };
   const time = (name: string): number => {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, [wrapper, wrapper, "-p", join(dir, name, "tsconfig.json")], {
-      encoding: "utf8",
-    });
-    if (result.status !== 0) throw new Error(`tsc failed for ${name}:\n${result.stdout}${result.stderr}`);
-    cpu[name]?.push(Number(/cpu ([\d.]+)/.exec(result.stderr)?.[1]));
-    return performance.now() - started;
+    const { ms, cpuMs } = typecheck(join(dir, name, "tsconfig.json"));
+    cpu[name]?.push(cpuMs);
+    return ms;
   };
   const samples: Record<string, number[]> = { ours: [], bare: [] };
   time("ours"); // warm the file cache; also fails loudly if a call does not type-check
@@ -102,7 +94,6 @@ try {
   for (let run = 0; run < runs; run++) {
     for (const name of run % 2 ? ["bare", "ours"] : ["ours", "bare"]) samples[name]?.push(time(name));
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
   const ours = median(samples.ours ?? []);
   const bare = median(samples.bare ?? []);
   console.log(`consumer type-check — app with ten typed calls, tsc --noEmit, ${runs} runs each, median`);
@@ -115,11 +106,13 @@ try {
     `@instantly-kit/client + types            wall ${ours.toFixed(0)} ms   cpu ${oursCpu.toFixed(0)} ms   ` +
       `${(ours / bare).toFixed(3)}× bare (wall)   ${(oursCpu / bareCpu).toFixed(3)}× bare (cpu)`,
   );
-  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(
-    join(import.meta.dirname, "results", "consumer-typecheck.json"),
-    `${JSON.stringify({ runs, bare: { wallMs: bare, cpuMs: bareCpu }, ours: { wallMs: ours, cpuMs: oursCpu }, wallRatio: ours / bare, cpuRatio: oursCpu / bareCpu }, null, 2)}\n`,
-  );
+  writeResults("consumer-typecheck", {
+    runs,
+    bare: { wallMs: bare, cpuMs: bareCpu },
+    ours: { wallMs: ours, cpuMs: oursCpu },
+    wallRatio: ours / bare,
+    cpuRatio: oursCpu / bareCpu,
+  });
 } finally {
   if (!process.env.IK_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -3,12 +3,12 @@
 // msw mocks from the same normalized spec in the same run. Contenders alternate round by round; each sample is
 // a fresh process tree timed by GNU time (wall, peak RSS of the largest process).
 // Run after `pnpm sync`: `pnpm bench generate-all [rounds]`; writes bench/results/generate-all.json.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { alternate, medianAndPeak, type Timed, timeChild, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const rounds = Math.max(3, Number(process.argv[2] ?? 5));
@@ -35,46 +35,15 @@ const contenders: Record<string, string[]> = {
   "bare orval 8 (hooks + msw mocks)": [process.execPath, "--input-type=module", "-e", bareOrval],
 };
 
-function measure(command: string[]): { ms: number; rssMb: number } {
-  const started = performance.now();
-  const { status, stderr } = spawnSync("/usr/bin/time", ["-f", "IK_RSS_KB=%M", ...command], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  const ms = performance.now() - started;
-  if (status !== 0) throw new Error(`${command.join(" ")} failed (${status}): ${stderr.slice(-800)}`);
-  return { ms, rssMb: Number(/IK_RSS_KB=(\d+)/.exec(stderr)?.[1]) / 1024 };
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
 try {
   const names = Object.keys(contenders);
-  const samples = new Map(names.map((name) => [name, [] as { ms: number; rssMb: number }[]]));
-  measure(contenders[names[0] as string] as string[]); // fill the cache once so "warm" is warm from round 1
+  const samples = new Map(names.map((name) => [name, [] as Timed[]]));
+  const measure = (name: string) => timeChild(contenders[name] as string[], { cwd: root });
+  await measure(names[0] as string); // fill the cache once so "warm" is warm from round 1
   for (let round = 0; round < rounds; round++) {
-    for (const name of round % 2 ? [...names].reverse() : names) {
-      samples.get(name)?.push(measure(contenders[name] as string[]));
-    }
+    for (const name of alternate(names, round)) samples.get(name)?.push(await measure(name));
   }
-  const results = Object.fromEntries(
-    names.map((name) => {
-      const runs = samples.get(name) ?? [];
-      return [
-        name,
-        {
-          medianMs: Math.round(median(runs.map((r) => r.ms))),
-          peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssMb))),
-        },
-      ];
-    }),
-  );
+  const results = Object.fromEntries(names.map((name) => [name, medianAndPeak(samples.get(name) ?? [])]));
   const [cold, warm, bare] = names.map((name) => results[name] as { medianMs: number; peakRssMb: number });
   const ratios = {
     coldOverBareOrval: Number(((cold?.medianMs ?? 0) / (bare?.medianMs ?? 1)).toFixed(3)),
@@ -86,11 +55,7 @@ try {
   console.log(
     `  cold / bare orval: ${ratios.coldOverBareOrval}× (goal ≤ 1.5×)   warm / cold: ${ratios.warmOverCold} (goal ≤ 0.05)`,
   );
-  mkdirSync(join(root, "bench", "results"), { recursive: true });
-  writeFileSync(
-    join(root, "bench", "results", "generate-all.json"),
-    `${JSON.stringify({ rounds, results, ratios }, null, 2)}\n`,
-  );
+  writeResults("generate-all", { rounds, results, ratios });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -4,12 +4,12 @@
 // copy of the repo layout; contenders alternate round by round. Reports median wall time (run it on a quiet
 // machine: with other builds running the orval numbers swing by seconds).
 // Run: `pnpm exec node bench/msw-generate.ts [rounds]` after `pnpm spec:pull`; writes bench/results/msw-generate.json.
-import { spawn } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median, rotate, timeNode, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const rounds = Number(process.argv[2] ?? 3);
@@ -52,43 +52,17 @@ const commands: Record<string, string[]> = Object.fromEntries([
   ["orval fetch client + msw mocks", ["--input-type=module", "-e", orvalScript(true)]],
 ]);
 
-/** Wall time of one child process. */
-function measure(args: string[]): Promise<{ ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, INSTANTLY_KIT_ROOT: tmp },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("exit", (code) => {
-      const ms = performance.now() - started;
-      if (code !== 0)
-        return reject(new Error(`${args.slice(-1)[0]} failed (${code}): ${stderr.slice(0, 500)}`));
-      resolve({ ms });
-    });
-  });
-}
-
 const names = Object.keys(commands);
 const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
 for (let round = 0; round < rounds; round++) {
-  const order = names.map((_, i) => names[(i + round) % names.length] as string);
-  for (const name of order) samples[name]?.push((await measure(commands[name] as string[])).ms);
+  for (const name of rotate(names, round)) {
+    const { ms } = await timeNode(commands[name] as string[], { env: { INSTANTLY_KIT_ROOT: tmp } });
+    samples[name]?.push(ms);
+  }
 }
 const orvalFiles = readdirSync(join(tmp, "orval")).length;
 rmSync(tmp, { recursive: true, force: true });
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 const medians = Object.fromEntries(names.map((name) => [name, Math.round(median(samples[name] ?? []))]));
 const total = targets.reduce((sum, target) => sum + (medians[`generate ${target}`] ?? 0), 0);
 const result = {
@@ -104,8 +78,4 @@ console.log(`generate time — ${rounds} rounds, cold child processes, node ${pr
 for (const name of names) console.log(`${name.padEnd(30)} median ${String(medians[name]).padStart(6)} ms`);
 console.log(`msw share of the four targets: ${(result.mswShare * 100).toFixed(1)}% of ${total} ms`);
 console.log(`orval's msw mock generation alone (with client − client only): ${result.orvalMockMs} ms`);
-mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(
-  join(import.meta.dirname, "results", "msw-generate.json"),
-  `${JSON.stringify(result, null, 2)}\n`,
-);
+writeResults("msw-generate", result);

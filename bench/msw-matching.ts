@@ -4,10 +4,10 @@
 // Requests cycle through every operation of the spec. Contenders alternate round by round in one process.
 // Goal (issue 4): all handlers ≤ 1.5× the one matching handler.
 // Run: `pnpm exec node bench/msw-matching.ts [rounds]` after `pnpm build`; writes bench/results/msw-matching.json.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median, rotate, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const fromMsw = createRequire(join(root, "packages", "msw", "package.json"));
@@ -79,18 +79,10 @@ async function answer(list: (index: number) => Handler[]): Promise<number> {
 
 for (const name of names) await answer(contenders[name] as (index: number) => Handler[]); // warm-up
 for (let round = 0; round < rounds; round++) {
-  const order = names.map((_, i) => names[(i + round) % names.length] as string);
-  for (const name of order)
+  for (const name of rotate(names, round))
     samples[name]?.push(await answer(contenders[name] as (index: number) => Handler[]));
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 const ratio = (a: string, b: string) =>
   median((samples[a] ?? []).map((value, i) => value / (samples[b]?.[i] ?? value)));
 
@@ -113,8 +105,4 @@ for (const name of names)
   console.log(`${name.padEnd(30)} median ${String(result.medianMs[name]).padStart(8)} ms / 1,000 requests`);
 console.log(`ours:  all handlers / matching only = ${result.ratios.ours}× (goal ≤ 1.5×)`);
 console.log(`stock: all handlers / matching only = ${result.ratios.stock}×`);
-mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(
-  join(import.meta.dirname, "results", "msw-matching.json"),
-  `${JSON.stringify(result, null, 2)}\n`,
-);
+writeResults("msw-matching", result);

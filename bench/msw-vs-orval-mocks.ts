@@ -16,6 +16,7 @@ import {
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const fromCodegen = createRequire(join(root, "packages", "codegen", "package.json"));
@@ -129,11 +130,7 @@ try {
   console.log(
     `orval: ${result.orval.generated} mocks, ${result.orval.valid} valid, ${result.orval.sameOnEveryCall} identical on two calls`,
   );
-  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(
-    join(import.meta.dirname, "results", "msw-vs-orval-mocks.json"),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
+  writeResults("msw-vs-orval-mocks", result);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -8,11 +8,11 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { projectPaths } from "../packages/codegen/src/paths.ts";
 import { loadSpec } from "../packages/codegen/src/spec/load.ts";
 import { generateHooks } from "../packages/codegen/src/targets/react-query/index.ts";
 import { collectOperations } from "../packages/codegen/src/targets/react-query/operations.ts";
+import { bundleSize, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const specsDir = join(root, "..", "shared", "specs");
@@ -84,17 +84,13 @@ try {
         write: false,
       });
       const bytes = build.outputFiles[0]?.contents ?? new Uint8Array();
-      const size = { minBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+      const size = bundleSize(bytes);
       (results[era] as Record<string, unknown>)[name] = size;
       line.push(`${name}: ${size.minBytes} B min, ${size.gzipBytes} B gzip`);
     }
     console.log(`${era.padEnd(11)} (${operations} operations)  ${line.join("   ")}`);
   }
-  mkdirSync(join(root, "bench", "results"), { recursive: true });
-  writeFileSync(
-    join(root, "bench", "results", "react-query-bundle.json"),
-    `${JSON.stringify(results, null, 2)}\n`,
-  );
+  writeResults("react-query-bundle", results);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

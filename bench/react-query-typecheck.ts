@@ -4,12 +4,12 @@
 // both from the same normalized spec (spec/openapi.json), same tsconfig, runs alternating, median wall and CPU.
 // Goal (issue 4): ours ≤ 1.0× bare. Run after `pnpm sync` (needs the packages' dist):
 // `pnpm exec node bench/react-query-typecheck.ts [runs]`; writes bench/results/react-query-typecheck.json.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median, tscTimer, writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
@@ -89,21 +89,13 @@ try {
   }
 
   // tsc through a wrapper that reports its CPU time on exit: the steadier number on a shared machine.
-  const wrapper = join(dir, "tsc-cpu.cjs");
-  writeFileSync(
-    wrapper,
-    `process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("cpu " + (u.user + u.system) / 1000 + "\\n"); });\nprocess.argv.splice(1, 1);\nrequire(${JSON.stringify(tsc)});\n`,
-  );
+  const typecheck = tscTimer(dir, tsc);
   const cpu: Record<string, number[]> = { ours: [], bare: [] };
   const wall: Record<string, number[]> = { ours: [], bare: [] };
   const time = (name: string) => {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, [wrapper, wrapper, "-p", join(dir, name, "tsconfig.json")], {
-      encoding: "utf8",
-    });
-    if (result.status !== 0) throw new Error(`tsc failed for ${name}:\n${result.stdout}${result.stderr}`);
-    wall[name]?.push(performance.now() - started);
-    cpu[name]?.push(Number(/cpu ([\d.]+)/.exec(result.stderr)?.[1]));
+    const { ms, cpuMs } = typecheck(join(dir, name, "tsconfig.json"));
+    wall[name]?.push(ms);
+    cpu[name]?.push(cpuMs);
   };
   time("ours"); // warm the file cache; also fails loudly if an app does not type-check
   time("bare");
@@ -113,7 +105,6 @@ try {
   }
   for (let run = 0; run < runs; run++)
     for (const name of run % 2 ? ["bare", "ours"] : ["ours", "bare"]) time(name);
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
   const result = {
     runs,
     bare: { wallMs: Math.round(median(wall.bare ?? [])), cpuMs: Math.round(median(cpu.bare ?? [])) },
@@ -130,11 +121,11 @@ try {
   console.log(
     `@instantly-kit/react-query                     wall ${result.ours.wallMs} ms   cpu ${result.ours.cpuMs} ms   ${ratioWall.toFixed(3)}× bare (wall)   ${ratioCpu.toFixed(3)}× bare (cpu)`,
   );
-  mkdirSync(join(root, "bench", "results"), { recursive: true });
-  writeFileSync(
-    join(root, "bench", "results", "react-query-typecheck.json"),
-    `${JSON.stringify({ ...result, ratioWall: Number(ratioWall.toFixed(3)), ratioCpu: Number(ratioCpu.toFixed(3)) }, null, 2)}\n`,
-  );
+  writeResults("react-query-typecheck", {
+    ...result,
+    ratioWall: Number(ratioWall.toFixed(3)),
+    ratioCpu: Number(ratioCpu.toFixed(3)),
+  });
 } finally {
   if (!process.env.IK_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

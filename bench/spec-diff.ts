@@ -1,17 +1,17 @@
 // Benchmark: `spec:diff` of the two newest spec versions, beside baselines measured in the same run:
 //   - load only: reading + validating + normalizing the same two documents (what the diff must do anyway),
 //   - openapi-typescript alone on the newest normalized spec (the code generation the pipeline feeds).
-// Each sample is a separate child process; wall time and peak RSS come from /usr/bin/time. The diff step
+// Each sample is a separate child process under /usr/bin/time (wall time, peak RSS). The diff step
 // alone (diffSpecs on two loaded documents) is also timed in-process, since it is hidden by loading.
 // Run with Node 22: npx pnpm@10.34.8 exec node bench/spec-diff.ts [runs]
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { diffSpecs } from "../packages/codegen/src/spec/diff/index.ts";
 import { loadSpec } from "../packages/codegen/src/spec/load.ts";
 import { serializeSpec } from "../packages/codegen/src/spec/normalize/index.ts";
+import { median, summarize, type Timed, timeNode, writeResults } from "./lib/measure.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SPECS = resolve(ROOT, "../shared/specs");
@@ -23,42 +23,6 @@ const versions = readdirSync(SPECS)
   .filter((name) => /^\d{4}-\d{2}-\d{2}_[0-9a-f]+\.json$/.test(name))
   .sort();
 const [older, newer] = versions.slice(-2).map((name) => join(SPECS, name)) as [string, string];
-
-interface Sample {
-  wallMs: number;
-  maxRssMb: number;
-}
-
-/** One child process under /usr/bin/time: elapsed wall seconds and max RSS in KiB. */
-function measure(args: string[]): Sample {
-  const result = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", process.execPath, ...args], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
-  const match = /BENCH ([\d.]+) (\d+)/.exec(result.stderr);
-  if (!match) throw new Error(`no timing in:\n${result.stderr}`);
-  return { wallMs: Number(match[1]) * 1000, maxRssMb: Number(match[2]) / 1024 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function summarize(name: string, samples: Sample[]) {
-  return {
-    name,
-    runs: samples.length,
-    medianWallMs: Math.round(median(samples.map((s) => s.wallMs))),
-    minWallMs: Math.round(Math.min(...samples.map((s) => s.wallMs))),
-    maxWallMs: Math.round(Math.max(...samples.map((s) => s.wallMs))),
-    medianMaxRssMb: Math.round(median(samples.map((s) => s.maxRssMb))),
-  };
-}
 
 const scratch = mkdtempSync(join(tmpdir(), "ik-bench-diff-"));
 try {
@@ -73,13 +37,13 @@ try {
   const [oldDoc, newDoc] = await Promise.all([loadSpec(older), loadSpec(newer)]);
   writeFileSync(normalizedNewest, serializeSpec(newDoc.document));
 
-  const diffRuns: Sample[] = [];
-  const loadRuns: Sample[] = [];
-  const typesRuns: Sample[] = [];
+  const diffRuns: Timed[] = [];
+  const loadRuns: Timed[] = [];
+  const typesRuns: Timed[] = [];
   for (let i = 0; i < RUNS; i++) {
-    diffRuns.push(measure([CLI, "diff", older, newer, "--json"]));
-    loadRuns.push(measure([loadOnly, older, newer]));
-    typesRuns.push(measure([OPENAPI_TS, normalizedNewest, "-o", join(scratch, "types.ts")]));
+    diffRuns.push(await timeNode([CLI, "diff", older, newer, "--json"]));
+    loadRuns.push(await timeNode([loadOnly, older, newer]));
+    typesRuns.push(await timeNode([OPENAPI_TS, normalizedNewest, "-o", join(scratch, "types.ts")]));
   }
 
   // diffSpecs alone, in this process, on the already-loaded documents (warm: JIT and caches).
@@ -125,9 +89,7 @@ try {
   console.log(
     `spec:diff / load only: wall ×${results.ratio.diffOverLoadWall}; spec:diff / openapi-typescript: wall ×${results.ratio.diffOverOpenapiTypescriptWall}, memory ×${results.ratio.diffOverOpenapiTypescriptMemory}`,
   );
-  const outDir = join(ROOT, "bench/results");
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "spec-diff.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults("spec-diff", results);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

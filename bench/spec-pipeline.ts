@@ -1,53 +1,18 @@
 // Benchmark: `spec:pull` + normalize of the newest spec vs openapi-typescript alone on the same
 // normalized spec (the code generation the pipeline feeds; the issue's goal is pipeline < generation).
-// Each run is a separate child process; wall time and peak RSS come from /usr/bin/time.
+// Each run is a separate child process under /usr/bin/time (wall time, peak RSS).
 // Run with Node 22: npx pnpm@10.34.8 exec node bench/spec-pipeline.ts [runs]
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { median, summarize, type Timed, timeNode, writeResults } from "./lib/measure.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SPEC = resolve(ROOT, "../shared/specs/latest.json");
 const CLI = join(ROOT, "packages/codegen/src/cli.ts");
 const OPENAPI_TS = join(ROOT, "packages/codegen/node_modules/openapi-typescript/bin/cli.js");
 const RUNS = Number(process.argv[2] ?? 7);
-
-interface Sample {
-  wallMs: number;
-  maxRssMb: number;
-}
-
-/** One child process under /usr/bin/time: elapsed wall seconds and max RSS in KiB. */
-function measure(args: string[], env: Record<string, string> = {}): Sample {
-  const result = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", process.execPath, ...args], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
-  const match = /BENCH ([\d.]+) (\d+)/.exec(result.stderr);
-  if (!match) throw new Error(`no timing in:\n${result.stderr}`);
-  return { wallMs: Number(match[1]) * 1000, maxRssMb: Number(match[2]) / 1024 };
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
-function summarize(name: string, samples: Sample[]) {
-  return {
-    name,
-    runs: samples.length,
-    medianWallMs: Math.round(median(samples.map((s) => s.wallMs))),
-    medianMaxRssMb: Math.round(median(samples.map((s) => s.maxRssMb))),
-    minWallMs: Math.round(Math.min(...samples.map((s) => s.wallMs))),
-    maxWallMs: Math.round(Math.max(...samples.map((s) => s.wallMs))),
-  };
-}
 
 // A throwaway repo layout, so the bench never touches the real spec/ or lock.
 const root = mkdtempSync(join(tmpdir(), "ik-bench-"));
@@ -63,14 +28,14 @@ try {
   const normalizedCopy = join(root, "normalized.json");
   cpSync(normalized, normalizedCopy);
 
-  const pull: Sample[] = [];
-  const baseline: Sample[] = [];
+  const pull: Timed[] = [];
+  const baseline: Timed[] = [];
   for (let i = 0; i < RUNS; i++) {
     // A first pull each time (no previous spec → no diff): read + validate + normalize + write + lock.
     rmSync(normalized, { force: true });
     rmSync(join(root, "spec/openapi.lock.json"), { force: true });
-    pull.push(measure([CLI, "pull"], env));
-    baseline.push(measure([OPENAPI_TS, normalizedCopy, "-o", join(root, "types.ts")]));
+    pull.push(await timeNode([CLI, "pull"], { env }));
+    baseline.push(await timeNode([OPENAPI_TS, normalizedCopy, "-o", join(root, "types.ts")]));
   }
 
   const stages = await stageBreakdown(RUNS);
@@ -82,10 +47,8 @@ try {
     baseline: summarize("openapi-typescript alone (same normalized spec)", baseline),
     stagesMedianMs: stages,
     ratio: {
-      wall: Number((median(pull.map((s) => s.wallMs)) / median(baseline.map((s) => s.wallMs))).toFixed(2)),
-      memory: Number(
-        (median(pull.map((s) => s.maxRssMb)) / median(baseline.map((s) => s.maxRssMb))).toFixed(2),
-      ),
+      wall: Number((median(pull.map((s) => s.ms)) / median(baseline.map((s) => s.ms))).toFixed(2)),
+      memory: Number((median(pull.map((s) => s.rssMb)) / median(baseline.map((s) => s.rssMb))).toFixed(2)),
     },
   };
 
@@ -100,9 +63,7 @@ try {
       .join(", ")}`,
   );
   console.log(`pipeline / openapi-typescript: wall ×${results.ratio.wall}, memory ×${results.ratio.memory}`);
-  const outDir = join(ROOT, "bench/results");
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "spec-pipeline.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults("spec-pipeline", results);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
