@@ -4,12 +4,12 @@
 // both from the same normalized spec (spec/openapi.json), same tsconfig, runs alternating, median.
 // Goal (issue 3): ours ≤ 1.0× bare. Run after `pnpm sync` (needs the packages' dist):
 // `pnpm exec node bench/consumer-typecheck.ts [runs]`.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { median, tscTimer, writeResults } from "./lib/measure.ts";
+import { median, tscTimer, writeResults, writeTypecheckProject } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
@@ -57,17 +57,7 @@ try {
   const schema = openapiTS.astToString(await openapiTS.default(spec, { silent: true }));
   for (const [name, source] of Object.entries(apps)) {
     const project = join(dir, name);
-    mkdirSync(join(project, "node_modules", "@instantly-kit"), { recursive: true });
-    writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
-    writeFileSync(join(project, "app.ts"), source);
-    writeFileSync(
-      join(project, "tsconfig.json"),
-      JSON.stringify({
-        extends: join(root, "tsconfig.base.json"),
-        compilerOptions: { noEmit: true, types: [] },
-        files: ["app.ts"],
-      }),
-    );
+    writeTypecheckProject(project, source, root, ["@instantly-kit"]);
     symlinkSync(join(root, "packages", "client"), join(project, "node_modules", "@instantly-kit", "client"));
     symlinkSync(join(root, "packages", "types"), join(project, "node_modules", "@instantly-kit", "types"));
     symlinkSync(

@@ -4,12 +4,12 @@
 // both from the same normalized spec (spec/openapi.json), same tsconfig, runs alternating, median wall and CPU.
 // Goal (issue 4): ours ≤ 1.0× bare. Run after `pnpm sync` (needs the packages' dist):
 // `pnpm exec node bench/react-query-typecheck.ts [runs]`; writes bench/results/react-query-typecheck.json.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { median, tscTimer, writeResults } from "./lib/measure.ts";
+import { median, tscTimer, writeResults, writeTypecheckProject } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
@@ -67,19 +67,7 @@ try {
   const external = ["@tanstack/react-query", "react", "@types/react", "openapi-fetch", "openapi-react-query"];
   for (const [name, source] of Object.entries(apps)) {
     const project = join(dir, name);
-    mkdirSync(join(project, "node_modules", "@instantly-kit"), { recursive: true });
-    mkdirSync(join(project, "node_modules", "@tanstack"), { recursive: true });
-    mkdirSync(join(project, "node_modules", "@types"), { recursive: true });
-    writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
-    writeFileSync(join(project, "app.ts"), source);
-    writeFileSync(
-      join(project, "tsconfig.json"),
-      JSON.stringify({
-        extends: join(root, "tsconfig.base.json"),
-        compilerOptions: { noEmit: true, types: [] },
-        files: ["app.ts"],
-      }),
-    );
+    writeTypecheckProject(project, source, root, ["@instantly-kit", "@tanstack", "@types"]);
     for (const pkg of ["react-query", "client", "types"]) {
       symlinkSync(join(root, "packages", pkg), join(project, "node_modules", "@instantly-kit", pkg));
     }

@@ -122,3 +122,26 @@ export function tscTimer(dir: string, tsc: string): (tsconfig: string) => { ms: 
     return { ms, cpuMs: Number(/cpu ([\d.]+)/.exec(result.stderr)?.[1]) };
   };
 }
+
+/**
+ * A throwaway project with one `app.ts` for the consumer type-check benchmarks: ESM, the repo's strict
+ * base tsconfig, no ambient @types. `scopes` are the node_modules scope folders the caller links into.
+ */
+export function writeTypecheckProject(
+  project: string,
+  source: string,
+  repoRoot: string,
+  scopes: readonly string[] = [],
+): void {
+  for (const scope of scopes) mkdirSync(join(project, "node_modules", scope), { recursive: true });
+  writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
+  writeFileSync(join(project, "app.ts"), source);
+  writeFileSync(
+    join(project, "tsconfig.json"),
+    JSON.stringify({
+      extends: join(repoRoot, "tsconfig.base.json"),
+      compilerOptions: { noEmit: true, types: [] },
+      files: ["app.ts"],
+    }),
+  );
+}
