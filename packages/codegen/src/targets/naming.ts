@@ -1,10 +1,8 @@
+import { isIdentifier, propertyKey, stringLiteral } from "../emit/index.ts";
+
 /** Identifier helpers shared by the targets: generated names must be valid, stable and readable. */
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
+export { isIdentifier };
 
 /** `not_sending_status` → `NotSendingStatus`, `Custom IMAP/SMTP` → `CustomIMAPSMTP`, `listCampaign` → `ListCampaign`. */
 export function pascalCase(text: string): string {
@@ -22,12 +20,8 @@ export function camelCase(pascal: string): string {
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
-/** A string literal for generated code (JSON escaping is valid TypeScript). */
-export function literal(value: string): string {
-  return JSON.stringify(value);
-}
+/** A string literal for generated code (see emit/literals.ts). */
+export const literal = stringLiteral;
 
-/** An object key for generated code: bare when it is an identifier, quoted otherwise. */
-export function objectKey(key: string): string {
-  return isIdentifier(key) ? key : literal(key);
-}
+/** An object key for generated code (see emit/identifiers.ts). */
+export const objectKey = propertyKey;

@@ -1,3 +1,4 @@
+import { jsdoc } from "../../emit/index.ts";
 import { literal, objectKey, pascalCase } from "../naming.ts";
 import { GENERATED_BANNER } from "../target.ts";
 import type { MockOperation, MockResource } from "./model.ts";
@@ -15,7 +16,7 @@ export const responseMockName = (operationId: string) => `get${pascalCase(operat
 export const handlerName = (operationId: string) => `get${pascalCase(operationId)}MockHandler`;
 
 function docComment(text: string): string {
-  return `/** ${text.replaceAll("*/", "*\\/").replace(/\s+/g, " ").trim()} */`;
+  return jsdoc([text]);
 }
 
 /** A JSON value as a TypeScript expression (JSON is valid TS; `__proto__` keys would not be plain data). */

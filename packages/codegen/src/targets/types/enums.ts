@@ -1,3 +1,4 @@
+import { jsdoc } from "../../emit/index.ts";
 import { camelCase, isIdentifier, literal, objectKey, pascalCase } from "../naming.ts";
 
 /**
@@ -244,7 +245,7 @@ function renderEnum(numericEnum: NumericEnum): string {
   const { name, members } = numericEnum;
   const labels = `${name}Labels`;
   const lines = [
-    `/** ${numericEnum.source.replaceAll("*/", "*\\/")} — codes and labels from the spec's \`x-enumDescriptions\`. */`,
+    jsdoc([`${numericEnum.source} — codes and labels from the spec's \`x-enumDescriptions\`.`]),
     `export const ${name} = {`,
     ...members.map((member) => `  ${objectKey(member.name)}: ${member.value},`),
     "} as const;",
@@ -258,7 +259,7 @@ function renderEnum(numericEnum: NumericEnum): string {
   ];
   for (const alias of numericEnum.aliases) {
     lines.push(
-      `/** ${alias.source} — the same codes as \`${name}\`. */`,
+      jsdoc([`${alias.source} — the same codes as \`${name}\`.`]),
       `export const ${alias.name} = ${name};`,
       `export type ${alias.name} = ${name};`,
       `export const ${alias.name}Labels = ${labels};`,
