@@ -12,6 +12,8 @@ export default defineConfig({
           environment: "jsdom",
           include: ["test/**/*.test.tsx"],
           setupFiles: ["test/setup.ts"],
+          // Not vitest's 5 s default: jsdom renders on a saturated CI machine can take that long alone.
+          testTimeout: 30_000,
         },
       },
       {

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     environment: "jsdom",
+    setupFiles: ["test/setup.ts"],
     testTimeout: 30_000,
     // Type tests (*.test-d.ts) are compiled by tsc: wrong params must fail to compile.
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.json" },

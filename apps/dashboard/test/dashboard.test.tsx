@@ -122,7 +122,8 @@ describe("campaign list", () => {
     expect((await screen.findByRole("status")).textContent).toBe("Rate limited, retrying…");
     expect(screen.queryByText("After the wait")).toBeNull();
 
-    await screen.findByText("After the wait", undefined, { timeout: 4_000 });
+    // Retry-After is 1 s; the margin is for a loaded machine (findByText resolves as soon as it shows).
+    await screen.findByText("After the wait", undefined, { timeout: 20_000 });
     expect(campaignRows()).toEqual([["After the wait", "Paused"]]);
     expect(screen.queryByRole("status")).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();

@@ -86,7 +86,7 @@ describe("transport", () => {
       },
     );
     expect(data).toEqual(campaign("c1"));
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 
   test("POST + 500 is not retried (it may have been applied)", async () => {
@@ -144,7 +144,7 @@ describe("transport", () => {
       params: { path: { id: "c1" } },
     });
     await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -170,7 +170,7 @@ describe("transport", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(20_000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.requests).toHaveLength(1);
   });

@@ -24,6 +24,10 @@ export interface ProjectPaths {
   sources: string;
   changesetDir: string;
   packagesDir: string;
+  /** Held by a running `spec:pull` (pid inside): two pulls never interleave. Gitignored. */
+  pullLock: string;
+  /** A pull's staged files and journal while it commits (src/fs/transaction.ts). Gitignored. */
+  pullTransaction: string;
 }
 
 export function projectPaths(root: string = process.env.INSTANTLY_KIT_ROOT ?? findRepoRoot()): ProjectPaths {
@@ -36,5 +40,7 @@ export function projectPaths(root: string = process.env.INSTANTLY_KIT_ROOT ?? fi
     sources: join(specDir, "sources.json"),
     changesetDir: join(root, ".changeset"),
     packagesDir: join(root, "packages"),
+    pullLock: join(specDir, ".pull.lock"),
+    pullTransaction: join(specDir, ".pull-transaction"),
   };
 }

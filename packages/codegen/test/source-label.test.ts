@@ -25,6 +25,25 @@ describe("sourceLabel masks credentials of a source", () => {
   });
 });
 
+describe("scrubSource masks every URL of a message, not only the source's own spelling", () => {
+  it.each([
+    [
+      "a redirect target with its own token",
+      "https://example.com/a",
+      "https://example.com/a redirects in a loop (https://example.com/b?access_token=zzzzzzzz → https://example.com/a)",
+      "https://example.com/a redirects in a loop (https://example.com/b?access_token=*** → https://example.com/a)",
+    ],
+    [
+      "a short password, re-spelled by a library",
+      "HTTP://ci:pw@Example.com/spec.json",
+      "Request cannot be constructed from a URL that includes credentials: http://ci:pw@example.com/spec.json.",
+      "Request cannot be constructed from a URL that includes credentials: http://***:***@example.com/spec.json.",
+    ],
+  ])("%s", (_name, source, message, want) => {
+    expect(scrubSource(message, source)).toBe(want);
+  });
+});
+
 describe("spec:pull usage errors", () => {
   it("an unknown option is one line and exit code 2", async () => {
     const { runCli, tempRoot, removeTempRoots } = await import("./cli.ts");

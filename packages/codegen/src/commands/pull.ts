@@ -1,20 +1,24 @@
 // `spec:pull [--source <url|path>] [--baseline <path|url>] [--locked]`
 // Tries each source in order (spec/sources.json, or just --source), keeps the first that yields a valid
-// spec, writes the normalized spec and the lock (each atomically, only after everything succeeded), and
-// reports what changed against the previous spec as a changeset.
+// spec, and writes the normalized spec, the lock and — when the API changed — a changeset, all or nothing
+// (src/fs/transaction.ts), under a lock file so that two pulls never interleave (src/fs/lock-file.ts).
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { CliError } from "../errors.ts";
-import { writeFileAtomic } from "../fs/atomic.ts";
+import { faultPoint } from "../fs/fault.ts";
+import { acquireLockFile } from "../fs/lock-file.ts";
+import { commitFiles, type FileWrite } from "../fs/transaction.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
 import type { ApiChangesetMeta } from "../spec/changeset.ts";
 import { countSpec } from "../spec/counts.ts";
 import type { SpecDiff } from "../spec/diff/index.ts";
+import { finishInterruptedPull } from "../spec/interrupted-pull.ts";
 import { type LoadedSpec, loadSpec } from "../spec/load.ts";
 import { readLock, type SpecLock, serializeLock, sha256 } from "../spec/lock.ts";
 import { normalize, serializeSpec } from "../spec/normalize/index.ts";
+import { isUrl } from "../spec/read.ts";
 import { readSources } from "../spec/sources.ts";
 
 const USAGE = "usage: spec:pull [--source <url|path>] [--baseline <path|url>] [--locked]";
@@ -22,6 +26,23 @@ const USAGE = "usage: spec:pull [--source <url|path>] [--baseline <path|url>] [-
 export async function pullCommand(args: string[]): Promise<number> {
   const options = parseOptions(args);
   const paths = projectPaths();
+  const held = await acquireLockFile(paths.pullLock, "spec:pull", repoPath(paths, paths.pullLock));
+  try {
+    if (held.takenOverFrom) {
+      const { pid, startedAt } = held.takenOverFrom;
+      process.stderr.write(
+        `note: took over a stale lock (pid ${pid}, since ${startedAt}, is no longer running)\n`,
+      );
+    }
+    await faultPoint("lock taken");
+    for (const note of await finishInterruptedPull(paths)) process.stderr.write(`note: ${note}\n`);
+    return await pull(options, paths);
+  } finally {
+    await held.release();
+  }
+}
+
+async function pull(options: PullOptions, paths: ProjectPaths): Promise<number> {
   const lock = await readLock(paths);
   if (options.locked && !lock)
     throw new CliError(`--locked needs a lock, and there is none at ${paths.lock}`);
@@ -33,7 +54,7 @@ export async function pullCommand(args: string[]): Promise<number> {
   for (const warning of pulled.spec.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   if (options.locked) {
-    await writeSpecIfChanged(paths, pulled.text);
+    await commitFiles(paths.root, paths.pullTransaction, await specWrite(paths, pulled.text));
     process.stdout.write(`spec matches the lock (sha256 ${pulled.sha.slice(0, 12)}); lock unchanged\n`);
     return 0;
   }
@@ -47,24 +68,39 @@ export async function pullCommand(args: string[]): Promise<number> {
     ? (await import("../spec/diff/index.ts")).diffSpecs(previous, pulled.spec.document)
     : undefined;
 
+  const source = lockSource(pulled.source, cwd, paths);
   const nextLock: SpecLock = {
-    source: pulled.source,
+    source,
     sha256: pulled.sha,
-    pulledAt: new Date().toISOString(),
+    pulledAt: now(),
     counts: countSpec(pulled.spec.document),
     warnings: pulled.spec.warnings,
   };
-  await writeSpecIfChanged(paths, pulled.text);
   const lockKept = lock !== undefined && sameLockContent(lock, nextLock);
-  if (!lockKept) await writeFileAtomic(paths.lock, serializeLock(nextLock));
+  const changeset = diff ? await renderChangeset(paths, diff, { source, sha256: pulled.sha }) : undefined;
+
+  // One transaction, in this order: a reader that ignores the journal (git, say) can then never see a
+  // new lock without its changeset — the lock is the last file to change.
+  const writes: FileWrite[] = [
+    ...(changeset ? [{ target: repoPath(paths, changeset.file), data: changeset.text }] : []),
+    ...(await specWrite(paths, pulled.text)),
+    ...(lockKept ? [] : [{ target: repoPath(paths, paths.lock), data: serializeLock(nextLock) }]),
+  ];
+  await commitFiles(paths.root, paths.pullTransaction, writes);
+
   const { paths: p, operations, schemas } = nextLock.counts;
   process.stdout.write(
     `wrote spec/openapi.json: ${p} paths, ${operations} operations, ${schemas} schemas (sha256 ${pulled.sha.slice(0, 12)})` +
       `${lockKept ? `; lock unchanged (same spec since ${lock?.pulledAt})` : "; lock updated"}\n`,
   );
 
-  if (diff) {
-    await reportDiff(paths, diff, { source: pulled.source, sha256: pulled.sha });
+  if (diff && changeset) {
+    const count = `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}`;
+    process.stdout.write(
+      `API changed (${diff.bump} bump, ${count}): wrote ${repoPath(paths, changeset.file)}\n`,
+    );
+  } else if (diff) {
+    process.stdout.write("no API change since the previous spec: no changeset\n");
   } else if (lock && lock.sha256 !== pulled.sha) {
     process.stdout.write(
       `the spec changed (lock had ${lock.sha256.slice(0, 12)}) but there is no previous spec/openapi.json to compare with: ` +
@@ -137,9 +173,32 @@ async function firstValidSource(sources: string[], cwd: string, lock: SpecLock |
   throw new CliError(`none of the ${sources.length} sources gave ${what} (reasons above)`);
 }
 
-async function writeSpecIfChanged(paths: ProjectPaths, text: string): Promise<void> {
+/** The spec file, when its bytes change (an unchanged spec keeps its mtime). */
+async function specWrite(paths: ProjectPaths, text: string): Promise<FileWrite[]> {
   const current = await readFile(paths.spec, "utf8").catch(() => undefined);
-  if (current !== text) await writeFileAtomic(paths.spec, text);
+  return current === text ? [] : [{ target: repoPath(paths, paths.spec), data: text }];
+}
+
+/** `file` relative to the repository root with `/` separators: how it is named in messages and the journal. */
+function repoPath(paths: ProjectPaths, file: string): string {
+  return relative(paths.root, file).split(sep).join("/");
+}
+
+/**
+ * The source as the committed lock and the changeset name it: a URL as given (credentials masked), a
+ * file relative to the repository — an absolute path of one machine means nothing to the next reader.
+ */
+function lockSource(label: string, cwd: string, paths: ProjectPaths): string {
+  if (isUrl(label)) return label;
+  return repoPath(paths, isAbsolute(label) ? label : resolve(cwd, label));
+}
+
+/** SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the lock's `pulledAt`, for byte-exact tests. */
+function now(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return (
+    Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()
+  ).toISOString();
 }
 
 /**
@@ -169,15 +228,15 @@ function sameLockContent(a: SpecLock, b: SpecLock): boolean {
 
 // --- the diff/changeset step (src/spec/diff, src/spec/changeset.ts: owned by the diff engineer) ---
 
-async function reportDiff(paths: ProjectPaths, diff: SpecDiff, meta: ApiChangesetMeta): Promise<void> {
-  if (diff.bump === "none") {
-    process.stdout.write("no API change since the previous spec: no changeset\n");
-    return;
-  }
-  const count = `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}`;
-  const { writeApiChangeset } = await import("../spec/changeset.ts");
-  const file = await writeApiChangeset(paths, diff, meta);
-  process.stdout.write(
-    `API changed (${diff.bump} bump, ${count}): wrote ${relative(paths.root, file ?? "")}\n`,
-  );
+/** The changeset for `diff` and where it goes (`.changeset/api-<short sha>.md`), or undefined for no bump. */
+async function renderChangeset(
+  paths: ProjectPaths,
+  diff: SpecDiff,
+  meta: ApiChangesetMeta,
+): Promise<{ file: string; text: string } | undefined> {
+  const { renderApiChangeset, shortSha } = await import("../spec/changeset.ts");
+  const text = renderApiChangeset(diff, meta);
+  return text === undefined
+    ? undefined
+    : { file: join(paths.changesetDir, `api-${shortSha(meta.sha256)}.md`), text };
 }

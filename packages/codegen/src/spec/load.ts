@@ -1,6 +1,7 @@
 import { CliError } from "../errors.ts";
 import { normalize } from "./normalize/index.ts";
 import { type ReadOptions, readSource } from "./read.ts";
+import { describeRefCycles, findPureRefCycles } from "./ref-cycles.ts";
 import { scrubSource, sourceLabel } from "./source-label.ts";
 import { checkOpenApiVersion, validateDocument } from "./validate.ts";
 
@@ -15,7 +16,7 @@ export interface LoadedSpec {
 }
 
 /**
- * read → check it is OpenAPI 3.0/3.1 → normalize → validate. Any failure is a one-line CliError whose
+ * read → check it is OpenAPI 3.0/3.1 → normalize → refuse pure $ref cycles → validate. Any failure is a one-line CliError whose
  * message never contains credentials the source may carry.
  */
 export async function loadSpec(source: string, options: ReadOptions = {}): Promise<LoadedSpec> {
@@ -31,6 +32,8 @@ export async function loadSpec(source: string, options: ReadOptions = {}): Promi
         `${label} could not be normalized: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    const cycle = describeRefCycles(findPureRefCycles(normalized.document));
+    if (cycle) throw new CliError(`${label} ${cycle}`);
     await validateDocument(normalized.document, label);
     return { raw, document: normalized.document, warnings: normalized.warnings, source: label };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { CliError } from "../errors.ts";
+import { hasPendingJournal } from "../fs/transaction.ts";
 import type { ProjectPaths } from "../paths.ts";
 
 /** What is committed about the pulled spec (the spec itself is third-party data and is not). */
@@ -40,6 +41,13 @@ export function serializeLock(lock: SpecLock): string {
 export async function readLockedSpec(
   paths: ProjectPaths,
 ): Promise<{ document: Record<string, unknown>; lock: SpecLock }> {
+  // A pull killed after its commit point: spec, lock and changeset may be half replaced until the next
+  // pull completes them (src/fs/transaction.ts). (A pull killed before it left the old files intact.)
+  if (await hasPendingJournal(paths.pullTransaction)) {
+    throw new CliError(
+      "a spec:pull was interrupted while replacing the spec: run `pnpm spec:pull` to complete it",
+    );
+  }
   const lock = await readLock(paths);
   if (!lock) throw new CliError(`no spec lock at ${paths.lock}: run \`pnpm spec:pull\` first`);
   const bytes = await readFile(paths.spec).catch((error: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { CliError } from "../errors.ts";
+import { hasUserInfo, sourceLabel } from "./source-label.ts";
 
 export interface ReadOptions {
   /** Base for relative paths (the repository root for spec/sources.json entries). */
@@ -26,6 +27,13 @@ export function isUrl(source: string): boolean {
 
 /** The text of a source: file bytes or HTTP body, decoded as UTF-8 with any BOM stripped. */
 export async function readSourceText(source: string, options: ReadOptions = {}): Promise<string> {
+  if (hasUserInfo(source)) {
+    // Refused rather than sent: fetch() cannot send them anyway, and a password in a URL ends up in
+    // shell history, logs and committed files. (The message is masked by the caller: loadSpec.)
+    throw new CliError(
+      `${sourceLabel(source)} has credentials in the URL (user:password@): refused — spec:pull sends no credentials; use a URL that needs none`,
+    );
+  }
   const maxBytes = options.maxBytes ?? envNumber("INSTANTLY_KIT_MAX_SPEC_BYTES") ?? DEFAULT_MAX_BYTES;
   const bytes = isUrl(source)
     ? await fetchBytes(source, {

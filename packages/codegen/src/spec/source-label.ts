@@ -18,21 +18,35 @@ export function sourceLabel(source: string): string {
   return url.href.replaceAll("%2A%2A%2A", MASK);
 }
 
-/** `text` with the raw source shown as its label and each secret of it masked. */
+/**
+ * `text` with the raw source shown as its label and each secret of it masked — and any other URL in it
+ * (a redirect target, a URL an error message re-spelled) masked the same way.
+ */
 export function scrubSource(text: string, source: string): string {
   let out = text.replaceAll(source, sourceLabel(source));
   for (const secret of secretsOf(source)) out = out.replaceAll(secret, MASK);
-  return out;
+  return out.replace(/https?:\/\/[^\s()<>"'`]+/gi, (match) => {
+    // Sentence punctuation after a URL ("cannot reach <url>: …") is not part of it.
+    const url = match.replace(/[.,:;!?]+$/, "");
+    const masked = secretsOf(url, 1).some((secret) => secret !== MASK) ? sourceLabel(url) : url;
+    return masked + match.slice(url.length);
+  });
 }
 
-function secretsOf(source: string): string[] {
+/** Does the URL carry credentials in its user-info part (`https://user:pass@host/…`)? */
+export function hasUserInfo(source: string): boolean {
+  const url = parseUrl(source);
+  return url !== undefined && (url.username !== "" || url.password !== "");
+}
+
+function secretsOf(source: string, minLength = 6): string[] {
   const url = parseUrl(source);
   if (!url) return [];
   const secrets = [url.username, url.password].map(decodeURIComponent);
   for (const [name, value] of url.searchParams)
     if (SECRET_PARAM.test(name)) secrets.push(value, encodeURIComponent(value));
   // Very short values would mask unrelated words; they cannot be real keys anyway.
-  return secrets.filter((secret) => secret.length >= 6);
+  return secrets.filter((secret) => secret.length >= minLength);
 }
 
 function parseUrl(source: string): URL | undefined {

@@ -1,0 +1,134 @@
+// A lock file so that two `spec:pull`s never interleave their writes. Created whole by link(2) (atomic,
+// fails if it exists), it holds the owner's pid and host. A lock whose owner is gone (killed, crashed)
+// is stale and taken over; a live owner makes the second process fail at once with a clear message.
+
+import { randomBytes } from "node:crypto";
+import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { CliError } from "../errors.ts";
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+export interface HeldLock {
+  /** Set when a stale lock (owner dead) was taken over: who held it. */
+  takenOverFrom?: LockOwner;
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the lock at `file` or throws a CliError naming its owner. `what` names the guarded command
+ * (`spec:pull`) and `shown` the file as the user should see it (relative to the repository).
+ */
+export async function acquireLockFile(file: string, what: string, shown: string): Promise<HeldLock> {
+  const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  let takenOverFrom: LockOwner | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await tryCreate(file, me)) {
+      return {
+        takenOverFrom,
+        release: async () => {
+          // Only our own lock is removed (never one a later process took over after judging us dead).
+          if ((await readOwner(file))?.pid === me.pid) await rm(file, { force: true });
+        },
+      };
+    }
+    const owner = await readOwner(file);
+    if (owner === undefined) continue; // released (or half-written by a process that died: see below)
+    if (owner.host !== me.host) {
+      throw new CliError(
+        `${shown} says ${what} is running on host ${owner.host} (pid ${owner.pid}, since ${owner.startedAt}): wait for it, or delete ${shown} if it is not running`,
+      );
+    }
+    if (isAlive(owner.pid)) {
+      throw new CliError(
+        `another ${what} is running (pid ${owner.pid}, since ${owner.startedAt}): wait for it to finish and retry (or delete ${shown} if that process is not a ${what})`,
+      );
+    }
+    if (await removeStale(file, owner)) takenOverFrom = owner;
+  }
+  throw new CliError(`could not take ${shown}: other ${what} processes keep taking it; retry`);
+}
+
+/** Creates the lock with its content in one step: written aside, then hard-linked into place (EEXIST if taken). */
+async function tryCreate(file: string, owner: LockOwner): Promise<boolean> {
+  const tmp = `${file}.new-${process.pid}-${randomBytes(6).toString("hex")}`; // pid: see isLeftover
+  await writeFile(tmp, `${JSON.stringify(owner)}\n`);
+  try {
+    await link(tmp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/**
+ * The owner written in the lock. A lock is created whole (see tryCreate), so one that does not parse was
+ * edited by hand: it is reported as a dead owner (pid 0) and replaced.
+ */
+async function readOwner(file: string): Promise<LockOwner | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  try {
+    const owner = JSON.parse(text) as LockOwner;
+    if (Number.isInteger(owner.pid) && typeof owner.host === "string") return owner;
+  } catch {}
+  return { pid: 0, host: hostname(), startedAt: "an unknown time" };
+}
+
+function isAlive(pid: number): boolean {
+  if (pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes a stale lock without racing another process doing the same: the lock is renamed away
+ * (atomic: only one process wins), then checked to still be the stale one we judged; if a live
+ * process's fresh lock was moved by mistake, it is put back.
+ */
+async function removeStale(file: string, stale: LockOwner): Promise<boolean> {
+  const aside = `${file}.stale-${randomBytes(6).toString("hex")}`;
+  try {
+    await rename(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+  const moved = await readOwner(aside);
+  if (moved && (moved.pid !== stale.pid || moved.startedAt !== stale.startedAt)) {
+    await link(aside, file).catch(() => {});
+    await rm(aside, { force: true });
+    return false;
+  }
+  await rm(aside, { force: true });
+  return true;
+}
+
+/**
+ * Is `name` (a file next to the lock) a temporary file a killed process left behind? The `.new-<pid>-…`
+ * files of live processes are not: they are about to become the lock.
+ */
+export function isLeftover(lockName: string, name: string): boolean {
+  if (name.startsWith(`${lockName}.stale-`)) return true;
+  const prefix = `${lockName}.new-`;
+  if (!name.startsWith(prefix)) return false;
+  const pid = Number.parseInt(name.slice(prefix.length), 10);
+  return Number.isInteger(pid) && !isAlive(pid);
+}

@@ -1,0 +1,136 @@
+// After `turbo run build`, a package's src/generated/ holds exactly what the lock produces and its dist/
+// exactly what src/ compiles to — also when turbo restores them from its cache. Turbo restores a cache hit
+// on top of what is on disk (it never deletes), so without the `clean:*` tasks switching from one spec to
+// another and back left the other spec's files in src/generated/ and dist/ (and `files: ["dist"]` would
+// publish them). Real turbo, two real specs with different tag sets, on a scratch copy of the repo.
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "./helpers/process.ts";
+import { repoRoot } from "./helpers/repo.ts";
+import { copyWorkspaceLayout } from "./helpers/workspace-copy.ts";
+
+const SPECS = join(repoRoot, "..", "shared", "specs");
+// The oldest and the newest era: the newer has tags (so react-query files) the older lacks.
+const OLD_SPEC = join(SPECS, "2025-06-18_315a749.json");
+const NEW_SPEC = join(SPECS, "2026-08-21_ef81935.json");
+const PACKAGES = ["types", "client", "react-query"]; // react-query and what it builds on
+const turbo = join(repoRoot, "node_modules", ".bin", "turbo");
+
+let root: string;
+
+beforeAll(() => {
+  root = copyWorkspaceLayout();
+  for (const file of ["turbo.json", "pnpm-lock.yaml", ".gitignore"])
+    cpSync(join(repoRoot, file), join(root, file));
+  // A real copy of the generator (the layout links it): run from the copy it finds the copy's root by
+  // itself, so no task of this test can write into the real checkout.
+  unlinkSync(join(root, "packages", "codegen"));
+  cpSync(join(repoRoot, "packages", "codegen"), join(root, "packages", "codegen"), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => !source.includes(`${join("codegen", "test")}`),
+  });
+});
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function pullAndBuild(spec: string): Promise<string> {
+  const pulled = await run(
+    process.execPath,
+    [join(root, "packages", "codegen", "src", "cli.ts"), "pull", "--source", spec],
+    {
+      cwd: root,
+      env: { ...process.env, INSTANTLY_KIT_ROOT: root },
+      timeoutMs: 120_000,
+    },
+  );
+  expect(pulled.code, pulled.stderr).toBe(0);
+  const built = await run(
+    turbo,
+    ["run", "build", "--filter=@instantly-kit/react-query...", "--output-logs=errors-only"],
+    {
+      cwd: root,
+      env: { ...process.env, INSTANTLY_KIT_ROOT: root, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+      timeoutMs: 600_000,
+    },
+  );
+  expect(built.code, built.stdout + built.stderr).toBe(0);
+  return built.stdout;
+}
+
+/** Every file of the packages' src/generated/ and dist/ (path → sha256). */
+function outputs(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(root, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  for (const name of PACKAGES) {
+    walk(join(root, "packages", name, "src", "generated"));
+    walk(join(root, "packages", name, "dist"));
+  }
+  return out;
+}
+
+/** dist/ is what src/ compiles to: one .js and one .d.ts per source module, nothing else. */
+function expectDistMatchesSrc(files: Record<string, string>): void {
+  for (const name of PACKAGES) {
+    const prefix = `packages/${name}/`;
+    const modules = (folder: string, pattern: RegExp) =>
+      Object.keys(files)
+        .filter((file) => file.startsWith(`${prefix}${folder}/`) && pattern.test(file))
+        .map((file) => file.slice(prefix.length + folder.length + 1).replace(pattern, ""))
+        .sort();
+    const sources = modules("src", /\.tsx?$/);
+    expect(sources.length, name).toBeGreaterThan(0);
+    expect(modules("dist", /\.js$/), `${name}: dist/*.js`).toEqual(sources);
+    expect(modules("dist", /\.d\.ts$/), `${name}: dist/*.d.ts`).toEqual(sources);
+  }
+}
+
+describe("switching specs back and forth with a warm turbo cache", () => {
+  it("leaves exactly the current spec's generated files and their compiled copies", async () => {
+    // src/ files are walked only under src/generated: add the hand-written sources for the dist check.
+    const withSources = (files: Record<string, string>) => {
+      const all = { ...files };
+      for (const name of PACKAGES) {
+        const src = join(root, "packages", name, "src");
+        const walk = (dir: string): void => {
+          for (const entry of readdirSync(dir)) {
+            const path = join(dir, entry);
+            if (statSync(path).isDirectory()) walk(path);
+            else if (!/\.test(-d)?\.tsx?$/.test(entry)) all[relative(root, path)] ??= "source";
+          }
+        };
+        walk(src);
+      }
+      return all;
+    };
+
+    await pullAndBuild(OLD_SPEC); // cache miss: generated and built from scratch
+    const old = outputs();
+    expectDistMatchesSrc(withSources(old));
+    await pullAndBuild(NEW_SPEC); // cache miss
+    const next = outputs();
+    expectDistMatchesSrc(withSources(next));
+    // The two specs really differ in which files exist (else this test could not fail).
+    const onlyNew = Object.keys(next).filter((file) => !(file in old));
+    expect(onlyNew.filter((file) => file.includes("react-query/src/generated/")).length).toBeGreaterThan(0);
+    expect(onlyNew.filter((file) => file.includes("react-query/dist/generated/")).length).toBeGreaterThan(0);
+
+    const hitOld = await pullAndBuild(OLD_SPEC); // the cache is warm for both specs now
+    expect(hitOld).toMatch(/Cached:\s+(\d+) cached, \1 total/);
+    expect(outputs()).toEqual(old);
+    const hitNew = await pullAndBuild(NEW_SPEC);
+    expect(hitNew).toMatch(/Cached:\s+(\d+) cached, \1 total/);
+    expect(outputs()).toEqual(next);
+  }, 1_500_000);
+});
