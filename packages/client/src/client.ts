@@ -138,7 +138,11 @@ function parseResponses(client: InstantlyClient, redact: Redactor): InstantlyCli
   for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
     wrapped[method] = wrap(method, client[method as "GET"] as unknown as Call);
   }
-  const request = client.request as unknown as (method: string, url: string, init?: unknown) => Promise<Result>;
+  const request = client.request as unknown as (
+    method: string,
+    url: string,
+    init?: unknown,
+  ) => Promise<Result>;
   wrapped.request = (method: string, url: string, init?: Record<string, unknown>) =>
     wrap(method.toUpperCase(), (u, i) => request(method, u, i))(url, init);
   return wrapped as unknown as InstantlyClient;

@@ -14,8 +14,10 @@ export const REDACTED = "[redacted]";
 const BEARER = /\bBearer\s+[^\s"'`,;\\]+/gi;
 
 export interface Redactor {
-  /** `text` without the key or any `Bearer` token. */
+  /** `text` without the key (as is or URL-encoded) or any `Bearer` token. */
   text(text: string): string;
+  /** A URL (or path) without the key, however it is percent-encoded (then shown decoded). */
+  url(url: string): string;
   /** A deep copy of parsed JSON with every string (and property name) redacted; the same value if clean. */
   json(value: unknown): unknown;
   /** A copy of `error` (name, message, code, cause chain) with every text redacted. */
@@ -23,19 +25,33 @@ export interface Redactor {
 }
 
 export function createRedactor(apiKey: string): Redactor {
+  const encoded = encodeURIComponent(apiKey);
   const text = (value: string): string => {
     // split/join, not a RegExp built from the key: a key may hold any regex metacharacter.
-    const out = value.includes(apiKey) ? value.split(apiKey).join(REDACTED) : value;
-    return out.includes("earer") || out.includes("EARER") ? out.replace(BEARER, `Bearer ${REDACTED}`) : out;
+    let out = value.includes(apiKey) ? value.split(apiKey).join(REDACTED) : value;
+    if (encoded !== apiKey && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
+    return /bearer/i.test(out) ? out.replace(BEARER, `Bearer ${REDACTED}`) : out;
   };
-  const json = (value: unknown, depth = 0): unknown => {
+  // A URL escapes characters in more than one way (a path escapes fewer than encodeURIComponent does, a
+  // client may escape any of them): look at it with every ASCII escape decoded — the key is ASCII.
+  const url = (value: string): string => {
+    const clean = text(value);
+    if (!clean.includes("%")) return clean;
+    const decoded = clean.replace(/%[0-7][0-9a-f]/gi, (escape) =>
+      String.fromCharCode(Number.parseInt(escape.slice(1), 16)),
+    );
+    return text(decoded) === decoded ? clean : text(decoded);
+  };
+  // Recursive without a depth limit: a body nested deeper than the stack makes this throw, and the
+  // caller then falls back to redacting the raw text.
+  const json = (value: unknown): unknown => {
     if (typeof value === "string") return text(value);
-    if (typeof value !== "object" || value === null || depth > 64) return value;
+    if (typeof value !== "object" || value === null) return value;
     let changed = false;
     const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
     for (const [key, item] of Object.entries(value)) {
       const cleanKey = text(key);
-      const cleanItem = json(item, depth + 1);
+      const cleanItem = json(item);
       if (cleanKey !== key || cleanItem !== item) changed = true;
       (copy as Record<string, unknown>)[cleanKey] = cleanItem;
     }
@@ -51,5 +67,5 @@ export function createRedactor(apiKey: string): Redactor {
     if (value.cause !== undefined && depth < 4) copy.cause = error(value.cause, depth + 1);
     return copy;
   };
-  return { text, json: (value) => json(value), error: (value) => error(value) };
+  return { text, url, json, error: (value) => error(value) };
 }

@@ -37,7 +37,9 @@ export function retryPolicy(retry: RetryOptions | boolean | undefined): RetryPol
   if (retry === false) return { ...DEFAULT_RETRY, attempts: 1 };
   if (retry === true || retry === undefined) return DEFAULT_RETRY;
   if (typeof retry !== "object" || retry === null) {
-    throw new TypeError("`retry` must be true, false or { attempts, baseDelayMs, maxDelayMs, maxRetryAfterMs }");
+    throw new TypeError(
+      "`retry` must be true, false or { attempts, baseDelayMs, maxDelayMs, maxRetryAfterMs }",
+    );
   }
   const policy: RetryPolicy = { ...DEFAULT_RETRY };
   for (const key of Object.keys(DEFAULT_RETRY) as (keyof RetryPolicy)[]) {

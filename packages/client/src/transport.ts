@@ -64,7 +64,7 @@ export function createTransport(
     // Without our Request class (a middleware replaced the request) the request's signal is the caller's.
     const caller = own ? own.caller : request.signal;
     const method = request.method;
-    const path = () => redact.text(new URL(request.url).pathname);
+    const path = () => redact.url(new URL(request.url).pathname);
     const reusable = request.body === null;
     for (let attempt = 1; ; attempt++) {
       if (caller?.aborted) throw caller.reason;
@@ -188,7 +188,7 @@ function buffered(response: Response, body: ArrayBuffer | null, redact: Redactor
     headers,
   });
   Object.defineProperties(copy, {
-    url: { value: redact.text(response.url) },
+    url: { value: redact.url(response.url) },
     redirected: { value: response.redirected },
   });
   return copy;
