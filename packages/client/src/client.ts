@@ -1,21 +1,27 @@
 import type { paths } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
+import { attemptsOf, InstantlyNetworkError } from "./errors.js";
 import { textResponses } from "./generated/text-responses.gen.js";
-import { type RetryOptions, retryPolicy } from "./retry.js";
+import { createRedactor, type Redactor } from "./redact.js";
+import { checkMs, type RetryOptions, retryPolicy } from "./retry.js";
 import { createRequestClass, createTransport } from "./transport.js";
 
 export interface InstantlyClientOptions {
-  /** API key, sent as `Authorization: Bearer …`. Never logged, never put on errors. */
+  /**
+   * API key, sent as `Authorization: Bearer …`. Checked up front (visible ASCII only, no whitespace inside;
+   * surrounding whitespace is trimmed); never logged, never put on errors, redacted from what a server echoes.
+   */
   apiKey: string;
-  /** Default `https://api.instantly.ai`. */
+  /** Default `https://api.instantly.ai`. No credentials (`user:pass@`), query string or fragment. */
   baseUrl?: string;
   /** A fetch implementation (default: `globalThis.fetch`, looked up per request). */
   fetch?: typeof globalThis.fetch;
   /** Extra headers on every request (`Authorization` is always the API key). */
   headers?: Record<string, string>;
   /**
-   * Per-attempt timeout in ms until the response headers arrive (default 30 000; 0 = none). A timed-out
-   * attempt is retried like a network error (idempotent methods only); the last one rejects `TimeoutError`.
+   * Per-attempt deadline in ms for the whole exchange — connection, response headers and the complete body
+   * (default 30 000; 0 = none). A timed-out attempt is retried like a network error (idempotent methods
+   * only); the last one rejects `InstantlyTimeoutError`.
    */
   timeoutMs?: number;
   /**
@@ -31,47 +37,130 @@ export type InstantlyClient = Client<paths>;
 export const DEFAULT_BASE_URL = "https://api.instantly.ai";
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/**
- * Creates the one client an app (and @instantly-kit/react-query, which takes this same instance) talks to
- * the API through: auth, retries, timeouts and abort are configured here, once, in the transport.
- */
-export function createInstantlyClient(options: InstantlyClientOptions): InstantlyClient {
-  const { apiKey, baseUrl = DEFAULT_BASE_URL, headers, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
-  if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    throw new TypeError("createInstantlyClient: `apiKey` is required");
-  }
-  const client = createClient<paths>({
-    baseUrl,
-    ...(timeoutMs ? { Request: createRequestClass() } : {}),
-    fetch: createTransport({ fetch: options.fetch, retry: retryPolicy(options.retry), timeoutMs }),
-    headers: { ...headers, Authorization: `Bearer ${apiKey}` },
-  });
-  return parseTextResponsesAsText(client);
+/** Each client's redactor, for `paginate()` (which only gets the client). */
+const redactors = new WeakMap<object, Redactor>();
+
+export function redactorOf(client: object): Redactor | undefined {
+  return redactors.get(client);
 }
 
 /**
- * openapi-fetch parses every body as JSON unless a call says `parseAs`; operations the spec documents as
- * answering text (the `text/csv` block-list download) get `parseAs: "text"` automatically. Only methods
- * that have such an operation are wrapped, so other calls go straight to openapi-fetch.
+ * Creates the one client an app (and @instantly-kit/react-query, which takes this same instance) talks to
+ * the API through: auth, retries, timeouts and abort are configured here, once, in the transport.
+ * Bad options throw at once with one line that never repeats the key or the URL.
  */
-function parseTextResponsesAsText(client: InstantlyClient): InstantlyClient {
-  const methods = new Set(Object.values(textResponses).flatMap((byMethod) => Object.keys(byMethod)));
-  const withParseAs = (method: string, url: string, init: Record<string, unknown> | undefined) =>
-    textResponses[url]?.[method] && init?.parseAs === undefined ? { ...init, parseAs: "text" } : init;
+export function createInstantlyClient(options: InstantlyClientOptions): InstantlyClient {
+  const { headers, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const apiKey = checkApiKey(options.apiKey);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  checkMs("createInstantlyClient: `timeoutMs`", timeoutMs);
+  const redact = createRedactor(apiKey);
+  const client = createClient<paths>({
+    baseUrl,
+    Request: createRequestClass(),
+    fetch: createTransport({ fetch: options.fetch, retry: retryPolicy(options.retry), timeoutMs, redact }),
+    headers: { ...headers, Authorization: `Bearer ${apiKey}` },
+  });
+  const wrapped = parseResponses(client, redact);
+  redactors.set(wrapped, redact);
+  return wrapped;
+}
+
+function checkApiKey(apiKey: unknown): string {
+  if (typeof apiKey !== "string" || apiKey.trim() === "") {
+    throw new TypeError("createInstantlyClient: `apiKey` is required");
+  }
+  const key = apiKey.trim();
+  // A header value cannot hold a newline (fetch would throw a TypeError quoting the whole value on every
+  // request); a space inside means "Bearer …" or two keys pasted together. Only the position is reported.
+  const bad = key.search(/[^\x21-\x7e]/);
+  if (bad !== -1) {
+    throw new TypeError(
+      `createInstantlyClient: \`apiKey\` has a whitespace, control or non-ASCII character at position ${bad}; pass the key alone, without "Bearer "`,
+    );
+  }
+  return key;
+}
+
+function checkBaseUrl(baseUrl: unknown): string {
+  let url: URL;
+  try {
+    // A relative base ("/proxy") is resolved by the browser; the placeholder origin only lets URL parse it.
+    url = new URL(String(baseUrl), "http://relative.invalid");
+  } catch {
+    throw new TypeError("createInstantlyClient: `baseUrl` is not a URL");
+  }
+  if (url.username || url.password) {
+    throw new TypeError(
+      "createInstantlyClient: `baseUrl` must not contain credentials (user:password@); the API key goes in `apiKey`",
+    );
+  }
+  if (url.search || url.hash || String(baseUrl).includes("?") || String(baseUrl).includes("#")) {
+    throw new TypeError("createInstantlyClient: `baseUrl` must not have a query string or fragment");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new TypeError("createInstantlyClient: `baseUrl` must be an http(s) URL");
+  }
+  return String(baseUrl);
+}
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
+
+/**
+ * Every method (and `request()`) goes through here:
+ * - operations the spec documents as answering text (the `text/csv` block-list download) get
+ *   `parseAs: "text"` automatically;
+ * - JSON is parsed here rather than by openapi-fetch (same rule: an empty body is `undefined`), so a 2xx body
+ *   that is not JSON becomes an `InstantlyNetworkError` naming the request, not a `SyntaxError` whose
+ *   message quotes the body (which may echo the key);
+ * - anything else thrown from below (a middleware, `new Request` on a bad header) is rethrown redacted,
+ *   except our own errors and the caller's abort reason, which are already clean and kept as they are.
+ */
+function parseResponses(client: InstantlyClient, redact: Redactor): InstantlyClient {
+  const wrap = (method: string, send: Call): Call => {
+    return (url, init) => {
+      const parseAs = init?.parseAs;
+      const ownJson = parseAs === undefined || parseAs === "json";
+      const asText = ownJson || (textResponses[url]?.[method] && parseAs === undefined);
+      const parse = ownJson && !textResponses[url]?.[method];
+      return send(url, asText ? { ...init, parseAs: "text" } : init).then(
+        parse ? (result) => parseJson(result, method) : undefined,
+        (error: unknown) => {
+          if (error === (init?.signal as AbortSignal | undefined)?.reason) throw error;
+          if (error instanceof Error && "kind" in error) throw error;
+          throw redact.error(error);
+        },
+      );
+    };
+  };
   const wrapped: Record<string, unknown> = { ...client };
-  for (const method of methods) {
-    const original = client[method as "GET"] as (url: string, init?: Record<string, unknown>) => unknown;
-    wrapped[method] = (url: string, init?: Record<string, unknown>) =>
-      original(url, withParseAs(method, url, init));
+  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+    wrapped[method] = wrap(method, client[method as "GET"] as unknown as Call);
   }
-  if (methods.size > 0) {
-    const request = client.request as (
-      method: string,
-      url: string,
-      init?: Record<string, unknown>,
-    ) => unknown;
-    wrapped.request = (method: string, url: string, init?: Record<string, unknown>) =>
-      request(method, url, withParseAs(method.toUpperCase(), url, init));
-  }
+  const request = client.request as unknown as (
+    method: string,
+    url: string,
+    init?: unknown,
+  ) => Promise<Result>;
+  wrapped.request = (method: string, url: string, init?: Record<string, unknown>) =>
+    wrap(method.toUpperCase(), (u, i) => request(method, u, i))(url, init);
   return wrapped as unknown as InstantlyClient;
+}
+
+function parseJson(result: Result, method: string): Result {
+  const { data, response } = result;
+  if (!response.ok || typeof data !== "string") return result;
+  try {
+    return { data: data === "" ? undefined : JSON.parse(data), response };
+  } catch {
+    // The parser's message quotes part of the body: left out, since a fragment of the key is not redactable.
+    throw new InstantlyNetworkError({
+      method,
+      path: response.url ? new URL(response.url).pathname : "",
+      attempts: attemptsOf(response),
+      reason: `the ${response.status} response body is not valid JSON`,
+      cause: undefined,
+    });
+  }
 }

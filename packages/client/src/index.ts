@@ -6,7 +6,23 @@ export {
   type InstantlyClient,
   type InstantlyClientOptions,
 } from "./client.js";
-export { InstantlyApiError, type InstantlyErrorBody, type SuccessData, unwrap } from "./errors.js";
+export {
+  InstantlyApiError,
+  type InstantlyError,
+  type InstantlyErrorBody,
+  InstantlyNetworkError,
+  InstantlyPaginationError,
+  InstantlyTimeoutError,
+  type SuccessData,
+  unwrap,
+} from "./errors.js";
 export { type PaginatedPath, paginatedOperations } from "./generated/pagination.gen.js";
-export { type PageItem, type PaginateInit, type PaginateOptions, paginate } from "./paginate.js";
-export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+export {
+  MAX_EMPTY_PAGES,
+  type PageItem,
+  type PaginateInit,
+  type PaginateOptions,
+  paginate,
+} from "./paginate.js";
+export { REDACTED } from "./redact.js";
+export { DEFAULT_RETRY, MAX_TIMER_MS, type RetryOptions } from "./retry.js";

@@ -1,6 +1,7 @@
 import type { paths } from "@instantly-kit/types";
 import type { Client, MaybeOptionalInit } from "openapi-fetch";
-import { apiErrorFrom } from "./errors.js";
+import { redactorOf } from "./client.js";
+import { apiErrorFrom, InstantlyPaginationError } from "./errors.js";
 import { type PaginatedPath, paginatedOperations } from "./generated/pagination.gen.js";
 
 type PageMethod<P extends PaginatedPath> = (typeof paginatedOperations)[P]["method"];
@@ -32,7 +33,13 @@ export interface PaginateOptions {
   maxPages?: number;
 }
 
-type Page = { items?: unknown[] | null; next_starting_after?: string | null };
+type Page = { items?: unknown; next_starting_after?: unknown };
+
+/**
+ * Empty pages in a row that still hand out a new cursor before `paginate()` gives up: a real API may send
+ * an empty page now and then (items filtered out after the limit was applied), never an endless run of them.
+ */
+export const MAX_EMPTY_PAGES = 5;
 type Init = { params?: { query?: Record<string, unknown> }; body?: unknown; [key: string]: unknown };
 
 /**
@@ -41,6 +48,10 @@ type Init = { params?: { query?: Record<string, unknown> }; body?: unknown; [key
  * The first request is sent as given (no `starting_after`); each next one carries the previous page's
  * `next_starting_after` in the query or the body (whichever the spec says); it stops when that is absent.
  * A failed page throws `InstantlyApiError` (retries already happened in the client's transport).
+ *
+ * It ends on any server, without `maxPages`: a cursor seen before (A→B→A, or the same one echoed),
+ * more than `MAX_EMPTY_PAGES` empty pages in a row, a cursor that is neither a string nor a number, or
+ * `items` that is not an array throw `InstantlyPaginationError` naming the operation and the cursor.
  */
 export async function* paginate<P extends PaginatedPath>(
   client: Client<paths>,
@@ -61,27 +72,58 @@ export async function* paginate<P extends PaginatedPath>(
     response: Response;
   }>;
   const base = (init ?? {}) as Init;
-  let cursor: string | undefined;
+  const redact = redactorOf(client)?.text ?? ((text: string) => text);
+  let cursor: string | number | undefined;
+  const seen = new Set<string>();
   let pages = 0;
+  let emptyPages = 0;
   let yielded = 0;
+  const fail = (reason: string, value?: unknown) =>
+    new InstantlyPaginationError({
+      operation: `${method.toUpperCase()} ${path}`,
+      cursor: value === undefined ? undefined : redact(shown(value)),
+      pages,
+      reason,
+    });
   while (pages < maxPages && yielded < maxItems) {
     const pageInit = cursor === undefined ? base : withCursor(base, cursorIn, cursor);
     const { data, error, response } = await request(method, path, pageInit);
     if (error !== undefined || !response.ok) throw apiErrorFrom(response, error);
     pages++;
-    for (const item of data?.items ?? []) {
+    if (data !== undefined && data !== null && (typeof data !== "object" || Array.isArray(data))) {
+      throw fail("the page is not an object");
+    }
+    const items = data?.items ?? [];
+    if (!Array.isArray(items)) throw fail("`items` is not an array", cursor);
+    for (const item of items) {
       if (yielded >= maxItems) return;
       yielded++;
       yield item as PageItem<P>;
     }
     const next = data?.next_starting_after;
-    // A server echoing the same cursor would loop forever; treat it as the end.
-    if (!next || next === cursor) return;
+    if (next === undefined || next === null || next === "") return;
+    if (!(typeof next === "string" || (typeof next === "number" && Number.isFinite(next)))) {
+      throw fail("the next cursor is neither a string nor a number", next);
+    }
+    if (cursor !== undefined) seen.add(String(cursor));
+    if (seen.has(String(next)) || String(next) === String(cursor)) {
+      throw fail("the server sent a cursor it had already sent (the pages would repeat forever)", next);
+    }
+    emptyPages = items.length === 0 ? emptyPages + 1 : 0;
+    if (emptyPages > MAX_EMPTY_PAGES) {
+      throw fail(`${emptyPages} empty pages in a row, each with a new cursor`, next);
+    }
     cursor = next;
   }
 }
 
-function withCursor(init: Init, cursorIn: "query" | "body", cursor: string): Init {
+/** A cursor as text for an error message: strings as they are, anything else as JSON; at most 200 chars. */
+function shown(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+function withCursor(init: Init, cursorIn: "query" | "body", cursor: string | number): Init {
   if (cursorIn === "body") return { ...init, body: { ...(init.body as object), starting_after: cursor } };
   return { ...init, params: { ...init.params, query: { ...init.params?.query, starting_after: cursor } } };
 }

@@ -1,3 +1,5 @@
+import { InstantlyNetworkError, InstantlyTimeoutError, rememberExchange } from "./errors.js";
+import type { Redactor } from "./redact.js";
 import {
   backoffDelay,
   isIdempotent,
@@ -11,115 +13,183 @@ export interface TransportOptions {
   /** The fetch to send with; resolved per call so test tools that patch `globalThis.fetch` late still work. */
   fetch?: typeof globalThis.fetch;
   retry: RetryPolicy;
-  /** Per-attempt timeout until the response headers arrive; 0 or undefined = none. */
-  timeoutMs?: number;
-}
-
-/** What `unwrap()` needs to describe a failed response; the Response itself does not know its method. */
-const requestMethods = new WeakMap<Response, string>();
-
-export function methodOf(response: Response): string | undefined {
-  return requestMethods.get(response);
-}
-
-interface OwnSignal {
-  /** Aborts the request's own signal: on timeout, or when the caller's signal aborts. */
-  controller: AbortController;
-  /** The signal the caller passed, if any. */
-  caller: AbortSignal | undefined;
-}
-
-/** Requests built by our Request class, with the controller behind their signal. */
-const ownSignals = new WeakMap<Request, OwnSignal>();
-
-/** Forwards the caller's abort (for the request's whole life, body included). */
-function follow(caller: AbortSignal, controller: AbortController): void {
-  if (caller.aborted) controller.abort(caller.reason);
-  else caller.addEventListener("abort", () => controller.abort(caller.reason), { once: true });
-}
-
-function timeoutError(): DOMException {
-  return new DOMException("request timed out", "TimeoutError");
+  /** Per-attempt deadline for the whole exchange, response body included; 0 = none. */
+  timeoutMs: number;
+  redact: Redactor;
 }
 
 /**
- * The `Request` class openapi-fetch builds requests with (when a timeout is set): each request gets a
- * signal we control, following the caller's. The first attempt can then be sent as is — `fetch(request)`
- * with no init. Passing `{ signal }` to fetch instead makes undici rebuild the Request from an init
- * (and `AbortSignal.any`/`AbortSignal.timeout` cost ~20 µs): measurable against a local round trip.
+ * The controller behind the signal of each request built by our Request class, and the caller's signal.
+ * The caller's signal is listened to only while an attempt runs (see `instantlyFetch`), never from the
+ * Request constructor: a long-lived signal shared by many requests must not collect one listener per call.
+ */
+const ownSignals = new WeakMap<Request, { controller: AbortController; caller: AbortSignal | undefined }>();
+
+/**
+ * The `Request` class openapi-fetch builds requests with: each request gets a signal we control. The first
+ * attempt can then be sent as is — `fetch(request)` with no init. Passing `{ signal }` to fetch instead makes
+ * undici rebuild the Request from an init (and `AbortSignal.any`/`AbortSignal.timeout` cost ~20 µs):
+ * measurable against a local round trip.
  */
 export function createRequestClass(): typeof Request {
   return class InstantlyRequest extends Request {
     constructor(input: RequestInfo | URL, init?: RequestInit) {
       const controller = new AbortController();
-      const caller = init?.signal ?? undefined;
       super(input, { ...init, signal: controller.signal });
-      if (caller) follow(caller, controller);
-      ownSignals.set(this, { controller, caller });
+      ownSignals.set(this, { controller, caller: init?.signal ?? undefined });
     }
   };
 }
+
+// Statuses whose Response must have a null body.
+const NULL_BODY = new Set([204, 205, 304]);
 
 /**
  * The `fetch` openapi-fetch calls: retries, timeouts and abort in one place, below openapi-fetch, so every
  * caller (GET/POST…, `request()`, `paginate()`, the React Query hooks) gets them, and each attempt can
  * re-send the body from a clone of the original Request.
  *
- * Kept lean on the success path: no clone for bodiless requests, and the first attempt's timeout aborts the
- * request's own signal (see createRequestClass) — one timer, cleared when the response headers arrive.
+ * An attempt is the whole exchange: the response body is read here, inside the attempt's deadline, so a
+ * server that sends headers and then stalls (or resets mid-body) fails the attempt like any network error
+ * and is retried when re-sending is safe. openapi-fetch then parses the buffered copy, whose error body,
+ * headers, status text and URL have had the API key redacted.
  */
 export function createTransport(
   options: TransportOptions,
 ): (input: Request, init?: RequestInit) => Promise<Response> {
-  const { retry, timeoutMs } = options;
+  const { retry, timeoutMs, redact } = options;
   return async function instantlyFetch(request, init) {
     const send = options.fetch ?? globalThis.fetch;
     const own = ownSignals.get(request);
-    // Without our Request class (no timeout, or a middleware replaced the request) the request's signal
-    // is the caller's.
-    const callerSignal = own ? own.caller : request.signal;
+    // Without our Request class (a middleware replaced the request) the request's signal is the caller's.
+    const caller = own ? own.caller : request.signal;
     const method = request.method;
+    const path = () => redact.url(new URL(request.url).pathname);
     const reusable = request.body === null;
     for (let attempt = 1; ; attempt++) {
+      if (caller?.aborted) throw caller.reason;
       const last = attempt >= retry.attempts;
       // A body can be read once: send a clone while the original must stay re-sendable.
       const outgoing = reusable || last ? request : request.clone();
+      // The first attempt aborts the request's own signal; a retry (that signal may be aborted by the
+      // first timeout) gets a fresh controller.
+      const controller = attempt === 1 && own ? own.controller : new AbortController();
+      let timedOut = false;
+      // Rejects the wait in progress (headers or body): a custom fetch may ignore the signal.
+      let stopWaiting: (reason: unknown) => void = () => {};
+      const stop = (reason: unknown) => {
+        controller.abort(reason);
+        stopWaiting(reason);
+      };
+      const bounded = <T>(promise: Promise<T>) =>
+        new Promise<T>((resolve, reject) => {
+          stopWaiting = reject;
+          if (controller.signal.aborted) reject(controller.signal.reason);
+          promise.then(resolve, reject);
+        });
+      const onCallerAbort = () => stop(caller?.reason);
+      caller?.addEventListener("abort", onCallerAbort);
+      const timer = timeoutMs
+        ? setTimeout(() => {
+            timedOut = true;
+            stop(new DOMException("attempt timed out", "TimeoutError"));
+          }, timeoutMs)
+        : undefined;
       let response: Response;
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let retryNow: boolean;
       try {
-        if (!timeoutMs) {
-          response = await send(outgoing, init);
-        } else if (attempt === 1 && own) {
-          timer = setTimeout(() => own.controller.abort(timeoutError()), timeoutMs);
-          response = await send(outgoing, init);
+        response = await bounded(
+          send(outgoing, controller === own?.controller ? init : { ...init, signal: controller.signal }),
+        );
+        retryNow = !last && isRetryableStatus(response.status, method);
+        if (retryNow) {
+          // Free the connection; the body of a response we drop is of no use. Not awaited: some fetch
+          // implementations (msw's interceptor in Node) never settle a cancel(), and nothing depends on it.
+          response.body?.cancel().catch(() => {});
         } else {
-          // A retry (the request's own signal may already be aborted by the first timeout): a fresh one.
-          const controller = new AbortController();
-          if (callerSignal) follow(callerSignal, controller);
-          timer = setTimeout(() => controller.abort(timeoutError()), timeoutMs);
-          response = await send(outgoing, { ...init, signal: controller.signal });
+          const body = response.body ? await bounded(response.arrayBuffer()) : null;
+          response = buffered(response, body, redact);
         }
       } catch (error) {
         // The caller's abort ends everything; a network error or an attempt timeout is retried only
         // when re-sending is safe.
-        if (callerSignal?.aborted) throw callerSignal.reason;
-        if (last || !isIdempotent(method)) throw error;
-        await sleep(backoffDelay(attempt, retry), callerSignal);
+        if (caller?.aborted) throw caller.reason;
+        if (last || !isIdempotent(method)) {
+          throw timedOut
+            ? new InstantlyTimeoutError({ method, path: path(), timeoutMs, attempts: attempt })
+            : new InstantlyNetworkError({
+                method,
+                path: path(),
+                attempts: attempt,
+                reason: redact.text(describe(error)),
+                cause: redact.error(error),
+              });
+        }
+        await sleep(backoffDelay(attempt, retry), caller);
         continue;
       } finally {
         clearTimeout(timer);
+        caller?.removeEventListener("abort", onCallerAbort);
       }
-      if (last || !isRetryableStatus(response.status, method)) {
-        requestMethods.set(response, method);
+      if (!retryNow) {
+        rememberExchange(response, method, attempt);
         return response;
       }
       const wait =
         (response.status === 429 ? retryAfterDelay(response.headers.get("retry-after"), retry) : undefined) ??
         backoffDelay(attempt, retry);
-      // Free the connection; the body of a response we drop is of no use. Not awaited: some fetch
-      // implementations (msw's interceptor in Node) never settle a cancel(), and nothing depends on it.
-      response.body?.cancel().catch(() => {});
-      await sleep(wait, callerSignal);
+      await sleep(wait, caller);
     }
   };
+}
+
+/** `fetch failed (ECONNREFUSED)`, `terminated (other side closed)`: the error and its first cause. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const detail = cause ? ((cause as { code?: string }).code ?? cause.message) : "";
+  return detail && detail !== error.message ? `${error.message} (${detail})` : error.message;
+}
+
+/**
+ * The response openapi-fetch parses: the body already read, and — for an error status — the key redacted
+ * from the body (as JSON, so an echo written with `\u` escapes is caught too). A successful body is handed
+ * over byte for byte. Headers, status text and URL are redacted in any case. Throws (→ a network error)
+ * when the status cannot be a Response's (outside 200–599).
+ */
+function buffered(response: Response, body: ArrayBuffer | null, redact: Redactor): Response {
+  let bytes: BodyInit | null = NULL_BODY.has(response.status) ? null : body;
+  let headers = response.headers;
+  if (body && bytes && !response.ok) {
+    const text = new TextDecoder().decode(body);
+    let clean: string;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      const redacted = redact.json(parsed);
+      clean = redacted === parsed ? text : JSON.stringify(redacted);
+    } catch {
+      clean = redact.text(text);
+    }
+    if (clean !== text) {
+      bytes = clean;
+      headers = new Headers(headers);
+      headers.delete("content-length");
+    }
+  }
+  const entries = [...headers];
+  if (entries.some(([, value]) => redact.text(value) !== value)) {
+    // Appended one by one: several `set-cookie` headers stay several.
+    headers = new Headers();
+    for (const [name, value] of entries) headers.append(name, redact.text(value));
+  }
+  const copy = new Response(bytes, {
+    status: response.status,
+    statusText: redact.text(response.statusText),
+    headers,
+  });
+  Object.defineProperties(copy, {
+    url: { value: redact.url(response.url) },
+    redirected: { value: response.redirected },
+  });
+  return copy;
 }

@@ -143,7 +143,7 @@ describe("transport", () => {
     const call = client({ timeoutMs: 100, retry: false }).GET("/api/v2/campaigns/{id}", {
       params: { path: { id: "c1" } },
     });
-    await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(call).rejects.toMatchObject({ name: "InstantlyTimeoutError", kind: "timeout" });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(server.requests).toHaveLength(1);
   });
@@ -152,7 +152,7 @@ describe("transport", () => {
     server.route("GET /api/v2/campaigns/c1", () => {});
     await expect(
       client({ timeoutMs: 50 }).GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
-    ).rejects.toMatchObject({ name: "TimeoutError" });
+    ).rejects.toMatchObject({ name: "InstantlyTimeoutError", kind: "timeout" });
     expect(server.requests).toHaveLength(fastRetry.attempts);
   });
 
@@ -271,7 +271,7 @@ describe("errors", () => {
     const errors = [apiFailure, network, timeout];
     expect(apiFailure).toBeInstanceOf(InstantlyApiError);
     expect(network).toBeInstanceOf(Error);
-    expect(timeout).toMatchObject({ name: "TimeoutError" });
+    expect(timeout).toMatchObject({ name: "InstantlyTimeoutError", kind: "timeout" });
     for (const error of errors) {
       const texts = [
         String(error),

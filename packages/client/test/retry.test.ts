@@ -41,6 +41,46 @@ describe("retryAfterDelay", () => {
     expect(retryAfterDelay(null, DEFAULT_RETRY, now)).toBeUndefined();
     expect(retryAfterDelay("soon", DEFAULT_RETRY, now)).toBeUndefined();
   });
+  test.each([
+    // the three HTTP-date forms RFC 9110 makes a recipient accept
+    ["Thu, 01 Jan 2026 00:00:10 GMT", 10_000],
+    ["Thursday, 01-Jan-26 00:00:10 GMT", 10_000],
+    ["Thu Jan  1 00:00:10 2026", 10_000],
+    ["  7  ", 7000],
+    ["99999999999999999999", DEFAULT_RETRY.maxRetryAfterMs],
+    ["Fri, 01 Jan 2100 00:00:00 GMT", DEFAULT_RETRY.maxRetryAfterMs],
+  ])("HTTP form %j → %i ms", (header, expected) => {
+    expect(retryAfterDelay(header, DEFAULT_RETRY, now)).toBe(expected);
+  });
+  // Each of these is accepted by Date.parse (V8's legacy parser) — as a date in 2001 (→ retry at once,
+  // hammering the server) or far in the future (→ the longest wait) — but none is an HTTP-date or a
+  // delta-seconds: they mean nothing, so the backoff applies.
+  test.each([
+    "-5",
+    "-1",
+    "foo 1",
+    "1 2",
+    "Tue 5",
+    "12/25",
+    "Jan 1 2099",
+    "2026-01-01T00:00:10Z",
+    "9999-12-31",
+    "Thu, 01 Jan 2026 00:00:10", // no GMT
+    "thu, 01 jan 2026 00:00:10 gmt",
+    "Thu, 31 Feb 2026 00:00:10 GMT", // no such day
+    "Thu, 01 Jan 2026 25:00:10 GMT", // no such hour
+    "Thu, 01 Foo 2026 00:00:10 GMT",
+    "1e3",
+    "0x10",
+    "Infinity",
+    "NaN",
+    "",
+    "  ",
+    "1,000",
+    "+5",
+  ])("garbage, negative or lenient date %j → undefined (backoff)", (header) => {
+    expect(retryAfterDelay(header, DEFAULT_RETRY, now)).toBeUndefined();
+  });
 });
 
 describe("backoffDelay (full jitter)", () => {
@@ -59,5 +99,8 @@ describe("retryPolicy", () => {
     expect(retryPolicy(false).attempts).toBe(1);
     expect(retryPolicy({ attempts: 5 })).toEqual({ ...DEFAULT_RETRY, attempts: 5 });
     expect(() => retryPolicy({ attempts: 0 })).toThrow(RangeError);
+  });
+  test("explicit undefined fields keep the defaults (today they erase them: NaN delays)", () => {
+    expect(retryPolicy({ attempts: 2, baseDelayMs: undefined })).toEqual({ ...DEFAULT_RETRY, attempts: 2 });
   });
 });

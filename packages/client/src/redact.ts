@@ -1,0 +1,71 @@
+/**
+ * Scrubbing the API key out of whatever a server sends back. A server may echo the key in an error body
+ * (`{"message":"Invalid API key: Bearer sk_…"}`), a header, a reason phrase or a redirect URL; everything
+ * the client derives from a response (error body, `error` of openapi-fetch's result, error messages,
+ * `cause`s, `response.url`, headers) goes through one of these functions first.
+ */
+
+export const REDACTED = "[redacted]";
+
+/**
+ * Any `Bearer <token>` — the key itself, a truncated echo of it (`Bearer sk_live_ab…`) or another token —
+ * becomes `Bearer [redacted]`.
+ */
+const BEARER = /\bBearer\s+[^\s"'`,;\\]+/gi;
+
+export interface Redactor {
+  /** `text` without the key (as is or URL-encoded) or any `Bearer` token. */
+  text(text: string): string;
+  /** A URL (or path) without the key, however it is percent-encoded (then shown decoded). */
+  url(url: string): string;
+  /** A deep copy of parsed JSON with every string (and property name) redacted; the same value if clean. */
+  json(value: unknown): unknown;
+  /** A copy of `error` (name, message, code, cause chain) with every text redacted. */
+  error(error: unknown): unknown;
+}
+
+export function createRedactor(apiKey: string): Redactor {
+  const encoded = encodeURIComponent(apiKey);
+  const text = (value: string): string => {
+    // split/join, not a RegExp built from the key: a key may hold any regex metacharacter.
+    let out = value.includes(apiKey) ? value.split(apiKey).join(REDACTED) : value;
+    if (encoded !== apiKey && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
+    return /bearer/i.test(out) ? out.replace(BEARER, `Bearer ${REDACTED}`) : out;
+  };
+  // A URL escapes characters in more than one way (a path escapes fewer than encodeURIComponent does, a
+  // client may escape any of them): look at it with every ASCII escape decoded — the key is ASCII.
+  const url = (value: string): string => {
+    const clean = text(value);
+    if (!clean.includes("%")) return clean;
+    const decoded = clean.replace(/%[0-7][0-9a-f]/gi, (escape) =>
+      String.fromCharCode(Number.parseInt(escape.slice(1), 16)),
+    );
+    return text(decoded) === decoded ? clean : text(decoded);
+  };
+  // Recursive without a depth limit: a body nested deeper than the stack makes this throw, and the
+  // caller then falls back to redacting the raw text.
+  const json = (value: unknown): unknown => {
+    if (typeof value === "string") return text(value);
+    if (typeof value !== "object" || value === null) return value;
+    let changed = false;
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+    for (const [key, item] of Object.entries(value)) {
+      const cleanKey = text(key);
+      const cleanItem = json(item);
+      if (cleanKey !== key || cleanItem !== item) changed = true;
+      (copy as Record<string, unknown>)[cleanKey] = cleanItem;
+    }
+    return changed ? copy : value;
+  };
+  const error = (value: unknown, depth = 0): unknown => {
+    if (!(value instanceof Error)) return typeof value === "string" ? text(value) : value;
+    const copy = new Error(text(value.message));
+    copy.name = text(value.name);
+    if (copy.stack) copy.stack = text(copy.stack);
+    const { code } = value as { code?: unknown };
+    if (typeof code === "string") Object.assign(copy, { code: text(code) });
+    if (value.cause !== undefined && depth < 4) copy.cause = error(value.cause, depth + 1);
+    return copy;
+  };
+  return { text, url, json, error: (value) => error(value) };
+}
