@@ -91,7 +91,12 @@ function dropRestOfBody(request: IncomingMessage): void {
   request.once("close", () => clearTimeout(timer));
 }
 
-function toFetchRequest(request: IncomingMessage, url: URL, method: string, body: Buffer | undefined): Request {
+function toFetchRequest(
+  request: IncomingMessage,
+  url: URL,
+  method: string,
+  body: Buffer | undefined,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
@@ -163,14 +168,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     // HEAD is answered like GET without the body (MSW handlers only know the spec's methods).
     const url = new URL(`${origin}${target}`);
-    const mocked = await getResponse(handlers, toFetchRequest(request, url, head ? "GET" : method, body));
+    const asMethod = head ? "GET" : method;
+    const mocked = await getResponse(handlers, toFetchRequest(request, url, asMethod, body));
     if (!mocked) {
       const path = target.split("?")[0];
       sendJson(
         response,
         head,
         404,
-        apiError(404, `Route ${method} ${path} is not an operation of the Instantly API v2 spec`),
+        apiError(404, `Route ${asMethod} ${path} is not an operation of the Instantly API v2 spec`),
       );
       return 404;
     }

@@ -3,7 +3,7 @@
 // [--outlive-launcher]`: the mock API over HTTP.
 import { parseArgs } from "node:util";
 import { watchLauncher } from "../launcher.js";
-import { DEFAULT_BODY_LIMIT, type MockServer, startMockServer } from "../node.js";
+import type { MockServer } from "../node.js";
 
 const USAGE =
   "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576] [--outlive-launcher]";
@@ -41,22 +41,16 @@ try {
  * Plain decimal digits only: `Number()` would take "" as 0 (a random port), "1e3" as 1000 and "0x50" as 80,
  * each silently serving somewhere the user did not ask for.
  */
-function integerOption(name: string, raw: string | undefined, fallback: number, min: number, max: number) {
-  if (raw === undefined) return fallback;
+function integerOption(name: string, raw: string | undefined, min: number, max: number) {
+  if (raw === undefined) return undefined;
   const value = /^(0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max)
     fail(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
   return value;
 }
 
-const port = integerOption("port", values.port, 4010, 0, 65535);
-const bodyLimit = integerOption(
-  "body-limit",
-  values["body-limit"],
-  DEFAULT_BODY_LIMIT,
-  1,
-  Number.MAX_SAFE_INTEGER,
-);
+const port = integerOption("port", values.port, 0, 65535) ?? 4010;
+const bodyLimit = integerOption("body-limit", values["body-limit"], 1, Number.MAX_SAFE_INTEGER);
 
 // Signal handlers go in before the "listening" line: whoever reads that line may signal right away.
 let server: MockServer | undefined;
@@ -80,9 +74,11 @@ process.stdout.on("error", () => {});
 // npx, pnpm and their shells do not pass a signal on: when one of them is gone, so is the server.
 if (!values["outlive-launcher"]) watchLauncher((pid) => stop(`launcher (pid ${pid}) exited`));
 
+// Imported only now: the generated mocks take a while to load, and bad arguments should fail at once.
+const { startMockServer } = await import("../node.js");
 server = await startMockServer({
   port,
-  bodyLimit,
+  ...(bodyLimit === undefined ? {} : { bodyLimit }),
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.seed === undefined ? {} : { seed: values.seed }),
   stateful: !values.stateless,
