@@ -49,6 +49,7 @@ function declaredOnly(base: string, path: string, length: number): Promise<RawRe
             status: response.statusCode ?? 0,
             headers: response.headers,
             text,
+            bytes: Buffer.from(text),
             json: JSON.parse(text),
           });
         });
