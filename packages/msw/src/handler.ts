@@ -1,7 +1,7 @@
 import { type DefaultBodyType, delay, HttpHandler, HttpResponse, type RequestHandlerOptions } from "msw";
 import { type DeepPartial, deepMerge } from "./merge.js";
 import { errorBody, type OperationSpec } from "./operation.js";
-import { compileRoute, DEFAULT_BASE_URL, type Route } from "./route.js";
+import { compileRoute, DEFAULT_BASE_URL, isWellFormedPercentEncoding, type Route } from "./route.js";
 
 export interface MockResolverInfo<T> {
   request: Request;
@@ -111,15 +111,27 @@ export function errorResponse(
   return HttpResponse.json(errorBody(operation, status, message) as DefaultBodyType, { status });
 }
 
+/** `application/json`, `application/merge-patch+json`… (parameters such as `charset` aside). */
+function isJsonMediaType(contentType: string): boolean {
+  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return mediaType === "application/json" || /^application\/[^/]+\+json$/.test(mediaType);
+}
+
 /**
- * Reads a JSON request body. Returns the parsed value (undefined when empty), or a 400 response in the API's
- * error shape when the body is not JSON or misses a required property.
+ * Reads a JSON request body. Returns the parsed value (undefined when empty), or a response in the API's
+ * error shape: 415 when a body comes with a content type that is not JSON, 400 when it is not JSON or misses
+ * a required property. A body without any content type is read as JSON (curl -d sends form-urlencoded, but
+ * hand-written fetch calls often send none).
  */
 export async function readJsonBody(
   operation: OperationSpec,
   request: Request,
 ): Promise<{ body: unknown } | { response: Response }> {
   const text = await request.clone().text();
+  const contentType = request.headers.get("content-type");
+  if (text.trim() !== "" && contentType !== null && !isJsonMediaType(contentType)) {
+    return { response: errorResponse(operation, 415, `Unsupported Media Type: ${contentType}`) };
+  }
   if (text.trim() === "") {
     const [first] = operation.requiredBody;
     if (first !== undefined)
@@ -146,6 +158,8 @@ export async function readJsonBody(
   return { body };
 }
 
+export const MALFORMED_URL_MESSAGE = "Malformed percent-encoding in the request URL";
+
 export async function applyDelay(value: HandlerOptions["delay"]): Promise<void> {
   if (value !== undefined) await delay(value);
 }
@@ -157,12 +171,15 @@ export type OperationResolver = (info: {
   body: unknown;
 }) => Response | Promise<Response>;
 
-/** The common wrapper: delay, JSON body check, then the resolver. */
+/**
+ * The common wrapper: delay, request checks (percent-encoding of the URL, the JSON body), then the resolver.
+ * `checkRequest: false` (error helpers) answers whatever was sent.
+ */
 export function createResolvedHandler(
   operation: OperationSpec,
   resolve: OperationResolver,
   options: HandlerOptions = {},
-  checkBody = true,
+  checkRequest = true,
 ): OperationHandler {
   const route = compileRoute(options.baseUrl ?? DEFAULT_BASE_URL, operation.path);
   return new OperationHandler(
@@ -171,7 +188,11 @@ export function createResolvedHandler(
     async ({ request, params }) => {
       await applyDelay(options.delay);
       let body: unknown;
-      if (checkBody && operation.requestBody) {
+      const url = new URL(request.url);
+      if (checkRequest && !isWellFormedPercentEncoding(url.pathname + url.search)) {
+        return errorResponse(operation, 400, MALFORMED_URL_MESSAGE);
+      }
+      if (checkRequest && operation.requestBody) {
         const read = await readJsonBody(operation, request);
         if ("response" in read) return read.response;
         body = read.body;

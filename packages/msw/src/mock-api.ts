@@ -34,7 +34,10 @@ export interface MockApi {
   handlers: OperationHandler[];
   /** Empties the store and restarts ids and timestamps (call it between tests). */
   reset(): void;
-  /** Adds items (partial items are filled up from the mock item; a number adds that many mock items). */
+  /**
+   * Adds items (partial items are filled up from the mock item; a number adds that many mock items). Throws,
+   * adding none of them, when an id is already in the store or given twice.
+   */
   seed<R extends ResourceName>(
     resource: R,
     items: number | DeepPartial<ResourceItems[R]>[],
@@ -51,6 +54,24 @@ export interface MockApi {
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const PAGING_KEYS = new Set(["limit", "starting_after"]);
+
+interface UniqueProperty {
+  property: string;
+  /** The form two values are compared in. */
+  normalize: (value: unknown) => string;
+}
+
+/**
+ * Properties the API keeps unique besides the id (which is always unique; for accounts it is the email the
+ * caller gives). The spec has no machine-readable uniqueness, so this follows its prose and its documented 409s:
+ * CustomTag.label "must be unique per workspace after trimming whitespace" (createCustomTag/patchCustomTag →
+ * 409 "A tag with this name already exists."); createWorkspaceGroupMember → 409 "The sub workspace already has
+ * an active parent or invitation". Resources missing from an older spec are simply not in `crudResources`.
+ */
+const UNIQUE_PROPERTIES: Readonly<Record<string, readonly UniqueProperty[]>> = {
+  "custom-tags": [{ property: "label", normalize: (value) => String(value).trim() }],
+  "workspace-group-members": [{ property: "sub_workspace_id", normalize: String }],
+};
 
 function specOf(operationId: string): OperationSpec {
   return operationSpecs[operationId as MockOperationId];
@@ -97,12 +118,43 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return errorResponse(operation, 404, `No ${resource.name} item with ${resource.idParam} '${id}'`);
   }
 
+  /**
+   * The id or unique property `item` would share with another stored item (`self` is the item being updated),
+   * as a message; undefined when there is none. Creating or updating into a duplicate must not replace or
+   * shadow the first item.
+   */
+  function duplicateOf(resource: ResourceSpec, item: Item, self?: string): string | undefined {
+    const store = storeOf(resource);
+    const id = store.idOf(item);
+    if (self === undefined && store.has(id)) {
+      return `A ${resource.name} item with ${resource.idProperty} '${id}' already exists`;
+    }
+    for (const { property, normalize } of UNIQUE_PROPERTIES[resource.name] ?? []) {
+      if (item[property] === undefined || item[property] === null) continue;
+      const value = normalize(item[property]);
+      const clash = store
+        .all()
+        .find((other) => store.idOf(other) !== self && normalize(other[property]) === value);
+      if (clash) return `A ${resource.name} item with ${property} '${value}' already exists`;
+    }
+    return undefined;
+  }
+
+  /** 409 Conflict: the operation's documented body when it has one (the API's own wording), else ours. */
+  function conflict(operation: OperationSpec, message: string): Response {
+    return errorResponse(operation, 409, operation.errors[409] ? undefined : message);
+  }
+
   function resolverFor(operationId: string): OperationResolver | undefined {
     for (const resource of Object.values(resources)) {
       const store = storeOf(resource);
       const operation = specOf(operationId);
       if (resource.create === operationId) {
-        return ({ body }) => successResponse(operation, store.put(newItem(resource, body)));
+        return ({ body }) => {
+          const item = newItem(resource, body);
+          const duplicate = duplicateOf(resource, item);
+          return duplicate ? conflict(operation, duplicate) : successResponse(operation, store.put(item));
+        };
       }
       if (resource.list === operationId) {
         return ({ request, body }) => {
@@ -140,6 +192,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           if (!item) return notFound(operation, resource, id);
           const updated = deepMerge(item, pickKnown(resource, body));
           updated[resource.idProperty] = item[resource.idProperty];
+          const duplicate = duplicateOf(resource, updated, id);
+          if (duplicate) return conflict(operation, duplicate);
           if ("timestamp_updated" in updated) updated.timestamp_updated = ids.now();
           return successResponse(operation, store.put(updated));
         };
@@ -175,15 +229,27 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     },
     seed(name, items) {
       const resource = resources[name] as ResourceSpec;
+      const store = storeOf(resource);
       const inputs: unknown[] = typeof items === "number" ? Array.from({ length: items }, () => ({})) : items;
-      return inputs.map((input) => {
+      const created = inputs.map((input) => {
         // Seeded items may set the id themselves (to refer to them in a test).
         const item = newItem(resource, input);
         if (isPlainObject(input) && typeof input[resource.idProperty] === "string") {
           item[resource.idProperty] = input[resource.idProperty];
         }
-        return storeOf(resource).put(item);
-      }) as ResourceItems[typeof name][];
+        return item;
+      });
+      // Only ids are checked: filler items share the mock's example values (every seeded custom tag is
+      // labelled like the spec's example), and a fixture is the test author's to shape. All or nothing.
+      const seen = new Set<string>();
+      for (const item of created) {
+        const id = store.idOf(item);
+        if (store.has(id) || seen.has(id)) {
+          throw new Error(`seed("${name}"): an item with ${resource.idProperty} '${id}' already exists`);
+        }
+        seen.add(id);
+      }
+      return created.map((item) => store.put(item)) as ResourceItems[typeof name][];
     },
     store: {
       list: (name) => storeOf(resources[name] as ResourceSpec).all() as ResourceItems[typeof name][],

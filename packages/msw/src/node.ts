@@ -2,8 +2,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
+import { MALFORMED_URL_MESSAGE } from "./handler.js";
 import { createHandlers } from "./handlers.js";
 import { createMockApi, type MockApi } from "./mock-api.js";
+import { type ApiErrorBody, errorBody } from "./operation.js";
+import { isWellFormedPercentEncoding } from "./route.js";
 
 export interface MockServerOptions {
   /** Default 4010; 0 picks a free port. */
@@ -14,6 +17,8 @@ export interface MockServerOptions {
   stateful?: boolean;
   /** Seed for the ids of created items. */
   seed?: number | string;
+  /** Largest request body in bytes (default 1 MiB); a larger one gets 413 in the API's error shape. */
+  bodyLimit?: number;
   /** One line per request (method, path, status, ms); default: none. */
   log?: (line: string) => void;
 }
@@ -27,47 +32,161 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+/** The default largest request body, in bytes; the API does not document its own limit. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-allow-headers": "authorization, content-type",
-  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+  "access-control-allow-methods": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
 };
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  if (request.method === "GET" || request.method === "HEAD") return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** How long a client may go on sending a body already answered with 413 before its connection is cut. */
+const DRAIN_GRACE_MS = 5_000;
+
+const TOO_LARGE = Symbol("body too large");
+
+function declaredLength(request: IncomingMessage): number {
+  const header = request.headers["content-length"];
+  return header === undefined ? 0 : Number(header);
 }
 
-function toFetchRequest(request: IncomingMessage, origin: string, body: Buffer | undefined): Request {
+/**
+ * The request body, or TOO_LARGE as soon as it is known to exceed `limit`: from Content-Length before
+ * reading anything, or while reading a chunked body. Past the limit nothing more is kept, but the stream keeps
+ * flowing (a `for await` that broke out would destroy the socket, and the client still sending would get a
+ * reset instead of the 413).
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE> {
+  if (declaredLength(request) > limit) return Promise.resolve(TOO_LARGE);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      chunks.length = 0;
+      request.off("data", onData).off("end", onEnd);
+      resolve(TOO_LARGE);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    request.on("data", onData).on("end", onEnd).on("error", reject);
+  });
+}
+
+/**
+ * After a 413 the rest of the body is read and dropped (Node does so once the answer is sent), so the client
+ * gets the answer rather than a reset; a body that never ends has its connection cut after a grace period.
+ */
+function dropRestOfBody(request: IncomingMessage): void {
+  if (request.complete) return;
+  request.on("error", () => {});
+  request.resume();
+  const timer = setTimeout(() => request.socket.destroy(), DRAIN_GRACE_MS);
+  timer.unref();
+  request.once("end", () => clearTimeout(timer));
+  request.once("close", () => clearTimeout(timer));
+}
+
+function toFetchRequest(
+  request: IncomingMessage,
+  url: URL,
+  method: string,
+  body: Buffer | undefined,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  return new Request(new URL(request.url ?? "/", origin), {
-    method: request.method ?? "GET",
+  return new Request(url, {
+    method,
     headers,
     ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}),
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json", ...CORS_HEADERS });
-  response.end(JSON.stringify(body));
+/** Sends `body` with its length; for HEAD, the same status and headers without the body. */
+function send(
+  response: ServerResponse,
+  head: boolean,
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+): void {
+  response.writeHead(status, { ...headers, "content-length": String(body.length) });
+  response.end(head ? undefined : body);
+}
+
+function sendJson(response: ServerResponse, head: boolean, status: number, body: unknown): void {
+  send(
+    response,
+    head,
+    status,
+    { "content-type": "application/json", ...CORS_HEADERS },
+    Buffer.from(JSON.stringify(body)),
+  );
+}
+
+function apiError(status: number, message: string): ApiErrorBody {
+  return errorBody(undefined, status, message) as ApiErrorBody;
 }
 
 /** Serves every operation of the spec over HTTP, for non-JS consumers and end-to-end tests. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
   const stateful = options.stateful ?? true;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   // The server is reached under whatever host name the client uses: handlers match any origin.
   const api = stateful
     ? createMockApi({ baseUrl: "*", ...(options.seed === undefined ? {} : { seed: options.seed }) })
     : undefined;
   const handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*" });
   const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
+
+  async function answer(request: IncomingMessage, response: ServerResponse, method: string): Promise<number> {
+    const head = method === "HEAD";
+    const target = request.url ?? "/";
+    if (method === "OPTIONS") {
+      response.writeHead(204, CORS_HEADERS).end();
+      return 204;
+    }
+    // Checked before anything is read or matched, for every route: a malformed escape would otherwise throw
+    // deep inside matching (a 500), and one in the query would be silently replaced by U+FFFD.
+    if (!target.startsWith("/") || !isWellFormedPercentEncoding(target)) {
+      sendJson(response, head, 400, apiError(400, MALFORMED_URL_MESSAGE));
+      return 400;
+    }
+    const body = method === "GET" || head ? undefined : await readBody(request, bodyLimit);
+    if (body === TOO_LARGE) {
+      sendJson(response, head, 413, apiError(413, `Request body is larger than ${bodyLimit} bytes`));
+      dropRestOfBody(request);
+      return 413;
+    }
+    // HEAD is answered like GET without the body (MSW handlers only know the spec's methods).
+    const url = new URL(`${origin}${target}`);
+    const asMethod = head ? "GET" : method;
+    const mocked = await getResponse(handlers, toFetchRequest(request, url, asMethod, body));
+    if (!mocked) {
+      const path = target.split("?")[0];
+      sendJson(
+        response,
+        head,
+        404,
+        apiError(404, `Route ${asMethod} ${path} is not an operation of the Instantly API v2 spec`),
+      );
+      return 404;
+    }
+    const headers: Record<string, string> = { ...CORS_HEADERS };
+    mocked.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    send(response, head, mocked.status, headers, Buffer.from(await mocked.arrayBuffer()));
+    return mocked.status;
+  }
 
   const server = createServer(async (request, response) => {
     const started = performance.now();
@@ -76,38 +195,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     let status = 500;
     try {
-      if (method === "OPTIONS") {
-        status = 204;
-        response.writeHead(204, CORS_HEADERS).end();
-        return;
-      }
-      const body = await readBody(request);
-      const mocked = await getResponse(handlers, toFetchRequest(request, origin, body));
-      if (!mocked) {
-        status = 404;
-        sendJson(response, 404, {
-          statusCode: 404,
-          error: "Not Found",
-          message: `Route ${method} ${path} is not an operation of the Instantly API v2 spec`,
-        });
-        return;
-      }
-      status = mocked.status;
-      const headers: Record<string, string> = { ...CORS_HEADERS };
-      mocked.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      response.writeHead(mocked.status, headers);
-      response.end(Buffer.from(await mocked.arrayBuffer()));
+      status = await answer(request, response, method);
     } catch (error) {
       status = 500;
       const message = error instanceof Error ? error.message : String(error);
-      if (!response.headersSent)
-        sendJson(response, 500, { statusCode: 500, error: "Internal Server Error", message });
+      if (!response.headersSent) sendJson(response, method === "HEAD", 500, apiError(500, message));
       else response.end();
     } finally {
       options.log?.(`${method} ${path} ${status} ${(performance.now() - started).toFixed(1)}ms`);
     }
+  });
+  // `Expect: 100-continue` (curl, for bodies over 1 KiB): a body declared too large is refused before the
+  // client sends it; anything else is told to continue, as Node would.
+  server.on("checkContinue", (request, response) => {
+    if (declaredLength(request) <= bodyLimit) response.writeContinue();
+    server.emit("request", request, response);
   });
 
   await new Promise<void>((resolve, reject) => {

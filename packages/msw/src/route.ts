@@ -18,6 +18,28 @@ export function normalizeBaseUrl(baseUrl: string = DEFAULT_BASE_URL): string {
   return baseUrl === "*" ? "*" : baseUrl.replace(/\/+$/, "");
 }
 
+/**
+ * Whether every `%` of a URL's path and query starts an escape, and the escapes spell UTF-8: what
+ * `decodeURIComponent` (which would otherwise throw inside matching) accepts.
+ */
+export function isWellFormedPercentEncoding(pathAndQuery: string): boolean {
+  try {
+    decodeURIComponent(pathAndQuery);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A path parameter decoded; kept as sent when it is not valid percent-encoding (the handler answers 400). */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export function compileRoute(baseUrl: string, path: string): Route {
   const base = normalizeBaseUrl(baseUrl);
   const names: string[] = [];
@@ -45,7 +67,7 @@ export function compileRoute(baseUrl: string, path: string): Route {
       if (!found) return undefined;
       const params: Record<string, string> = {};
       names.forEach((name, index) => {
-        params[name] = decodeURIComponent(found[index + 1] ?? "");
+        params[name] = decodeParam(found[index + 1] ?? "");
       });
       return params;
     },

@@ -5,13 +5,24 @@ export interface Page<T> {
   next_starting_after?: string;
 }
 
+interface Entry<T> {
+  /** Position in creation order; never reused, so a cursor keeps its place after its item is deleted. */
+  seq: number;
+  item: T;
+}
+
 /**
- * Items of one resource in insertion order, keyed by id. The cursor is the id of the last item of a page, so
- * pages stay stable while items are added after the cursor.
+ * Items of one resource in creation order, keyed by id. The cursor is the id of the last item of a page and
+ * means "the items created after that one": pages stay stable while items are added, and a cursor stays valid
+ * after its item is deleted (the store remembers where deleted ids stood), so the common "delete every item
+ * of the page, then ask for the next page" loop visits every item exactly once.
  */
 export class ResourceStore<T extends Record<string, unknown>> {
-  readonly #items = new Map<string, T>();
+  readonly #items = new Map<string, Entry<T>>();
+  /** Where deleted ids stood, for cursors that point at them. Grows with deletions until `clear()`. */
+  readonly #deleted = new Map<string, number>();
   readonly #idProperty: string;
+  #nextSeq = 0;
 
   constructor(idProperty: string) {
     this.#idProperty = idProperty;
@@ -21,13 +32,20 @@ export class ResourceStore<T extends Record<string, unknown>> {
     return String(item[this.#idProperty]);
   }
 
+  /** Adds an item at the end, or replaces the item with the same id in place. */
   put(item: T): T {
-    this.#items.set(this.idOf(item), item);
+    const id = this.idOf(item);
+    const existing = this.#items.get(id);
+    if (existing) existing.item = item;
+    else {
+      this.#deleted.delete(id);
+      this.#items.set(id, { seq: this.#nextSeq++, item });
+    }
     return item;
   }
 
   get(id: string): T | undefined {
-    return this.#items.get(id);
+    return this.#items.get(id)?.item;
   }
 
   has(id: string): boolean {
@@ -35,17 +53,21 @@ export class ResourceStore<T extends Record<string, unknown>> {
   }
 
   delete(id: string): T | undefined {
-    const item = this.#items.get(id);
+    const entry = this.#items.get(id);
+    if (!entry) return undefined;
     this.#items.delete(id);
-    return item;
+    this.#deleted.set(id, entry.seq);
+    return entry.item;
   }
 
   clear(): void {
     this.#items.clear();
+    this.#deleted.clear();
+    this.#nextSeq = 0;
   }
 
   all(): T[] {
-    return [...this.#items.values()];
+    return [...this.#items.values()].map((entry) => entry.item);
   }
 
   get size(): number {
@@ -53,19 +75,28 @@ export class ResourceStore<T extends Record<string, unknown>> {
   }
 
   /**
-   * Up to `limit` items after the item `startingAfter` (from the start when absent), optionally filtered.
-   * An unknown cursor yields an empty page rather than restarting, like a cursor past the end.
+   * Up to `limit` items created after the item `startingAfter` (from the start when absent), optionally
+   * filtered. A cursor that never named an item of this store yields an empty page rather than restarting.
    */
   page(options: { limit: number; startingAfter?: string; filter?: (item: T) => boolean }): Page<T> {
-    const matching = this.all().filter((item) => options.filter?.(item) ?? true);
-    let start = 0;
+    let after = -1;
     if (options.startingAfter !== undefined) {
-      const index = matching.findIndex((item) => this.idOf(item) === options.startingAfter);
-      start = index === -1 ? matching.length : index + 1;
+      const seq = this.#items.get(options.startingAfter)?.seq ?? this.#deleted.get(options.startingAfter);
+      if (seq === undefined) return { items: [] };
+      after = seq;
     }
-    const items = matching.slice(start, start + options.limit);
+    const items: T[] = [];
+    let hasMore = false;
+    // Map iteration is insertion order, which is `seq` order: new ids are appended with a higher seq.
+    for (const entry of this.#items.values()) {
+      if (entry.seq <= after || !(options.filter?.(entry.item) ?? true)) continue;
+      if (items.length === options.limit) {
+        hasMore = true;
+        break;
+      }
+      items.push(entry.item);
+    }
     const last = items.at(-1);
-    const hasMore = start + options.limit < matching.length;
     return hasMore && last ? { items, next_starting_after: this.idOf(last) } : { items };
   }
 }

@@ -135,6 +135,72 @@ describe("createMockApi: CRUD over the store", () => {
   });
 });
 
+describe("createMockApi: abusive requests in-process answer like the mock server", () => {
+  it.each([
+    ["GET", "/campaigns/%E0%A4%A"],
+    ["DELETE", "/lead-labels/%zz"],
+    ["GET", "/campaigns?starting_after=%C3%28"],
+  ])("%s %s → 400 for malformed percent-encoding", async (method, path) => {
+    const response = await send(method, path);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: "Bad Request",
+      message: "Malformed percent-encoding in the request URL",
+    });
+  });
+
+  it("answers a JSON body sent as text/plain with 415 (fetch's default for a string body)", async () => {
+    const response = await fetch(`${BASE}/lead-labels`, {
+      method: "POST",
+      body: JSON.stringify({ label: "x", interest_status_label: "positive" }),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      statusCode: 415,
+      error: "Unsupported Media Type",
+      message: "Unsupported Media Type: text/plain;charset=UTF-8",
+    });
+    expect(api.store.list("lead-labels")).toEqual([]);
+  });
+
+  it("refuses a second account with the same email (409) and keeps the first", async () => {
+    const [first] = api.seed("accounts", [{ email: "dup@example.com", first_name: "First" }]);
+    expect(first?.email).toBe("dup@example.com");
+    const credentials = {
+      imap_username: "u",
+      imap_password: "p",
+      imap_host: "imap.example.com",
+      imap_port: 993,
+    };
+    const body = {
+      email: "dup@example.com",
+      first_name: "Second",
+      last_name: "Account",
+      provider_code: 2,
+      ...credentials,
+      ...{ smtp_username: "u", smtp_password: "p", smtp_host: "smtp.example.com", smtp_port: 465 },
+    };
+    const response = await send("POST", "/accounts", body);
+    expect(response.status).toBe(409);
+    expect(response.body).toEqual({
+      statusCode: 409,
+      error: "Conflict",
+      message: "A accounts item with email 'dup@example.com' already exists",
+    });
+    expect(api.store.get("accounts", "dup@example.com")?.first_name).toBe("First");
+  });
+
+  it("seed refuses an id already in the store or given twice, adding none of the items", () => {
+    api.seed("campaigns", [{ id: "c1" }]);
+    expect(() => api.seed("campaigns", [{ id: "c2" }, { id: "c1" }])).toThrow(
+      `seed("campaigns"): an item with id 'c1' already exists`,
+    );
+    expect(() => api.seed("campaigns", [{ id: "c3" }, { id: "c3" }])).toThrow(/id 'c3' already exists/);
+    expect(api.store.list("campaigns").map((item) => item.id)).toEqual(["c1"]);
+  });
+});
+
 describe("createMockApi: every CRUD resource of the spec", () => {
   const operation = (id: string) => specOperations.find((op) => op.operationId === id);
   const pathOf = (id: string, itemId = "") =>

@@ -15,6 +15,9 @@ describe("compileRoute", () => {
     ["https://api.instantly.ai/api/v2/accounts/x/y", undefined],
     ["http://api.instantly.ai/api/v2/accounts/x", undefined],
     ["https://example.com/api/v2/accounts/x", undefined],
+    // Not valid percent-encoding: matched, kept as sent (the handler answers 400), never a thrown URIError.
+    ["https://api.instantly.ai/api/v2/accounts/%E0%A4%A", { email: "%E0%A4%A" }],
+    ["https://api.instantly.ai/api/v2/accounts/%zz", { email: "%zz" }],
   ])("%s → %o", (url, want) => {
     expect(route.match(new URL(url))).toEqual(want);
   });

@@ -1,14 +1,26 @@
 #!/usr/bin/env node
-// `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless]`: the mock API over HTTP.
+// `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576]
+// [--outlive-launcher]`: the mock API over HTTP.
 import { parseArgs } from "node:util";
-import { type MockServer, startMockServer } from "../node.js";
+import { watchLauncher } from "../launcher.js";
+import type { MockServer } from "../node.js";
+
+const USAGE =
+  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576] [--outlive-launcher]";
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
   process.exit(2);
 }
 
-let values: { port?: string; host?: string; seed?: string; stateless?: boolean };
+let values: {
+  port?: string;
+  host?: string;
+  seed?: string;
+  stateless?: boolean;
+  "body-limit"?: string;
+  "outlive-launcher"?: boolean;
+};
 try {
   ({ values } = parseArgs({
     options: {
@@ -16,26 +28,37 @@ try {
       host: { type: "string" },
       seed: { type: "string" },
       stateless: { type: "boolean" },
+      "body-limit": { type: "string" },
+      "outlive-launcher": { type: "boolean" },
     },
     strict: true,
   }));
 } catch (error) {
-  fail(
-    `${(error as Error).message} (usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless])`,
-  );
+  fail(`${(error as Error).message} (${USAGE})`);
 }
 
-const port = values.port === undefined ? 4010 : Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535)
-  fail(`--port must be an integer from 0 to 65535, got '${values.port}'`);
+/**
+ * Plain decimal digits only: `Number()` would take "" as 0 (a random port), "1e3" as 1000 and "0x50" as 80,
+ * each silently serving somewhere the user did not ask for.
+ */
+function integerOption(name: string, raw: string | undefined, min: number, max: number) {
+  if (raw === undefined) return undefined;
+  const value = /^(0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    fail(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+  return value;
+}
+
+const port = integerOption("port", values.port, 0, 65535) ?? 4010;
+const bodyLimit = integerOption("body-limit", values["body-limit"], 1, Number.MAX_SAFE_INTEGER);
 
 // Signal handlers go in before the "listening" line: whoever reads that line may signal right away.
 let server: MockServer | undefined;
 let stopping = false;
-const stop = (signal: string) => {
+const stop = (reason: string) => {
   if (stopping) return;
   stopping = true;
-  process.stdout.write(`${signal}: stopping\n`);
+  process.stdout.write(`${reason}: stopping\n`);
   if (!server) process.exit(0);
   server.close().then(
     () => process.exit(0),
@@ -44,9 +67,18 @@ const stop = (signal: string) => {
 };
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGHUP", () => stop("SIGHUP"));
+// Whoever read the log may be gone before the server (a killed launcher's pipe): a failed log write is not
+// a reason to crash mid-request.
+process.stdout.on("error", () => {});
+// npx, pnpm and their shells do not pass a signal on: when one of them is gone, so is the server.
+if (!values["outlive-launcher"]) watchLauncher((pid) => stop(`launcher (pid ${pid}) exited`));
 
+// Imported only now: the generated mocks take a while to load, and bad arguments should fail at once.
+const { startMockServer } = await import("../node.js");
 server = await startMockServer({
   port,
+  ...(bodyLimit === undefined ? {} : { bodyLimit }),
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.seed === undefined ? {} : { seed: values.seed }),
   stateful: !values.stateless,

@@ -1,0 +1,406 @@
+// The mock server under abuse: a table per class of bad request, each against the built CLI as a real
+// process, each asserting the status and the API's error shape `{ statusCode, error, message }`.
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { crudResources, operationSpecs } from "../src/index.js";
+import { json, type RawResponse, type RunningCli, raw, runCli, startCli } from "./cli.js";
+
+const apiError = (statusCode: number, error: string, message: unknown = expect.any(String)) => ({
+  statusCode,
+  error,
+  message,
+});
+
+const ACCOUNT = {
+  email: "first@example.com",
+  first_name: "First",
+  last_name: "Account",
+  provider_code: 2,
+  imap_username: "u",
+  imap_password: "p",
+  imap_host: "imap.example.com",
+  imap_port: 993,
+  smtp_username: "u",
+  smtp_password: "p",
+  smtp_host: "smtp.example.com",
+  smtp_port: 465,
+};
+
+/** Sends headers declaring `length` bytes and never the body: the answer must not wait for it. */
+function declaredOnly(base: string, path: string, length: number): Promise<RawResponse> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: hostname,
+        port,
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json", "content-length": String(length) },
+      },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk) => {
+          text += chunk;
+        });
+        response.on("end", () => {
+          request.destroy();
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text,
+            bytes: Buffer.from(text),
+            json: JSON.parse(text),
+          });
+        });
+      },
+    );
+    request.on("error", reject);
+    request.flushHeaders();
+  });
+}
+
+/**
+ * A chunked body (no Content-Length) that keeps growing, 64 KiB at a time, until the server answers:
+ * the limit must be enforced while reading, not only from the header. Resolves with the answer and how
+ * much was written before it came.
+ */
+function growingBody(base: string, path: string): Promise<RawResponse & { written: number }> {
+  const { hostname, port } = new URL(base);
+  const chunk = Buffer.alloc(64 * 1024, "a");
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    let written = 0;
+    const request = httpRequest(
+      { host: hostname, port, method: "POST", path, headers: { "content-type": "application/json" } },
+      (response) => {
+        answered = true;
+        let text = "";
+        response.on("data", (data) => {
+          text += data;
+        });
+        response.on("end", () => {
+          request.destroy();
+          const status = response.statusCode ?? 0;
+          resolve({
+            status,
+            headers: response.headers,
+            text,
+            bytes: Buffer.from(text),
+            json: JSON.parse(text),
+            written,
+          });
+        });
+      },
+    );
+    request.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      // Stops at 64 MiB: a server that never answers fails the test instead of filling the disk.
+      while (!answered && written < 64 * 1024 * 1024) {
+        written += chunk.length;
+        if (!request.write(chunk)) {
+          request.once("drain", pump);
+          return;
+        }
+      }
+    };
+    pump();
+  });
+}
+
+describe("mock server under abuse (real process)", () => {
+  let server: RunningCli;
+  let small: RunningCli;
+  beforeAll(async () => {
+    [server, small] = await Promise.all([startCli(), startCli(["--body-limit", "1000"])]);
+  });
+  afterAll(() => {
+    for (const running of [server, small]) if (running.child.exitCode === null) running.child.kill("SIGKILL");
+  });
+
+  describe("request bodies over the limit → 413 in the API's shape", () => {
+    const MIB = 1024 * 1024;
+    it.each([
+      ["declared Content-Length one byte over 1 MiB, body never sent", MIB + 1],
+      ["declared Content-Length of 10 GiB", 10 * 1024 * MIB],
+    ])("%s", async (_name, length) => {
+      const response = await declaredOnly(server.url, "/api/v2/lead-labels", length);
+      expect(response.status).toBe(413);
+      expect(response.json).toEqual(
+        apiError(413, "Payload Too Large", "Request body is larger than 1048576 bytes"),
+      );
+    });
+
+    it("a chunked body with no Content-Length that grows past 1 MiB is cut off while it is read", async () => {
+      const response = await growingBody(server.url, "/api/v2/lead-labels");
+      expect(response.status).toBe(413);
+      expect(response.json).toEqual(
+        apiError(413, "Payload Too Large", "Request body is larger than 1048576 bytes"),
+      );
+      // Answered soon after the limit, not after the 64 MiB the client would have sent.
+      expect(response.written).toBeLessThan(32 * MIB);
+    });
+
+    it("--body-limit sets the limit: one byte over is refused, a body at the limit is read", async () => {
+      const at = JSON.stringify({ label: "x".repeat(1000 - 47), interest_status_label: "positive" });
+      expect(Buffer.byteLength(at)).toBe(1000);
+      const ok = await raw(small.url, {
+        method: "POST",
+        path: "/api/v2/lead-labels",
+        headers: { "content-type": "application/json" },
+        body: at,
+      });
+      expect(ok.status).toBe(200);
+      const over = await raw(small.url, {
+        method: "POST",
+        path: "/api/v2/lead-labels",
+        headers: { "content-type": "application/json" },
+        body: `${at} `,
+      });
+      expect(over.status).toBe(413);
+      expect(over.json).toEqual(apiError(413, "Payload Too Large", "Request body is larger than 1000 bytes"));
+    });
+
+    it("keeps serving after refusing bodies", async () => {
+      const response = await json(server.url, "GET", "/api/v2/lead-labels?limit=1");
+      expect(response.status).toBe(200);
+    });
+  });
+
+  describe("malformed percent-encoding → 400, never 500", () => {
+    const cases: [string, string][] = [
+      ["GET", "/api/v2/campaigns/%E0%A4%A"], // truncated UTF-8 escape
+      ["GET", "/api/v2/campaigns/%zz"], // not hex
+      ["GET", "/api/v2/campaigns/%"], // lone percent
+      ["GET", "/api/v2/campaigns/%C3%28"], // invalid UTF-8 continuation
+      ["GET", "/api/v2/campaigns/%FF"], // a byte that is never UTF-8
+      ["DELETE", "/api/v2/lead-labels/%ED%A0%80"], // encoded UTF-16 surrogate
+      ["PATCH", "/api/v2/accounts/a%2"], // truncated escape in the email path parameter
+      ["GET", "/api/v2/not-an-operation/%zz"], // unknown route: still 400, not 404/500
+      ["GET", "/api/v2/campaigns?starting_after=%E0"], // in the query
+      ["GET", "/api/v2/lead-labels?limit=%"],
+      ["GET", "/api/v2/lead-labels?search=%C0%AF"], // overlong encoding of "/"
+      ["HEAD", "/api/v2/campaigns/%zz"],
+    ];
+    it.each(cases)("%s %s", async (method, path) => {
+      const response = await raw(server.url, { method, path });
+      expect(response.status).toBe(400);
+      if (method === "HEAD") expect(response.text).toBe("");
+      else
+        expect(response.json).toEqual(
+          apiError(400, "Bad Request", "Malformed percent-encoding in the request URL"),
+        );
+    });
+
+    it("well-formed escapes still reach the handler decoded", async () => {
+      const email = "some one+tag@example.com";
+      const created = await json(server.url, "POST", "/api/v2/accounts", { ...ACCOUNT, email });
+      expect(created.status).toBe(200);
+      const fetched = await json(server.url, "GET", `/api/v2/accounts/${encodeURIComponent(email)}`);
+      expect(fetched.status).toBe(200);
+      expect(fetched.json.email).toBe(email);
+    });
+  });
+
+  describe("HEAD is answered like GET, without the body", () => {
+    // Every list and get route of the CRUD resources, plus every GET without path parameters.
+    const paths = new Set<string>();
+    for (const resource of Object.values(crudResources)) {
+      const list = operationSpecs[resource.list as keyof typeof operationSpecs];
+      if (list.method === "GET") paths.add(list.path);
+      if ("get" in resource) paths.add(`${resource.collectionPath}/unknown-id`);
+    }
+    for (const spec of Object.values(operationSpecs)) {
+      if (spec.method === "GET" && !spec.path.includes("{")) paths.add(spec.path);
+    }
+    paths.add("/api/v2/not-an-operation");
+
+    it(`for ${paths.size} routes: same status, content type and length`, async () => {
+      expect(paths.size).toBeGreaterThan(40);
+      for (const path of paths) {
+        const get = await raw(server.url, { method: "GET", path });
+        const head = await raw(server.url, { method: "HEAD", path });
+        expect({ path, status: head.status }).toEqual({ path, status: get.status });
+        expect(get.status).not.toBe(500);
+        expect(head.text).toBe("");
+        expect(head.headers["content-type"]).toBe(get.headers["content-type"]);
+        expect({ path, length: head.headers["content-length"] }).toEqual({
+          path,
+          length: String(get.bytes.length),
+        });
+      }
+    });
+  });
+
+  describe("invalid JSON bodies → 400", () => {
+    it.each([
+      ["unterminated string", '{"label": "x'],
+      ["trailing comma", '{"label": "x", "interest_status_label": "positive",}'],
+      ["bare word", "nul"],
+      ["single quotes", "{'label': 'x'}"],
+      ["two documents", '{"label":"x"}{"label":"y"}'],
+      ["NaN", '{"label": NaN}'],
+    ])("%s", async (_name, body) => {
+      const response = await raw(server.url, {
+        method: "POST",
+        path: "/api/v2/lead-labels",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual(
+        apiError(400, "Bad Request", expect.stringMatching(/^Body is not valid JSON: /)),
+      );
+    });
+
+    it.each([
+      ["an array", "[]", "body must be object"],
+      ["a string", '"label"', "body must be object"],
+      ["null", "null", "body must be object"],
+      [
+        "a required property missing",
+        '{"label":"x"}',
+        "body must have required property 'interest_status_label'",
+      ],
+    ])("JSON that is %s", async (_name, body, message) => {
+      const response = await raw(server.url, {
+        method: "POST",
+        path: "/api/v2/lead-labels",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual(apiError(400, "Bad Request", message));
+    });
+  });
+
+  describe("a body in a content type that is not JSON → 415", () => {
+    const body = JSON.stringify({ label: "Typed", interest_status_label: "positive" });
+    it.each([
+      "text/plain",
+      "text/plain;charset=UTF-8",
+      "application/x-www-form-urlencoded",
+      "application/xml",
+      "multipart/form-data; boundary=x",
+    ])("%s", async (contentType) => {
+      const response = await raw(server.url, {
+        method: "POST",
+        path: "/api/v2/lead-labels",
+        headers: { "content-type": contentType },
+        body,
+      });
+      expect(response.status).toBe(415);
+      expect(response.json).toEqual(
+        apiError(415, "Unsupported Media Type", `Unsupported Media Type: ${contentType}`),
+      );
+    });
+
+    it.each([
+      "application/json",
+      "application/json; charset=utf-8",
+      "Application/JSON",
+      "application/merge-patch+json",
+    ])("%s is read as JSON", async (contentType) => {
+      const response = await raw(server.url, {
+        method: "POST",
+        path: "/api/v2/lead-labels",
+        headers: { "content-type": contentType },
+        body,
+      });
+      expect(response.status).toBe(200);
+      expect(response.json.label).toBe("Typed");
+    });
+  });
+
+  describe("a duplicate of a unique field is rejected with 409, the first item kept", () => {
+    it("accounts: a second account with the same email", async () => {
+      const first = await json(server.url, "POST", "/api/v2/accounts", ACCOUNT);
+      expect(first.status).toBe(200);
+      const second = await json(server.url, "POST", "/api/v2/accounts", { ...ACCOUNT, first_name: "Second" });
+      expect(second.status).toBe(409);
+      expect(second.json).toEqual(
+        apiError(409, "Conflict", "A accounts item with email 'first@example.com' already exists"),
+      );
+      const kept = await json(server.url, "GET", "/api/v2/accounts/first%40example.com");
+      expect(kept.json).toEqual(first.json);
+      const listed = await json(server.url, "GET", "/api/v2/accounts?limit=100");
+      expect(
+        listed.json.items.filter((item: { email: string }) => item.email === ACCOUNT.email),
+      ).toHaveLength(1);
+      // Once deleted, the email is free again.
+      expect((await json(server.url, "DELETE", "/api/v2/accounts/first%40example.com")).status).toBe(200);
+      expect((await json(server.url, "POST", "/api/v2/accounts", ACCOUNT)).status).toBe(200);
+    });
+
+    it("custom tags: a label equal after trimming, on create and on patch (the API's documented 409)", async () => {
+      const documented = apiError(409, "Conflict", "A tag with this name already exists.");
+      const first = await json(server.url, "POST", "/api/v2/custom-tags", { label: "Important" });
+      expect(first.status).toBe(200);
+      const again = await json(server.url, "POST", "/api/v2/custom-tags", { label: "  Important " });
+      expect(again.status).toBe(409);
+      expect(again.json).toEqual(documented);
+      const other = await json(server.url, "POST", "/api/v2/custom-tags", { label: "Other" });
+      expect(other.status).toBe(200);
+      const clash = await json(server.url, "PATCH", `/api/v2/custom-tags/${other.json.id}`, {
+        label: "Important",
+      });
+      expect(clash.status).toBe(409);
+      expect(clash.json).toEqual(documented);
+      expect((await json(server.url, "GET", `/api/v2/custom-tags/${other.json.id}`)).json.label).toBe(
+        "Other",
+      );
+      // Patching a tag to its own label is no conflict.
+      const same = await json(server.url, "PATCH", `/api/v2/custom-tags/${first.json.id}`, {
+        label: "Important",
+      });
+      expect(same.status).toBe(200);
+    });
+
+    it("workspace group members: a second membership of the same sub workspace", async () => {
+      const first = await json(server.url, "POST", "/api/v2/workspace-group-members", {
+        sub_workspace_id: "ws-1",
+      });
+      expect(first.status).toBe(200);
+      const second = await json(server.url, "POST", "/api/v2/workspace-group-members", {
+        sub_workspace_id: "ws-1",
+      });
+      expect(second.status).toBe(409);
+      expect(second.json).toEqual(
+        apiError(409, "Conflict", "The sub workspace already has an active parent or invitation"),
+      );
+    });
+  });
+
+  it("answered every abusive request above without a 500", () => {
+    expect(server.output()).not.toMatch(/ 500 /);
+    expect(server.child.exitCode).toBeNull();
+  });
+});
+
+describe("--port and --body-limit are parsed strictly", () => {
+  it.each(["abc", "-1", "70000", "65536", "80x", "", "1e3", "0x50", " 80", "8.5", "080", "+80"])(
+    "--port '%s' → one error line, exit code 2, nothing started",
+    async (value) => {
+      const result = await runCli([`--port=${value}`]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`error: --port must be an integer from 0 to 65535, got '${value}'\n`);
+      expect(result.stdout).toBe("");
+    },
+  );
+
+  it("--port with its value missing → one usage line, exit code 2", async () => {
+    const result = await runCli(["--port"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: Option '--port <value>' argument missing \(usage: serve .*\)\n$/);
+  });
+
+  it.each(["0", "-5", "1k", "", "1e6"])("--body-limit '%s' is refused", async (value) => {
+    const result = await runCli([`--body-limit=${value}`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error: --body-limit must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, got '${value}'\n`,
+    );
+  });
+});
