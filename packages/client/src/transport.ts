@@ -41,6 +41,17 @@ export function createRequestClass(): typeof Request {
   };
 }
 
+/**
+ * The body of each successful response the transport read, for the client's parser (client.ts), which then
+ * reads it once from memory instead of through the copy's stream (~15 µs a request). The copy keeps its own
+ * body too: openapi-fetch middleware and callers can still read `response` as usual.
+ */
+const bodies = new WeakMap<Response, ArrayBuffer>();
+
+export function bufferedBody(response: Response): ArrayBuffer | undefined {
+  return bodies.get(response);
+}
+
 // Statuses whose Response must have a null body.
 const NULL_BODY = new Set([204, 205, 304]);
 
@@ -191,5 +202,6 @@ function buffered(response: Response, body: ArrayBuffer | null, redact: Redactor
     url: { value: redact.url(response.url) },
     redirected: { value: response.redirected },
   });
+  if (body && response.ok) bodies.set(copy, body);
   return copy;
 }
