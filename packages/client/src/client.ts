@@ -1,10 +1,10 @@
 import type { paths } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
-import { attemptsOf, InstantlyNetworkError } from "./errors.js";
+import { InstantlyNetworkError } from "./errors.js";
 import { textResponses } from "./generated/text-responses.gen.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { checkMs, type RetryOptions, retryPolicy } from "./retry.js";
-import { bufferedBody, createRequestClass, createTransport } from "./transport.js";
+import { createRequestClass, createTransport, exchangeOf } from "./transport.js";
 
 export interface InstantlyClientOptions {
   /**
@@ -149,13 +149,19 @@ function parseResponses(client: InstantlyClient, redact: Redactor): InstantlyCli
 
 const decoder = new TextDecoder();
 
-async function parse(result: Result, json: boolean, method: string): Promise<Result> {
+function parse(result: Result, json: boolean, method: string): Result | Promise<Result> {
   const { data, response } = result;
   // openapi-fetch already answered: an error (body parsed by it) or no content (204, HEAD, Content-Length: 0).
   if (!response.ok || data === undefined) return result;
-  const bytes = bufferedBody(response);
+  const bytes = exchangeOf(response)?.body;
   // Without a buffered body (a per-call `fetch` bypassed the transport), read the stream openapi-fetch gave.
-  const text = bytes ? decoder.decode(bytes) : data ? await new Response(data as ReadableStream).text() : "";
+  if (!bytes && data) {
+    return new Response(data as ReadableStream).text().then((text) => parsed(text, response, json, method));
+  }
+  return parsed(bytes ? decoder.decode(bytes) : "", response, json, method);
+}
+
+function parsed(text: string, response: Response, json: boolean, method: string): Result {
   if (!json) return { data: text, response };
   try {
     return { data: text === "" ? undefined : JSON.parse(text), response };
@@ -164,7 +170,7 @@ async function parse(result: Result, json: boolean, method: string): Promise<Res
     throw new InstantlyNetworkError({
       method,
       path: response.url ? new URL(response.url).pathname : "",
-      attempts: attemptsOf(response),
+      attempts: exchangeOf(response)?.attempts ?? 1,
       reason: `the ${response.status} response body is not valid JSON`,
       cause: undefined,
     });

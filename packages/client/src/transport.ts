@@ -1,4 +1,4 @@
-import { InstantlyNetworkError, InstantlyTimeoutError, rememberExchange } from "./errors.js";
+import { InstantlyNetworkError, InstantlyTimeoutError } from "./errors.js";
 import type { Redactor } from "./redact.js";
 import {
   backoffDelay,
@@ -41,15 +41,24 @@ export function createRequestClass(): typeof Request {
   };
 }
 
-/**
- * The body of each successful response the transport read, for the client's parser (client.ts), which then
- * reads it once from memory instead of through the copy's stream (~15 µs a request). The copy keeps its own
- * body too: openapi-fetch middleware and callers can still read `response` as usual.
- */
-const bodies = new WeakMap<Response, ArrayBuffer>();
+/** What the transport knows about a response it returned and the Response itself does not. */
+export interface Exchange {
+  method: string;
+  /** Attempts it took, this one included. */
+  attempts: number;
+  /**
+   * The body of a successful response, as read: the client's parser (client.ts) reads it from here once
+   * instead of through the copy's stream (~15 µs a request). The copy keeps its own body too, so openapi-fetch
+   * middleware and callers can still read `response` as usual.
+   */
+  body: ArrayBuffer | undefined;
+}
 
-export function bufferedBody(response: Response): ArrayBuffer | undefined {
-  return bodies.get(response);
+// One WeakMap entry per response (each entry costs the garbage collector).
+const exchanges = new WeakMap<Response, Exchange>();
+
+export function exchangeOf(response: Response): Exchange | undefined {
+  return exchanges.get(response);
 }
 
 // Statuses whose Response must have a null body.
@@ -120,6 +129,11 @@ export function createTransport(
         } else {
           const body = response.body ? await bounded(response.arrayBuffer()) : null;
           response = buffered(response, body, redact);
+          exchanges.set(response, {
+            method,
+            attempts: attempt,
+            body: body && response.ok ? body : undefined,
+          });
         }
       } catch (error) {
         // The caller's abort ends everything; a network error or an attempt timeout is retried only
@@ -142,10 +156,7 @@ export function createTransport(
         clearTimeout(timer);
         caller?.removeEventListener("abort", onCallerAbort);
       }
-      if (!retryNow) {
-        rememberExchange(response, method, attempt);
-        return response;
-      }
+      if (!retryNow) return response;
       const wait =
         (response.status === 429 ? retryAfterDelay(response.headers.get("retry-after"), retry) : undefined) ??
         backoffDelay(attempt, retry);
@@ -202,6 +213,5 @@ function buffered(response: Response, body: ArrayBuffer | null, redact: Redactor
     url: { value: redact.url(response.url) },
     redirected: { value: response.redirected },
   });
-  if (body && response.ok) bodies.set(copy, body);
   return copy;
 }
