@@ -71,8 +71,8 @@ const NULL_BODY = new Set([204, 205, 304]);
  *
  * An attempt is the whole exchange: the response body is read here, inside the attempt's deadline, so a
  * server that sends headers and then stalls (or resets mid-body) fails the attempt like any network error
- * and is retried when re-sending is safe. openapi-fetch then parses the buffered copy, whose error body,
- * headers, status text and URL have had the API key redacted.
+ * and is retried when re-sending is safe. What is returned is a copy holding the body read, whose error body,
+ * headers, status text and URL have had the API key redacted; the client parses a 2xx body from memory.
  */
 export function createTransport(
   options: TransportOptions,
