@@ -1,10 +1,10 @@
 import type { paths } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
-import { attemptsOf, InstantlyNetworkError } from "./errors.js";
+import { InstantlyNetworkError } from "./errors.js";
 import { textResponses } from "./generated/text-responses.gen.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { checkMs, type RetryOptions, retryPolicy } from "./retry.js";
-import { createRequestClass, createTransport } from "./transport.js";
+import { createRequestClass, createTransport, exchangeOf } from "./transport.js";
 
 export interface InstantlyClientOptions {
   /**
@@ -109,23 +109,22 @@ type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
 
 /**
  * Every method (and `request()`) goes through here:
- * - operations the spec documents as answering text (the `text/csv` block-list download) get
- *   `parseAs: "text"` automatically;
- * - JSON is parsed here rather than by openapi-fetch (same rule: an empty body is `undefined`), so a 2xx body
- *   that is not JSON becomes an `InstantlyNetworkError` naming the request, not a `SyntaxError` whose
- *   message quotes the body (which may echo the key);
+ * - operations the spec documents as answering text (the `text/csv` block-list download) are parsed as
+ *   text automatically;
+ * - JSON and text are parsed here, from the body the transport already read, rather than by openapi-fetch
+ *   (asked for `parseAs: "stream"`, it leaves a 2xx body alone). Same rule as openapi-fetch: an empty body
+ *   is `undefined`. A 2xx body that is not JSON becomes an `InstantlyNetworkError` naming the request, not a
+ *   `SyntaxError` whose message quotes the body (which may echo the key);
  * - anything else thrown from below (a middleware, `new Request` on a bad header) is rethrown redacted,
  *   except our own errors and the caller's abort reason, which are already clean and kept as they are.
  */
 function parseResponses(client: InstantlyClient, redact: Redactor): InstantlyClient {
   const wrap = (method: string, send: Call): Call => {
     return (url, init) => {
-      const parseAs = init?.parseAs;
-      const ownJson = parseAs === undefined || parseAs === "json";
-      const asText = ownJson || (textResponses[url]?.[method] && parseAs === undefined);
-      const parse = ownJson && !textResponses[url]?.[method];
-      return send(url, asText ? { ...init, parseAs: "text" } : init).then(
-        parse ? (result) => parseJson(result, method) : undefined,
+      const parseAs = init?.parseAs ?? (textResponses[url]?.[method] ? "text" : "json");
+      const ours = parseAs === "json" || parseAs === "text";
+      return send(url, ours ? { ...init, parseAs: "stream" } : init).then(
+        ours ? (result) => parse(result, parseAs === "json", method) : undefined,
         (error: unknown) => {
           if (error === (init?.signal as AbortSignal | undefined)?.reason) throw error;
           if (error instanceof Error && "kind" in error) throw error;
@@ -148,17 +147,30 @@ function parseResponses(client: InstantlyClient, redact: Redactor): InstantlyCli
   return wrapped as unknown as InstantlyClient;
 }
 
-function parseJson(result: Result, method: string): Result {
+const decoder = new TextDecoder();
+
+function parse(result: Result, json: boolean, method: string): Result | Promise<Result> {
   const { data, response } = result;
-  if (!response.ok || typeof data !== "string") return result;
+  // openapi-fetch already answered: an error (body parsed by it) or no content (204, HEAD, Content-Length: 0).
+  if (!response.ok || data === undefined) return result;
+  const bytes = exchangeOf(response)?.body;
+  // Without a buffered body (a per-call `fetch` bypassed the transport), read the stream openapi-fetch gave.
+  if (!bytes && data) {
+    return new Response(data as ReadableStream).text().then((text) => parsed(text, response, json, method));
+  }
+  return parsed(bytes ? decoder.decode(bytes) : "", response, json, method);
+}
+
+function parsed(text: string, response: Response, json: boolean, method: string): Result {
+  if (!json) return { data: text, response };
   try {
-    return { data: data === "" ? undefined : JSON.parse(data), response };
+    return { data: text === "" ? undefined : JSON.parse(text), response };
   } catch {
     // The parser's message quotes part of the body: left out, since a fragment of the key is not redactable.
     throw new InstantlyNetworkError({
       method,
       path: response.url ? new URL(response.url).pathname : "",
-      attempts: attemptsOf(response),
+      attempts: exchangeOf(response)?.attempts ?? 1,
       reason: `the ${response.status} response body is not valid JSON`,
       cause: undefined,
     });

@@ -1,3 +1,5 @@
+import { exchangeOf } from "./transport.js";
+
 /** The error body the Instantly API sends with 4xx/5xx responses. */
 export interface InstantlyErrorBody {
   statusCode?: number;
@@ -15,20 +17,6 @@ export type InstantlyError =
   | InstantlyNetworkError
   | InstantlyTimeoutError
   | InstantlyPaginationError;
-
-/**
- * What an error needs to describe a response that the Response itself does not know: the request's method
- * and the attempts it took. Set by the transport on every response it returns.
- */
-const exchanges = new WeakMap<Response, { method: string; attempts: number }>();
-
-export function rememberExchange(response: Response, method: string, attempts: number): void {
-  exchanges.set(response, { method, attempts });
-}
-
-export function attemptsOf(response: Response): number {
-  return exchanges.get(response)?.attempts ?? 1;
-}
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
 
@@ -167,7 +155,7 @@ export function apiErrorFrom(response: Response, body: unknown): InstantlyApiErr
   }
   return new InstantlyApiError({
     status: response.status,
-    method: exchanges.get(response)?.method ?? "HTTP",
+    method: exchangeOf(response)?.method ?? "HTTP",
     path: response.url ? new URL(response.url).pathname : "",
     body:
       typeof body === "object" && body !== null ? (body as InstantlyErrorBody) : (body as string | undefined),

@@ -37,8 +37,8 @@ export function createRedactor(apiKey: string): Redactor {
   const url = (value: string): string => {
     const clean = text(value);
     if (!clean.includes("%")) return clean;
-    const decoded = clean.replace(/%[0-7][0-9a-f]/gi, (escape) =>
-      String.fromCharCode(Number.parseInt(escape.slice(1), 16)),
+    const decoded = clean.replace(/%[0-7][0-9a-f]/gi, (hex) =>
+      String.fromCharCode(Number.parseInt(hex.slice(1), 16)),
     );
     return text(decoded) === decoded ? clean : text(decoded);
   };

@@ -1,4 +1,4 @@
-import { InstantlyNetworkError, InstantlyTimeoutError, rememberExchange } from "./errors.js";
+import { InstantlyNetworkError, InstantlyTimeoutError } from "./errors.js";
 import type { Redactor } from "./redact.js";
 import {
   backoffDelay,
@@ -41,6 +41,26 @@ export function createRequestClass(): typeof Request {
   };
 }
 
+/** What the transport knows about a response it returned and the Response itself does not. */
+export interface Exchange {
+  method: string;
+  /** Attempts it took, this one included. */
+  attempts: number;
+  /**
+   * The body of a successful response, as read: the client's parser (client.ts) reads it from here once
+   * instead of through the copy's stream (~15 µs a request). The copy keeps its own body too, so openapi-fetch
+   * middleware and callers can still read `response` as usual.
+   */
+  body: ArrayBuffer | undefined;
+}
+
+// One WeakMap entry per response (each entry costs the garbage collector).
+const exchanges = new WeakMap<Response, Exchange>();
+
+export function exchangeOf(response: Response): Exchange | undefined {
+  return exchanges.get(response);
+}
+
 // Statuses whose Response must have a null body.
 const NULL_BODY = new Set([204, 205, 304]);
 
@@ -51,8 +71,8 @@ const NULL_BODY = new Set([204, 205, 304]);
  *
  * An attempt is the whole exchange: the response body is read here, inside the attempt's deadline, so a
  * server that sends headers and then stalls (or resets mid-body) fails the attempt like any network error
- * and is retried when re-sending is safe. openapi-fetch then parses the buffered copy, whose error body,
- * headers, status text and URL have had the API key redacted.
+ * and is retried when re-sending is safe. What is returned is a copy holding the body read, whose error body,
+ * headers, status text and URL have had the API key redacted; the client parses a 2xx body from memory.
  */
 export function createTransport(
   options: TransportOptions,
@@ -109,6 +129,11 @@ export function createTransport(
         } else {
           const body = response.body ? await bounded(response.arrayBuffer()) : null;
           response = buffered(response, body, redact);
+          exchanges.set(response, {
+            method,
+            attempts: attempt,
+            body: body && response.ok ? body : undefined,
+          });
         }
       } catch (error) {
         // The caller's abort ends everything; a network error or an attempt timeout is retried only
@@ -131,10 +156,7 @@ export function createTransport(
         clearTimeout(timer);
         caller?.removeEventListener("abort", onCallerAbort);
       }
-      if (!retryNow) {
-        rememberExchange(response, method, attempt);
-        return response;
-      }
+      if (!retryNow) return response;
       const wait =
         (response.status === 429 ? retryAfterDelay(response.headers.get("retry-after"), retry) : undefined) ??
         backoffDelay(attempt, retry);

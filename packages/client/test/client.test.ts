@@ -203,6 +203,21 @@ describe("transport", () => {
     expect(calls).toBe(2);
   });
 
+  test("an openapi-fetch middleware still reads the response body; a per-call fetch still gets parsed", async () => {
+    server.route("GET /api/v2/campaigns/c1", (_, res) => json(res, 200, campaign("c1")));
+    const api = client();
+    const logged: unknown[] = [];
+    api.use({ onResponse: async ({ response }) => void logged.push(await response.clone().json()) });
+    const { data } = await api.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } });
+    expect(data).toEqual(campaign("c1"));
+    expect(logged).toEqual([campaign("c1")]);
+    const perCall = await client().GET("/api/v2/campaigns/{id}", {
+      params: { path: { id: "c2" } },
+      fetch: async () => Response.json(campaign("c2")),
+    });
+    expect(perCall.data).toEqual(campaign("c2"));
+  });
+
   test("text/csv responses come back as text", async () => {
     const csv = "Blocked Email,Date\r\nexample.com,2023-09-15T12:00:00Z\r\n";
     server.route("GET /api/v2/block-lists-entries/download", (_, res) => {

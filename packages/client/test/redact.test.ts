@@ -62,22 +62,17 @@ function randomValue(random: Random, key: string, depth = 0): unknown {
 /** JSON text of `value`, with each character of each occurrence of the key written in a random JSON form. */
 function randomlyEscapedJson(random: Random, value: unknown, key: string): string {
   const plain = JSON.stringify(key).slice(1, -1);
+  const spelled = () =>
+    [...key]
+      .map((c) => {
+        if (random.next() < 0.5) return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+        if (c === "/") return random.pick(["/", "\\/"]);
+        return JSON.stringify(c).slice(1, -1);
+      })
+      .join("");
   return JSON.stringify(value)
     .split(plain)
-    .join("\u0000")
-    .replace(/\u0000/g, () =>
-      [...key]
-        .map((c) => {
-          if (random.next() < 0.5)
-            return `\\u${c
-              .charCodeAt(0)
-              .toString(16)
-              .padStart(4, random.pick(["0", "0"]))}`;
-          if (c === "/") return random.pick(["/", "\\/"]);
-          return JSON.stringify(c).slice(1, -1);
-        })
-        .join(""),
-    );
+    .reduce((text, part, i) => (i === 0 ? part : `${text}${spelled()}${part}`), "");
 }
 
 /** A URL holding the key in a path segment and a query value, each character percent-encoded or not. */
