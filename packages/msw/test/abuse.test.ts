@@ -1,7 +1,7 @@
 // The mock server under abuse: a table per class of bad request, each against the built CLI as a real
 // process, each asserting the status and the API's error shape `{ statusCode, error, message }`.
 import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { crudResources, operationSpecs } from "../src/index.js";
 import { json, type RawResponse, type RunningCli, raw, runCli, startCli } from "./cli.js";
 
@@ -112,12 +112,11 @@ function growingBody(base: string, path: string): Promise<RawResponse & { writte
 
 describe("mock server under abuse (real process)", () => {
   let server: RunningCli;
-  let small: RunningCli;
   beforeAll(async () => {
-    [server, small] = await Promise.all([startCli(), startCli(["--body-limit", "1000"])]);
+    server = await startCli();
   });
   afterAll(() => {
-    for (const running of [server, small]) if (running.child.exitCode === null) running.child.kill("SIGKILL");
+    if (server.child.exitCode === null) server.child.kill("SIGKILL");
   });
 
   describe("request bodies over the limit → 413 in the API's shape", () => {
@@ -144,6 +143,10 @@ describe("mock server under abuse (real process)", () => {
     });
 
     it("--body-limit sets the limit: one byte over is refused, a body at the limit is read", async () => {
+      const small = await startCli(["--body-limit", "1000"]);
+      onTestFinished(() => {
+        small.child.kill("SIGKILL");
+      });
       const at = JSON.stringify({ label: "x".repeat(1000 - 47), interest_status_label: "positive" });
       expect(Buffer.byteLength(at)).toBe(1000);
       const ok = await raw(small.url, {
