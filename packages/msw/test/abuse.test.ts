@@ -27,7 +27,12 @@ const ACCOUNT = {
 };
 
 /** Sends headers declaring `length` bytes and never the body: the answer must not wait for it. */
-function declaredOnly(base: string, path: string, length: number): Promise<RawResponse> {
+function declaredOnly(
+  base: string,
+  path: string,
+  length: number,
+  extraHeaders: Record<string, string> = {},
+): Promise<RawResponse & { continued: boolean }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const request = httpRequest(
@@ -36,7 +41,7 @@ function declaredOnly(base: string, path: string, length: number): Promise<RawRe
         port,
         method: "POST",
         path,
-        headers: { "content-type": "application/json", "content-length": String(length) },
+        headers: { "content-type": "application/json", "content-length": String(length), ...extraHeaders },
       },
       (response) => {
         let text = "";
@@ -51,10 +56,15 @@ function declaredOnly(base: string, path: string, length: number): Promise<RawRe
             text,
             bytes: Buffer.from(text),
             json: JSON.parse(text),
+            continued,
           });
         });
       },
     );
+    let continued = false;
+    request.on("continue", () => {
+      continued = true;
+    });
     request.on("error", reject);
     request.flushHeaders();
   });
@@ -127,6 +137,17 @@ describe("mock server under abuse (real process)", () => {
     ])("%s", async (_name, length) => {
       const response = await declaredOnly(server.url, "/api/v2/lead-labels", length);
       expect(response.status).toBe(413);
+      expect(response.json).toEqual(
+        apiError(413, "Payload Too Large", "Request body is larger than 1048576 bytes"),
+      );
+    });
+
+    it("Expect: 100-continue with a Content-Length over the limit: 413 without being told to continue", async () => {
+      const response = await declaredOnly(server.url, "/api/v2/lead-labels", 2 * MIB, {
+        expect: "100-continue",
+      });
+      expect(response.status).toBe(413);
+      expect(response.continued).toBe(false);
       expect(response.json).toEqual(
         apiError(413, "Payload Too Large", "Request body is larger than 1048576 bytes"),
       );
@@ -324,7 +345,7 @@ describe("mock server under abuse (real process)", () => {
       const second = await json(server.url, "POST", "/api/v2/accounts", { ...ACCOUNT, first_name: "Second" });
       expect(second.status).toBe(409);
       expect(second.json).toEqual(
-        apiError(409, "Conflict", "A accounts item with email 'first@example.com' already exists"),
+        apiError(409, "Conflict", "An item of accounts with email 'first@example.com' already exists"),
       );
       const kept = await json(server.url, "GET", "/api/v2/accounts/first%40example.com");
       expect(kept.json).toEqual(first.json);
