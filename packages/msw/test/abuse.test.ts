@@ -218,6 +218,16 @@ describe("mock server under abuse (real process)", () => {
         );
     });
 
+    it.each([
+      ["absolute form, as a proxy would send it", "http://example.com/api/v2/lead-labels?limit=1", 200],
+      ["another scheme", "ftp://example.com/api/v2/lead-labels", 400],
+    ])("request target in %s", async (_name, path, status) => {
+      const response = await raw(server.url, { method: "GET", path });
+      expect(response.status).toBe(status);
+      if (status === 400)
+        expect(response.json).toEqual(apiError(400, "Bad Request", "Malformed request target"));
+    });
+
     it("well-formed escapes still reach the handler decoded", async () => {
       const email = "some one+tag@example.com";
       const created = await json(server.url, "POST", "/api/v2/accounts", { ...ACCOUNT, email });
