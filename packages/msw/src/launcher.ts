@@ -100,7 +100,7 @@ export function watchLauncher(onGone: (pid: number) => void, intervalMs = 1000):
         ? startPpid
         : chain.find((link) => {
             const info = table(link.pid);
-            return !info || !info.alive || info.start !== link.start;
+            return !info?.alive || info.start !== link.start;
           })?.pid;
     if (gone === undefined) return;
     clearInterval(timer);

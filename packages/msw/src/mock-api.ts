@@ -127,7 +127,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     const store = storeOf(resource);
     const id = store.idOf(item);
     if (self === undefined && store.has(id)) {
-      return `A ${resource.name} item with ${resource.idProperty} '${id}' already exists`;
+      return `An item of ${resource.name} with ${resource.idProperty} '${id}' already exists`;
     }
     for (const { property, normalize } of UNIQUE_PROPERTIES[resource.name] ?? []) {
       if (item[property] === undefined || item[property] === null) continue;
@@ -135,7 +135,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       const clash = store
         .all()
         .find((other) => store.idOf(other) !== self && normalize(other[property]) === value);
-      if (clash) return `A ${resource.name} item with ${property} '${value}' already exists`;
+      if (clash) return `An item of ${resource.name} with ${property} '${value}' already exists`;
     }
     return undefined;
   }

@@ -109,6 +109,21 @@ function toFetchRequest(
   });
 }
 
+/**
+ * The path and query of a request target: as sent in origin form (`/api/v2/…`), taken out of the absolute form
+ * (`http://host/api/v2/…`, which servers must accept); undefined for anything else. The path is never resolved
+ * against a base URL: `//host/x` stays a path instead of naming another host.
+ */
+function originForm(target: string): string | undefined {
+  if (target.startsWith("/")) return target;
+  try {
+    const url = new URL(target);
+    return url.protocol === "http:" || url.protocol === "https:" ? `${url.pathname}${url.search}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sends `body` with its length; for HEAD, the same status and headers without the body. */
 function send(
   response: ServerResponse,
@@ -149,14 +164,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   async function answer(request: IncomingMessage, response: ServerResponse, method: string): Promise<number> {
     const head = method === "HEAD";
-    const target = request.url ?? "/";
+    const target = originForm(request.url ?? "/");
     if (method === "OPTIONS") {
       response.writeHead(204, CORS_HEADERS).end();
       return 204;
     }
     // Checked before anything is read or matched, for every route: a malformed escape would otherwise throw
     // deep inside matching (a 500), and one in the query would be silently replaced by U+FFFD.
-    if (!target.startsWith("/") || !isWellFormedPercentEncoding(target)) {
+    if (target === undefined) {
+      sendJson(response, head, 400, apiError(400, "Malformed request target"));
+      return 400;
+    }
+    if (!isWellFormedPercentEncoding(target)) {
       sendJson(response, head, 400, apiError(400, MALFORMED_URL_MESSAGE));
       return 400;
     }

@@ -1,7 +1,7 @@
 // The mock server under abuse: a table per class of bad request, each against the built CLI as a real
 // process, each asserting the status and the API's error shape `{ statusCode, error, message }`.
 import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { crudResources, operationSpecs } from "../src/index.js";
 import { json, type RawResponse, type RunningCli, raw, runCli, startCli } from "./cli.js";
 
@@ -27,7 +27,12 @@ const ACCOUNT = {
 };
 
 /** Sends headers declaring `length` bytes and never the body: the answer must not wait for it. */
-function declaredOnly(base: string, path: string, length: number): Promise<RawResponse> {
+function declaredOnly(
+  base: string,
+  path: string,
+  length: number,
+  extraHeaders: Record<string, string> = {},
+): Promise<RawResponse & { continued: boolean }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const request = httpRequest(
@@ -36,7 +41,7 @@ function declaredOnly(base: string, path: string, length: number): Promise<RawRe
         port,
         method: "POST",
         path,
-        headers: { "content-type": "application/json", "content-length": String(length) },
+        headers: { "content-type": "application/json", "content-length": String(length), ...extraHeaders },
       },
       (response) => {
         let text = "";
@@ -51,10 +56,15 @@ function declaredOnly(base: string, path: string, length: number): Promise<RawRe
             text,
             bytes: Buffer.from(text),
             json: JSON.parse(text),
+            continued,
           });
         });
       },
     );
+    let continued = false;
+    request.on("continue", () => {
+      continued = true;
+    });
     request.on("error", reject);
     request.flushHeaders();
   });
@@ -112,12 +122,11 @@ function growingBody(base: string, path: string): Promise<RawResponse & { writte
 
 describe("mock server under abuse (real process)", () => {
   let server: RunningCli;
-  let small: RunningCli;
   beforeAll(async () => {
-    [server, small] = await Promise.all([startCli(), startCli(["--body-limit", "1000"])]);
+    server = await startCli();
   });
   afterAll(() => {
-    for (const running of [server, small]) if (running.child.exitCode === null) running.child.kill("SIGKILL");
+    if (server.child.exitCode === null) server.child.kill("SIGKILL");
   });
 
   describe("request bodies over the limit → 413 in the API's shape", () => {
@@ -128,6 +137,17 @@ describe("mock server under abuse (real process)", () => {
     ])("%s", async (_name, length) => {
       const response = await declaredOnly(server.url, "/api/v2/lead-labels", length);
       expect(response.status).toBe(413);
+      expect(response.json).toEqual(
+        apiError(413, "Payload Too Large", "Request body is larger than 1048576 bytes"),
+      );
+    });
+
+    it("Expect: 100-continue with a Content-Length over the limit: 413 without being told to continue", async () => {
+      const response = await declaredOnly(server.url, "/api/v2/lead-labels", 2 * MIB, {
+        expect: "100-continue",
+      });
+      expect(response.status).toBe(413);
+      expect(response.continued).toBe(false);
       expect(response.json).toEqual(
         apiError(413, "Payload Too Large", "Request body is larger than 1048576 bytes"),
       );
@@ -144,6 +164,10 @@ describe("mock server under abuse (real process)", () => {
     });
 
     it("--body-limit sets the limit: one byte over is refused, a body at the limit is read", async () => {
+      const small = await startCli(["--body-limit", "1000"]);
+      onTestFinished(() => {
+        small.child.kill("SIGKILL");
+      });
       const at = JSON.stringify({ label: "x".repeat(1000 - 47), interest_status_label: "positive" });
       expect(Buffer.byteLength(at)).toBe(1000);
       const ok = await raw(small.url, {
@@ -192,6 +216,16 @@ describe("mock server under abuse (real process)", () => {
         expect(response.json).toEqual(
           apiError(400, "Bad Request", "Malformed percent-encoding in the request URL"),
         );
+    });
+
+    it.each([
+      ["absolute form, as a proxy would send it", "http://example.com/api/v2/lead-labels?limit=1", 200],
+      ["another scheme", "ftp://example.com/api/v2/lead-labels", 400],
+    ])("request target in %s", async (_name, path, status) => {
+      const response = await raw(server.url, { method: "GET", path });
+      expect(response.status).toBe(status);
+      if (status === 400)
+        expect(response.json).toEqual(apiError(400, "Bad Request", "Malformed request target"));
     });
 
     it("well-formed escapes still reach the handler decoded", async () => {
@@ -321,7 +355,7 @@ describe("mock server under abuse (real process)", () => {
       const second = await json(server.url, "POST", "/api/v2/accounts", { ...ACCOUNT, first_name: "Second" });
       expect(second.status).toBe(409);
       expect(second.json).toEqual(
-        apiError(409, "Conflict", "A accounts item with email 'first@example.com' already exists"),
+        apiError(409, "Conflict", "An item of accounts with email 'first@example.com' already exists"),
       );
       const kept = await json(server.url, "GET", "/api/v2/accounts/first%40example.com");
       expect(kept.json).toEqual(first.json);

@@ -50,11 +50,15 @@ export function startCli(args: string[] = []): Promise<RunningCli> {
   return waitForListening(child);
 }
 
-/** Runs the CLI with `args` to its exit (for argument errors). */
+/**
+ * Runs the CLI with `args` to its exit (for argument errors). One still running after 30 s (it took the
+ * arguments and started serving) is killed: code null.
+ */
 export async function runCli(
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [serveJs, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => {
@@ -64,7 +68,7 @@ export async function runCli(
     stderr += chunk;
   });
   const [code] = await once(child, "exit");
-  if (child.exitCode === null && code === null) child.kill("SIGKILL");
+  clearTimeout(timer);
   return { code: code as number | null, stdout, stderr };
 }
 

@@ -186,7 +186,7 @@ describe("createMockApi: abusive requests in-process answer like the mock server
     expect(response.body).toEqual({
       statusCode: 409,
       error: "Conflict",
-      message: "A accounts item with email 'dup@example.com' already exists",
+      message: "An item of accounts with email 'dup@example.com' already exists",
     });
     expect(api.store.get("accounts", "dup@example.com")?.first_name).toBe("First");
   });
