@@ -2,6 +2,7 @@ import { CliError } from "../errors.ts";
 import { normalize } from "./normalize/index.ts";
 import { type ReadOptions, readSource } from "./read.ts";
 import { scrubSource, sourceLabel } from "./source-label.ts";
+import { checkPathTemplates } from "./url-paths.ts";
 import { checkOpenApiVersion, validateDocument } from "./validate.ts";
 
 export interface LoadedSpec {
@@ -15,7 +16,7 @@ export interface LoadedSpec {
 }
 
 /**
- * read → check it is OpenAPI 3.0/3.1 → normalize → validate. Any failure is a one-line CliError whose
+ * read → check it is OpenAPI 3.0/3.1 with valid path templates → normalize → validate. Any failure is a one-line CliError whose
  * message never contains credentials the source may carry.
  */
 export async function loadSpec(source: string, options: ReadOptions = {}): Promise<LoadedSpec> {
@@ -23,6 +24,7 @@ export async function loadSpec(source: string, options: ReadOptions = {}): Promi
   try {
     const raw = await readSource(source, options);
     checkOpenApiVersion(raw, label);
+    checkPathTemplates(raw as Record<string, unknown>, label);
     let normalized: ReturnType<typeof normalize>;
     try {
       normalized = normalize(raw);

@@ -1,9 +1,32 @@
 // Turning free text (titles, operationIds, tags) into identifiers that every generator accepts.
+import { createHash } from "node:crypto";
+import { isReservedWord } from "../../emit/index.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/**
+ * Longest generated name. Names become file names too (orval writes a file per tag and per model, named after
+ * the operation or schema, plus suffixes such as `QueryResult`): 100 leaves room under the 255-byte limit.
+ */
+export const MAX_NAME_LENGTH = 100;
+
+/** A name every target can declare as is: a plain ASCII identifier, not a reserved word, not too long. */
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
+  return IDENTIFIER.test(name) && name.length <= MAX_NAME_LENGTH && !isReservedWord(name);
+}
+
+/**
+ * The last step of every name made from spec text: a reserved word gets a leading `_` (`delete` → `_delete`),
+ * a name over {@link MAX_NAME_LENGTH} keeps its start plus 8 hex digits of its sha256 — deterministic, and two
+ * long names that share a prefix stay distinct. Neither adds an inner `_`: orval re-cases names word by word
+ * (`a_b` → `aB`), and the hooks target finds orval's functions by the operationId.
+ */
+function finish(name: string): string {
+  if (name.length > MAX_NAME_LENGTH) {
+    const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+    return `${name.slice(0, MAX_NAME_LENGTH - 8)}${hash}`;
+  }
+  return isReservedWord(name) ? `_${name}` : name;
 }
 
 /**
@@ -26,7 +49,7 @@ const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word
  */
 export function pascalCase(text: string): string {
   const name = words(text).map(upperFirst).join("");
-  return /^[0-9]/.test(name) ? `_${name}` : name;
+  return finish(/^[0-9]/.test(name) ? `_${name}` : name);
 }
 
 /**
@@ -39,7 +62,7 @@ export function toIdentifier(text: string): string {
   const [first = "", ...rest] = words(text);
   const name = first + rest.map(upperFirst).join("");
   if (name === "") return "_";
-  return /^[0-9]/.test(name) ? `_${name}` : name;
+  return finish(/^[0-9]/.test(name) ? `_${name}` : name);
 }
 
 /** `name`, or `name2`, `name3`… — the first one not in `taken`. Deterministic for a given order of calls. */

@@ -35,6 +35,24 @@ export function withoutErrorBodies(document: Record<string, unknown>): Record<st
   return { ...document, paths };
 }
 
+/**
+ * Schemas as orval needs them for the hooks: names and shapes (object, array of `$ref`…) but no properties.
+ * The hooks type bodies and answers with the types package (postprocess.ts), so orval's models are scratch
+ * output — yet orval names a model file after every nested property (`Thing` + property name), and a property
+ * name is spec text: a long or hostile one fails the write (ENAMETOOLONG) or lands in a file name. Property
+ * names never reach hook code, so they never reach orval.
+ */
+export function withoutProperties(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutProperties);
+  if (typeof node !== "object" || node === null) return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "properties" || key === "patternProperties") continue;
+    copy[key] = withoutProperties(value);
+  }
+  return copy;
+}
+
 export function orvalOptions(input: {
   document: Record<string, unknown>;
   operations: OperationInfo[];
@@ -54,7 +72,10 @@ export function orvalOptions(input: {
   return {
     // orval takes the parsed document directly: no second read, and the normalized spec is what it sees.
     // The pipeline has validated the spec already (spec/validate.ts): no second validation pass in orval.
-    input: { target: withoutErrorBodies(input.document) as never, unsafeDisableValidation: true },
+    input: {
+      target: withoutProperties(withoutErrorBodies(input.document)) as never,
+      unsafeDisableValidation: true,
+    },
     output: {
       target: `${input.workDir}/endpoints.ts`,
       // orval's own model types go to a scratch folder we never ship: postprocess.ts maps the few names the
