@@ -84,9 +84,10 @@ describe("emit: spec text never becomes code", () => {
         `export const t = \`${templateText(text)}\`;`,
         `export const j = ${jsonLiteral({ [text]: [text, Object.fromEntries([["__proto__", text]])] })};`,
         `export const o = { ${propertyKey(text)}: 1 };`,
+        `export const k = ${jsonLiteral({ [text]: [text, Object.fromEntries([["__proto__", text]])] }, "")};`,
       ].join("\n");
-      // Exactly the four exports above: no comment ended early, no literal leaked into code.
-      expect(parse(code).statements).toBe(4);
+      // Exactly the five exports above: no comment ended early, no literal leaked into code.
+      expect(parse(code).statements).toBe(5);
       const exported = evaluate(code);
       expect(exported.s).toBe(text);
       expect(exported.t).toBe(text);
@@ -95,6 +96,9 @@ describe("emit: spec text never becomes code", () => {
       const inner = (j[text] as unknown[])[1] as object;
       expect(Object.getOwnPropertyDescriptor(inner, "__proto__")?.value).toBe(text);
       expect(Object.keys(exported.o as object)).toEqual([text]);
+      // The one-line form (mock bodies) is the same value, on one line.
+      expect(exported.k).toEqual(exported.j);
+      expect(jsonLiteral({ [text]: [text] }, "")).not.toMatch(/\n/);
       // The comment's text reads back: each line, unescaped, is the original line.
       const comment = /^\/\*\*([\s\S]*?)\*\//.exec(code)?.[1] ?? "";
       const lines = comment

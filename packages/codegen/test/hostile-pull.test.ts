@@ -115,6 +115,21 @@ describe("spec:pull refuses paths that are not URL path templates", () => {
     },
   );
 
+  it("refuses a schema property named __proto__ (openapi-typescript would drop it from the types)", async () => {
+    const root = await tempRoot([]);
+    const source = join(root, "spec-source.json");
+    const spec = specWithPath("/api/v2/things");
+    spec.components = JSON.parse(
+      '{"schemas":{"Thing":{"type":"object","properties":{"__proto__":{"type":"string"}}}}}',
+    );
+    await writeFile(source, JSON.stringify(spec));
+    const error = await loadSpec(source).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toMatch(
+      /: a schema property named "__proto__" at "#\/components\/schemas\/Thing\/properties" is refused/,
+    );
+  });
+
   it.each([
     ["*/ and /*", "/api/v2/a*/b/*c"],
     ["sub-delims and quotes allowed in paths", "/api/v2/$'()+,;=:@!~"],

@@ -1,5 +1,6 @@
 import { CliError } from "../errors.ts";
 import { normalize } from "./normalize/index.ts";
+import { checkProtoProperties } from "./proto-keys.ts";
 import { type ReadOptions, readSource } from "./read.ts";
 import { scrubSource, sourceLabel } from "./source-label.ts";
 import { checkPathTemplates } from "./url-paths.ts";
@@ -25,6 +26,7 @@ export async function loadSpec(source: string, options: ReadOptions = {}): Promi
     const raw = await readSource(source, options);
     checkOpenApiVersion(raw, label);
     checkPathTemplates(raw as Record<string, unknown>, label);
+    checkProtoProperties(raw, label);
     let normalized: ReturnType<typeof normalize>;
     try {
       normalized = normalize(raw);

@@ -350,16 +350,16 @@ export const PLACES: readonly Place[] = [
     checks: ["types.label"],
   },
   {
-    name: "example of a property named __proto__ (a mock body key that must stay plain data)",
+    name: "free-form object example with a __proto__ key (a mock body key that must stay plain data)",
     kind: "text",
     put: (d, t) => {
-      // defineProperty: a plain assignment to `__proto__` would set the prototype, not a property.
-      Object.defineProperty(thing(d).properties, "__proto__", {
-        value: { type: "string", example: t },
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
+      // JSON.parse makes `__proto__` an own key, as the spec file would (a literal here would set the prototype).
+      thing(d).properties.extra = {
+        type: "object",
+        additionalProperties: { type: "string" },
+        example: JSON.parse(`{"__proto__": ${JSON.stringify(t)}}`),
+      };
+      thing(d).required.push("extra");
     },
     checks: ["msw.body"],
   },

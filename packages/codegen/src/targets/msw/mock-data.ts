@@ -240,16 +240,20 @@ export class MockDataBuilder {
       if (!variant.optional && !required.has(name)) continue;
       const value = this.#node(`${pointer}/properties/${escapePointerSegment(name)}`, variant);
       if (value === OMIT) {
-        if (required.has(name)) result[name] = null;
+        if (required.has(name)) setOwn(result, name, null);
         continue;
       }
-      result[name] = value;
+      setOwn(result, name, value);
     }
     for (const name of required) {
       if (name in result) continue;
-      result[name] = isSchema(schema.additionalProperties)
-        ? this.#node(`${pointer}/additionalProperties`, variant)
-        : "example";
+      setOwn(
+        result,
+        name,
+        isSchema(schema.additionalProperties)
+          ? this.#node(`${pointer}/additionalProperties`, variant)
+          : "example",
+      );
     }
     const minProperties = typeof schema.minProperties === "number" ? schema.minProperties : 0;
     if (Object.keys(result).length < minProperties) {
@@ -258,7 +262,7 @@ export class MockDataBuilder {
         if (Object.keys(result).length >= minProperties) break;
         if (name in result) continue;
         const value = this.#node(`${pointer}/properties/${escapePointerSegment(name)}`, variant);
-        if (value !== OMIT) result[name] = value;
+        if (value !== OMIT) setOwn(result, name, value);
       }
       for (
         let index = 1;
@@ -351,6 +355,14 @@ export class MockDataBuilder {
     ].map((value) => Number(value.toFixed(6)));
     return candidates.find(accepts) ?? min;
   }
+}
+
+/**
+ * `object[key] = value` as plain data: a property name is spec text, and assigning to `__proto__` would set the
+ * object's prototype instead (the property would vanish from the mock).
+ */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function numberOr(value: unknown, fallback: number, offset: number): number {

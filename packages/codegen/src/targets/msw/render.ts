@@ -1,4 +1,4 @@
-import { jsdoc } from "../../emit/index.ts";
+import { jsdoc, jsonLiteral } from "../../emit/index.ts";
 import { literal, objectKey, pascalCase } from "../naming.ts";
 import { GENERATED_BANNER } from "../target.ts";
 import type { MockOperation, MockResource } from "./model.ts";
@@ -19,9 +19,12 @@ function docComment(text: string): string {
   return jsdoc([text]);
 }
 
-/** A JSON value as a TypeScript expression (JSON is valid TS; `__proto__` keys would not be plain data). */
+/**
+ * A mock body as a TypeScript expression, on one line, through the emit layer: a `__proto__` key stays plain data
+ * (a computed key) instead of being dropped, and `</script>`/U+2028 are escaped like every other spec string.
+ */
 function valueLiteral(value: unknown): string {
-  return JSON.stringify(value, (key, inner) => (key === "__proto__" ? undefined : inner));
+  return jsonLiteral(value, "");
 }
 
 function bodyType(operation: MockOperation): string {
