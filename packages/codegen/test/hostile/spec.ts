@@ -64,8 +64,11 @@ export type Document = Record<string, any>;
 /** The canary every payload tries to set; the test asserts it never is. */
 export const CANARY = "__pwned";
 
-/** A statement that records `tag` on the canary if it ever runs. */
-const payload = (tag: string) => `(globalThis.${CANARY}??=[]).push('${tag}')`;
+/**
+ * An expression that records `tag` on the canary if it ever runs. It type-checks wherever an expression may
+ * stand, so a break-out is caught by the import in a fresh process, not only by a failing build.
+ */
+const payload = (tag: string) => `Reflect.set(globalThis, '${CANARY}', '${tag}')`;
 
 /**
  * Every way text can leave its context in TypeScript/JavaScript, each carrying a payload. No fragment puts
@@ -97,7 +100,7 @@ export const TEXT_FRAGMENTS: readonly ((tag: string) => string)[] = [
  * percent-encoded backticks, `${`, quotes, line separators and non-BMP characters.
  */
 export const PATH_FRAGMENTS: readonly ((tag: string) => string)[] = [
-  (tag) => `*/(globalThis.${CANARY}='${tag}');/*`,
+  (tag) => `*/(Reflect.set(globalThis,'${CANARY}','${tag}'));/*`,
   () => "/*",
   () => "%60%24%7B",
   () => "%22%27%5C",

@@ -1,3 +1,4 @@
+import { stringLiteral } from "../../emit/index.ts";
 import {
   type HttpMethod,
   isObject,
@@ -52,7 +53,7 @@ export function renderPagination(operations: PaginatedOperation[]): string {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map(
       (op) =>
-        `  ${JSON.stringify(op.path)}: { method: ${JSON.stringify(op.method)}, cursorIn: ${JSON.stringify(op.cursorIn)} },`,
+        `  ${stringLiteral(op.path)}: { method: ${stringLiteral(op.method)}, cursorIn: ${stringLiteral(op.cursorIn)} },`,
     );
   return [
     "/** Operations that take `starting_after` and return `{ items, next_starting_after }`, by path. */",

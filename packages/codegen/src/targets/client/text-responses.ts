@@ -1,3 +1,4 @@
+import { stringLiteral } from "../../emit/index.ts";
 import { type HttpMethod, isObject, operationsOf, successResponses } from "./operations.ts";
 
 type Schema = Record<string, unknown>;
@@ -25,7 +26,7 @@ export function renderTextResponses(operations: { path: string; method: HttpMeth
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(
       ([path, methods]) =>
-        `  ${JSON.stringify(path)}: { ${methods.map((m) => `${m.toUpperCase()}: true`).join(", ")} },`,
+        `  ${stringLiteral(path)}: { ${methods.map((m) => `${m.toUpperCase()}: true`).join(", ")} },`,
     );
   return [
     "/** Operations answering text (e.g. text/csv) rather than JSON, by path and method: parsed as text. */",

@@ -12,6 +12,7 @@
  * Every rewrite asserts that it matched, so an orval upgrade that changes its output fails generation
  * loudly instead of shipping half-processed hooks.
  */
+import { stringLiteral } from "../../emit/index.ts";
 import { CliError } from "../../errors.ts";
 import { invalidationPlan, keySegments, type OperationInfo } from "./operations.ts";
 
@@ -115,7 +116,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * returned so the caller replaces it, wherever it appears in the file, by the helper itself.
  */
 function registerAliases(request: ParsedRequest, context: TagFileContext): Map<string, string> {
-  const id = JSON.stringify(request.operation.operationId);
+  const id = stringLiteral(request.operation.operationId);
   const replacements = new Map<string, string>();
   const alias = (parameter: Parameter | undefined, expression: string) => {
     if (!parameter || context.schemaNames.has(parameter.type)) return;
@@ -129,7 +130,7 @@ function registerAliases(request: ParsedRequest, context: TagFileContext): Map<s
 }
 
 function responseType(operation: OperationInfo): string {
-  if (operation.hasJsonResponse) return `ResponseBody<${JSON.stringify(operation.operationId)}>`;
+  if (operation.hasJsonResponse) return `ResponseBody<${stringLiteral(operation.operationId)}>`;
   return operation.hasTextResponse ? "string" : "void";
 }
 
@@ -137,12 +138,12 @@ function renderRequestFunction(request: ParsedRequest): string {
   const { operation } = request;
   const declared = request.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`);
   const config = [
-    `method: ${JSON.stringify(operation.method.toUpperCase())}`,
-    `path: ${JSON.stringify(operation.path)}`,
+    `method: ${stringLiteral(operation.method.toUpperCase())}`,
+    `path: ${stringLiteral(operation.path)}`,
   ];
   if (request.pathVariables.size > 0) {
     const entries = [...request.pathVariables].map(
-      ([name, variable]) => `${JSON.stringify(name)}: ${variable}`,
+      ([name, variable]) => `${stringLiteral(name)}: ${variable}`,
     );
     config.push(`pathParams: { ${entries.join(", ")} }`);
   }
@@ -160,12 +161,12 @@ function renderRequestFunction(request: ParsedRequest): string {
 /** `["/api/v2/campaigns", id, "analytics", ...(params ? [params] : [])]` for one operation. */
 function keyElements(request: ParsedRequest): string {
   const { resource, rest } = keySegments(request.operation.path);
-  const elements = [JSON.stringify(resource)];
+  const elements = [stringLiteral(resource)];
   for (const segment of rest) {
     elements.push(
       "param" in segment
         ? (request.pathVariables.get(segment.param) as string)
-        : JSON.stringify(segment.literal),
+        : stringLiteral(segment.literal),
     );
   }
   for (const input of [request.query, request.body]) {
@@ -225,14 +226,14 @@ function invalidationTargets(request: ParsedRequest): string {
   const plan = invalidationPlan(request.operation);
   const toElements = (segments: NonNullable<typeof plan.item>) =>
     [
-      JSON.stringify(resource),
+      stringLiteral(resource),
       ...segments.map((segment) =>
         "param" in segment
           ? `variables.${request.pathVariables.get(segment.param)}`
-          : JSON.stringify(segment.literal),
+          : stringLiteral(segment.literal),
       ),
     ].join(", ");
-  if (!plan.item) return `() => ({ resource: [${JSON.stringify(resource)}] })`;
+  if (!plan.item) return `() => ({ resource: [${stringLiteral(resource)}] })`;
   return `(variables) => ({ item: [${toElements(plan.item)}], collection: [${toElements(plan.collection)}]${plan.removeItem ? ", removeItem: true" : ""} })`;
 }
 

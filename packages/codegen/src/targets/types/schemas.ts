@@ -1,3 +1,4 @@
+import { stringLiteral } from "../../emit/index.ts";
 import { isIdentifier } from "../naming.ts";
 
 /** Component schema names that can be exported as-is (normalization makes them PascalCase titles). */
@@ -13,6 +14,6 @@ export function exportableSchemaNames(
 export function renderSchemaTypes(names: string[]): string {
   const lines = ['import type { components } from "./openapi.gen.js";', ""];
   for (const name of names)
-    lines.push(`export type ${name} = components["schemas"][${JSON.stringify(name)}];`);
+    lines.push(`export type ${name} = components["schemas"][${stringLiteral(name)}];`);
   return `${lines.join("\n")}\n`;
 }
