@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { CliError } from "../errors.ts";
 import { replaceDirAtomic } from "../fs/atomic.ts";
+import { buildModel } from "../model/index.ts";
 import { projectPaths } from "../paths.ts";
 import { readLockedSpec } from "../spec/lock.ts";
 import type { GenerateContext, Target } from "../targets/target.ts";
@@ -24,7 +25,7 @@ export async function generateCommand(args: string[]): Promise<number> {
   const outDir = join(paths.packagesDir, target.packageDir, "src", "generated");
   const started = performance.now();
   await replaceDirAtomic(outDir, async (dir) => {
-    const ctx: GenerateContext = { document, lock, outDir: dir, paths };
+    const ctx: GenerateContext = { document, model: buildModel(document), lock, outDir: dir, paths };
     await target.generate(ctx);
   });
   const ms = Math.round(performance.now() - started);
