@@ -4,6 +4,7 @@ import { replaceDirAtomic } from "../fs/atomic.ts";
 import { buildModel } from "../model/index.ts";
 import { projectPaths } from "../paths.ts";
 import { readLockedSpec } from "../spec/lock.ts";
+import { generateTarget } from "../targets/format.ts";
 import type { GenerateContext, Target } from "../targets/target.ts";
 
 // Adding a target = adding a folder under targets/ and a line here.
@@ -26,7 +27,7 @@ export async function generateCommand(args: string[]): Promise<number> {
   const started = performance.now();
   await replaceDirAtomic(outDir, async (dir) => {
     const ctx: GenerateContext = { document, model: buildModel(document), lock, outDir: dir, paths };
-    await target.generate(ctx);
+    await generateTarget(target, ctx);
   });
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`generated ${target.packageName} from spec ${lock.sha256.slice(0, 12)} in ${ms} ms\n`);
