@@ -18,9 +18,7 @@ import { fixture } from "../helpers.ts";
 // cursor-taking GET that does not paginate, bulk POST, array body, text/csv answer.
 const document = fixture("react-query-operations.json");
 
-const operations = new Map(
-  collectOperations(document).map((operation) => [operation.id, operation]),
-);
+const operations = new Map(collectOperations(document).map((operation) => [operation.id, operation]));
 
 describe("operation kinds", () => {
   it.each([
@@ -61,8 +59,7 @@ describe("key layout", () => {
 });
 
 describe("invalidation plan", () => {
-  const plan = (method: string, path: string) =>
-    invalidationPlan({ method: method as "post", path });
+  const plan = (method: string, path: string) => invalidationPlan({ method: method as "post", path });
   it.each([
     ["post", "/api/v2/campaigns", { item: undefined, collection: [], removeItem: false }],
     ["post", "/api/v2/leads/move", { item: undefined, collection: [], removeItem: false }],
@@ -141,7 +138,9 @@ describe("generated hooks for the fixture", () => {
     expect(thing).toContain(
       '      collection: ["/api/v2/things"],\n      removeItem: true,\n    })) as InvalidationTargetsOf<DeleteThingMutationVariables>',
     );
-    expect(thing).toContain('(() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>');
+    expect(thing).toContain(
+      '(() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>',
+    );
     // Transport through the client with the spec's path template; text answers parsed as text.
     expect(thing).toContain('instantlyRequest<ResponseBody<"getThing">>(');
     expect(thing).toContain('{ method: "GET", path: "/api/v2/things/{id}", pathParams: { id: id }, signal }');
@@ -149,12 +148,16 @@ describe("generated hooks for the fixture", () => {
     // Errors are InstantlyApiError (orval's own error typing, fed one error schema); no orval model import.
     expect(thing).toContain("TError = InstantlyApiError");
     expect(thing).not.toMatch(/ErrorType|from ["']\.\/model["']/);
-    expect(thing).toContain('export type CreateThingsMutationVariables = {\n  data?: RequestBody<"createThings">;\n};');
+    expect(thing).toContain(
+      'export type CreateThingsMutationVariables = {\n  data?: RequestBody<"createThings">;\n};',
+    );
     expect(thing).not.toContain("CreateThingsBodyItem[]");
     // Infinite hooks page with the response's cursor (orval's `getNextPageParam` option).
     expect(thing.match(/getNextPageParam: \(lastPage\) => nextStartingAfter\(lastPage\)/g)).toHaveLength(2);
     // Every hook and request function has its JSDoc.
-    expect(thing).toMatch(/\/\*\*\n \* Query hook for GET \/api\/v2\/things\/\{id\} \(`getThing`\)\.[^/]*\*\/\nexport function useGetThing</);
+    expect(thing).toMatch(
+      /\/\*\*\n \* Query hook for GET \/api\/v2\/things\/\{id\} \(`getThing`\)\.[^/]*\*\/\nexport function useGetThing</,
+    );
     expect(first["model.gen.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
     expect(first["index.ts"]).toContain('export * from "./thing.gen.js";');
     expect(await generateOnce()).toEqual(first);

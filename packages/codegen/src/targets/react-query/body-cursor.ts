@@ -12,7 +12,11 @@ import { fail, parse } from "./syntax.ts";
 
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
 
-export function bodyCursorInfiniteHooks(shape: RequestShape, name: string, source: ts.SourceFile): ts.Statement[] {
+export function bodyCursorInfiniteHooks(
+  shape: RequestShape,
+  name: string,
+  source: ts.SourceFile,
+): ts.Statement[] {
   const operationId = identifier(shape.operation.id);
   const body = shape.body ?? fail(`${operationId} pages through its body but has none`);
   const bodyName = identifier((body.name as ts.Identifier).text);
@@ -22,17 +26,34 @@ export function bodyCursorInfiniteHooks(shape: RequestShape, name: string, sourc
   );
   const print = (parameter: ts.ParameterDeclaration) =>
     `${identifier((parameter.name as ts.Identifier).text)}${parameter.questionToken ? "?" : ""}: ${parameter.type ? printer.printNode(ts.EmitHint.Unspecified, parameter.type, source) : "unknown"}`;
-  const declared = [...pathParameters.map(print), `${bodyName}${body.questionToken ? "?" : ""}: ${bodyType}`].join(", ");
+  const declared = [
+    ...pathParameters.map(print),
+    `${bodyName}${body.questionToken ? "?" : ""}: ${bodyType}`,
+  ].join(", ");
   const args = [...pathParameters.map((p) => (p.name as ts.Identifier).text), bodyName].join(", ");
   const pageBody = `{ ...${bodyName}, starting_after: pageParam ?? ${bodyName}?.starting_after } as ${bodyType}`;
-  const callArgs = [...pathParameters.map((p) => (p.name as ts.Identifier).text), pageBody, ...(shape.query ? [identifier(shape.query)] : [])].join(", ");
+  const callArgs = [
+    ...pathParameters.map((p) => (p.name as ts.Identifier).text),
+    pageBody,
+    ...(shape.query ? [identifier(shape.query)] : []),
+  ].join(", ");
   const response = `Awaited<ReturnType<typeof ${operationId}>>`;
   const page = `NonNullable<${bodyType}>["starting_after"]`;
   const optionsOf = (kind: string) =>
     `options?: { query?: Partial<${kind}<${response}, TError, TData, QueryKey, ${page}>>; request?: SecondParameter<typeof instantlyRequest> }`;
   const variants = [
-    { suffix: "Infinite", options: "UseInfiniteQueryOptions", result: "UseInfiniteQueryResult", hook: "useInfiniteQuery" },
-    { suffix: "SuspenseInfinite", options: "UseSuspenseInfiniteQueryOptions", result: "UseSuspenseInfiniteQueryResult", hook: "useSuspenseInfiniteQuery" },
+    {
+      suffix: "Infinite",
+      options: "UseInfiniteQueryOptions",
+      result: "UseInfiniteQueryResult",
+      hook: "useInfiniteQuery",
+    },
+    {
+      suffix: "SuspenseInfinite",
+      options: "UseSuspenseInfiniteQueryOptions",
+      result: "UseSuspenseInfiniteQueryResult",
+      hook: "useSuspenseInfiniteQuery",
+    },
   ];
   const text = [
     `export const get${name}InfiniteQueryKey = (${declared}) => {

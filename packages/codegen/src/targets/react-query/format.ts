@@ -23,12 +23,20 @@ export async function formatWithBiome(
   };
   await writeFile(join(dir, "biome.json"), JSON.stringify(config));
   for (const [name, text] of files) await writeFile(join(dir, name), text);
-  const biome = join(createRequire(import.meta.url).resolve("@biomejs/biome/package.json"), "..", "bin", "biome");
-  await promisify(execFile)(process.execPath, [biome, "format", "--write", "."], { cwd: dir, maxBuffer: 16 << 20 }).catch(
-    (error: { stderr?: string; message: string }) => {
-      throw new CliError(`react-query: biome could not format the hooks: ${(error.stderr ?? error.message).split("\n")[0]}`);
-    },
+  const biome = join(
+    createRequire(import.meta.url).resolve("@biomejs/biome/package.json"),
+    "..",
+    "bin",
+    "biome",
   );
+  await promisify(execFile)(process.execPath, [biome, "format", "--write", "."], {
+    cwd: dir,
+    maxBuffer: 16 << 20,
+  }).catch((error: { stderr?: string; message: string }) => {
+    throw new CliError(
+      `react-query: biome could not format the hooks: ${(error.stderr ?? error.message).split("\n")[0]}`,
+    );
+  });
   const formatted = new Map<string, string>();
   for (const name of files.keys()) formatted.set(name, await readFile(join(dir, name), "utf8"));
   return formatted;

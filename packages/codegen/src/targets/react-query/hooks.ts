@@ -19,7 +19,9 @@ export function queryKey(shape: RequestShape, arrow: ts.ArrowFunction): ts.Arrow
   const { resource, rest } = keySegments(shape.operation.path);
   const elements: ts.Expression[] = [str(resource)];
   for (const segment of rest) {
-    elements.push("param" in segment ? id(shape.pathVariables.get(segment.param) as string) : str(segment.literal));
+    elements.push(
+      "param" in segment ? id(shape.pathVariables.get(segment.param) as string) : str(segment.literal),
+    );
   }
   const declared = new Set(parameterNames(arrow));
   if (shape.query && declared.has(shape.query)) elements.push(spreadIfDefined(shape.query));
@@ -32,20 +34,24 @@ export function queryKey(shape: RequestShape, arrow: ts.ArrowFunction): ts.Arrow
 export function infiniteQueryKey(name: string, arrow: ts.ArrowFunction): ts.ArrowFunction {
   const inner = call(`get${name}QueryKey`, parameterNames(arrow).map(id));
   return withBody(arrow, [
-    f.createReturnStatement(asConst(f.createArrayLiteralExpression([f.createSpreadElement(inner), str("infinite")]))),
+    f.createReturnStatement(
+      asConst(f.createArrayLiteralExpression([f.createSpreadElement(inner), str("infinite")])),
+    ),
   ]);
 }
 
 /** In a hook: `getXQueryOptions(…, options)` → `getXQueryOptions(…, useInstantlyRequestOptions(options))`. */
-export function injectClient(node: ts.Node, helper: string, context: ts.TransformationContext, onApplied: () => void): ts.Node {
+export function injectClient(
+  node: ts.Node,
+  helper: string,
+  context: ts.TransformationContext,
+  onApplied: () => void,
+): ts.Node {
   const visit = (child: ts.Node): ts.Node => {
-    if (
-      ts.isCallExpression(child) &&
-      ts.isIdentifier(child.expression) &&
-      child.expression.text === helper
-    ) {
+    if (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === helper) {
       const last = child.arguments.at(-1);
-      if (!last || !ts.isIdentifier(last) || last.text !== "options") fail(`${helper} is not called with options last`);
+      if (!last || !ts.isIdentifier(last) || last.text !== "options")
+        fail(`${helper} is not called with options last`);
       onApplied();
       return f.updateCallExpression(child, child.expression, child.typeArguments, [
         ...child.arguments.slice(0, -1),
@@ -70,13 +76,20 @@ function invalidationTargets(shape: RequestShape): ts.ArrowFunction {
       f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
       f.createParenthesizedExpression(f.createObjectLiteralExpression(properties)),
     );
-  if (!plan.item) return arrow([], [f.createPropertyAssignment("resource", f.createArrayLiteralExpression([str(resource)]))]);
+  if (!plan.item)
+    return arrow(
+      [],
+      [f.createPropertyAssignment("resource", f.createArrayLiteralExpression([str(resource)]))],
+    );
   const key = (segments: NonNullable<typeof plan.item>) =>
     f.createArrayLiteralExpression([
       str(resource),
       ...segments.map((segment) =>
         "param" in segment
-          ? f.createPropertyAccessExpression(id("variables"), shape.pathVariables.get(segment.param) as string)
+          ? f.createPropertyAccessExpression(
+              id("variables"),
+              shape.pathVariables.get(segment.param) as string,
+            )
           : str(segment.literal),
       ),
     ]);
@@ -93,7 +106,9 @@ function variablesType(options: ts.ParameterDeclaration): ts.TypeNode {
   const type = options.type;
   const mutation =
     type && ts.isTypeLiteralNode(type)
-      ? type.members.find((member) => member.name && ts.isIdentifier(member.name) && member.name.text === "mutation")
+      ? type.members.find(
+          (member) => member.name && ts.isIdentifier(member.name) && member.name.text === "mutation",
+        )
       : undefined;
   const reference = mutation && ts.isPropertySignature(mutation) ? mutation.type : undefined;
   const variables = reference && ts.isTypeReferenceNode(reference) ? reference.typeArguments?.[2] : undefined;
@@ -114,13 +129,23 @@ function invalidateMember(operationId: string, variables: ts.TypeNode): ts.Prope
  * `getXMutationOptions`: an `invalidate` option, and `return { mutationFn, ...mutationOptions }` becomes
  * `return withInvalidation({ … }, targets, options?.invalidate)`.
  */
-export function mutationOptions(shape: RequestShape, arrow: ts.ArrowFunction, applied: (what: string) => void): ts.ArrowFunction {
+export function mutationOptions(
+  shape: RequestShape,
+  arrow: ts.ArrowFunction,
+  applied: (what: string) => void,
+): ts.ArrowFunction {
   const options = arrow.parameters.find((parameter) => (parameter.name as ts.Identifier).text === "options");
   if (!options) fail(`mutation options of ${shape.operation.id} take no options`);
   const variables = variablesType(options);
-  const block = ts.isBlock(arrow.body) ? arrow.body : fail(`mutation options of ${shape.operation.id} have no block`);
+  const block = ts.isBlock(arrow.body)
+    ? arrow.body
+    : fail(`mutation options of ${shape.operation.id} have no block`);
   const statements = block.statements.map((statement) => {
-    if (!ts.isReturnStatement(statement) || !statement.expression || !ts.isObjectLiteralExpression(statement.expression)) {
+    if (
+      !ts.isReturnStatement(statement) ||
+      !statement.expression ||
+      !ts.isObjectLiteralExpression(statement.expression)
+    ) {
       return statement;
     }
     applied("mutation options: withInvalidation");
@@ -128,7 +153,11 @@ export function mutationOptions(shape: RequestShape, arrow: ts.ArrowFunction, ap
       f.createParenthesizedExpression(invalidationTargets(shape)),
       typeRef("InvalidationTargetsOf", variables),
     );
-    const invalidate = f.createPropertyAccessChain(id("options"), f.createToken(ts.SyntaxKind.QuestionDotToken), "invalidate");
+    const invalidate = f.createPropertyAccessChain(
+      id("options"),
+      f.createToken(ts.SyntaxKind.QuestionDotToken),
+      "invalidate",
+    );
     return f.createReturnStatement(call("withInvalidation", [statement.expression, targets, invalidate]));
   });
   applied("mutation options: invalidate option");
@@ -137,7 +166,9 @@ export function mutationOptions(shape: RequestShape, arrow: ts.ArrowFunction, ap
     arrow.modifiers,
     arrow.typeParameters,
     arrow.parameters.map((parameter) =>
-      parameter === options ? withMember(parameter, invalidateMember(shape.operation.id, variables)) : parameter,
+      parameter === options
+        ? withMember(parameter, invalidateMember(shape.operation.id, variables))
+        : parameter,
     ),
     arrow.type,
     arrow.equalsGreaterThanToken,
@@ -164,7 +195,9 @@ export function mutationHook(
     arrow.modifiers,
     arrow.typeParameters,
     arrow.parameters.map((parameter) =>
-      parameter === options ? withMember(parameter, invalidateMember(shape.operation.id, variablesType(options))) : parameter,
+      parameter === options
+        ? withMember(parameter, invalidateMember(shape.operation.id, variablesType(options)))
+        : parameter,
     ),
     arrow.type,
     arrow.equalsGreaterThanToken,

@@ -49,6 +49,12 @@ async function generateHooks(
       aliases: new Map<string, string>(),
     };
     const tagFiles = (await readdir(workDir)).filter((name) => name.endsWith(".ts")).sort();
+    // File names come from the spec's tags (orval kebab-cases them); they end up in index.ts's imports.
+    const odd = tagFiles.find((name) => !/^[a-z0-9][a-z0-9-]*\.ts$/.test(name));
+    if (odd)
+      throw new CliError(
+        `react-query: a tag gives orval the file name ${JSON.stringify(odd)}, which is not kebab-case`,
+      );
     const files = new Map<string, string>();
     for (const file of tagFiles) {
       const text = postprocessTagFile(file, await readFile(join(workDir, file), "utf8"), context);

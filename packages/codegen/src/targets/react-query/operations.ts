@@ -82,7 +82,11 @@ export function pathParamNames(path: string): string[] {
 function requiredScopes(description: string | undefined): string[][] {
   const backticked = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1] as string);
   const allOf = /Requires all of the following scope groups:((?:\s*\n\s*-[^\n]*)+)/.exec(description ?? "");
-  if (allOf) return (allOf[1] as string).split("\n").map(backticked).filter((group) => group.length > 0);
+  if (allOf)
+    return (allOf[1] as string)
+      .split("\n")
+      .map(backticked)
+      .filter((group) => group.length > 0);
   const oneOf = /Requires one of the following scopes:([^\n]*)/.exec(description ?? "");
   const group = oneOf ? backticked(oneOf[1] as string) : [];
   return group.length > 0 ? [group] : [];
@@ -106,7 +110,9 @@ export function collectOperations(document: Json): HookOperation[] {
       const pagination = paginated.get(`${method} ${path}`);
       const contents = successResponses(document, operation).map(contentOf);
       const json = contents.some((content) => "application/json" in content);
-      const answersText = contents.some((content) => Object.keys(content).some((type) => type.startsWith("text/")));
+      const answersText = contents.some((content) =>
+        Object.keys(content).some((type) => type.startsWith("text/")),
+      );
       result.push({
         id: operation.operationId,
         method,

@@ -61,7 +61,9 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
         try {
           identifier(id);
         } catch (error) {
-          throw new CliError(`react-query: operationId of ${method.toUpperCase()} ${JSON.stringify(path)}: ${(error as Error).message}`);
+          throw new CliError(
+            `react-query: operationId of ${method.toUpperCase()} ${JSON.stringify(path)}: ${(error as Error).message}`,
+          );
         }
       }
       const responses = (rest.responses ?? {}) as Record<string, unknown>;
@@ -76,7 +78,9 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
   }
   const components = (document.components ?? {}) as Record<string, Record<string, unknown>>;
   if (components.schemas && ERROR_SCHEMA in components.schemas) {
-    throw new CliError(`react-query: the spec defines a schema named ${ERROR_SCHEMA}, which the hooks reserve`);
+    throw new CliError(
+      `react-query: the spec defines a schema named ${ERROR_SCHEMA}, which the hooks reserve`,
+    );
   }
   return {
     ...document,

@@ -65,7 +65,11 @@ function rolesOf(shapes: readonly RequestShape[]): Map<string, Role> {
         variants.push("Infinite", "SuspenseInfinite");
       }
       for (const variant of variants) {
-        roles.set(`use${name}${variant}`, { kind: "queryHook", shape, optionsHelper: `get${name}${variant}QueryOptions` });
+        roles.set(`use${name}${variant}`, {
+          kind: "queryHook",
+          shape,
+          optionsHelper: `get${name}${variant}QueryOptions`,
+        });
       }
     } else {
       roles.set(`get${name}MutationOptions`, { kind: "mutationOptions", shape });
@@ -86,7 +90,8 @@ function expectations(tally: Tally, shapes: readonly RequestShape[]): void {
         tally.expect(operation.id, "infinite query key");
         variants.push("Infinite", "SuspenseInfinite");
       }
-      for (const variant of variants) tally.expect(operation.id, `client from provider: use${name}${variant}`);
+      for (const variant of variants)
+        tally.expect(operation.id, `client from provider: use${name}${variant}`);
     } else {
       for (const what of [
         "mutation options: withInvalidation",
@@ -104,7 +109,9 @@ const statementName = (statement: ts.Statement) =>
   exportedArrow(statement)?.name ??
   (ts.isFunctionDeclaration(statement) && statement.name ? statement.name.text : undefined);
 
-function namedImports(statement: ts.Statement): { module: string; typeOnly: boolean; names: ts.ImportSpecifier[] } | undefined {
+function namedImports(
+  statement: ts.Statement,
+): { module: string; typeOnly: boolean; names: ts.ImportSpecifier[] } | undefined {
   if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) return undefined;
   const bindings = statement.importClause?.namedBindings;
   return {
@@ -114,7 +121,11 @@ function namedImports(statement: ts.Statement): { module: string; typeOnly: bool
   };
 }
 
-function importDeclaration(module: string, names: readonly string[], typeOnly: boolean): ts.ImportDeclaration {
+function importDeclaration(
+  module: string,
+  names: readonly string[],
+  typeOnly: boolean,
+): ts.ImportDeclaration {
   return f.createImportDeclaration(
     undefined,
     f.createImportClause(
@@ -153,7 +164,9 @@ function imports(
     if (!declaration) continue;
     if (declaration.module === "@tanstack/react-query") {
       const have = new Set(declaration.names.map((specifier) => specifier.name.text));
-      const extra = (declaration.typeOnly ? TANSTACK_TYPES : TANSTACK_VALUES).filter((name) => used.has(name) && !have.has(name));
+      const extra = (declaration.typeOnly ? TANSTACK_TYPES : TANSTACK_VALUES).filter(
+        (name) => used.has(name) && !have.has(name),
+      );
       const specifiers = [
         ...declaration.names.filter((specifier) => used.has(specifier.name.text)),
         ...extra.map((name) => f.createImportSpecifier(false, undefined, id(name))),
@@ -172,13 +185,19 @@ function imports(
         const name = specifier.name.text;
         if (!used.has(name) || name === ERROR_SCHEMA) continue;
         if (context.schemaNames.has(name)) fromTypes.add(name);
-        else fail(`${fileName}: generated hooks use orval type \`${name}\`, which has no counterpart in @instantly-kit/types`);
+        else
+          fail(
+            `${fileName}: generated hooks use orval type \`${name}\`, which has no counterpart in @instantly-kit/types`,
+          );
       }
     }
   }
-  const runtime = ["instantlyRequest", "nextStartingAfter", "useInstantlyRequestOptions", "withInvalidation"].filter((name) =>
-    used.has(name),
-  );
+  const runtime = [
+    "instantlyRequest",
+    "nextStartingAfter",
+    "useInstantlyRequestOptions",
+    "withInvalidation",
+  ].filter((name) => used.has(name));
   const runtimeTypes = ["InvalidateOption", "InvalidationTargetsOf"].filter((name) => used.has(name));
   return [
     ...tanstack,
@@ -210,7 +229,12 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
   const transformer: ts.TransformerFactory<ts.SourceFile> = (transformContext) => (file) => {
     const statements: ts.Statement[] = [];
     const documented = new Set<string>();
-    const doc = <T extends ts.Node>(node: T, operation: HookOperation, name: string, kind: "request" | "hook") => {
+    const doc = <T extends ts.Node>(
+      node: T,
+      operation: HookOperation,
+      name: string,
+      kind: "request" | "hook",
+    ) => {
       // Every overload gets the doc (an editor shows the one of the overload it resolved); counted once.
       if (!documented.has(name)) tally.applied(operation.id, `doc: ${name}`);
       documented.add(name);
@@ -225,7 +249,14 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       if (shape && arrow && ts.isVariableStatement(statement)) {
         tally.applied(shape.operation.id, "request function");
         tally.expect(shape.operation.id, `doc: ${name}`);
-        statements.push(doc(replaceArrow(statement, withBody(arrow.arrow, requestBody(shape))), shape.operation, name as string, "request"));
+        statements.push(
+          doc(
+            replaceArrow(statement, withBody(arrow.arrow, requestBody(shape))),
+            shape.operation,
+            name as string,
+            "request",
+          ),
+        );
         continue;
       }
       if (!role || name === undefined) {
@@ -237,16 +268,21 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       if (role.kind === "queryHook" && ts.isFunctionDeclaration(statement)) {
         tally.expect(operationId, `doc: ${name}`);
         const hook = statement.body
-          ? (injectClient(statement, role.optionsHelper, transformContext, () => applied(`client from provider: ${name}`)) as ts.Statement)
+          ? (injectClient(statement, role.optionsHelper, transformContext, () =>
+              applied(`client from provider: ${name}`),
+            ) as ts.Statement)
           : statement;
         statements.push(doc(hook, role.shape.operation, name, "hook"));
       } else if (arrow && ts.isVariableStatement(statement)) {
         const camel = pascal(operationId);
+        if (role.kind === "queryKey" || role.kind === "infiniteQueryKey") {
+          applied(role.kind === "queryKey" ? "query key" : "infinite query key");
+        }
         const updated =
           role.kind === "queryKey"
-            ? (applied("query key"), queryKey(role.shape, arrow.arrow))
+            ? queryKey(role.shape, arrow.arrow)
             : role.kind === "infiniteQueryKey"
-              ? (applied("infinite query key"), infiniteQueryKey(camel, arrow.arrow))
+              ? infiniteQueryKey(camel, arrow.arrow)
               : role.kind === "mutationOptions"
                 ? mutationOptions(role.shape, arrow.arrow, applied)
                 : mutationHook(role.shape, camel, arrow.arrow, transformContext, applied);
@@ -278,7 +314,14 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
         const alias = f.createVariableStatement(
           [f.createModifier(ts.SyntaxKind.ExportKeyword)],
           f.createVariableDeclarationList(
-            [f.createVariableDeclaration(`useSuspense${name}`, undefined, undefined, id(`use${name}Suspense`))],
+            [
+              f.createVariableDeclaration(
+                `useSuspense${name}`,
+                undefined,
+                undefined,
+                id(`use${name}Suspense`),
+              ),
+            ],
             ts.NodeFlags.Const,
           ),
         );

@@ -7,7 +7,7 @@
  */
 import ts from "typescript";
 import type { HookOperation } from "./operations.ts";
-import { call, f, fail, id, opType, str, typeRef } from "./syntax.ts";
+import { call, f, fail, id, opType, str } from "./syntax.ts";
 
 export interface RequestShape {
   operation: HookOperation;
@@ -29,7 +29,8 @@ function property(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLi
 function propertyIdentifier(element: ts.ObjectLiteralElementLike | undefined): string | undefined {
   if (!element) return undefined;
   if (ts.isShorthandPropertyAssignment(element)) return element.name.text;
-  if (ts.isPropertyAssignment(element) && ts.isIdentifier(element.initializer)) return element.initializer.text;
+  if (ts.isPropertyAssignment(element) && ts.isIdentifier(element.initializer))
+    return element.initializer.text;
   return undefined;
 }
 
@@ -38,16 +39,21 @@ export function readRequestShape(operation: HookOperation, arrow: ts.ArrowFuncti
   const body = ts.isBlock(arrow.body) ? arrow.body : fail(`${where}: no block body`);
   const returned = body.statements.find(ts.isReturnStatement)?.expression;
   const config = returned && ts.isCallExpression(returned) ? returned.arguments[0] : undefined;
-  if (!config || !ts.isObjectLiteralExpression(config)) fail(`${where}: no mutator call with a config object`);
+  if (!config || !ts.isObjectLiteralExpression(config))
+    fail(`${where}: no mutator call with a config object`);
   const url = property(config, "url");
   if (!url || !ts.isPropertyAssignment(url)) fail(`${where}: no url in the mutator config`);
   const urlVariables = ts.isTemplateExpression(url.initializer)
     ? url.initializer.templateSpans.map((span) =>
-        ts.isIdentifier(span.expression) ? span.expression.text : fail(`${where}: URL interpolates an expression`),
+        ts.isIdentifier(span.expression)
+          ? span.expression.text
+          : fail(`${where}: URL interpolates an expression`),
       )
     : [];
   if (urlVariables.length !== operation.pathParamNames.length) {
-    fail(`${where}: orval's URL has ${urlVariables.length} parameter(s), the path ${operation.path} has ${operation.pathParamNames.length}`);
+    fail(
+      `${where}: orval's URL has ${urlVariables.length} parameter(s), the path ${operation.path} has ${operation.pathParamNames.length}`,
+    );
   }
   const query = propertyIdentifier(property(config, "params"));
   const bodyName = propertyIdentifier(property(config, "data"));
@@ -57,7 +63,9 @@ export function readRequestShape(operation: HookOperation, arrow: ts.ArrowFuncti
   return {
     operation,
     parameters,
-    pathVariables: new Map(operation.pathParamNames.map((name, index) => [name, urlVariables[index] as string])),
+    pathVariables: new Map(
+      operation.pathParamNames.map((name, index) => [name, urlVariables[index] as string]),
+    ),
     query,
     body: parameters.find((parameter) => (parameter.name as ts.Identifier).text === bodyName),
   };
@@ -84,12 +92,17 @@ export function requestBody(shape: RequestShape): ts.Statement[] {
     config.push(f.createPropertyAssignment("pathParams", f.createObjectLiteralExpression(entries)));
   }
   if (shape.query) config.push(f.createPropertyAssignment("query", id(shape.query)));
-  if (shape.body) config.push(f.createPropertyAssignment("body", id((shape.body.name as ts.Identifier).text)));
+  if (shape.body)
+    config.push(f.createPropertyAssignment("body", id((shape.body.name as ts.Identifier).text)));
   if (operation.successBody === "text") config.push(f.createPropertyAssignment("parseAs", str("text")));
   config.push(f.createShorthandPropertyAssignment("signal"));
   return [
     f.createReturnStatement(
-      call("instantlyRequest", [f.createObjectLiteralExpression(config), id("options")], [responseType(operation)]),
+      call(
+        "instantlyRequest",
+        [f.createObjectLiteralExpression(config), id("options")],
+        [responseType(operation)],
+      ),
     ),
   ];
 }
@@ -109,7 +122,11 @@ export interface TypeMapping {
   aliases: Map<string, string>;
 }
 
-export function mapRequestTypes(shape: RequestShape, schemaNames: ReadonlySet<string>, into: TypeMapping): void {
+export function mapRequestTypes(
+  shape: RequestShape,
+  schemaNames: ReadonlySet<string>,
+  into: TypeMapping,
+): void {
   const { operation } = shape;
   const register = (type: ts.TypeNode | undefined, helper: "RequestBody" | "QueryParams") => {
     if (!type) return;
@@ -132,7 +149,11 @@ export function mapRequestTypes(shape: RequestShape, schemaNames: ReadonlySet<st
 }
 
 /** Replaces every reference to a mapped orval type in a tree (exact identifiers only). */
-export function replaceTypes<T extends ts.Node>(node: T, mapping: TypeMapping, context: ts.TransformationContext): T {
+export function replaceTypes<T extends ts.Node>(
+  node: T,
+  mapping: TypeMapping,
+  context: ts.TransformationContext,
+): T {
   const visit = (child: ts.Node): ts.Node => {
     if (ts.isTypeReferenceNode(child) && ts.isIdentifier(child.typeName) && !child.typeArguments) {
       const replacement = mapping.names.get(child.typeName.text);
@@ -150,5 +171,3 @@ export function replaceTypes<T extends ts.Node>(node: T, mapping: TypeMapping, c
   };
   return ts.visitNode(node, visit) as T;
 }
-
-

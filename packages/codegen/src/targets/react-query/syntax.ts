@@ -115,7 +115,10 @@ export const spreadIfDefined = (name: string) =>
   );
 
 /** Adds a property signature to the type literal of a parameter (`options?: { …; invalidate?: T }`). */
-export function withMember(parameter: ts.ParameterDeclaration, member: ts.PropertySignature): ts.ParameterDeclaration {
+export function withMember(
+  parameter: ts.ParameterDeclaration,
+  member: ts.PropertySignature,
+): ts.ParameterDeclaration {
   const type = parameter.type;
   if (!type || !ts.isTypeLiteralNode(type)) fail(`parameter ${parameter.name.getText()} has no type literal`);
   return f.updateParameterDeclaration(
