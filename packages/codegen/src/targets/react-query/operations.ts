@@ -56,7 +56,7 @@ function deref(document: Json, value: unknown): Json | undefined {
     current = ref
       .slice(2)
       .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .map((part) => part.split("~1").join("/").split("~0").join("~"))
       .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), document);
   }
   return isObject(current) ? current : undefined;

@@ -21,12 +21,12 @@ export const ERROR_SCHEMA = "InstantlyApiError";
 /**
  * A path orval can put in a template literal without it becoming code. orval's copy of the path is only ever
  * read to name and match parameters: the request functions and keys are rebuilt from the model's path
- * (printed as escaped string literals), so here every character outside the plain URL alphabet is percent-encoded.
+ * (printed as escaped string literals), so here every character outside the plain URL alphabet becomes `_<hex code point>_`.
  */
 export function inertPath(path: string): string {
   let result = "";
   for (const char of path) {
-    result += /[A-Za-z0-9\-._~/{}]/.test(char) ? char : encodeURIComponent(char).replaceAll("%", "_");
+    result += /[A-Za-z0-9\-._~/{}]/.test(char) ? char : `_${(char.codePointAt(0) ?? 0).toString(16)}_`;
   }
   return result;
 }
