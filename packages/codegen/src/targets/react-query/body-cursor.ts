@@ -5,35 +5,36 @@
  * identifiers that are checked to be identifiers and types printed from syntax nodes, then parsed, so what is
  * spliced into the file is a syntax tree.
  */
-import ts from "typescript";
+
 import { identifier } from "../../emit/index.ts";
 import type { RequestShape } from "./request-function.ts";
-import { fail, parse } from "./syntax.ts";
+import type { TS } from "./syntax.ts";
+import { fail, parse, ts } from "./syntax.ts";
 
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
 
 export function bodyCursorInfiniteHooks(
   shape: RequestShape,
   name: string,
-  source: ts.SourceFile,
-): ts.Statement[] {
+  source: TS.SourceFile,
+): TS.Statement[] {
   const operationId = identifier(shape.operation.id);
   const body = shape.body ?? fail(`${operationId} pages through its body but has none`);
-  const bodyName = identifier((body.name as ts.Identifier).text);
+  const bodyName = identifier((body.name as TS.Identifier).text);
   const bodyType = `RequestBody<${JSON.stringify(operationId)}>`;
   const pathParameters = shape.parameters.filter(
-    (parameter) => parameter !== body && (parameter.name as ts.Identifier).text !== shape.query,
+    (parameter) => parameter !== body && (parameter.name as TS.Identifier).text !== shape.query,
   );
-  const print = (parameter: ts.ParameterDeclaration) =>
-    `${identifier((parameter.name as ts.Identifier).text)}${parameter.questionToken ? "?" : ""}: ${parameter.type ? printer.printNode(ts.EmitHint.Unspecified, parameter.type, source) : "unknown"}`;
+  const print = (parameter: TS.ParameterDeclaration) =>
+    `${identifier((parameter.name as TS.Identifier).text)}${parameter.questionToken ? "?" : ""}: ${parameter.type ? printer.printNode(ts.EmitHint.Unspecified, parameter.type, source) : "unknown"}`;
   const declared = [
     ...pathParameters.map(print),
     `${bodyName}${body.questionToken ? "?" : ""}: ${bodyType}`,
   ].join(", ");
-  const args = [...pathParameters.map((p) => (p.name as ts.Identifier).text), bodyName].join(", ");
+  const args = [...pathParameters.map((p) => (p.name as TS.Identifier).text), bodyName].join(", ");
   const pageBody = `{ ...${bodyName}, starting_after: pageParam ?? ${bodyName}?.starting_after } as ${bodyType}`;
   const callArgs = [
-    ...pathParameters.map((p) => (p.name as ts.Identifier).text),
+    ...pathParameters.map((p) => (p.name as TS.Identifier).text),
     pageBody,
     ...(shape.query ? [identifier(shape.query)] : []),
   ].join(", ");
@@ -82,8 +83,8 @@ export function use${name}${variant.suffix}<TData = InfiniteData<${response}, ${
 }
 
 /** The node with no source positions, so the printer writes it from its own text into the tag file. */
-function detached<T extends ts.Node>(node: T): T {
-  const visit = (child: ts.Node) => {
+function detached<T extends TS.Node>(node: T): T {
+  const visit = (child: TS.Node) => {
     ts.setTextRange(child, { pos: -1, end: -1 });
     ts.forEachChild(child, visit);
   };

@@ -6,18 +6,31 @@
  *   do not (they work outside React);
  * - mutations invalidate their resource (`withInvalidation`) and take a per-call `invalidate` option.
  */
-import ts from "typescript";
+
 import { invalidationPlan, keySegments } from "./operations.ts";
 import type { RequestShape } from "./request-function.ts";
-import { asConst, call, f, fail, id, spreadIfDefined, str, typeRef, withBody, withMember } from "./syntax.ts";
+import type { TS } from "./syntax.ts";
+import {
+  asConst,
+  call,
+  f,
+  fail,
+  id,
+  spreadIfDefined,
+  str,
+  ts,
+  typeRef,
+  withBody,
+  withMember,
+} from "./syntax.ts";
 
-const parameterNames = (arrow: ts.ArrowFunction | ts.FunctionDeclaration) =>
-  arrow.parameters.map((parameter) => (parameter.name as ts.Identifier).text);
+const parameterNames = (arrow: TS.ArrowFunction | TS.FunctionDeclaration) =>
+  arrow.parameters.map((parameter) => (parameter.name as TS.Identifier).text);
 
 /** `getXQueryKey`: `[resource, …segments with path values, query?, body?] as const`. */
-export function queryKey(shape: RequestShape, arrow: ts.ArrowFunction): ts.ArrowFunction {
+export function queryKey(shape: RequestShape, arrow: TS.ArrowFunction): TS.ArrowFunction {
   const { resource, rest } = keySegments(shape.operation.path);
-  const elements: ts.Expression[] = [str(resource)];
+  const elements: TS.Expression[] = [str(resource)];
   for (const segment of rest) {
     elements.push(
       "param" in segment ? id(shape.pathVariables.get(segment.param) as string) : str(segment.literal),
@@ -25,13 +38,13 @@ export function queryKey(shape: RequestShape, arrow: ts.ArrowFunction): ts.Arrow
   }
   const declared = new Set(parameterNames(arrow));
   if (shape.query && declared.has(shape.query)) elements.push(spreadIfDefined(shape.query));
-  const body = shape.body && (shape.body.name as ts.Identifier).text;
+  const body = shape.body && (shape.body.name as TS.Identifier).text;
   if (body && declared.has(body)) elements.push(spreadIfDefined(body));
   return withBody(arrow, [f.createReturnStatement(asConst(f.createArrayLiteralExpression(elements)))]);
 }
 
 /** `getXInfiniteQueryKey`: the query key followed by `"infinite"`, so `[resource]` still prefixes it. */
-export function infiniteQueryKey(name: string, arrow: ts.ArrowFunction): ts.ArrowFunction {
+export function infiniteQueryKey(name: string, arrow: TS.ArrowFunction): TS.ArrowFunction {
   const inner = call(`get${name}QueryKey`, parameterNames(arrow).map(id));
   return withBody(arrow, [
     f.createReturnStatement(
@@ -42,12 +55,12 @@ export function infiniteQueryKey(name: string, arrow: ts.ArrowFunction): ts.Arro
 
 /** In a hook: `getXQueryOptions(…, options)` → `getXQueryOptions(…, useInstantlyRequestOptions(options))`. */
 export function injectClient(
-  node: ts.Node,
+  node: TS.Node,
   helper: string,
-  context: ts.TransformationContext,
+  context: TS.TransformationContext,
   onApplied: () => void,
-): ts.Node {
-  const visit = (child: ts.Node): ts.Node => {
+): TS.Node {
+  const visit = (child: TS.Node): TS.Node => {
     if (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === helper) {
       const last = child.arguments.at(-1);
       if (!last || !ts.isIdentifier(last) || last.text !== "options")
@@ -60,14 +73,14 @@ export function injectClient(
     }
     return ts.visitEachChild(child, visit, context);
   };
-  return ts.visitNode(node, visit) as ts.Node;
+  return ts.visitNode(node, visit) as TS.Node;
 }
 
 /** The mutation's invalidation targets as a `(variables) => targets` arrow. */
-function invalidationTargets(shape: RequestShape): ts.ArrowFunction {
+function invalidationTargets(shape: RequestShape): TS.ArrowFunction {
   const { resource } = keySegments(shape.operation.path);
   const plan = invalidationPlan(shape.operation);
-  const arrow = (parameters: string[], properties: ts.ObjectLiteralElementLike[]) =>
+  const arrow = (parameters: string[], properties: TS.ObjectLiteralElementLike[]) =>
     f.createArrowFunction(
       undefined,
       undefined,
@@ -102,7 +115,7 @@ function invalidationTargets(shape: RequestShape): ts.ArrowFunction {
 }
 
 /** The variables type of a mutation: the third type argument of `UseMutationOptions` in `options.mutation`. */
-function variablesType(options: ts.ParameterDeclaration): ts.TypeNode {
+function variablesType(options: TS.ParameterDeclaration): TS.TypeNode {
   const type = options.type;
   const mutation =
     type && ts.isTypeLiteralNode(type)
@@ -115,7 +128,7 @@ function variablesType(options: ts.ParameterDeclaration): ts.TypeNode {
   return variables ?? fail("mutation options without a UseMutationOptions<…, TVariables, …> type");
 }
 
-function invalidateMember(operationId: string, variables: ts.TypeNode): ts.PropertySignature {
+function invalidateMember(operationId: string, variables: TS.TypeNode): TS.PropertySignature {
   const data = typeRef("Awaited", typeRef("ReturnType", f.createTypeQueryNode(id(operationId))));
   return f.createPropertySignature(
     undefined,
@@ -131,10 +144,10 @@ function invalidateMember(operationId: string, variables: ts.TypeNode): ts.Prope
  */
 export function mutationOptions(
   shape: RequestShape,
-  arrow: ts.ArrowFunction,
+  arrow: TS.ArrowFunction,
   applied: (what: string) => void,
-): ts.ArrowFunction {
-  const options = arrow.parameters.find((parameter) => (parameter.name as ts.Identifier).text === "options");
+): TS.ArrowFunction {
+  const options = arrow.parameters.find((parameter) => (parameter.name as TS.Identifier).text === "options");
   if (!options) fail(`mutation options of ${shape.operation.id} take no options`);
   const variables = variablesType(options);
   const block = ts.isBlock(arrow.body)
@@ -180,16 +193,16 @@ export function mutationOptions(
 export function mutationHook(
   shape: RequestShape,
   name: string,
-  arrow: ts.ArrowFunction,
-  context: ts.TransformationContext,
+  arrow: TS.ArrowFunction,
+  context: TS.TransformationContext,
   applied: (what: string) => void,
-): ts.ArrowFunction {
-  const options = arrow.parameters.find((parameter) => (parameter.name as ts.Identifier).text === "options");
+): TS.ArrowFunction {
+  const options = arrow.parameters.find((parameter) => (parameter.name as TS.Identifier).text === "options");
   if (!options) fail(`mutation hook of ${shape.operation.id} takes no options`);
   applied("mutation hook: invalidate option");
   const withClient = injectClient(arrow.body, `get${name}MutationOptions`, context, () =>
     applied("mutation hook: client from provider"),
-  ) as ts.ConciseBody;
+  ) as TS.ConciseBody;
   return f.updateArrowFunction(
     arrow,
     arrow.modifiers,

@@ -37,6 +37,7 @@ export function inertPath(path: string): string {
  *   write every doc comment ourselves from the model, through emit/'s escaping (transforms/docs.ts).
  * - operationIds must be identifiers (they become function names) — anything else is refused with one line.
  * - Paths are made inert ({@link inertPath}).
+ * - Schemas have no shape (see {@link withShapelessContent}): orval's models are scratch.
  * - Failures are one response answering {@link ERROR_SCHEMA}: every failure is an `InstantlyApiError` (the body is
  *   `error.body`), so orval's ~1,000 per-status error models (`ListCampaign401`…) are not generated — they were
  *   most of its time and memory — and its error types read `InstantlyApiError` with no rewrite.
@@ -69,9 +70,14 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
       const responses = (rest.responses ?? {}) as Record<string, unknown>;
       // Every operation can fail (even where the spec documents no error): one error response for all.
       rest.responses = {
-        ...Object.fromEntries(Object.entries(responses).filter(([status]) => /^2/.test(status))),
+        ...Object.fromEntries(
+          Object.entries(responses)
+            .filter(([status]) => /^2/.test(status))
+            .map(([status, response]) => [status, withShapelessContent(response)]),
+        ),
         "400": errorResponse,
       };
+      if (rest.requestBody) rest.requestBody = withShapelessContent(rest.requestBody);
       copy[method] = rest;
     }
     paths[inertPath(path)] = copy;
@@ -82,11 +88,34 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
       `react-query: the spec defines a schema named ${ERROR_SCHEMA}, which the hooks reserve`,
     );
   }
+  const schemas = Object.fromEntries(Object.keys(components.schemas ?? {}).map((name) => [name, SHAPELESS]));
   return {
     ...document,
     paths,
-    components: { ...components, schemas: { ...components.schemas, [ERROR_SCHEMA]: { type: "object" } } },
+    components: { ...components, schemas: { ...schemas, [ERROR_SCHEMA]: SHAPELESS } },
   };
+}
+
+/**
+ * orval's model types are never shipped (the hooks use the types package's: `ResponseBody<"op">`,
+ * `RequestBody<"op">`, component names), so orval gets schemas without shape — names and references only — and
+ * spends no time on models nobody reads. Component schemas keep their names (a body or path parameter typed by
+ * a component keeps that name in the hooks); inline body and response schemas become one object each.
+ */
+const SHAPELESS = { type: "object" } as const;
+
+function withShapelessContent(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || "$ref" in value) return value;
+  const content = (value as { content?: Record<string, { schema?: unknown }> }).content;
+  if (!content) return value;
+  const shapeless = Object.fromEntries(
+    Object.entries(content).map(([type, media]) => {
+      const schema = media?.schema;
+      const keep = typeof schema === "object" && schema !== null && "$ref" in schema;
+      return [type, { ...media, schema: keep ? schema : SHAPELESS }];
+    }),
+  );
+  return { ...value, content: shapeless };
 }
 
 // orval prints a function option by its source (`String(fn)`): this arrow is emitted as written, where the

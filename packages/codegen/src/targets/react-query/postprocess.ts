@@ -9,7 +9,7 @@
  * - body-cursor infinite hooks (body-cursor.ts) and `useSuspenseX` aliases;
  * - JSDoc from the model (docs.ts); imports from our packages.
  */
-import ts from "typescript";
+
 import { bodyCursorInfiniteHooks } from "./body-cursor.ts";
 import { operationDoc } from "./docs.ts";
 import { infiniteQueryKey, injectClient, mutationHook, mutationOptions, queryKey } from "./hooks.ts";
@@ -23,6 +23,7 @@ import {
   requestBody,
   type TypeMapping,
 } from "./request-function.ts";
+import type { TS } from "./syntax.ts";
 import {
   exportedArrow,
   f,
@@ -33,6 +34,7 @@ import {
   replaceArrow,
   str,
   Tally,
+  ts,
   withBody,
   withDoc,
 } from "./syntax.ts";
@@ -105,13 +107,13 @@ function expectations(tally: Tally, shapes: readonly RequestShape[]): void {
   }
 }
 
-const statementName = (statement: ts.Statement) =>
+const statementName = (statement: TS.Statement) =>
   exportedArrow(statement)?.name ??
   (ts.isFunctionDeclaration(statement) && statement.name ? statement.name.text : undefined);
 
 function namedImports(
-  statement: ts.Statement,
-): { module: string; typeOnly: boolean; names: ts.ImportSpecifier[] } | undefined {
+  statement: TS.Statement,
+): { module: string; typeOnly: boolean; names: TS.ImportSpecifier[] } | undefined {
   if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) return undefined;
   const bindings = statement.importClause?.namedBindings;
   return {
@@ -125,7 +127,7 @@ function importDeclaration(
   module: string,
   names: readonly string[],
   typeOnly: boolean,
-): ts.ImportDeclaration {
+): TS.ImportDeclaration {
   return f.createImportDeclaration(
     undefined,
     f.createImportClause(
@@ -152,12 +154,12 @@ const TANSTACK_TYPES = [
 
 /** Imports of the processed file: TanStack's as orval wrote them (plus what ours use), then our packages'. */
 function imports(
-  original: readonly ts.Statement[],
+  original: readonly TS.Statement[],
   used: ReadonlySet<string>,
   context: TagFileContext,
   fileName: string,
-): ts.ImportDeclaration[] {
-  const tanstack: ts.ImportDeclaration[] = [];
+): TS.ImportDeclaration[] {
+  const tanstack: TS.ImportDeclaration[] = [];
   const fromTypes = new Set(["QueryParams", "RequestBody", "ResponseBody"].filter((name) => used.has(name)));
   for (const statement of original) {
     const declaration = namedImports(statement);
@@ -226,10 +228,10 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
   const mapping: TypeMapping = { names: new Map(), arraysOf: new Map(), aliases: context.aliases };
   for (const shape of shapes) mapRequestTypes(shape, context.schemaNames, mapping);
 
-  const transformer: ts.TransformerFactory<ts.SourceFile> = (transformContext) => (file) => {
-    const statements: ts.Statement[] = [];
+  const transformer: TS.TransformerFactory<TS.SourceFile> = (transformContext) => (file) => {
+    const statements: TS.Statement[] = [];
     const documented = new Set<string>();
-    const doc = <T extends ts.Node>(
+    const doc = <T extends TS.Node>(
       node: T,
       operation: HookOperation,
       name: string,
@@ -270,7 +272,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
         const hook = statement.body
           ? (injectClient(statement, role.optionsHelper, transformContext, () =>
               applied(`client from provider: ${name}`),
-            ) as ts.Statement)
+            ) as TS.Statement)
           : statement;
         statements.push(doc(hook, role.shape.operation, name, "hook"));
       } else if (arrow && ts.isVariableStatement(statement)) {
@@ -286,7 +288,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
               : role.kind === "mutationOptions"
                 ? mutationOptions(role.shape, arrow.arrow, applied)
                 : mutationHook(role.shape, camel, arrow.arrow, transformContext, applied);
-        let next: ts.Statement = replaceArrow(statement, updated);
+        let next: TS.Statement = replaceArrow(statement, updated);
         if (role.kind === "mutationHook") {
           tally.expect(operationId, `doc: ${name}`);
           next = doc(next, role.shape.operation, name, "hook");
@@ -337,8 +339,8 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
   try {
     tally.check();
     // One statement at a time, a blank line between declarations (the printer keeps none); imports together.
-    const file = result.transformed[0] as ts.SourceFile;
-    const print = (statement: ts.Statement) => printer.printNode(ts.EmitHint.Unspecified, statement, file);
+    const file = result.transformed[0] as TS.SourceFile;
+    const print = (statement: TS.Statement) => printer.printNode(ts.EmitHint.Unspecified, statement, file);
     const importCount = file.statements.filter(ts.isImportDeclaration).length;
     const head = file.statements.slice(0, importCount).map(print).join("\n");
     return `${[head, ...file.statements.slice(importCount).map(print)].join("\n\n")}\n`;

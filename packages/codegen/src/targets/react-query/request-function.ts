@@ -5,28 +5,29 @@
  * (which identifier fills which path parameter, which parameter is the query, which the body) is read from its
  * syntax tree and returned for the other transforms.
  */
-import ts from "typescript";
+
 import type { HookOperation } from "./operations.ts";
-import { call, f, fail, id, opType, str } from "./syntax.ts";
+import type { TS } from "./syntax.ts";
+import { call, f, fail, id, opType, str, ts } from "./syntax.ts";
 
 export interface RequestShape {
   operation: HookOperation;
   /** orval's parameters without `options`/`signal` (path parameters, then body/query), as declared. */
-  parameters: ts.ParameterDeclaration[];
+  parameters: TS.ParameterDeclaration[];
   /** orval's variable for each spec path parameter, by spec name. */
   pathVariables: Map<string, string>;
   query: string | undefined;
-  body: ts.ParameterDeclaration | undefined;
+  body: TS.ParameterDeclaration | undefined;
 }
 
-function property(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+function property(object: TS.ObjectLiteralExpression, name: string): TS.ObjectLiteralElementLike | undefined {
   return object.properties.find(
     (element) => element.name !== undefined && ts.isIdentifier(element.name) && element.name.text === name,
   );
 }
 
 /** The identifier a config property names: `params` (shorthand) or `data: createThingBody`. */
-function propertyIdentifier(element: ts.ObjectLiteralElementLike | undefined): string | undefined {
+function propertyIdentifier(element: TS.ObjectLiteralElementLike | undefined): string | undefined {
   if (!element) return undefined;
   if (ts.isShorthandPropertyAssignment(element)) return element.name.text;
   if (ts.isPropertyAssignment(element) && ts.isIdentifier(element.initializer))
@@ -34,7 +35,7 @@ function propertyIdentifier(element: ts.ObjectLiteralElementLike | undefined): s
   return undefined;
 }
 
-export function readRequestShape(operation: HookOperation, arrow: ts.ArrowFunction): RequestShape {
+export function readRequestShape(operation: HookOperation, arrow: TS.ArrowFunction): RequestShape {
   const where = `request function of ${JSON.stringify(operation.id)}`;
   const body = ts.isBlock(arrow.body) ? arrow.body : fail(`${where}: no block body`);
   const returned = body.statements.find(ts.isReturnStatement)?.expression;
@@ -58,7 +59,7 @@ export function readRequestShape(operation: HookOperation, arrow: ts.ArrowFuncti
   const query = propertyIdentifier(property(config, "params"));
   const bodyName = propertyIdentifier(property(config, "data"));
   const parameters = arrow.parameters.filter(
-    (parameter) => !["options", "signal"].includes((parameter.name as ts.Identifier).text),
+    (parameter) => !["options", "signal"].includes((parameter.name as TS.Identifier).text),
   );
   return {
     operation,
@@ -67,11 +68,11 @@ export function readRequestShape(operation: HookOperation, arrow: ts.ArrowFuncti
       operation.pathParamNames.map((name, index) => [name, urlVariables[index] as string]),
     ),
     query,
-    body: parameters.find((parameter) => (parameter.name as ts.Identifier).text === bodyName),
+    body: parameters.find((parameter) => (parameter.name as TS.Identifier).text === bodyName),
   };
 }
 
-function responseType(operation: HookOperation): ts.TypeNode {
+function responseType(operation: HookOperation): TS.TypeNode {
   if (operation.successBody === "json") return opType("ResponseBody", operation.id);
   return f.createKeywordTypeNode(
     operation.successBody === "text" ? ts.SyntaxKind.StringKeyword : ts.SyntaxKind.VoidKeyword,
@@ -79,9 +80,9 @@ function responseType(operation: HookOperation): ts.TypeNode {
 }
 
 /** `{ return instantlyRequest<T>({ method, path, pathParams, query, body, parseAs, signal }, options); }` */
-export function requestBody(shape: RequestShape): ts.Statement[] {
+export function requestBody(shape: RequestShape): TS.Statement[] {
   const { operation } = shape;
-  const config: ts.ObjectLiteralElementLike[] = [
+  const config: TS.ObjectLiteralElementLike[] = [
     f.createPropertyAssignment("method", str(operation.method.toUpperCase())),
     f.createPropertyAssignment("path", str(operation.path)),
   ];
@@ -93,7 +94,7 @@ export function requestBody(shape: RequestShape): ts.Statement[] {
   }
   if (shape.query) config.push(f.createPropertyAssignment("query", id(shape.query)));
   if (shape.body)
-    config.push(f.createPropertyAssignment("body", id((shape.body.name as ts.Identifier).text)));
+    config.push(f.createPropertyAssignment("body", id((shape.body.name as TS.Identifier).text)));
   if (operation.successBody === "text") config.push(f.createPropertyAssignment("parseAs", str("text")));
   config.push(f.createShorthandPropertyAssignment("signal"));
   return [
@@ -115,9 +116,9 @@ export function requestBody(shape: RequestShape): ts.Statement[] {
  */
 export interface TypeMapping {
   /** orval type name → replacement, for `Name` references. */
-  names: Map<string, ts.TypeNode>;
+  names: Map<string, TS.TypeNode>;
   /** orval element type name → replacement, for `Name[]` array types. */
-  arraysOf: Map<string, ts.TypeNode>;
+  arraysOf: Map<string, TS.TypeNode>;
   /** Aliases for generated/model.gen.ts (orval's documented names of bodies and query objects). */
   aliases: Map<string, string>;
 }
@@ -128,7 +129,7 @@ export function mapRequestTypes(
   into: TypeMapping,
 ): void {
   const { operation } = shape;
-  const register = (type: ts.TypeNode | undefined, helper: "RequestBody" | "QueryParams") => {
+  const register = (type: TS.TypeNode | undefined, helper: "RequestBody" | "QueryParams") => {
     if (!type) return;
     if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && !type.typeArguments) {
       const name = type.typeName.text;
@@ -144,17 +145,17 @@ export function mapRequestTypes(
     }
   };
   register(shape.body?.type, "RequestBody");
-  const query = shape.parameters.find((parameter) => (parameter.name as ts.Identifier).text === shape.query);
+  const query = shape.parameters.find((parameter) => (parameter.name as TS.Identifier).text === shape.query);
   register(query?.type, "QueryParams");
 }
 
 /** Replaces every reference to a mapped orval type in a tree (exact identifiers only). */
-export function replaceTypes<T extends ts.Node>(
+export function replaceTypes<T extends TS.Node>(
   node: T,
   mapping: TypeMapping,
-  context: ts.TransformationContext,
+  context: TS.TransformationContext,
 ): T {
-  const visit = (child: ts.Node): ts.Node => {
+  const visit = (child: TS.Node): TS.Node => {
     if (ts.isTypeReferenceNode(child) && ts.isIdentifier(child.typeName) && !child.typeArguments) {
       const replacement = mapping.names.get(child.typeName.text);
       if (replacement) return replacement;

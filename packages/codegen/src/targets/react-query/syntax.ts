@@ -3,8 +3,16 @@
  * each transformation applied exactly once per operation (so an orval upgrade that changes its output fails
  * generation loudly, naming the operation and the transformation, instead of shipping half-processed hooks).
  */
-import ts from "typescript";
+import { createRequire } from "node:module";
+import type * as TS from "typescript";
 import { CliError } from "../../errors.ts";
+
+/**
+ * The compiler API, loaded with `require`: typescript.js is a 9 MB CommonJS file, and an ESM `import` of it makes
+ * Node scan it twice more (module-format detection and the CommonJS export lexer), ~1 s per run.
+ */
+export const ts: typeof TS = createRequire(import.meta.url)("typescript");
+export type { TS };
 
 export const f = ts.factory;
 
@@ -12,11 +20,11 @@ export function fail(message: string): never {
   throw new CliError(`react-query: ${message}`);
 }
 
-export function parse(fileName: string, text: string): ts.SourceFile {
+export function parse(fileName: string, text: string): TS.SourceFile {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const diagnostics = (source as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const diagnostics = (source as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
   if (diagnostics.length > 0) {
-    const first = diagnostics[0] as ts.Diagnostic;
+    const first = diagnostics[0] as TS.Diagnostic;
     fail(`orval's ${fileName} does not parse: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`);
   }
   return source;
@@ -52,8 +60,8 @@ export class Tally {
 
 /** `export const <name> = <arrow>`: the name and arrow of a top-level statement, if it is one. */
 export function exportedArrow(
-  statement: ts.Statement,
-): { name: string; declaration: ts.VariableDeclaration; arrow: ts.ArrowFunction } | undefined {
+  statement: TS.Statement,
+): { name: string; declaration: TS.VariableDeclaration; arrow: TS.ArrowFunction } | undefined {
   if (!ts.isVariableStatement(statement)) return undefined;
   const declaration = statement.declarationList.declarations[0];
   if (!declaration || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
@@ -61,8 +69,8 @@ export function exportedArrow(
   return { name: declaration.name.text, declaration, arrow: declaration.initializer };
 }
 
-export function replaceArrow(statement: ts.VariableStatement, arrow: ts.ArrowFunction): ts.VariableStatement {
-  const [declaration] = statement.declarationList.declarations as unknown as [ts.VariableDeclaration];
+export function replaceArrow(statement: TS.VariableStatement, arrow: TS.ArrowFunction): TS.VariableStatement {
+  const [declaration] = statement.declarationList.declarations as unknown as [TS.VariableDeclaration];
   return f.updateVariableStatement(
     statement,
     statement.modifiers,
@@ -78,7 +86,7 @@ export function replaceArrow(statement: ts.VariableStatement, arrow: ts.ArrowFun
   );
 }
 
-export function withBody(arrow: ts.ArrowFunction, statements: ts.Statement[]): ts.ArrowFunction {
+export function withBody(arrow: TS.ArrowFunction, statements: TS.Statement[]): TS.ArrowFunction {
   return f.updateArrowFunction(
     arrow,
     arrow.modifiers,
@@ -92,13 +100,13 @@ export function withBody(arrow: ts.ArrowFunction, statements: ts.Statement[]): t
 
 export const id = (name: string) => f.createIdentifier(name);
 export const str = (value: string) => f.createStringLiteral(value);
-export const typeRef = (name: string, ...args: ts.TypeNode[]) =>
+export const typeRef = (name: string, ...args: TS.TypeNode[]) =>
   f.createTypeReferenceNode(name, args.length > 0 ? args : undefined);
 /** `Name<"operationId">`, e.g. `RequestBody<"createLead">`. */
 export const opType = (name: string, operationId: string) =>
   typeRef(name, f.createLiteralTypeNode(str(operationId)));
-export const asConst = (expression: ts.Expression) => f.createAsExpression(expression, typeRef("const"));
-export const call = (callee: string | ts.Expression, args: ts.Expression[], types?: ts.TypeNode[]) =>
+export const asConst = (expression: TS.Expression) => f.createAsExpression(expression, typeRef("const"));
+export const call = (callee: string | TS.Expression, args: TS.Expression[], types?: TS.TypeNode[]) =>
   f.createCallExpression(typeof callee === "string" ? id(callee) : callee, types, args);
 /** `...(name !== undefined ? [name] : [])` */
 export const spreadIfDefined = (name: string) =>
@@ -116,11 +124,11 @@ export const spreadIfDefined = (name: string) =>
 
 /** Adds a property signature to the type literal of a parameter (`options?: { …; invalidate?: T }`). */
 export function withMember(
-  parameter: ts.ParameterDeclaration,
-  member: ts.PropertySignature,
-): ts.ParameterDeclaration {
+  parameter: TS.ParameterDeclaration,
+  member: TS.PropertySignature,
+): TS.ParameterDeclaration {
   const type = parameter.type;
-  if (!type || !ts.isTypeLiteralNode(type)) fail(`parameter ${parameter.name.getText()} has no type literal`);
+  if (!type || !ts.isTypeLiteralNode(type)) fail(`parameter ${(parameter.name as TS.Identifier).text} has no type literal`);
   return f.updateParameterDeclaration(
     parameter,
     parameter.modifiers,
@@ -133,7 +141,7 @@ export function withMember(
 }
 
 /** Attaches a JSDoc block (the text `jsdoc()` of emit/ returns) to a node. */
-export function withDoc<T extends ts.Node>(node: T, doc: string): T {
+export function withDoc<T extends TS.Node>(node: T, doc: string): T {
   if (doc === "") return node;
   // `/** … */` → the comment's inner text: the printer adds `/*` and `*/`.
   ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, doc.slice(2, -2), true);
@@ -141,7 +149,7 @@ export function withDoc<T extends ts.Node>(node: T, doc: string): T {
 }
 
 /** Every identifier text in a (possibly synthesized) tree. */
-export function identifiersIn(node: ts.Node, into = new Set<string>()): Set<string> {
+export function identifiersIn(node: TS.Node, into = new Set<string>()): Set<string> {
   if (ts.isIdentifier(node)) into.add(node.text);
   ts.forEachChild(node, (child) => {
     identifiersIn(child, into);
