@@ -9,21 +9,28 @@ import { findPaginatedOperations } from "../client/pagination.ts";
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-export interface OperationInfo {
-  operationId: string;
+/**
+ * One operation as the hooks target reads it. The field names are the spec model's (`packages/codegen/src/model`,
+ * `Operation`), plus the hooks' own decision `isQuery`.
+ */
+export interface HookOperation {
+  id: string;
   method: HttpMethod;
   /** The path template as in the spec, e.g. `/api/v2/campaigns/{id}`. */
   path: string;
   /** Path parameter names in the order they appear in the path. */
-  pathParams: string[];
+  pathParamNames: string[];
   /** A query (useQuery, suspense, query options) rather than a mutation. */
   isQuery: boolean;
   /** Where the `starting_after` cursor goes, for cursor-paginated operations. */
   pagination: "query" | "body" | undefined;
-  /** Whether the 2xx response has an `application/json` body (else the hooks return text or nothing). */
-  hasJsonResponse: boolean;
-  /** Whether the 2xx response is text (e.g. `text/csv`). */
-  hasTextResponse: boolean;
+  /** What the success response sends: JSON, text (e.g. `text/csv`) or nothing. */
+  successBody: "json" | "text" | "none";
+  summary: string | undefined;
+  description: string | undefined;
+  deprecated: boolean;
+  /** Scopes the API key needs: one scope of every group. */
+  requiredScopes: string[][];
 }
 
 /**
@@ -49,7 +56,7 @@ function deref(document: Json, value: unknown): Json | undefined {
     current = ref
       .slice(2)
       .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .map((part) => part.split("~1").join("/").split("~0").join("~"))
       .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), document);
   }
   return isObject(current) ? current : undefined;
@@ -71,14 +78,30 @@ export function pathParamNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
 }
 
+/** The scope groups an operation's description states (the spec documents them only in prose). */
+function requiredScopes(description: string | undefined): string[][] {
+  const backticked = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1] as string);
+  const allOf = /Requires all of the following scope groups:((?:\s*\n\s*-[^\n]*)+)/.exec(description ?? "");
+  if (allOf)
+    return (allOf[1] as string)
+      .split("\n")
+      .map(backticked)
+      .filter((group) => group.length > 0);
+  const oneOf = /Requires one of the following scopes:([^\n]*)/.exec(description ?? "");
+  const group = oneOf ? backticked(oneOf[1] as string) : [];
+  return group.length > 0 ? [group] : [];
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
 /** Every operation of the document, in document order. */
-export function collectOperations(document: Json): OperationInfo[] {
+export function collectOperations(document: Json): HookOperation[] {
   const paths = isObject(document.paths) ? document.paths : {};
   // Infinite hooks exist for exactly the operations the client's `paginate()` accepts: one rule.
   const paginated = new Map(
     findPaginatedOperations(document).map((op) => [`${op.method} ${op.path}`, op.cursorIn]),
   );
-  const result: OperationInfo[] = [];
+  const result: HookOperation[] = [];
   for (const [path, rawItem] of Object.entries(paths)) {
     const pathItem = deref(document, rawItem) ?? {};
     for (const method of METHODS) {
@@ -86,19 +109,24 @@ export function collectOperations(document: Json): OperationInfo[] {
       if (!isObject(operation) || typeof operation.operationId !== "string") continue;
       const pagination = paginated.get(`${method} ${path}`);
       const contents = successResponses(document, operation).map(contentOf);
+      const json = contents.some((content) => "application/json" in content);
+      const answersText = contents.some((content) =>
+        Object.keys(content).some((type) => type.startsWith("text/")),
+      );
       result.push({
-        operationId: operation.operationId,
+        id: operation.operationId,
         method,
         path,
-        pathParams: pathParamNames(path),
+        pathParamNames: pathParamNames(path),
         isQuery:
           method === "get" ||
           (method === "post" && (pagination !== undefined || READ_POST_PREFIX.test(operation.operationId))),
         pagination,
-        hasJsonResponse: contents.some((content) => "application/json" in content),
-        hasTextResponse: contents.some((content) =>
-          Object.keys(content).some((type) => type.startsWith("text/")),
-        ),
+        successBody: json ? "json" : answersText ? "text" : "none",
+        summary: text(operation.summary),
+        description: text(operation.description),
+        deprecated: operation.deprecated === true,
+        requiredScopes: requiredScopes(text(operation.description)),
       });
     }
   }
@@ -147,7 +175,7 @@ export interface InvalidationPlan {
   removeItem: boolean;
 }
 
-export function invalidationPlan(operation: OperationInfo): InvalidationPlan {
+export function invalidationPlan(operation: Pick<HookOperation, "method" | "path">): InvalidationPlan {
   const { rest } = keySegments(operation.path);
   let lastParam = -1;
   rest.forEach((segment, index) => {
