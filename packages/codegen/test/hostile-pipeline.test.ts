@@ -86,10 +86,11 @@ function found(check: Check, text: string, built: Built): boolean {
           .endsWith(text.replace(/\/+/g, "/").replace(/\/$/, "").slice(1)),
       );
     case "reactQuery.file":
-      // orval names the file after the tag in kebab-case.
+      // orval names the file after the tag in kebab-case: `<tag>.js`, or `<tag>.gen.js` since the rewrite.
       return built.reactQuery.files.some(
         (file) =>
-          file.endsWith(".js") && file.replace(/\.js$/, "").replaceAll("-", "") === text.toLowerCase(),
+          file.endsWith(".js") &&
+          file.replace(/(\.gen)?\.js$/, "").replaceAll("-", "") === text.toLowerCase(),
       );
   }
 }

@@ -6,7 +6,7 @@
  * spliced into the file is a syntax tree.
  */
 
-import { identifier } from "../../emit/index.ts";
+import { identifier, stringLiteral } from "../../emit/index.ts";
 import type { RequestShape } from "./request-function.ts";
 import type { TS } from "./syntax.ts";
 import { fail, parse, ts } from "./syntax.ts";
@@ -21,7 +21,7 @@ export function bodyCursorInfiniteHooks(
   const operationId = identifier(shape.operation.id);
   const body = shape.body ?? fail(`${operationId} pages through its body but has none`);
   const bodyName = identifier((body.name as TS.Identifier).text);
-  const bodyType = `RequestBody<${JSON.stringify(operationId)}>`;
+  const bodyType = `RequestBody<${stringLiteral(operationId)}>`;
   const pathParameters = shape.parameters.filter(
     (parameter) => parameter !== body && (parameter.name as TS.Identifier).text !== shape.query,
   );

@@ -6,6 +6,7 @@
  * syntax tree and returned for the other transforms.
  */
 
+import { stringLiteral } from "../../emit/index.ts";
 import type { HookOperation } from "./operations.ts";
 import type { TS } from "./syntax.ts";
 import { call, f, fail, id, opType, str, ts } from "./syntax.ts";
@@ -135,7 +136,7 @@ export function mapRequestTypes(
       const name = type.typeName.text;
       if (schemaNames.has(name)) return;
       into.names.set(name, opType(helper, operation.id));
-      into.aliases.set(name, `${helper}<${JSON.stringify(operation.id)}>`);
+      into.aliases.set(name, `${helper}<${stringLiteral(operation.id)}>`);
     } else if (
       ts.isArrayTypeNode(type) &&
       ts.isTypeReferenceNode(type.elementType) &&
