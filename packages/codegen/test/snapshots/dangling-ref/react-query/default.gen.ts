@@ -39,6 +39,13 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
   return result;
 };
 
+/**
+ * GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const getCampaign = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -79,8 +86,16 @@ export const getGetCampaignQueryOptions = <
 };
 
 export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
 export type GetCampaignQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
   options: {
@@ -96,7 +111,17 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -112,16 +137,17 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
-  id: string,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -129,13 +155,31 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+  id: string,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetCampaignQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -166,8 +210,16 @@ export const getGetCampaignSuspenseQueryOptions = <
 };
 
 export type GetCampaignSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
 export type GetCampaignSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -178,30 +230,17 @@ export function useGetCampaignSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetCampaignSuspense<
-  TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
->(
-  id: string,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetCampaignSuspense<
-  TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
->(
-  id: string,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -212,15 +251,63 @@ export function useGetCampaignSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetCampaignSuspense<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyApiError,
+>(
+  id: string,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetCampaignSuspense<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyApiError,
+>(
+  id: string,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetCampaignSuspenseQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/** Same hook as {@link useGetCampaignSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Query hook for GET /campaigns/{id} (`getCampaign`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useSuspenseGetCampaign = useGetCampaignSuspense;

@@ -30,17 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
-import type {
-  CreateThingBody,
-  GetThingAnalyticsBody,
-  GetThingSummaryParams,
-  ListThingParams,
-  ListThingsBody,
-  MoveThingsBody,
-  PatchThingBody,
-} from "./model.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -70,8 +61,15 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
   return result;
 };
 
+/**
+ * GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export const listThing = (
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -81,19 +79,19 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
+export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: ListThingParams) => {
+export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
   return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -101,46 +99,52 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
-    initialPageParam: undefined,
-    getNextPageParam: nextStartingAfter,
+    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
     ...queryOptions,
   } as UseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -148,7 +152,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -163,12 +167,22 @@ export function useListThingInfinite<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -176,7 +190,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -191,32 +205,22 @@ export function useListThingInfinite<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
->(
-  params?: ListThingParams,
-  options?: {
-    query?: Partial<
-      UseInfiniteQueryOptions<
-        Awaited<ReturnType<typeof listThing>>,
-        TError,
-        TData,
-        QueryKey,
-        ListThingParams["starting_after"]
-      >
-    >;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -224,19 +228,48 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
+export function useListThingInfinite<
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listThing">,
+  options?: {
+    query?: Partial<
+      UseInfiniteQueryOptions<
+        Awaited<ReturnType<typeof listThing>>,
+        TError,
+        TData,
+        QueryKey,
+        QueryParams<"listThing">["starting_after"]
+      >
+    >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useInfiniteQuery(queryOptions, queryClient) as UseInfiniteQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -244,31 +277,38 @@ export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -282,9 +322,19 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -298,30 +348,49 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
+export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+  params?: QueryParams<"listThing">,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -329,90 +398,128 @@ export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThingSuspense<
-  TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
->(
-  params?: ListThingParams,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThingSuspense<
-  TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
->(
-  params?: ListThingParams,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
+export function useListThingSuspense<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listThing">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
+export function useListThingSuspense<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listThing">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingSuspenseQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -420,46 +527,52 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
-    initialPageParam: undefined,
-    getNextPageParam: nextStartingAfter,
+    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
     ...queryOptions,
   } as UseSuspenseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -467,57 +580,28 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
->(
-  params?: ListThingParams,
-  options?: {
-    query?: Partial<
-      UseSuspenseInfiniteQueryOptions<
-        Awaited<ReturnType<typeof listThing>>,
-        TError,
-        TData,
-        QueryKey,
-        ListThingParams["starting_after"]
-      >
-    >;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
->(
-  params?: ListThingParams,
-  options?: {
-    query?: Partial<
-      UseSuspenseInfiniteQueryOptions<
-        Awaited<ReturnType<typeof listThing>>,
-        TError,
-        TData,
-        QueryKey,
-        ListThingParams["starting_after"]
-      >
-    >;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -525,25 +609,92 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
+export function useListThingSuspenseInfinite<
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listThing">,
+  options?: {
+    query?: Partial<
+      UseSuspenseInfiniteQueryOptions<
+        Awaited<ReturnType<typeof listThing>>,
+        TError,
+        TData,
+        QueryKey,
+        QueryParams<"listThing">["starting_after"]
+      >
+    >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
+export function useListThingSuspenseInfinite<
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listThing">,
+  options?: {
+    query?: Partial<
+      UseSuspenseInfiniteQueryOptions<
+        Awaited<ReturnType<typeof listThing>>,
+        TError,
+        TData,
+        QueryKey,
+        QueryParams<"listThing">["starting_after"]
+      >
+    >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingSuspenseInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<
     TData,
     TError
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
-
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * POST /api/v2/things (`createThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const createThing = (
-  createThingBody?: CreateThingBody,
+  createThingBody?: RequestBody<"createThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -576,16 +727,13 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof createThing>>,
     CreateThingMutationVariables
   > = (props) => {
     const { data } = props ?? {};
-
     return createThing(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
@@ -594,10 +742,22 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
 };
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
-export type CreateThingMutationBody = CreateThingBody | undefined;
-export type CreateThingMutationError = InstantlyApiError;
-export type CreateThingMutationVariables = { data?: CreateThingBody };
 
+export type CreateThingMutationBody = RequestBody<"createThing"> | undefined;
+
+export type CreateThingMutationError = InstantlyApiError;
+
+export type CreateThingMutationVariables = {
+  data?: RequestBody<"createThing">;
+};
+
+/**
+ * Mutation hook for POST /api/v2/things (`createThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -618,8 +778,16 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getCreateThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const getThingAnalytics = (
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -629,7 +797,7 @@ export const getThingAnalytics = (
   );
 };
 
-export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: GetThingAnalyticsBody) => {
+export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody<"getThingAnalytics">) => {
   return [
     "/api/v2/things",
     "analytics",
@@ -641,34 +809,41 @@ export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingAnalytics>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingAnalyticsQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
+
 export type GetThingAnalyticsQueryError = InstantlyApiError;
 
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
+  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -682,12 +857,22 @@ export function useGetThingAnalytics<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -701,39 +886,58 @@ export function useGetThingAnalytics<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingAnalytics<
-  TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
->(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingAnalytics<
+  TData = Awaited<ReturnType<typeof getThingAnalytics>>,
+  TError = InstantlyApiError,
+>(
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingAnalyticsQueryOptions(
     getThingAnalyticsBody,
     useInstantlyRequestOptions(options),
   );
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -741,95 +945,140 @@ export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingAnalyticsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
+
 export type GetThingAnalyticsSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
+  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingAnalyticsSuspense<
-  TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
->(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingAnalyticsSuspense<
-  TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
->(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingAnalyticsSuspense<
+  TData = Awaited<ReturnType<typeof getThingAnalytics>>,
+  TError = InstantlyApiError,
+>(
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingAnalyticsSuspense<
+  TData = Awaited<ReturnType<typeof getThingAnalytics>>,
+  TError = InstantlyApiError,
+>(
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingAnalyticsSuspenseQueryOptions(
     getThingAnalyticsBody,
     useInstantlyRequestOptions(options),
   );
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * POST /api/v2/things/bulk (`createThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const createThings = (
-  createThingsBodyItem?: RequestBody<"createThings">,
+  createThingsBody?: RequestBody<"createThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
   return instantlyRequest<ResponseBody<"createThings">>(
-    { method: "POST", path: "/api/v2/things/bulk", body: createThingsBodyItem, signal },
+    { method: "POST", path: "/api/v2/things/bulk", body: createThingsBody, signal },
     options,
   );
 };
@@ -857,16 +1106,13 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof createThings>>,
     CreateThingsMutationVariables
   > = (props) => {
     const { data } = props ?? {};
-
     return createThings(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingsMutationVariables>,
@@ -875,10 +1121,22 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
 };
 
 export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof createThings>>>;
-export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
-export type CreateThingsMutationError = InstantlyApiError;
-export type CreateThingsMutationVariables = { data?: RequestBody<"createThings"> };
 
+export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
+
+export type CreateThingsMutationError = InstantlyApiError;
+
+export type CreateThingsMutationVariables = {
+  data?: RequestBody<"createThings">;
+};
+
+/**
+ * Mutation hook for POST /api/v2/things/bulk (`createThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -899,6 +1157,14 @@ export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getCreateThingsMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const exportThings = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
     { method: "GET", path: "/api/v2/things/export", parseAs: "text", signal },
@@ -932,8 +1198,16 @@ export const getExportThingsQueryOptions = <
 };
 
 export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
+
 export type ExportThingsQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
@@ -948,7 +1222,17 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
@@ -963,28 +1247,47 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getExportThingsQueryOptions(useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1012,8 +1315,16 @@ export const getExportThingsSuspenseQueryOptions = <
 };
 
 export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
+
 export type ExportThingsSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1023,28 +1334,17 @@ export function useExportThingsSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useExportThingsSuspense<
-  TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
->(
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useExportThingsSuspense<
-  TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
->(
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1054,18 +1354,65 @@ export function useExportThingsSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useExportThingsSuspense<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useExportThingsSuspense<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getExportThingsSuspenseQueryOptions(useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export const listThings = (
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1075,7 +1422,7 @@ export const listThings = (
   );
 };
 
-export const getListThingsQueryKey = (listThingsBody?: ListThingsBody) => {
+export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
   return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;
 };
 
@@ -1083,31 +1430,38 @@ export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThings>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
 export type ListThingsQueryError = InstantlyApiError;
 
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody: undefined | ListThingsBody,
+  listThingsBody: undefined | RequestBody<"listThings">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1121,9 +1475,19 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1137,30 +1501,49 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
+export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+  listThingsBody?: RequestBody<"listThings">,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsQueryOptions(listThingsBody, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1168,87 +1551,132 @@ export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
 export type ListThingsSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody: undefined | ListThingsBody,
+  listThingsBody: undefined | RequestBody<"listThings">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThingsSuspense<
-  TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
->(
-  listThingsBody?: ListThingsBody,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListThingsSuspense<
-  TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
->(
-  listThingsBody?: ListThingsBody,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
+export function useListThingsSuspense<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyApiError,
+>(
+  listThingsBody?: RequestBody<"listThings">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
+export function useListThingsSuspense<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyApiError,
+>(
+  listThingsBody?: RequestBody<"listThings">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsSuspenseQueryOptions(listThingsBody, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * POST /api/v2/things/move (`moveThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const moveThings = (
-  moveThingsBody?: MoveThingsBody,
+  moveThingsBody?: RequestBody<"moveThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1281,15 +1709,12 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<Awaited<ReturnType<typeof moveThings>>, MoveThingsMutationVariables> = (
     props,
   ) => {
     const { data } = props ?? {};
-
     return moveThings(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<MoveThingsMutationVariables>,
@@ -1298,10 +1723,22 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
 };
 
 export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof moveThings>>>;
-export type MoveThingsMutationBody = MoveThingsBody | undefined;
-export type MoveThingsMutationError = InstantlyApiError;
-export type MoveThingsMutationVariables = { data?: MoveThingsBody };
 
+export type MoveThingsMutationBody = RequestBody<"moveThings"> | undefined;
+
+export type MoveThingsMutationError = InstantlyApiError;
+
+export type MoveThingsMutationVariables = {
+  data?: RequestBody<"moveThings">;
+};
+
+/**
+ * Mutation hook for POST /api/v2/things/move (`moveThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1322,8 +1759,16 @@ export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getMoveThingsMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const getThingSummary = (
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1333,7 +1778,7 @@ export const getThingSummary = (
   );
 };
 
-export const getGetThingSummaryQueryKey = (params?: GetThingSummaryParams) => {
+export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary">) => {
   return ["/api/v2/things", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -1341,34 +1786,41 @@ export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingSummary>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
+
 export type GetThingSummaryQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | GetThingSummaryParams,
+  params: undefined | QueryParams<"getThingSummary">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1382,12 +1834,22 @@ export function useGetThingSummary<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1401,36 +1863,55 @@ export function useGetThingSummary<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingSummary<
-  TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
->(
-  params?: GetThingSummaryParams,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingSummary<
+  TData = Awaited<ReturnType<typeof getThingSummary>>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"getThingSummary">,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingSummaryQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1438,85 +1919,130 @@ export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingSummarySuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
+
 export type GetThingSummarySuspenseQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | GetThingSummaryParams,
+  params: undefined | QueryParams<"getThingSummary">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingSummarySuspense<
-  TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
->(
-  params?: GetThingSummaryParams,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingSummarySuspense<
-  TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
->(
-  params?: GetThingSummaryParams,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingSummarySuspense<
+  TData = Awaited<ReturnType<typeof getThingSummary>>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"getThingSummary">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingSummarySuspense<
+  TData = Awaited<ReturnType<typeof getThingSummary>>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"getThingSummary">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingSummarySuspenseQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * DELETE /api/v2/things/{id} (`deleteThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const deleteThing = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -1551,16 +2077,13 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof deleteThing>>,
     DeleteThingMutationVariables
   > = (props) => {
     const { id } = props ?? {};
-
     return deleteThing(id, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
@@ -1575,8 +2098,16 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
 export type DeleteThingMutationResult = NonNullable<Awaited<ReturnType<typeof deleteThing>>>;
 
 export type DeleteThingMutationError = InstantlyApiError;
+
 export type DeleteThingMutationVariables = { id: string };
 
+/**
+ * Mutation hook for DELETE /api/v2/things/{id} (`deleteThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1597,6 +2128,14 @@ export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getDeleteThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const getThing = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -1637,8 +2176,16 @@ export const getGetThingQueryOptions = <
 };
 
 export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
+
 export type GetThingQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options: {
@@ -1654,7 +2201,17 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1670,16 +2227,17 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
-  id: string,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1687,13 +2245,31 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+  id: string,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1724,8 +2300,16 @@ export const getGetThingSuspenseQueryOptions = <
 };
 
 export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
+
 export type GetThingSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options: {
@@ -1733,24 +2317,17 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
-  id: string,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
-  id: string,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1758,19 +2335,62 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+  id: string,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
+export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+  id: string,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingSuspenseQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * PATCH /api/v2/things/{id} (`patchThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const patchThing = (
   id: string,
-  patchThingBody?: PatchThingBody,
+  patchThingBody?: RequestBody<"patchThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1803,15 +2423,12 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<Awaited<ReturnType<typeof patchThing>>, PatchThingMutationVariables> = (
     props,
   ) => {
     const { id, data } = props ?? {};
-
     return patchThing(id, data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
@@ -1823,10 +2440,23 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
 };
 
 export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof patchThing>>>;
-export type PatchThingMutationBody = PatchThingBody | undefined;
-export type PatchThingMutationError = InstantlyApiError;
-export type PatchThingMutationVariables = { id: string; data?: PatchThingBody };
 
+export type PatchThingMutationBody = RequestBody<"patchThing"> | undefined;
+
+export type PatchThingMutationError = InstantlyApiError;
+
+export type PatchThingMutationVariables = {
+  id: string;
+  data?: RequestBody<"patchThing">;
+};
+
+/**
+ * Mutation hook for PATCH /api/v2/things/{id} (`patchThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1847,6 +2477,14 @@ export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getPatchThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * POST /api/v2/things/{id}/pause (`pauseThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const pauseThing = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -1881,15 +2519,12 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<Awaited<ReturnType<typeof pauseThing>>, PauseThingMutationVariables> = (
     props,
   ) => {
     const { id } = props ?? {};
-
     return pauseThing(id, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
@@ -1903,8 +2538,16 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
 export type PauseThingMutationResult = NonNullable<Awaited<ReturnType<typeof pauseThing>>>;
 
 export type PauseThingMutationError = InstantlyApiError;
+
 export type PauseThingMutationVariables = { id: string };
 
+/**
+ * Mutation hook for POST /api/v2/things/{id}/pause (`pauseThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1926,24 +2569,45 @@ export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
   return useMutation(getPauseThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
 
-/** Same hook as {@link useListThingSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Query hook for GET /api/v2/things (`listThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ */
 export const useSuspenseListThing = useListThingSuspense;
 
-/** Same hook as {@link useGetThingAnalyticsSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
 
-/** Same hook as {@link useExportThingsSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Query hook for GET /api/v2/things/export (`exportThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useSuspenseExportThings = useExportThingsSuspense;
 
-export const getListThingsInfiniteQueryKey = (listThingsBody?: ListThingsBody) => {
+export const getListThingsInfiniteQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
   return [...getListThingsQueryKey(listThingsBody), "infinite"] as const;
 };
 
 export const getListThingsInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1951,7 +2615,7 @@ export const getListThingsInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1962,10 +2626,13 @@ export const getListThingsInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
+      {
+        ...listThingsBody,
+        starting_after: pageParam ?? listThingsBody?.starting_after,
+      } as RequestBody<"listThings">,
       requestOptions,
       signal,
     );
@@ -1980,18 +2647,31 @@ export const getListThingsInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingsInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
 export type ListThingsInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export function useListThingsInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1999,13 +2679,15 @@ export function useListThingsInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsInfiniteQueryOptions(listThingsBody, useInstantlyRequestOptions(options));
   const query = useInfiniteQuery(queryOptions, queryClient) as UseInfiniteQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
@@ -2014,10 +2696,13 @@ export function useListThingsInfinite<
 }
 
 export const getListThingsSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2025,7 +2710,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2036,10 +2721,13 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
+      {
+        ...listThingsBody,
+        starting_after: pageParam ?? listThingsBody?.starting_after,
+      } as RequestBody<"listThings">,
       requestOptions,
       signal,
     );
@@ -2054,15 +2742,31 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
+export type ListThingsSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
+export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
+
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export function useListThingsSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2070,13 +2774,15 @@ export function useListThingsSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsSuspenseInfiniteQueryOptions(
     listThingsBody,
     useInstantlyRequestOptions(options),
@@ -2084,15 +2790,35 @@ export function useListThingsSuspenseInfinite<
   const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<
     TData,
     TError
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/** Same hook as {@link useListThingsSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Query hook for POST /api/v2/things/list (`listThings`).
+ *
+ * Required scopes: not documented.
+ *
+ * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ */
 export const useSuspenseListThings = useListThingsSuspense;
 
-/** Same hook as {@link useGetThingSummarySuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
 
-/** Same hook as {@link useGetThingSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Query hook for GET /api/v2/things/{id} (`getThing`).
+ *
+ * Required scopes: not documented.
+ *
+ * Not paginated.
+ */
 export const useSuspenseGetThing = useGetThingSuspense;
