@@ -42,16 +42,19 @@ interface Built {
   texts: string[];
   runtime: RuntimeView;
   types: DeclarationView;
+  msw: DeclarationView;
   reactQuery: DeclarationView;
 }
 
 /** Whether `text` is where `check` says, in what the pipeline built. */
 function found(check: Check, text: string, built: Built): boolean {
   const { runtime, types } = built;
-  const inComments = (file: string, escaped: (text: string) => string) =>
-    (types.comments.get(file) ?? []).some((comment) =>
+  const inComments = (file: string, escaped: (text: string) => string, view: DeclarationView = types) =>
+    (view.comments.get(file) ?? []).some((comment) =>
       squash(commentBody(comment)).includes(squash(escaped(text))),
     );
+  const inAnyComment = (view: DeclarationView) =>
+    [...view.comments.keys()].some((file) => inComments(file, escapeForEmit, view));
   switch (check) {
     case "types.label":
       return runtime.labels.includes(text);
@@ -63,6 +66,10 @@ function found(check: Check, text: string, built: Built): boolean {
       return inComments("openapi.gen.d.ts", escapeForOpenapiTs);
     case "types.enumDoc":
       return inComments("enums.gen.d.ts", escapeForEmit);
+    case "msw.doc":
+      return inAnyComment(built.msw);
+    case "reactQuery.doc":
+      return inAnyComment(built.reactQuery);
     case "client.paginated":
       return runtime.paginated.includes(text);
     case "client.text":
@@ -125,6 +132,7 @@ describe.each(SEEDS)("hostile spec, seed %i: generate + build + import", (seed) 
       texts,
       runtime: await probeRuntime(workspace),
       types: readDeclarations(`${workspace.packageDir("types")}/dist`),
+      msw: readDeclarations(`${workspace.packageDir("msw")}/dist/generated`),
       reactQuery: readDeclarations(`${workspace.packageDir("react-query")}/dist/generated`),
     };
   }, 600_000);

@@ -18,6 +18,10 @@ export type Check =
   | "types.openapiDoc"
   /** The text of a JSDoc comment in @instantly-kit/types' enums.gen.d.ts (our emit/ escape). */
   | "types.enumDoc"
+  /** The text of a JSDoc comment in @instantly-kit/msw's .d.ts (per-operation docs; our emit/ escape). */
+  | "msw.doc"
+  /** The text of a JSDoc comment in @instantly-kit/react-query's .d.ts (per-hook docs; our emit/ escape). */
+  | "reactQuery.doc"
   /** A key of @instantly-kit/client's `paginatedOperations`. */
   | "client.paginated"
   /** A key of @instantly-kit/client's `textResponses`. */
@@ -465,7 +469,7 @@ export const PLACES: readonly Place[] = [
     put: (d, t) => {
       listThing(d).summary = t;
     },
-    checks: ["types.openapiDoc"],
+    checks: ["types.openapiDoc", "msw.doc", "reactQuery.doc"],
   },
   {
     name: "operation description",
@@ -473,7 +477,7 @@ export const PLACES: readonly Place[] = [
     put: (d, t) => {
       listThing(d).description = t;
     },
-    checks: ["types.openapiDoc"],
+    checks: ["types.openapiDoc", "msw.doc", "reactQuery.doc"],
   },
   {
     name: "create operation summary (msw and hooks doc comments)",
@@ -481,7 +485,7 @@ export const PLACES: readonly Place[] = [
     put: (d, t) => {
       d.paths["/api/v2/things"].post.summary = t;
     },
-    checks: ["types.openapiDoc"],
+    checks: ["types.openapiDoc", "msw.doc", "reactQuery.doc"],
   },
   {
     name: "operationId",
