@@ -11,7 +11,7 @@ import {
   templateText,
   unescapeBlockText,
 } from "../src/emit/index.ts";
-import { FRAGMENTS, hostileStrings } from "./hostile.ts";
+import { hostileStrings } from "./hostile.ts";
 
 /** Parses `code` as a module and returns its diagnostics and the comments TypeScript sees. */
 function parse(code: string) {
