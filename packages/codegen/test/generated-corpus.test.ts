@@ -132,6 +132,7 @@ beforeAll(async () => {
       paginated: findPaginatedOperations(document).length,
     });
   }
+  await addSnapshotEras();
 }, 600_000);
 
 /** The committed snapshots (test/snapshots/) are type-checked as they are, each fixture as one more era. */
