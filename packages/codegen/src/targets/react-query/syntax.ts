@@ -128,7 +128,8 @@ export function withMember(
   member: TS.PropertySignature,
 ): TS.ParameterDeclaration {
   const type = parameter.type;
-  if (!type || !ts.isTypeLiteralNode(type)) fail(`parameter ${(parameter.name as TS.Identifier).text} has no type literal`);
+  if (!type || !ts.isTypeLiteralNode(type))
+    fail(`parameter ${(parameter.name as TS.Identifier).text} has no type literal`);
   return f.updateParameterDeclaration(
     parameter,
     parameter.modifiers,

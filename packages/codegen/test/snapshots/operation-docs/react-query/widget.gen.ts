@@ -30,9 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody } from "@instantly-kit/types";
+import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
-import type { CreateWidgetBody, ListWidgetParams, SearchWidgetBody } from "./model.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -63,14 +62,18 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
 };
 
 /**
+ * Sends `listWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * List widgets
+ *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- * @summary List widgets
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const listWidget = (
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -80,19 +83,19 @@ export const listWidget = (
   );
 };
 
-export const getListWidgetInfiniteQueryKey = (params?: ListWidgetParams) => {
+export const getListWidgetInfiniteQueryKey = (params?: QueryParams<"listWidget">) => {
   return [...getListWidgetQueryKey(params), "infinite"] as const;
 };
 
-export const getListWidgetQueryKey = (params?: ListWidgetParams) => {
+export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
   return ["/api/v2/widgets", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListWidgetInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -100,50 +103,60 @@ export const getListWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    ListWidgetParams["starting_after"]
+    QueryParams<"listWidget">["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
       requestOptions,
       signal,
     );
-
   return {
     queryKey,
     queryFn,
-    initialPageParam: undefined,
-    getNextPageParam: nextStartingAfter,
+    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
     ...queryOptions,
   } as UseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,
     TError,
     TData,
     QueryKey,
-    ListWidgetParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listWidget">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
+
 export type ListWidgetInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Infinite query hook for `listWidget`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListWidgetParams,
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -151,7 +164,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     > &
       Pick<
@@ -166,12 +179,26 @@ export function useListWidgetInfinite<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Infinite query hook for `listWidget`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -179,7 +206,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     > &
       Pick<
@@ -194,35 +221,26 @@ export function useListWidgetInfinite<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
->(
-  params?: ListWidgetParams,
-  options?: {
-    query?: Partial<
-      UseInfiniteQueryOptions<
-        Awaited<ReturnType<typeof listWidget>>,
-        TError,
-        TData,
-        QueryKey,
-        ListWidgetParams["starting_after"]
-      >
-    >;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary List widgets
+ * Infinite query hook for `listWidget`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -230,19 +248,41 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
-  const queryOptions = getListWidgetInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+export function useListWidgetInfinite<
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listWidget">,
+  options?: {
+    query?: Partial<
+      UseInfiniteQueryOptions<
+        Awaited<ReturnType<typeof listWidget>>,
+        TError,
+        TData,
+        QueryKey,
+        QueryParams<"listWidget">["starting_after"]
+      >
+    >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
+  const queryOptions = getListWidgetInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
   const query = useInfiniteQuery(queryOptions, queryClient) as UseInfiniteQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -250,31 +290,42 @@ export const getListWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
+
 export type ListWidgetQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params: undefined | ListWidgetParams,
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -288,9 +339,23 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -304,33 +369,46 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: ListWidgetParams,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary List widgets
+ * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
-  const queryOptions = getListWidgetQueryOptions(params, useInstantlyRequestOptions(options));
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
+  params?: QueryParams<"listWidget">,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
+  const queryOptions = getListWidgetQueryOptions(params, useInstantlyRequestOptions(options));
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -338,93 +416,133 @@ export const getListWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
+
 export type ListWidgetSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListWidgetParams,
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListWidgetSuspense<
-  TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
->(
-  params?: ListWidgetParams,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListWidgetSuspense<
-  TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
->(
-  params?: ListWidgetParams,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary List widgets
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
-  const queryOptions = getListWidgetSuspenseQueryOptions(params, useInstantlyRequestOptions(options));
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
+export function useListWidgetSuspense<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listWidget">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+export function useListWidgetSuspense<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listWidget">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
+  const queryOptions = getListWidgetSuspenseQueryOptions(params, useInstantlyRequestOptions(options));
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
 export const getListWidgetSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -432,50 +550,60 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    ListWidgetParams["starting_after"]
+    QueryParams<"listWidget">["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
       requestOptions,
       signal,
     );
-
   return {
     queryKey,
     queryFn,
-    initialPageParam: undefined,
-    getNextPageParam: nextStartingAfter,
+    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
     ...queryOptions,
   } as UseSuspenseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,
     TError,
     TData,
     QueryKey,
-    ListWidgetParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listWidget">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
+
 export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Suspense infinite query hook for `listWidget`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListWidgetParams,
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -483,60 +611,32 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
->(
-  params?: ListWidgetParams,
-  options?: {
-    query?: Partial<
-      UseSuspenseInfiniteQueryOptions<
-        Awaited<ReturnType<typeof listWidget>>,
-        TError,
-        TData,
-        QueryKey,
-        ListWidgetParams["starting_after"]
-      >
-    >;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
->(
-  params?: ListWidgetParams,
-  options?: {
-    query?: Partial<
-      UseSuspenseInfiniteQueryOptions<
-        Awaited<ReturnType<typeof listWidget>>,
-        TError,
-        TData,
-        QueryKey,
-        ListWidgetParams["starting_after"]
-      >
-    >;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary List widgets
+ * Suspense infinite query hook for `listWidget`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -544,35 +644,95 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
-  const queryOptions = getListWidgetSuspenseInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+/**
+ * Suspense infinite query hook for `listWidget`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
+export function useListWidgetSuspenseInfinite<
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listWidget">,
+  options?: {
+    query?: Partial<
+      UseSuspenseInfiniteQueryOptions<
+        Awaited<ReturnType<typeof listWidget>>,
+        TError,
+        TData,
+        QueryKey,
+        QueryParams<"listWidget">["starting_after"]
+      >
+    >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+export function useListWidgetSuspenseInfinite<
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyApiError,
+>(
+  params?: QueryParams<"listWidget">,
+  options?: {
+    query?: Partial<
+      UseSuspenseInfiniteQueryOptions<
+        Awaited<ReturnType<typeof listWidget>>,
+        TError,
+        TData,
+        QueryKey,
+        QueryParams<"listWidget">["starting_after"]
+      >
+    >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
+  const queryOptions = getListWidgetSuspenseInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
   const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<
     TData,
     TError
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
-
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
   return withQueryKey(query, queryOptions.queryKey);
 }
 
 /**
- * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a line separator.
- * @param fake a line that looks like a tag
+ * Sends `createWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
+ * Create a widget *\/ export const pwned = 1; /*
  *
- * Requires all of the following scope groups:
- * - One of `widgets:create`, `widgets:all`
- * - One of `billing:update`, `billing:all`
- * @summary Create a widget *\/ export const pwned = 1; /*
+ * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a
+ * line separator.
+ * \@param fake a line that looks like a tag
+ *
+ * `POST /api/v2/widgets`
+ * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
+ * Not paginated.
  */
 export const createWidget = (
-  createWidgetBody: CreateWidgetBody,
+  createWidgetBody: RequestBody<"createWidget">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -605,16 +765,13 @@ export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TCont
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof createWidget>>,
     CreateWidgetMutationVariables
   > = (props) => {
     const { data } = props ?? {};
-
     return createWidget(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/api/v2/widgets"] })) as InvalidationTargetsOf<CreateWidgetMutationVariables>,
@@ -623,12 +780,27 @@ export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TCont
 };
 
 export type CreateWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof createWidget>>>;
-export type CreateWidgetMutationBody = CreateWidgetBody;
+
+export type CreateWidgetMutationBody = RequestBody<"createWidget">;
+
 export type CreateWidgetMutationError = InstantlyApiError;
-export type CreateWidgetMutationVariables = { data: CreateWidgetBody };
+
+export type CreateWidgetMutationVariables = {
+  data: RequestBody<"createWidget">;
+};
 
 /**
- * @summary Create a widget *\/ export const pwned = 1; /*
+ * Mutation hook for `createWidget`; invalidates its resource's queries on success.
+ *
+ * Create a widget *\/ export const pwned = 1; /*
+ *
+ * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a
+ * line separator.
+ * \@param fake a line that looks like a tag
+ *
+ * `POST /api/v2/widgets`
+ * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
+ * Not paginated.
  */
 export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -650,8 +822,14 @@ export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getCreateWidgetMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
 /**
- * @summary Export widgets as CSV
+ * Sends `exportWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
  */
 export const exportWidget = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -686,8 +864,17 @@ export const getExportWidgetQueryOptions = <
 };
 
 export type ExportWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
+
 export type ExportWidgetQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `exportWidget`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>> &
@@ -702,7 +889,18 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `exportWidget`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>> &
@@ -717,17 +915,27 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary Export widgets as CSV
+ * Query hook for `exportWidget`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
  */
+export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
   options?: {
@@ -735,13 +943,13 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getExportWidgetQueryOptions(useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -769,8 +977,17 @@ export const getExportWidgetSuspenseQueryOptions = <
 };
 
 export type ExportWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
+
 export type ExportWidgetSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `exportWidget`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
   TError = InstantlyApiError,
@@ -780,30 +997,51 @@ export function useExportWidgetSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useExportWidgetSuspense<
-  TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
->(
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useExportWidgetSuspense<
-  TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
->(
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary Export widgets as CSV
+ * Suspense query hook for `exportWidget`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
  */
+export function useExportWidgetSuspense<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `exportWidget`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ */
+export function useExportWidgetSuspense<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -814,21 +1052,26 @@ export function useExportWidgetSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getExportWidgetSuspenseQueryOptions(useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
 /**
- * @summary Search widgets
+ * Sends `searchWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const searchWidget = (
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -838,7 +1081,7 @@ export const searchWidget = (
   );
 };
 
-export const getSearchWidgetQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
+export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
   return [
     "/api/v2/widgets",
     "search",
@@ -850,31 +1093,39 @@ export const getSearchWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof searchWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type SearchWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
+
 export type SearchWidgetQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody: undefined | SearchWidgetBody,
+  searchWidgetBody: undefined | RequestBody<"searchWidget">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -888,9 +1139,20 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -904,33 +1166,43 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: SearchWidgetBody,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary Search widgets
+ * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
-  const queryOptions = getSearchWidgetQueryOptions(searchWidgetBody, useInstantlyRequestOptions(options));
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
+export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
+  searchWidgetBody?: RequestBody<"searchWidget">,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
+  const queryOptions = getSearchWidgetQueryOptions(searchWidgetBody, useInstantlyRequestOptions(options));
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -938,95 +1210,132 @@ export const getSearchWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type SearchWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
+
 export type SearchWidgetSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody: undefined | SearchWidgetBody,
+  searchWidgetBody: undefined | RequestBody<"searchWidget">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useSearchWidgetSuspense<
-  TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
->(
-  searchWidgetBody?: SearchWidgetBody,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useSearchWidgetSuspense<
-  TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
->(
-  searchWidgetBody?: SearchWidgetBody,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary Search widgets
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
+export function useSearchWidgetSuspense<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyApiError,
+>(
+  searchWidgetBody?: RequestBody<"searchWidget">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
+export function useSearchWidgetSuspense<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyApiError,
+>(
+  searchWidgetBody?: RequestBody<"searchWidget">,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getSearchWidgetSuspenseQueryOptions(
     searchWidgetBody,
     useInstantlyRequestOptions(options),
   );
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
 /**
+ * Sends `deleteWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * Delete a widget
+ *
  * Deprecated: archive widgets instead.
+ *
+ * `DELETE /api/v2/widgets/{id}`
+ * Not paginated.
  * @deprecated
- * @summary Delete a widget
  */
 export const deleteWidget = (
   id: string,
@@ -1062,16 +1371,13 @@ export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TCont
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof deleteWidget>>,
     DeleteWidgetMutationVariables
   > = (props) => {
     const { id } = props ?? {};
-
     return deleteWidget(id, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
@@ -1086,11 +1392,19 @@ export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TCont
 export type DeleteWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof deleteWidget>>>;
 
 export type DeleteWidgetMutationError = InstantlyApiError;
+
 export type DeleteWidgetMutationVariables = { id: string };
 
 /**
+ * Mutation hook for `deleteWidget`; invalidates its resource's queries on success.
+ *
+ * Delete a widget
+ *
+ * Deprecated: archive widgets instead.
+ *
+ * `DELETE /api/v2/widgets/{id}`
+ * Not paginated.
  * @deprecated
- * @summary Delete a widget
  */
 export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -1112,8 +1426,14 @@ export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getDeleteWidgetMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
 /**
- * @summary Get a widget
+ * Sends `getWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
  */
 export const getWidget = (
   id: string,
@@ -1155,8 +1475,17 @@ export const getGetWidgetQueryOptions = <
 };
 
 export type GetWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
+
 export type GetWidgetQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `getWidget`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
   id: string,
   options: {
@@ -1172,7 +1501,18 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getWidget`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1188,18 +1528,28 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
-  id: string,
-  options?: {
-    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary Get a widget
+ * Query hook for `getWidget`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
  */
+export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+  id: string,
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
   id: string,
@@ -1208,13 +1558,13 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetWidgetQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1245,8 +1595,17 @@ export const getGetWidgetSuspenseQueryOptions = <
 };
 
 export type GetWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
+
 export type GetWidgetSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `getWidget`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
   TError = InstantlyApiError,
@@ -1257,32 +1616,53 @@ export function useGetWidgetSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetWidgetSuspense<
-  TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
->(
-  id: string,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-export function useGetWidgetSuspense<
-  TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
->(
-  id: string,
-  options?: {
-    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
-    request?: SecondParameter<typeof instantlyRequest>;
-  },
-  queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
 /**
- * @summary Get a widget
+ * Suspense query hook for `getWidget`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
  */
+export function useGetWidgetSuspense<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyApiError,
+>(
+  id: string,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getWidget`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ */
+export function useGetWidgetSuspense<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyApiError,
+>(
+  id: string,
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1294,34 +1674,51 @@ export function useGetWidgetSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetWidgetSuspenseQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/** Same hook as {@link useListWidgetSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export const useSuspenseListWidget = useListWidgetSuspense;
 
-/** Same hook as {@link useExportWidgetSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `exportWidget`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ */
 export const useSuspenseExportWidget = useExportWidgetSuspense;
 
-export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
+export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
   return [...getSearchWidgetQueryKey(searchWidgetBody), "infinite"] as const;
 };
 
 export const getSearchWidgetInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1329,7 +1726,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1340,13 +1737,13 @@ export const getSearchWidgetInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as SearchWidgetBody,
+      } as RequestBody<"searchWidget">,
       requestOptions,
       signal,
     );
@@ -1361,21 +1758,32 @@ export const getSearchWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type SearchWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
+
 export type SearchWidgetInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Infinite query hook for `searchWidget`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useSearchWidgetInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1383,13 +1791,15 @@ export function useSearchWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getSearchWidgetInfiniteQueryOptions(
     searchWidgetBody,
     useInstantlyRequestOptions(options),
@@ -1403,11 +1813,11 @@ export function useSearchWidgetInfinite<
 export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1415,7 +1825,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1426,13 +1836,13 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as SearchWidgetBody,
+      } as RequestBody<"searchWidget">,
       requestOptions,
       signal,
     );
@@ -1447,18 +1857,32 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
+export type SearchWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
+
+export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
+
+/**
+ * Suspense infinite query hook for `searchWidget`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useSearchWidgetSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1466,13 +1890,15 @@ export function useSearchWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getSearchWidgetSuspenseInfiniteQueryOptions(
     searchWidgetBody,
     useInstantlyRequestOptions(options),
@@ -1480,12 +1906,28 @@ export function useSearchWidgetSuspenseInfinite<
   const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<
     TData,
     TError
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/** Same hook as {@link useSearchWidgetSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export const useSuspenseSearchWidget = useSearchWidgetSuspense;
 
-/** Same hook as {@link useGetWidgetSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `getWidget`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ */
 export const useSuspenseGetWidget = useGetWidgetSuspense;

@@ -30,17 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
-import type {
-  CreateThingBody,
-  GetThingAnalyticsBody,
-  GetThingSummaryParams,
-  ListThingParams,
-  ListThingsBody,
-  MoveThingsBody,
-  PatchThingBody,
-} from "./model.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -70,8 +61,14 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
   return result;
 };
 
+/**
+ * Sends `listThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export const listThing = (
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -81,19 +78,19 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
+export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: ListThingParams) => {
+export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
   return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -101,46 +98,51 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
-    initialPageParam: undefined,
-    getNextPageParam: nextStartingAfter,
+    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
     ...queryOptions,
   } as UseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Infinite query hook for `listThing`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -148,7 +150,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -163,12 +165,21 @@ export function useListThingInfinite<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Infinite query hook for `listThing`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -176,7 +187,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -191,12 +202,21 @@ export function useListThingInfinite<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Infinite query hook for `listThing`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -204,19 +224,21 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -224,19 +246,19 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useInfiniteQuery(queryOptions, queryClient) as UseInfiniteQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -244,31 +266,37 @@ export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `listThing`. Pages: `useListThingInfinite`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -282,9 +310,18 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `listThing`. Pages: `useListThingInfinite`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -298,30 +335,41 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `listThing`. Pages: `useListThingInfinite`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -329,90 +377,118 @@ export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingSuspenseQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -420,46 +496,51 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
-    initialPageParam: undefined,
-    getNextPageParam: nextStartingAfter,
+    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
     ...queryOptions,
   } as UseSuspenseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
+
 export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Suspense infinite query hook for `listThing`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -467,18 +548,27 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense infinite query hook for `listThing`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -486,18 +576,27 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense infinite query hook for `listThing`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -505,19 +604,21 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -525,25 +626,33 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingSuspenseInfiniteQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<
     TData,
     TError
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
-
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * Sends `createThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `POST /api/v2/things`
+ * Not paginated.
+ */
 export const createThing = (
-  createThingBody?: CreateThingBody,
+  createThingBody?: RequestBody<"createThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -576,16 +685,13 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof createThing>>,
     CreateThingMutationVariables
   > = (props) => {
     const { data } = props ?? {};
-
     return createThing(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
@@ -594,10 +700,21 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
 };
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
-export type CreateThingMutationBody = CreateThingBody | undefined;
-export type CreateThingMutationError = InstantlyApiError;
-export type CreateThingMutationVariables = { data?: CreateThingBody };
 
+export type CreateThingMutationBody = RequestBody<"createThing"> | undefined;
+
+export type CreateThingMutationError = InstantlyApiError;
+
+export type CreateThingMutationVariables = {
+  data?: RequestBody<"createThing">;
+};
+
+/**
+ * Mutation hook for `createThing`; invalidates its resource's queries on success.
+ *
+ * `POST /api/v2/things`
+ * Not paginated.
+ */
 export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -618,8 +735,15 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getCreateThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * Sends `getThingAnalytics` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export const getThingAnalytics = (
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -629,7 +753,7 @@ export const getThingAnalytics = (
   );
 };
 
-export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: GetThingAnalyticsBody) => {
+export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody<"getThingAnalytics">) => {
   return [
     "/api/v2/things",
     "analytics",
@@ -641,34 +765,40 @@ export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingAnalytics>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingAnalyticsQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
+
 export type GetThingAnalyticsQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `getThingAnalytics`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
+  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -682,12 +812,21 @@ export function useGetThingAnalytics<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getThingAnalytics`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -701,39 +840,50 @@ export function useGetThingAnalytics<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getThingAnalytics`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingAnalyticsQueryOptions(
     getThingAnalyticsBody,
     useInstantlyRequestOptions(options),
   );
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -741,95 +891,129 @@ export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingAnalyticsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
+
 export type GetThingAnalyticsSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `getThingAnalytics`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
+  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getThingAnalytics`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getThingAnalytics`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingAnalyticsSuspenseQueryOptions(
     getThingAnalyticsBody,
     useInstantlyRequestOptions(options),
   );
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * Sends `createThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `POST /api/v2/things/bulk`
+ * Not paginated.
+ */
 export const createThings = (
-  createThingsBodyItem?: RequestBody<"createThings">,
+  createThingsBody?: RequestBody<"createThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
   return instantlyRequest<ResponseBody<"createThings">>(
-    { method: "POST", path: "/api/v2/things/bulk", body: createThingsBodyItem, signal },
+    { method: "POST", path: "/api/v2/things/bulk", body: createThingsBody, signal },
     options,
   );
 };
@@ -857,16 +1041,13 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof createThings>>,
     CreateThingsMutationVariables
   > = (props) => {
     const { data } = props ?? {};
-
     return createThings(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingsMutationVariables>,
@@ -875,10 +1056,21 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
 };
 
 export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof createThings>>>;
-export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
-export type CreateThingsMutationError = InstantlyApiError;
-export type CreateThingsMutationVariables = { data?: RequestBody<"createThings"> };
 
+export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
+
+export type CreateThingsMutationError = InstantlyApiError;
+
+export type CreateThingsMutationVariables = {
+  data?: RequestBody<"createThings">;
+};
+
+/**
+ * Mutation hook for `createThings`; invalidates its resource's queries on success.
+ *
+ * `POST /api/v2/things/bulk`
+ * Not paginated.
+ */
 export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -899,6 +1091,13 @@ export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getCreateThingsMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * Sends `exportThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export const exportThings = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
     { method: "GET", path: "/api/v2/things/export", parseAs: "text", signal },
@@ -932,8 +1131,15 @@ export const getExportThingsQueryOptions = <
 };
 
 export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
+
 export type ExportThingsQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `exportThings`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
@@ -948,7 +1154,16 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `exportThings`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
@@ -963,14 +1178,25 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `exportThings`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
@@ -978,13 +1204,13 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getExportThingsQueryOptions(useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1012,8 +1238,15 @@ export const getExportThingsSuspenseQueryOptions = <
 };
 
 export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
+
 export type ExportThingsSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `exportThings`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1023,7 +1256,16 @@ export function useExportThingsSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `exportThings`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1033,7 +1275,16 @@ export function useExportThingsSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `exportThings`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1043,7 +1294,9 @@ export function useExportThingsSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1054,18 +1307,24 @@ export function useExportThingsSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getExportThingsSuspenseQueryOptions(useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * Sends `listThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export const listThings = (
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1075,7 +1334,7 @@ export const listThings = (
   );
 };
 
-export const getListThingsQueryKey = (listThingsBody?: ListThingsBody) => {
+export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
   return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;
 };
 
@@ -1083,31 +1342,37 @@ export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThings>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
 export type ListThingsQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `listThings`. Pages: `useListThingsInfinite`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody: undefined | ListThingsBody,
+  listThingsBody: undefined | RequestBody<"listThings">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1121,9 +1386,18 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `listThings`. Pages: `useListThingsInfinite`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1137,30 +1411,41 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `listThings`. Pages: `useListThingsInfinite`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsQueryOptions(listThingsBody, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1168,87 +1453,121 @@ export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
 export type ListThingsSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody: undefined | ListThingsBody,
+  listThingsBody: undefined | RequestBody<"listThings">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsSuspenseQueryOptions(listThingsBody, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * Sends `moveThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `POST /api/v2/things/move`
+ * Not paginated.
+ */
 export const moveThings = (
-  moveThingsBody?: MoveThingsBody,
+  moveThingsBody?: RequestBody<"moveThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1281,15 +1600,12 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<Awaited<ReturnType<typeof moveThings>>, MoveThingsMutationVariables> = (
     props,
   ) => {
     const { data } = props ?? {};
-
     return moveThings(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<MoveThingsMutationVariables>,
@@ -1298,10 +1614,21 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
 };
 
 export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof moveThings>>>;
-export type MoveThingsMutationBody = MoveThingsBody | undefined;
-export type MoveThingsMutationError = InstantlyApiError;
-export type MoveThingsMutationVariables = { data?: MoveThingsBody };
 
+export type MoveThingsMutationBody = RequestBody<"moveThings"> | undefined;
+
+export type MoveThingsMutationError = InstantlyApiError;
+
+export type MoveThingsMutationVariables = {
+  data?: RequestBody<"moveThings">;
+};
+
+/**
+ * Mutation hook for `moveThings`; invalidates its resource's queries on success.
+ *
+ * `POST /api/v2/things/move`
+ * Not paginated.
+ */
 export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1322,8 +1649,15 @@ export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getMoveThingsMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * Sends `getThingSummary` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export const getThingSummary = (
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1333,7 +1667,7 @@ export const getThingSummary = (
   );
 };
 
-export const getGetThingSummaryQueryKey = (params?: GetThingSummaryParams) => {
+export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary">) => {
   return ["/api/v2/things", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -1341,34 +1675,40 @@ export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingSummary>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
+
 export type GetThingSummaryQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `getThingSummary`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | GetThingSummaryParams,
+  params: undefined | QueryParams<"getThingSummary">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1382,12 +1722,21 @@ export function useGetThingSummary<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getThingSummary`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1401,36 +1750,47 @@ export function useGetThingSummary<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getThingSummary`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingSummaryQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1438,85 +1798,119 @@ export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingSummarySuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
+
 export type GetThingSummarySuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `getThingSummary`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | GetThingSummaryParams,
+  params: undefined | QueryParams<"getThingSummary">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getThingSummary`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getThingSummary`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingSummarySuspenseQueryOptions(params, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * Sends `deleteThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `DELETE /api/v2/things/{id}`
+ * Not paginated.
+ */
 export const deleteThing = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -1551,16 +1945,13 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof deleteThing>>,
     DeleteThingMutationVariables
   > = (props) => {
     const { id } = props ?? {};
-
     return deleteThing(id, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
@@ -1575,8 +1966,15 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
 export type DeleteThingMutationResult = NonNullable<Awaited<ReturnType<typeof deleteThing>>>;
 
 export type DeleteThingMutationError = InstantlyApiError;
+
 export type DeleteThingMutationVariables = { id: string };
 
+/**
+ * Mutation hook for `deleteThing`; invalidates its resource's queries on success.
+ *
+ * `DELETE /api/v2/things/{id}`
+ * Not paginated.
+ */
 export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1597,6 +1995,13 @@ export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getDeleteThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * Sends `getThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export const getThing = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -1637,8 +2042,15 @@ export const getGetThingQueryOptions = <
 };
 
 export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
+
 export type GetThingQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `getThing`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options: {
@@ -1654,7 +2066,16 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getThing`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1670,7 +2091,16 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getThing`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1678,7 +2108,9 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -1687,13 +2119,13 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -1724,8 +2156,15 @@ export const getGetThingSuspenseQueryOptions = <
 };
 
 export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
+
 export type GetThingSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `getThing`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options: {
@@ -1733,7 +2172,16 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getThing`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1741,7 +2189,16 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getThing`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1749,7 +2206,9 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -1758,19 +2217,25 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetThingSuspenseQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * Sends `patchThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `PATCH /api/v2/things/{id}`
+ * Not paginated.
+ */
 export const patchThing = (
   id: string,
-  patchThingBody?: PatchThingBody,
+  patchThingBody?: RequestBody<"patchThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1803,15 +2268,12 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<Awaited<ReturnType<typeof patchThing>>, PatchThingMutationVariables> = (
     props,
   ) => {
     const { id, data } = props ?? {};
-
     return patchThing(id, data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
@@ -1823,10 +2285,22 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
 };
 
 export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof patchThing>>>;
-export type PatchThingMutationBody = PatchThingBody | undefined;
-export type PatchThingMutationError = InstantlyApiError;
-export type PatchThingMutationVariables = { id: string; data?: PatchThingBody };
 
+export type PatchThingMutationBody = RequestBody<"patchThing"> | undefined;
+
+export type PatchThingMutationError = InstantlyApiError;
+
+export type PatchThingMutationVariables = {
+  id: string;
+  data?: RequestBody<"patchThing">;
+};
+
+/**
+ * Mutation hook for `patchThing`; invalidates its resource's queries on success.
+ *
+ * `PATCH /api/v2/things/{id}`
+ * Not paginated.
+ */
 export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1847,6 +2321,13 @@ export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
 > => {
   return useMutation(getPatchThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
+
+/**
+ * Sends `pauseThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `POST /api/v2/things/{id}/pause`
+ * Not paginated.
+ */
 export const pauseThing = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -1881,15 +2362,12 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<Awaited<ReturnType<typeof pauseThing>>, PauseThingMutationVariables> = (
     props,
   ) => {
     const { id } = props ?? {};
-
     return pauseThing(id, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
@@ -1903,8 +2381,15 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
 export type PauseThingMutationResult = NonNullable<Awaited<ReturnType<typeof pauseThing>>>;
 
 export type PauseThingMutationError = InstantlyApiError;
+
 export type PauseThingMutationVariables = { id: string };
 
+/**
+ * Mutation hook for `pauseThing`; invalidates its resource's queries on success.
+ *
+ * `POST /api/v2/things/{id}/pause`
+ * Not paginated.
+ */
 export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
@@ -1926,24 +2411,42 @@ export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
   return useMutation(getPauseThingMutationOptions(useInstantlyRequestOptions(options)), queryClient);
 };
 
-/** Same hook as {@link useListThingSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ */
 export const useSuspenseListThing = useListThingSuspense;
 
-/** Same hook as {@link useGetThingAnalyticsSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `getThingAnalytics`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ */
 export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
 
-/** Same hook as {@link useExportThingsSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `exportThings`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ */
 export const useSuspenseExportThings = useExportThingsSuspense;
 
-export const getListThingsInfiniteQueryKey = (listThingsBody?: ListThingsBody) => {
+export const getListThingsInfiniteQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
   return [...getListThingsQueryKey(listThingsBody), "infinite"] as const;
 };
 
 export const getListThingsInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1951,7 +2454,7 @@ export const getListThingsInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1962,10 +2465,13 @@ export const getListThingsInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
+      {
+        ...listThingsBody,
+        starting_after: pageParam ?? listThingsBody?.starting_after,
+      } as RequestBody<"listThings">,
       requestOptions,
       signal,
     );
@@ -1980,18 +2486,30 @@ export const getListThingsInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingsInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
 export type ListThingsInfiniteQueryError = InstantlyApiError;
 
+/**
+ * Infinite query hook for `listThings`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingsInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1999,13 +2517,15 @@ export function useListThingsInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsInfiniteQueryOptions(listThingsBody, useInstantlyRequestOptions(options));
   const query = useInfiniteQuery(queryOptions, queryClient) as UseInfiniteQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
@@ -2014,10 +2534,13 @@ export function useListThingsInfinite<
 }
 
 export const getListThingsSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2025,7 +2548,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2036,10 +2559,13 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
+      {
+        ...listThingsBody,
+        starting_after: pageParam ?? listThingsBody?.starting_after,
+      } as RequestBody<"listThings">,
       requestOptions,
       signal,
     );
@@ -2054,15 +2580,30 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
+export type ListThingsSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
+
+export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
+
+/**
+ * Suspense infinite query hook for `listThings`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export function useListThingsSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2070,13 +2611,15 @@ export function useListThingsSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseInfiniteQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getListThingsSuspenseInfiniteQueryOptions(
     listThingsBody,
     useInstantlyRequestOptions(options),
@@ -2084,15 +2627,32 @@ export function useListThingsSuspenseInfinite<
   const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<
     TData,
     TError
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/** Same hook as {@link useListThingsSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ */
 export const useSuspenseListThings = useListThingsSuspense;
 
-/** Same hook as {@link useGetThingSummarySuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `getThingSummary`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ */
 export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
 
-/** Same hook as {@link useGetThingSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `getThing`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ */
 export const useSuspenseGetThing = useGetThingSuspense;

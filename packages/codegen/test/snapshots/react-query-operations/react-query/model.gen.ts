@@ -3,6 +3,7 @@
 import type { QueryParams, RequestBody } from "@instantly-kit/types";
 
 export type CreateThingBody = RequestBody<"createThing">;
+export type CreateThingsBody = RequestBody<"createThings">;
 export type GetThingAnalyticsBody = RequestBody<"getThingAnalytics">;
 export type GetThingSummaryParams = QueryParams<"getThingSummary">;
 export type ListThingParams = QueryParams<"listThing">;

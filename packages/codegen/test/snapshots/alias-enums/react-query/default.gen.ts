@@ -7,8 +7,8 @@ import type {
   UseMutationOptions,
   UseMutationResult,
 } from "@tanstack/react-query";
+import type { RequestBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
-import type { CreateLeadFinderAgentBody } from "./model.js";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -18,8 +18,14 @@ type Awaited<O> = O extends AwaitedInput<infer T> ? T : never;
 
 type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
 
+/**
+ * Sends `createLeadFinderAgent` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `POST /lead-finder`
+ * Not paginated.
+ */
 export const createLeadFinderAgent = (
-  createLeadFinderAgentBody?: CreateLeadFinderAgentBody,
+  createLeadFinderAgentBody?: RequestBody<"createLeadFinderAgent">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -58,16 +64,13 @@ export const getCreateLeadFinderAgentMutationOptions = <
       ? options
       : { ...options, mutation: { ...options.mutation, mutationKey } }
     : { mutation: { mutationKey }, request: undefined };
-
   const mutationFn: MutationFunction<
     Awaited<ReturnType<typeof createLeadFinderAgent>>,
     CreateLeadFinderAgentMutationVariables
   > = (props) => {
     const { data } = props ?? {};
-
     return createLeadFinderAgent(data, requestOptions);
   };
-
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     (() => ({ resource: ["/lead-finder"] })) as InvalidationTargetsOf<CreateLeadFinderAgentMutationVariables>,
@@ -78,10 +81,21 @@ export const getCreateLeadFinderAgentMutationOptions = <
 export type CreateLeadFinderAgentMutationResult = NonNullable<
   Awaited<ReturnType<typeof createLeadFinderAgent>>
 >;
-export type CreateLeadFinderAgentMutationBody = CreateLeadFinderAgentBody | undefined;
-export type CreateLeadFinderAgentMutationError = InstantlyApiError;
-export type CreateLeadFinderAgentMutationVariables = { data?: CreateLeadFinderAgentBody };
 
+export type CreateLeadFinderAgentMutationBody = RequestBody<"createLeadFinderAgent"> | undefined;
+
+export type CreateLeadFinderAgentMutationError = InstantlyApiError;
+
+export type CreateLeadFinderAgentMutationVariables = {
+  data?: RequestBody<"createLeadFinderAgent">;
+};
+
+/**
+ * Mutation hook for `createLeadFinderAgent`; invalidates its resource's queries on success.
+ *
+ * `POST /lead-finder`
+ * Not paginated.
+ */
 export const useCreateLeadFinderAgent = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<

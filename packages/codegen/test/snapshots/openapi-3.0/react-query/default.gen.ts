@@ -39,6 +39,12 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
   return result;
 };
 
+/**
+ * Sends `getCampaign` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export const getCampaign = (
   id: string,
   options?: SecondParameter<typeof instantlyRequest>,
@@ -79,8 +85,15 @@ export const getGetCampaignQueryOptions = <
 };
 
 export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
 export type GetCampaignQueryError = InstantlyApiError;
 
+/**
+ * Query hook for `getCampaign`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
   options: {
@@ -96,7 +109,16 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getCampaign`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -112,7 +134,16 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `getCampaign`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -120,7 +151,9 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
@@ -129,13 +162,13 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetCampaignQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
@@ -166,8 +199,15 @@ export const getGetCampaignSuspenseQueryOptions = <
 };
 
 export type GetCampaignSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
 export type GetCampaignSuspenseQueryError = InstantlyApiError;
 
+/**
+ * Suspense query hook for `getCampaign`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -178,7 +218,16 @@ export function useGetCampaignSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getCampaign`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -189,7 +238,16 @@ export function useGetCampaignSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `getCampaign`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -200,7 +258,9 @@ export function useGetCampaignSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
 
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
@@ -212,15 +272,20 @@ export function useGetCampaignSuspense<
     request?: SecondParameter<typeof instantlyRequest>;
   },
   queryClient?: QueryClient,
-): UseSuspenseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
   const queryOptions = getGetCampaignSuspenseQueryOptions(id, useInstantlyRequestOptions(options));
-
   const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
-
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/** Same hook as {@link useGetCampaignSuspense}, named like TanStack's `useSuspenseQuery`. */
+/**
+ * Suspense query hook for `getCampaign`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ */
 export const useSuspenseGetCampaign = useGetCampaignSuspense;
