@@ -11,7 +11,7 @@ import { clientTarget } from "../src/targets/client/index.ts";
 import { findPaginatedOperations } from "../src/targets/client/pagination.ts";
 import { generateMsw } from "../src/targets/msw/index.ts";
 import { reactQueryTarget } from "../src/targets/react-query/index.ts";
-import { collectOperations } from "../src/targets/react-query/operations.ts";
+import { hookOperations } from "../src/targets/react-query/operations.ts";
 import { typesTarget } from "../src/targets/types/index.ts";
 import {
   type CorpusWorkspace,
@@ -117,7 +117,7 @@ beforeAll(async () => {
       document,
       isFixture ? [typesTarget, reactQueryTarget] : [typesTarget, clientTarget, msw, reactQueryTarget],
     );
-    const operations = collectOperations(document);
+    const operations = hookOperations(buildModel(document));
     hookCounts.set(file, {
       operations: operations.length,
       queries: operations.filter((operation) => operation.isQuery).length,

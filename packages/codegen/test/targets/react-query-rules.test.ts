@@ -5,20 +5,20 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildModel } from "../../src/model/index.ts";
 import { projectPaths } from "../../src/paths.ts";
+import { formatGenerated } from "../../src/targets/format.ts";
 import { generateHooks } from "../../src/targets/react-query/index.ts";
-import {
-  collectOperations,
-  invalidationPlan,
-  keySegments,
-} from "../../src/targets/react-query/operations.ts";
+import { hookOperations, invalidationPlan, keySegments } from "../../src/targets/react-query/operations.ts";
 import { fixture } from "../helpers.ts";
 
 // Hand-written: list (query cursor), CRUD item, action on an item, POST list (body cursor), POST read, a
 // cursor-taking GET that does not paginate, bulk POST, array body, text/csv answer.
 const document = fixture("react-query-operations.json");
 
-const operations = new Map(collectOperations(document).map((operation) => [operation.id, operation]));
+const operations = new Map(
+  hookOperations(buildModel(document)).map((operation) => [operation.id, operation]),
+);
 
 describe("operation kinds", () => {
   it.each([
@@ -87,7 +87,8 @@ describe("generated hooks for the fixture", () => {
     const dir = await mkdtemp(join(tmpdir(), "ik-rq-fixture-"));
     dirs.push(dir);
     const mutator = join(projectPaths().packagesDir, "react-query", "src", "mutator.ts");
-    await generateHooks(document, dir, mutator);
+    await generateHooks(buildModel(document), dir, mutator);
+    await formatGenerated(dir);
     const files = (await readdir(dir)).sort();
     return Object.fromEntries(
       await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), "utf8")] as const)),
@@ -156,7 +157,7 @@ describe("generated hooks for the fixture", () => {
     expect(thing.match(/getNextPageParam: \(lastPage\) => nextStartingAfter\(lastPage\)/g)).toHaveLength(2);
     // Every hook and request function has its JSDoc.
     expect(thing).toMatch(
-      /\/\*\*\n \* Query hook for GET \/api\/v2\/things\/\{id\} \(`getThing`\)\.[^/]*\*\/\nexport function useGetThing</,
+      /\/\*\*\n \* Query hook for `getThing`\.\n \*\n \* `GET \/api\/v2\/things\/\{id\}`[^/]*\*\/\nexport function useGetThing</,
     );
     expect(first["model.gen.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
     expect(first["index.ts"]).toContain('export * from "./thing.gen.js";');

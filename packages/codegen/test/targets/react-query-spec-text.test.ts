@@ -11,6 +11,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { unescapeBlockText } from "../../src/emit/index.ts";
+import { buildModel } from "../../src/model/index.ts";
 import { projectPaths } from "../../src/paths.ts";
 import { generateHooks, reactQueryTarget } from "../../src/targets/react-query/index.ts";
 import { typesTarget } from "../../src/targets/types/index.ts";
@@ -24,7 +25,7 @@ afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: t
 async function hooksOf(document: Record<string, unknown>): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), "ik-rq-text-"));
   dirs.push(dir);
-  await generateHooks(document, dir, mutator);
+  await generateHooks(buildModel(document), dir, mutator);
   const files = (await readdir(dir)).sort();
   return Object.fromEntries(
     await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), "utf8")])),
@@ -165,7 +166,7 @@ describe("hostile spec text", () => {
       // The summary reaches the JSDoc and reads back unescaped.
       const firstLine = text.split(/\r\n|[\n\r\u2028\u2029]/)[0]?.trim() as string;
       expect(unescapeBlockText(thing)).toContain(firstLine);
-      expect(thing).toContain("@deprecated The API marks this operation deprecated.");
+      expect(thing).toMatch(/^ \* @deprecated$/m);
     },
     120_000,
   );

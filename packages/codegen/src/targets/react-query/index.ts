@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { generate } from "orval";
 import { CliError } from "../../errors.ts";
+import type { SpecModel } from "../../model/index.ts";
 import { GENERATED_BANNER, type Target } from "../target.ts";
-import { formatWithBiome } from "./format.ts";
-import { collectOperations } from "./operations.ts";
+import { hookOperations } from "./operations.ts";
 import { orvalOptions } from "./orval-options.ts";
 import { postprocessTagFile } from "./postprocess.ts";
 
@@ -19,15 +19,12 @@ function renderModel(aliases: ReadonlyMap<string, string>): string {
 
 /**
  * Runs orval 8 on the normalized document into a scratch directory, transforms each tag file on its syntax
- * tree (postprocess.ts), formats the result with Biome and writes it to `outDir` as `<tag>.gen.ts` — nothing of
- * orval's raw output is kept as is.
+ * tree (postprocess.ts) and writes it to `outDir` as `<tag>.gen.ts` — nothing of orval's raw output is kept as
+ * is.
  */
-async function generateHooks(
-  document: Record<string, unknown>,
-  outDir: string,
-  mutatorPath: string,
-): Promise<void> {
-  const operations = collectOperations(document);
+async function generateHooks(model: SpecModel, outDir: string, mutatorPath: string): Promise<void> {
+  const operations = hookOperations(model);
+  const document = model.document as Record<string, unknown>;
   const workDir = await mkdtemp(join(tmpdir(), "instantly-kit-orval-"));
   try {
     await generate(orvalOptions({ document, operations, workDir, mutatorPath }), workDir, {
@@ -41,11 +38,8 @@ async function generateHooks(
     });
     const context = {
       operations: new Map(operations.map((operation) => [operation.id, operation])),
-      // The types package exports every component schema under its (normalized, PascalCase) name. Not
-      // imported from the types target: that module loads openapi-typescript (~1 s, ~100 MB) for nothing.
-      schemaNames: new Set(
-        Object.keys((document.components as { schemas?: object } | undefined)?.schemas ?? {}),
-      ),
+      // The types package exports every component schema under its (normalized, PascalCase) name.
+      schemaNames: new Set(model.schemas.map((schema) => schema.name)),
       aliases: new Map<string, string>(),
     };
     const tagFiles = (await readdir(workDir)).filter((name) => name.endsWith(".ts")).sort();
@@ -61,8 +55,8 @@ async function generateHooks(
       files.set(`${basename(file, ".ts")}.gen.ts`, text);
     }
     files.set("model.gen.ts", renderModel(context.aliases));
-    const formatted = await formatWithBiome(files, workDir);
-    for (const [file, text] of formatted) await writeFile(join(outDir, file), GENERATED_BANNER + text);
+    // Biome formats the package after generate() (targets/format.ts `generateTarget`), as for every target.
+    for (const [file, text] of files) await writeFile(join(outDir, file), GENERATED_BANNER + text);
     const index = [
       ...[...files.keys()]
         .filter((file) => file !== "model.gen.ts")
@@ -79,10 +73,10 @@ async function generateHooks(
 export const reactQueryTarget: Target = {
   packageName: "@instantly-kit/react-query",
   packageDir: "react-query",
-  async generate({ document, outDir, paths }) {
+  async generate({ model, outDir, paths }) {
     // orval reads the mutator to learn its signature; the generated files import it from ../runtime.js.
     const mutatorPath = join(paths.packagesDir, "react-query", "src", "mutator.ts");
-    await generateHooks(document, outDir, mutatorPath);
+    await generateHooks(model, outDir, mutatorPath);
   },
 };
 

@@ -10,8 +10,8 @@
  * - JSDoc from the model (docs.ts); imports from our packages.
  */
 
+import { operationDoc } from "../operation-docs.ts";
 import { bodyCursorInfiniteHooks } from "./body-cursor.ts";
-import { operationDoc } from "./docs.ts";
 import { infiniteQueryKey, injectClient, mutationHook, mutationOptions, queryKey } from "./hooks.ts";
 import type { HookOperation } from "./operations.ts";
 import { ERROR_SCHEMA } from "./orval-options.ts";
@@ -46,6 +46,19 @@ export interface TagFileContext {
   schemaNames: ReadonlySet<string>;
   /** Collects `alias name → type expression` for generated/model.gen.ts. */
   aliases: Map<string, string>;
+}
+
+/** The sentence a doc comment starts with: what the export is. */
+function lead(operation: HookOperation, kind: "request" | "hook", name: string): string {
+  if (kind === "request")
+    return `Sends \`${operation.id}\` through the client in \`options.client\` (the hooks take it from <InstantlyProvider>).`;
+  if (!operation.isQuery)
+    return `Mutation hook for \`${operation.id}\`; invalidates its resource's queries on success.`;
+  const infinite = name.endsWith("Infinite") ? "infinite " : "";
+  const suspense = /Suspense/.test(name) ? "suspense " : "";
+  const pages = operation.pagination && !infinite ? ` Pages: \`use${pascal(operation.id)}Infinite\`.` : "";
+  const what = `${suspense}${infinite}query hook`;
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} for \`${operation.id}\`.${pages}`;
 }
 
 const pascal = (operationId: string) => operationId.charAt(0).toUpperCase() + operationId.slice(1);
@@ -240,7 +253,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       // Every overload gets the doc (an editor shows the one of the overload it resolved); counted once.
       if (!documented.has(name)) tally.applied(operation.id, `doc: ${name}`);
       documented.add(name);
-      return withDoc(node, operationDoc(operation, kind, `use${pascal(operation.id)}`));
+      return withDoc(node, operationDoc(operation.model, lead(operation, kind, name)));
     };
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement)) continue;
@@ -274,7 +287,9 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
               applied(`client from provider: ${name}`),
             ) as TS.Statement)
           : statement;
-        statements.push(doc(hook, role.shape.operation, name, "hook"));
+        // The implementation signature after overloads is invisible to callers: only the overloads get the doc.
+        const overloaded = statement.body !== undefined && documented.has(name);
+        statements.push(overloaded ? hook : doc(hook, role.shape.operation, name, "hook"));
       } else if (arrow && ts.isVariableStatement(statement)) {
         const camel = pascal(operationId);
         if (role.kind === "queryKey" || role.kind === "infiniteQueryKey") {

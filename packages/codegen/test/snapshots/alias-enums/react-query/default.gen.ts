@@ -19,10 +19,9 @@ type Awaited<O> = O extends AwaitedInput<infer T> ? T : never;
 type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
 
 /**
- * POST /lead-finder (`createLeadFinderAgent`).
+ * Sends `createLeadFinderAgent` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `POST /lead-finder`
  * Not paginated.
  */
 export const createLeadFinderAgent = (
@@ -92,10 +91,9 @@ export type CreateLeadFinderAgentMutationVariables = {
 };
 
 /**
- * Mutation hook for POST /lead-finder (`createLeadFinderAgent`).
+ * Mutation hook for `createLeadFinderAgent`; invalidates its resource's queries on success.
  *
- * Required scopes: not documented.
- *
+ * `POST /lead-finder`
  * Not paginated.
  */
 export const useCreateLeadFinderAgent = <TError = InstantlyApiError, TContext = unknown>(

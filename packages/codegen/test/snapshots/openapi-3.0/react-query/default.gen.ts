@@ -40,10 +40,9 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
 };
 
 /**
- * GET /campaigns/{id} (`getCampaign`).
+ * Sends `getCampaign` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export const getCampaign = (
@@ -90,10 +89,9 @@ export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCa
 export type GetCampaignQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
+ * Query hook for `getCampaign`.
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
@@ -116,10 +114,9 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
 };
 
 /**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
+ * Query hook for `getCampaign`.
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
@@ -142,10 +139,9 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
 };
 
 /**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
+ * Query hook for `getCampaign`.
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
@@ -159,13 +155,6 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -214,10 +203,9 @@ export type GetCampaignSuspenseQueryResult = NonNullable<Awaited<ReturnType<type
 export type GetCampaignSuspenseQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
+ * Suspense query hook for `getCampaign`.
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export function useGetCampaignSuspense<
@@ -235,10 +223,9 @@ export function useGetCampaignSuspense<
 };
 
 /**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
+ * Suspense query hook for `getCampaign`.
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export function useGetCampaignSuspense<
@@ -256,10 +243,9 @@ export function useGetCampaignSuspense<
 };
 
 /**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
+ * Suspense query hook for `getCampaign`.
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export function useGetCampaignSuspense<
@@ -276,13 +262,6 @@ export function useGetCampaignSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -304,10 +283,9 @@ export function useGetCampaignSuspense<
 }
 
 /**
- * Query hook for GET /campaigns/{id} (`getCampaign`).
+ * Suspense query hook for `getCampaign`.
  *
- * Required scopes: not documented.
- *
+ * `GET /campaigns/{id}`
  * Not paginated.
  */
 export const useSuspenseGetCampaign = useGetCampaignSuspense;

@@ -62,18 +62,15 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
 };
 
 /**
+ * Sends `listWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const listWidget = (
   params?: QueryParams<"listWidget">,
@@ -145,18 +142,15 @@ export type ListWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeo
 export type ListWidgetInfiniteQueryError = InstantlyApiError;
 
 /**
+ * Infinite query hook for `listWidget`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -190,18 +184,15 @@ export function useListWidgetInfinite<
 };
 
 /**
+ * Infinite query hook for `listWidget`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -235,18 +226,15 @@ export function useListWidgetInfinite<
 };
 
 /**
+ * Infinite query hook for `listWidget`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -270,20 +258,6 @@ export function useListWidgetInfinite<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * List widgets
- *
- * Lists widgets, newest first.
- *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
- */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
@@ -340,18 +314,15 @@ export type ListWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof listWi
 export type ListWidgetQueryError = InstantlyApiError;
 
 /**
+ * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
   params: undefined | QueryParams<"listWidget">,
@@ -373,18 +344,15 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
 };
 
 /**
+ * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
   params?: QueryParams<"listWidget">,
@@ -406,18 +374,15 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
 };
 
 /**
+ * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
   params?: QueryParams<"listWidget">,
@@ -430,20 +395,6 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * List widgets
- *
- * Lists widgets, newest first.
- *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
- */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -493,18 +444,15 @@ export type ListWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeo
 export type ListWidgetSuspenseQueryError = InstantlyApiError;
 
 /**
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
@@ -521,18 +469,15 @@ export function useListWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
@@ -549,18 +494,15 @@ export function useListWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
@@ -576,20 +518,6 @@ export function useListWidgetSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * List widgets
- *
- * Lists widgets, newest first.
- *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
- */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
@@ -661,18 +589,15 @@ export type ListWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnTy
 export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
 
 /**
+ * Suspense infinite query hook for `listWidget`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -697,18 +622,15 @@ export function useListWidgetSuspenseInfinite<
 };
 
 /**
+ * Suspense infinite query hook for `listWidget`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -733,18 +655,15 @@ export function useListWidgetSuspenseInfinite<
 };
 
 /**
+ * Suspense infinite query hook for `listWidget`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -768,20 +687,6 @@ export function useListWidgetSuspenseInfinite<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * List widgets
- *
- * Lists widgets, newest first.
- *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
- */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
@@ -814,21 +719,16 @@ export function useListWidgetSuspenseInfinite<
 }
 
 /**
+ * Sends `createWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
  * Create a widget *\/ export const pwned = 1; /*
  *
  * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a
  * line separator.
  * \@param fake a line that looks like a tag
  *
- *
- * Requires all of the following scope groups:
- * - One of `widgets:create`, `widgets:all`
- * - One of `billing:update`, `billing:all`
- *
- * POST /api/v2/widgets (`createWidget`).
- *
- * Required scopes: one of each group — (`widgets:create`, `widgets:all`); (`billing:update`, `billing:all`).
- *
+ * `POST /api/v2/widgets`
+ * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
  */
 export const createWidget = (
@@ -890,21 +790,16 @@ export type CreateWidgetMutationVariables = {
 };
 
 /**
+ * Mutation hook for `createWidget`; invalidates its resource's queries on success.
+ *
  * Create a widget *\/ export const pwned = 1; /*
  *
  * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a
  * line separator.
  * \@param fake a line that looks like a tag
  *
- *
- * Requires all of the following scope groups:
- * - One of `widgets:create`, `widgets:all`
- * - One of `billing:update`, `billing:all`
- *
- * Mutation hook for POST /api/v2/widgets (`createWidget`).
- *
- * Required scopes: one of each group — (`widgets:create`, `widgets:all`); (`billing:update`, `billing:all`).
- *
+ * `POST /api/v2/widgets`
+ * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
  */
 export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
@@ -929,12 +824,11 @@ export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
+ * Sends `exportWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
  * Export widgets as CSV
  *
- * GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export const exportWidget = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
@@ -974,12 +868,11 @@ export type ExportWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof expo
 export type ExportWidgetQueryError = InstantlyApiError;
 
 /**
+ * Query hook for `exportWidget`.
+ *
  * Export widgets as CSV
  *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
@@ -1001,12 +894,11 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
 };
 
 /**
+ * Query hook for `exportWidget`.
+ *
  * Export widgets as CSV
  *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
@@ -1028,12 +920,11 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
 };
 
 /**
+ * Query hook for `exportWidget`.
+ *
  * Export widgets as CSV
  *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
@@ -1046,15 +937,6 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Export widgets as CSV
- *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1099,12 +981,11 @@ export type ExportWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typ
 export type ExportWidgetSuspenseQueryError = InstantlyApiError;
 
 /**
+ * Suspense query hook for `exportWidget`.
+ *
  * Export widgets as CSV
  *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export function useExportWidgetSuspense<
@@ -1121,12 +1002,11 @@ export function useExportWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `exportWidget`.
+ *
  * Export widgets as CSV
  *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export function useExportWidgetSuspense<
@@ -1143,12 +1023,11 @@ export function useExportWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `exportWidget`.
+ *
  * Export widgets as CSV
  *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export function useExportWidgetSuspense<
@@ -1164,15 +1043,6 @@ export function useExportWidgetSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Export widgets as CSV
- *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
   TError = InstantlyApiError,
@@ -1193,13 +1063,12 @@ export function useExportWidgetSuspense<
 }
 
 /**
+ * Sends `searchWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
  * Search widgets
  *
- * POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const searchWidget = (
   searchWidgetBody?: RequestBody<"searchWidget">,
@@ -1248,13 +1117,12 @@ export type SearchWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof sear
 export type SearchWidgetQueryError = InstantlyApiError;
 
 /**
+ * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
   searchWidgetBody: undefined | RequestBody<"searchWidget">,
@@ -1276,13 +1144,12 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
 };
 
 /**
+ * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
   searchWidgetBody?: RequestBody<"searchWidget">,
@@ -1304,13 +1171,12 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
 };
 
 /**
+ * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
   searchWidgetBody?: RequestBody<"searchWidget">,
@@ -1323,15 +1189,6 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Search widgets
- *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
- */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1381,13 +1238,12 @@ export type SearchWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typ
 export type SearchWidgetSuspenseQueryError = InstantlyApiError;
 
 /**
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
@@ -1404,13 +1260,12 @@ export function useSearchWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
@@ -1427,13 +1282,12 @@ export function useSearchWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
@@ -1449,15 +1303,6 @@ export function useSearchWidgetSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Search widgets
- *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
- */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
@@ -1482,16 +1327,15 @@ export function useSearchWidgetSuspense<
 }
 
 /**
+ * Sends `deleteWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
  * Delete a widget
  *
  * Deprecated: archive widgets instead.
  *
- * DELETE /api/v2/widgets/{id} (`deleteWidget`).
- *
- * Required scopes: not documented.
- *
+ * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
- * @deprecated The API marks this operation deprecated.
+ * @deprecated
  */
 export const deleteWidget = (
   id: string,
@@ -1552,16 +1396,15 @@ export type DeleteWidgetMutationError = InstantlyApiError;
 export type DeleteWidgetMutationVariables = { id: string };
 
 /**
+ * Mutation hook for `deleteWidget`; invalidates its resource's queries on success.
+ *
  * Delete a widget
  *
  * Deprecated: archive widgets instead.
  *
- * Mutation hook for DELETE /api/v2/widgets/{id} (`deleteWidget`).
- *
- * Required scopes: not documented.
- *
+ * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
- * @deprecated The API marks this operation deprecated.
+ * @deprecated
  */
 export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -1585,12 +1428,11 @@ export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
+ * Sends `getWidget` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
  * Get a widget
  *
- * GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export const getWidget = (
@@ -1637,12 +1479,11 @@ export type GetWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof getWidg
 export type GetWidgetQueryError = InstantlyApiError;
 
 /**
+ * Query hook for `getWidget`.
+ *
  * Get a widget
  *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
@@ -1665,12 +1506,11 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
 };
 
 /**
+ * Query hook for `getWidget`.
+ *
  * Get a widget
  *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
@@ -1693,12 +1533,11 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
 };
 
 /**
+ * Query hook for `getWidget`.
+ *
  * Get a widget
  *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
@@ -1712,15 +1551,6 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Get a widget
- *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -1769,12 +1599,11 @@ export type GetWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof
 export type GetWidgetSuspenseQueryError = InstantlyApiError;
 
 /**
+ * Suspense query hook for `getWidget`.
+ *
  * Get a widget
  *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export function useGetWidgetSuspense<
@@ -1792,12 +1621,11 @@ export function useGetWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `getWidget`.
+ *
  * Get a widget
  *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export function useGetWidgetSuspense<
@@ -1815,12 +1643,11 @@ export function useGetWidgetSuspense<
 };
 
 /**
+ * Suspense query hook for `getWidget`.
+ *
  * Get a widget
  *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export function useGetWidgetSuspense<
@@ -1837,15 +1664,6 @@ export function useGetWidgetSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Get a widget
- *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
   TError = InstantlyApiError,
@@ -1867,28 +1685,24 @@ export function useGetWidgetSuspense<
 }
 
 /**
+ * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
+ *
  * List widgets
  *
  * Lists widgets, newest first.
  *
- *
- * Requires one of the following scopes: `widgets:read`, `widgets:all`, `all:read`, `all:all`
- *
- * Query hook for GET /api/v2/widgets (`listWidget`).
- *
- * Required scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListWidgetInfinite` pages through it.
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const useSuspenseListWidget = useListWidgetSuspense;
 
 /**
+ * Suspense query hook for `exportWidget`.
+ *
  * Export widgets as CSV
  *
- * Query hook for GET /api/v2/widgets/export (`exportWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/export`
  * Not paginated.
  */
 export const useSuspenseExportWidget = useExportWidgetSuspense;
@@ -1955,13 +1769,12 @@ export type SearchWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typ
 export type SearchWidgetInfiniteQueryError = InstantlyApiError;
 
 /**
+ * Infinite query hook for `searchWidget`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidgetInfinite<
   TData = InfiniteData<
@@ -2055,13 +1868,12 @@ export type SearchWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<Return
 export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
 
 /**
+ * Suspense infinite query hook for `searchWidget`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidgetSuspenseInfinite<
   TData = InfiniteData<
@@ -2101,23 +1913,21 @@ export function useSearchWidgetSuspenseInfinite<
 }
 
 /**
+ * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
+ *
  * Search widgets
  *
- * Query hook for POST /api/v2/widgets/search (`searchWidget`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useSearchWidgetInfinite` pages through it.
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const useSuspenseSearchWidget = useSearchWidgetSuspense;
 
 /**
+ * Suspense query hook for `getWidget`.
+ *
  * Get a widget
  *
- * Query hook for GET /api/v2/widgets/{id} (`getWidget`).
- *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
 export const useSuspenseGetWidget = useGetWidgetSuspense;

@@ -62,11 +62,10 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
 };
 
 /**
- * GET /api/v2/things (`listThing`).
+ * Sends `listThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const listThing = (
   params?: QueryParams<"listThing">,
@@ -134,11 +133,10 @@ export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof
 export type ListThingInfiniteQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Infinite query hook for `listThing`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -172,11 +170,10 @@ export function useListThingInfinite<
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Infinite query hook for `listThing`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -210,11 +207,10 @@ export function useListThingInfinite<
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Infinite query hook for `listThing`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -238,13 +234,6 @@ export function useListThingInfinite<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things (`listThing`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
- */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
@@ -301,11 +290,10 @@ export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThi
 export type ListThingQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Query hook for `listThing`. Pages: `useListThingInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params: undefined | QueryParams<"listThing">,
@@ -327,11 +315,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Query hook for `listThing`. Pages: `useListThingInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params?: QueryParams<"listThing">,
@@ -353,11 +340,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Query hook for `listThing`. Pages: `useListThingInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params?: QueryParams<"listThing">,
@@ -370,13 +356,6 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things (`listThing`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
- */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params?: QueryParams<"listThing">,
   options?: {
@@ -426,11 +405,10 @@ export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof
 export type ListThingSuspenseQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -447,11 +425,10 @@ export function useListThingSuspense<
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -468,11 +445,10 @@ export function useListThingSuspense<
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -488,13 +464,6 @@ export function useListThingSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things (`listThing`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
- */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
@@ -562,11 +531,10 @@ export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnTyp
 export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Suspense infinite query hook for `listThing`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -591,11 +559,10 @@ export function useListThingSuspenseInfinite<
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Suspense infinite query hook for `listThing`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -620,11 +587,10 @@ export function useListThingSuspenseInfinite<
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Suspense infinite query hook for `listThing`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -648,13 +614,6 @@ export function useListThingSuspenseInfinite<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things (`listThing`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
- */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
@@ -687,10 +646,9 @@ export function useListThingSuspenseInfinite<
 }
 
 /**
- * POST /api/v2/things (`createThing`).
+ * Sends `createThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things`
  * Not paginated.
  */
 export const createThing = (
@@ -752,10 +710,9 @@ export type CreateThingMutationVariables = {
 };
 
 /**
- * Mutation hook for POST /api/v2/things (`createThing`).
+ * Mutation hook for `createThing`; invalidates its resource's queries on success.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things`
  * Not paginated.
  */
 export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
@@ -780,10 +737,9 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
- * POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Sends `getThingAnalytics` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export const getThingAnalytics = (
@@ -833,10 +789,9 @@ export type GetThingAnalyticsQueryResult = NonNullable<Awaited<ReturnType<typeof
 export type GetThingAnalyticsQueryError = InstantlyApiError;
 
 /**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Query hook for `getThingAnalytics`.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export function useGetThingAnalytics<
@@ -862,10 +817,9 @@ export function useGetThingAnalytics<
 };
 
 /**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Query hook for `getThingAnalytics`.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export function useGetThingAnalytics<
@@ -891,10 +845,9 @@ export function useGetThingAnalytics<
 };
 
 /**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Query hook for `getThingAnalytics`.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export function useGetThingAnalytics<
@@ -911,13 +864,6 @@ export function useGetThingAnalytics<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
@@ -973,10 +919,9 @@ export type GetThingAnalyticsSuspenseQueryResult = NonNullable<Awaited<ReturnTyp
 export type GetThingAnalyticsSuspenseQueryError = InstantlyApiError;
 
 /**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Suspense query hook for `getThingAnalytics`.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export function useGetThingAnalyticsSuspense<
@@ -994,10 +939,9 @@ export function useGetThingAnalyticsSuspense<
 };
 
 /**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Suspense query hook for `getThingAnalytics`.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export function useGetThingAnalyticsSuspense<
@@ -1015,10 +959,9 @@ export function useGetThingAnalyticsSuspense<
 };
 
 /**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Suspense query hook for `getThingAnalytics`.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export function useGetThingAnalyticsSuspense<
@@ -1035,13 +978,6 @@ export function useGetThingAnalyticsSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
@@ -1066,10 +1002,9 @@ export function useGetThingAnalyticsSuspense<
 }
 
 /**
- * POST /api/v2/things/bulk (`createThings`).
+ * Sends `createThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/bulk`
  * Not paginated.
  */
 export const createThings = (
@@ -1131,10 +1066,9 @@ export type CreateThingsMutationVariables = {
 };
 
 /**
- * Mutation hook for POST /api/v2/things/bulk (`createThings`).
+ * Mutation hook for `createThings`; invalidates its resource's queries on success.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/bulk`
  * Not paginated.
  */
 export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
@@ -1159,10 +1093,9 @@ export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
- * GET /api/v2/things/export (`exportThings`).
+ * Sends `exportThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export const exportThings = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
@@ -1202,10 +1135,9 @@ export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof expo
 export type ExportThingsQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things/export (`exportThings`).
+ * Query hook for `exportThings`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
@@ -1227,10 +1159,9 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
 };
 
 /**
- * Query hook for GET /api/v2/things/export (`exportThings`).
+ * Query hook for `exportThings`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
@@ -1252,10 +1183,9 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
 };
 
 /**
- * Query hook for GET /api/v2/things/export (`exportThings`).
+ * Query hook for `exportThings`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
@@ -1268,13 +1198,6 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things/export (`exportThings`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1319,10 +1242,9 @@ export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typ
 export type ExportThingsSuspenseQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things/export (`exportThings`).
+ * Suspense query hook for `exportThings`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export function useExportThingsSuspense<
@@ -1339,10 +1261,9 @@ export function useExportThingsSuspense<
 };
 
 /**
- * Query hook for GET /api/v2/things/export (`exportThings`).
+ * Suspense query hook for `exportThings`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export function useExportThingsSuspense<
@@ -1359,10 +1280,9 @@ export function useExportThingsSuspense<
 };
 
 /**
- * Query hook for GET /api/v2/things/export (`exportThings`).
+ * Suspense query hook for `exportThings`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export function useExportThingsSuspense<
@@ -1378,13 +1298,6 @@ export function useExportThingsSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things/export (`exportThings`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1405,11 +1318,10 @@ export function useExportThingsSuspense<
 }
 
 /**
- * POST /api/v2/things/list (`listThings`).
+ * Sends `listThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const listThings = (
   listThingsBody?: RequestBody<"listThings">,
@@ -1454,11 +1366,10 @@ export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof listTh
 export type ListThingsQueryError = InstantlyApiError;
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
   listThingsBody: undefined | RequestBody<"listThings">,
@@ -1480,11 +1391,10 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
 };
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
   listThingsBody?: RequestBody<"listThings">,
@@ -1506,11 +1416,10 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
 };
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
   listThingsBody?: RequestBody<"listThings">,
@@ -1523,13 +1432,6 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for POST /api/v2/things/list (`listThings`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
- */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -1579,11 +1481,10 @@ export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeo
 export type ListThingsSuspenseQueryError = InstantlyApiError;
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
@@ -1600,11 +1501,10 @@ export function useListThingsSuspense<
 };
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
@@ -1621,11 +1521,10 @@ export function useListThingsSuspense<
 };
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
@@ -1641,13 +1540,6 @@ export function useListThingsSuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for POST /api/v2/things/list (`listThings`).
- *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
- */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
@@ -1669,10 +1561,9 @@ export function useListThingsSuspense<
 }
 
 /**
- * POST /api/v2/things/move (`moveThings`).
+ * Sends `moveThings` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/move`
  * Not paginated.
  */
 export const moveThings = (
@@ -1733,10 +1624,9 @@ export type MoveThingsMutationVariables = {
 };
 
 /**
- * Mutation hook for POST /api/v2/things/move (`moveThings`).
+ * Mutation hook for `moveThings`; invalidates its resource's queries on success.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/move`
  * Not paginated.
  */
 export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
@@ -1761,10 +1651,9 @@ export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
- * GET /api/v2/things/summary (`getThingSummary`).
+ * Sends `getThingSummary` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export const getThingSummary = (
@@ -1810,10 +1699,9 @@ export type GetThingSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof g
 export type GetThingSummaryQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ * Query hook for `getThingSummary`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export function useGetThingSummary<
@@ -1839,10 +1727,9 @@ export function useGetThingSummary<
 };
 
 /**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ * Query hook for `getThingSummary`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export function useGetThingSummary<
@@ -1868,10 +1755,9 @@ export function useGetThingSummary<
 };
 
 /**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ * Query hook for `getThingSummary`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export function useGetThingSummary<
@@ -1888,13 +1774,6 @@ export function useGetThingSummary<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
@@ -1947,10 +1826,9 @@ export type GetThingSummarySuspenseQueryResult = NonNullable<Awaited<ReturnType<
 export type GetThingSummarySuspenseQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ * Suspense query hook for `getThingSummary`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export function useGetThingSummarySuspense<
@@ -1968,10 +1846,9 @@ export function useGetThingSummarySuspense<
 };
 
 /**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ * Suspense query hook for `getThingSummary`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export function useGetThingSummarySuspense<
@@ -1989,10 +1866,9 @@ export function useGetThingSummarySuspense<
 };
 
 /**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ * Suspense query hook for `getThingSummary`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export function useGetThingSummarySuspense<
@@ -2009,13 +1885,6 @@ export function useGetThingSummarySuspense<
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
@@ -2037,10 +1906,9 @@ export function useGetThingSummarySuspense<
 }
 
 /**
- * DELETE /api/v2/things/{id} (`deleteThing`).
+ * Sends `deleteThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `DELETE /api/v2/things/{id}`
  * Not paginated.
  */
 export const deleteThing = (
@@ -2102,10 +1970,9 @@ export type DeleteThingMutationError = InstantlyApiError;
 export type DeleteThingMutationVariables = { id: string };
 
 /**
- * Mutation hook for DELETE /api/v2/things/{id} (`deleteThing`).
+ * Mutation hook for `deleteThing`; invalidates its resource's queries on success.
  *
- * Required scopes: not documented.
- *
+ * `DELETE /api/v2/things/{id}`
  * Not paginated.
  */
 export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
@@ -2130,10 +1997,9 @@ export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
- * GET /api/v2/things/{id} (`getThing`).
+ * Sends `getThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export const getThing = (
@@ -2180,10 +2046,9 @@ export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing
 export type GetThingQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
+ * Query hook for `getThing`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
@@ -2206,10 +2071,9 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
 };
 
 /**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
+ * Query hook for `getThing`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
@@ -2232,10 +2096,9 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
 };
 
 /**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
+ * Query hook for `getThing`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
@@ -2249,13 +2112,6 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -2304,10 +2160,9 @@ export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof 
 export type GetThingSuspenseQueryError = InstantlyApiError;
 
 /**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
+ * Suspense query hook for `getThing`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
@@ -2322,10 +2177,9 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
 };
 
 /**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
+ * Suspense query hook for `getThing`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
@@ -2340,10 +2194,9 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
 };
 
 /**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
+ * Suspense query hook for `getThing`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
@@ -2357,13 +2210,6 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-/**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
- *
- * Required scopes: not documented.
- *
- * Not paginated.
- */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
   options?: {
@@ -2382,10 +2228,9 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
 }
 
 /**
- * PATCH /api/v2/things/{id} (`patchThing`).
+ * Sends `patchThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `PATCH /api/v2/things/{id}`
  * Not paginated.
  */
 export const patchThing = (
@@ -2451,10 +2296,9 @@ export type PatchThingMutationVariables = {
 };
 
 /**
- * Mutation hook for PATCH /api/v2/things/{id} (`patchThing`).
+ * Mutation hook for `patchThing`; invalidates its resource's queries on success.
  *
- * Required scopes: not documented.
- *
+ * `PATCH /api/v2/things/{id}`
  * Not paginated.
  */
 export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
@@ -2479,10 +2323,9 @@ export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
- * POST /api/v2/things/{id}/pause (`pauseThing`).
+ * Sends `pauseThing` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/{id}/pause`
  * Not paginated.
  */
 export const pauseThing = (
@@ -2542,10 +2385,9 @@ export type PauseThingMutationError = InstantlyApiError;
 export type PauseThingMutationVariables = { id: string };
 
 /**
- * Mutation hook for POST /api/v2/things/{id}/pause (`pauseThing`).
+ * Mutation hook for `pauseThing`; invalidates its resource's queries on success.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/{id}/pause`
  * Not paginated.
  */
 export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
@@ -2570,28 +2412,25 @@ export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
 };
 
 /**
- * Query hook for GET /api/v2/things (`listThing`).
+ * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the query parameter): `useListThingInfinite` pages through it.
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const useSuspenseListThing = useListThingSuspense;
 
 /**
- * Query hook for POST /api/v2/things/analytics (`getThingAnalytics`).
+ * Suspense query hook for `getThingAnalytics`.
  *
- * Required scopes: not documented.
- *
+ * `POST /api/v2/things/analytics`
  * Not paginated.
  */
 export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
 
 /**
- * Query hook for GET /api/v2/things/export (`exportThings`).
+ * Suspense query hook for `exportThings`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/export`
  * Not paginated.
  */
 export const useSuspenseExportThings = useExportThingsSuspense;
@@ -2658,11 +2497,10 @@ export type ListThingsInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeo
 export type ListThingsInfiniteQueryError = InstantlyApiError;
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Infinite query hook for `listThings`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThingsInfinite<
   TData = InfiniteData<
@@ -2753,11 +2591,10 @@ export type ListThingsSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnTy
 export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Suspense infinite query hook for `listThings`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThingsSuspenseInfinite<
   TData = InfiniteData<
@@ -2797,28 +2634,25 @@ export function useListThingsSuspenseInfinite<
 }
 
 /**
- * Query hook for POST /api/v2/things/list (`listThings`).
+ * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
- * Required scopes: not documented.
- *
- * Cursor-paginated (`starting_after` in the JSON body): `useListThingsInfinite` pages through it.
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const useSuspenseListThings = useListThingsSuspense;
 
 /**
- * Query hook for GET /api/v2/things/summary (`getThingSummary`).
+ * Suspense query hook for `getThingSummary`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/summary`
  * Not paginated.
  */
 export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
 
 /**
- * Query hook for GET /api/v2/things/{id} (`getThing`).
+ * Suspense query hook for `getThing`.
  *
- * Required scopes: not documented.
- *
+ * `GET /api/v2/things/{id}`
  * Not paginated.
  */
 export const useSuspenseGetThing = useGetThingSuspense;
