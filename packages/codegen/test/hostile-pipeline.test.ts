@@ -1,5 +1,5 @@
 // Issue 8 §1, the class "text from the spec never becomes code", end to end: seeded hostile-but-valid specs
-// (test/hostile/spec.ts: every place a spec string reaches generated code, each carrying `*/`, `/*`, backticks,
+// (test/hostile-pipeline/spec.ts: every place a spec string reaches generated code, each carrying `*/`, `/*`, backticks,
 // `${…}`, quotes, backslashes, newlines, U+2028/U+2029, `</script>`, non-BMP characters, very long runs, and
 // payloads that set a canary) go through the real pipeline on a scratch copy of the repo: `spec:pull`, `generate`
 // for every target, every package's `build` (tsc: type-check + emit). Then every built entry point is imported
@@ -18,9 +18,9 @@ import {
   type RuntimeView,
   readDeclarations,
   squash,
-} from "./hostile/observe.ts";
-import { type Check, hostileSpec, PLACES } from "./hostile/spec.ts";
-import { createWorkspace, PACKAGES, type Workspace } from "./hostile/workspace.ts";
+} from "./hostile-pipeline/observe.ts";
+import { type Check, hostileSpec, PLACES } from "./hostile-pipeline/spec.ts";
+import { createWorkspace, PACKAGES, type Workspace } from "./hostile-pipeline/workspace.ts";
 
 const SEEDS = (process.env.HOSTILE_SEEDS ?? "1,2").split(",").map(Number);
 
