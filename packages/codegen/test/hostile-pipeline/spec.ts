@@ -617,7 +617,7 @@ export const PLACES: readonly Place[] = [
     checks: ["msw.contentType", "types.property"],
   },
   {
-    name: "security scheme name and description",
+    name: "security scheme description",
     kind: "text",
     put: (d, t) => {
       d.components.securitySchemes.bearerAuth.description = t;
