@@ -6,11 +6,12 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { buildModel } from "../src/model/index.ts";
 import { clientTarget } from "../src/targets/client/index.ts";
 import { findPaginatedOperations } from "../src/targets/client/pagination.ts";
 import { generateMsw } from "../src/targets/msw/index.ts";
 import { reactQueryTarget } from "../src/targets/react-query/index.ts";
-import { collectOperations } from "../src/targets/react-query/operations.ts";
+import { hookOperations } from "../src/targets/react-query/operations.ts";
 import { typesTarget } from "../src/targets/types/index.ts";
 import {
   type CorpusWorkspace,
@@ -22,6 +23,7 @@ import {
   corpusSpecs as specs,
 } from "./corpus.ts";
 import { FIXTURES } from "./helpers.ts";
+import { readTree, SNAPSHOT_FIXTURES, SNAPSHOT_TARGETS, snapshotDir } from "./snapshots.ts";
 
 /** Hand-written edge cases for the hooks (array body, body cursor, text answer…): types + react-query only. */
 const FIXTURE = "react-query-operations.json";
@@ -107,7 +109,7 @@ beforeAll(async () => {
     const msw = {
       packageDir: "msw",
       generate: async (outDir: string) => {
-        invalidMocks.set(file, (await generateMsw(document, outDir)).invalid);
+        invalidMocks.set(file, (await generateMsw(buildModel(document), outDir)).invalid);
       },
     };
     await workspace.generate(
@@ -115,7 +117,7 @@ beforeAll(async () => {
       document,
       isFixture ? [typesTarget, reactQueryTarget] : [typesTarget, clientTarget, msw, reactQueryTarget],
     );
-    const operations = collectOperations(document);
+    const operations = hookOperations(buildModel(document));
     hookCounts.set(file, {
       operations: operations.length,
       queries: operations.filter((operation) => operation.isQuery).length,
@@ -130,13 +132,35 @@ beforeAll(async () => {
       paginated: findPaginatedOperations(document).length,
     });
   }
+  await addSnapshotEras();
 }, 600_000);
+
+/** The committed snapshots (test/snapshots/) are type-checked as they are, each fixture as one more era. */
+async function addSnapshotEras(): Promise<void> {
+  for (const fixture of SNAPSHOT_FIXTURES) {
+    const files = readTree(snapshotDir(fixture));
+    const copy = (packageDir: string) => ({
+      packageDir,
+      generate: async (outDir: string) => {
+        for (const [path, text] of files) {
+          if (path.startsWith(`${packageDir}/`))
+            writeFileSync(join(outDir, path.slice(packageDir.length + 1)), text);
+        }
+      },
+    });
+    await workspace.generate(
+      `snapshot-${fixture}`,
+      {},
+      SNAPSHOT_TARGETS.map((target) => copy(target.packageDir)),
+    );
+  }
+}
 
 afterAll(() => {
   workspace?.remove();
 });
 
-test("every spec version generates, builds and type-checks all four packages (+ a consumer of each)", async () => {
+test("every spec version generates, builds and type-checks all four packages (+ a consumer of each); so do the committed snapshots", async () => {
   expect(specs.length).toBeGreaterThanOrEqual(10);
   const output = await workspace.typecheck({
     include: (era) => [`${era}/*/src/**/*.ts`, `${era}/*/src/**/*.tsx`, `${era}/*/consumer.ts`],

@@ -5,7 +5,7 @@ import { addMissingArrayItems } from "../src/spec/normalize/array-items.ts";
 import { replaceDanglingRefs } from "../src/spec/normalize/dangling-refs.ts";
 import { dropTypesThatContradictEnums } from "../src/spec/normalize/enum-types.ts";
 import { splitMixedTypeLists } from "../src/spec/normalize/multi-type.ts";
-import { pascalCase, toIdentifier } from "../src/spec/normalize/names.ts";
+import { isIdentifier, MAX_NAME_LENGTH, pascalCase, toIdentifier } from "../src/spec/normalize/names.ts";
 import { rewriteNullable } from "../src/spec/normalize/nullable.ts";
 import { canonicalSetOrder } from "../src/spec/normalize/set-order.ts";
 import type { JsonObject } from "../src/spec/normalize/walk.ts";
@@ -43,8 +43,26 @@ describe("names", () => {
     ["list lead-lists", "listLeadLists"],
     ["Lead List", "LeadList"],
     ["2fa-accounts", "_2faAccounts"],
+    // Reserved words cannot name a generated function or type: a leading `_` (no inner `_`: orval re-cases).
+    ["delete", "_delete"],
+    ["class", "_class"],
+    ['s*/ console.log("pwned"); /*', "sConsoleLogPwned"],
   ])("toIdentifier(%j) = %j", (given, want) => {
     expect(toIdentifier(given)).toBe(want);
+  });
+
+  it("caps names at 100 characters, deterministically, keeping long names with a shared start distinct", () => {
+    const long = (tail: string) => `list${"Very".repeat(40)}${tail}`;
+    for (const make of [toIdentifier, pascalCase]) {
+      const [a, b] = [make(long("A")), make(long("B"))];
+      expect(a).toHaveLength(MAX_NAME_LENGTH);
+      expect(a).toMatch(/^[A-Za-z][A-Za-z0-9]*[0-9a-f]{8}$/);
+      expect(a).not.toBe(b);
+      expect(make(long("A"))).toBe(a);
+      expect(isIdentifier(a)).toBe(true);
+    }
+    const exact = `a${"b".repeat(MAX_NAME_LENGTH - 1)}`;
+    expect(toIdentifier(exact)).toBe(exact);
   });
 });
 

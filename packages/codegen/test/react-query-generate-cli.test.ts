@@ -47,8 +47,8 @@ it("writes the hooks of the locked spec", async () => {
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/^generated @instantly-kit\/react-query from spec [0-9a-f]{12} in \d+ ms\n$/);
   const generated = join(dir, "packages", "react-query", "src", "generated");
-  expect((await readdir(generated)).sort()).toEqual(["index.ts", "model.ts", "thing.ts"]);
-  expect(await readFile(join(generated, "thing.ts"), "utf8")).toContain("export function useGetThing<");
+  expect((await readdir(generated)).sort()).toEqual(["index.ts", "model.gen.ts", "thing.gen.ts"]);
+  expect(await readFile(join(generated, "thing.gen.ts"), "utf8")).toContain("export function useGetThing<");
 }, 60_000);
 
 it("a failed generation is one error line and leaves the previous hooks untouched", async () => {

@@ -1,4 +1,4 @@
-import type { InstantlyApiError, InstantlyClient } from "@instantly-kit/client";
+import type { InstantlyClient } from "@instantly-kit/client";
 import { unwrap } from "@instantly-kit/client";
 
 /**
@@ -57,9 +57,3 @@ export async function instantlyRequest<T>(
   const result = await (client.request as unknown as AnyRequest)(request.method, request.path, init);
   return unwrap(result) as T;
 }
-
-/**
- * orval wraps each operation's error union in `ErrorType<…>` when the mutator exports it; the
- * post-processor replaces those with `InstantlyApiError` (the status-specific body is `error.body`).
- */
-export type ErrorType<_Error> = InstantlyApiError;

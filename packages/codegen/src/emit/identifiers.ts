@@ -20,9 +20,14 @@ export function isIdentifier(name: string): boolean {
   return ASCII_IDENTIFIER.test(name);
 }
 
+/** A reserved word of ECMAScript/TypeScript: it cannot name a generated `const`, `type` or `function`. */
+export function isReservedWord(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 /** `name` if it can declare a binding (`export const name`), else an error that names the offending text. */
 export function identifier(name: string): string {
-  if (!isIdentifier(name) || RESERVED.has(name)) {
+  if (!isIdentifier(name) || isReservedWord(name)) {
     throw new Error(`cannot use ${stringLiteral(name.slice(0, 80))} as a generated identifier`);
   }
   return name;

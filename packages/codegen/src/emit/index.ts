@@ -6,5 +6,5 @@
  * Code built with the TypeScript compiler API (ts.factory) is escaped by the printer and needs none of this.
  */
 export { jsdoc, lineComment, unescapeBlockText } from "./comments.ts";
-export { identifier, isIdentifier, propertyKey } from "./identifiers.ts";
+export { identifier, isIdentifier, isReservedWord, propertyKey } from "./identifiers.ts";
 export { jsonLiteral, stringLiteral, templateText } from "./literals.ts";

@@ -13,9 +13,9 @@ export function stringLiteral(value: string): string {
 }
 
 /**
- * A JSON value as a TypeScript expression (objects, arrays, strings, numbers, booleans, null), pretty-printed.
- * A `__proto__` key is emitted as a computed key (`["__proto__"]`) so it stays plain data instead of setting the
- * object's prototype.
+ * A JSON value as a TypeScript expression (objects, arrays, strings, numbers, booleans, null): pretty-printed,
+ * or on one line when `indent` is "" (large data such as mock bodies). A `__proto__` key is emitted as a
+ * computed key (`["__proto__"]`) so it stays plain data instead of setting the object's prototype.
  */
 export function jsonLiteral(value: unknown, indent = "  ", depth = 0): string {
   if (value === null || typeof value === "boolean") return String(value);
@@ -24,20 +24,21 @@ export function jsonLiteral(value: unknown, indent = "  ", depth = 0): string {
     return String(value);
   }
   if (typeof value === "string") return stringLiteral(value);
-  const inner = indent.repeat(depth + 1);
-  const outer = indent.repeat(depth);
+  const compact = indent === "";
+  const inner = compact ? "" : `\n${indent.repeat(depth + 1)}`;
+  const outer = compact ? "" : `\n${indent.repeat(depth)}`;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    return `[\n${value.map((item) => inner + jsonLiteral(item, indent, depth + 1)).join(",\n")}\n${outer}]`;
+    return `[${value.map((item) => inner + jsonLiteral(item, indent, depth + 1)).join(",")}${outer}]`;
   }
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
     if (entries.length === 0) return "{}";
     const body = entries.map(([key, item]) => {
       const name = key === "__proto__" ? `[${stringLiteral(key)}]` : stringLiteral(key);
-      return `${inner}${name}: ${jsonLiteral(item, indent, depth + 1)}`;
+      return `${inner}${name}:${compact ? "" : " "}${jsonLiteral(item, indent, depth + 1)}`;
     });
-    return `{\n${body.join(",\n")}\n${outer}}`;
+    return `{${body.join(",")}${outer}}`;
   }
   throw new TypeError(`jsonLiteral: a ${typeof value} has no JSON form`);
 }

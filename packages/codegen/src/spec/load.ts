@@ -1,8 +1,10 @@
 import { CliError } from "../errors.ts";
 import { normalize } from "./normalize/index.ts";
+import { checkProtoProperties } from "./proto-keys.ts";
 import { type ReadOptions, readSource } from "./read.ts";
 import { describeRefCycles, findPureRefCycles } from "./ref-cycles.ts";
 import { scrubSource, sourceLabel } from "./source-label.ts";
+import { checkPathTemplates } from "./url-paths.ts";
 import { checkOpenApiVersion, validateDocument } from "./validate.ts";
 
 export interface LoadedSpec {
@@ -16,7 +18,7 @@ export interface LoadedSpec {
 }
 
 /**
- * read → check it is OpenAPI 3.0/3.1 → normalize → refuse pure $ref cycles → validate. Any failure is a one-line CliError whose
+ * read → check it is OpenAPI 3.0/3.1 with valid path templates → normalize → refuse pure $ref cycles → validate. Any failure is a one-line CliError whose
  * message never contains credentials the source may carry.
  */
 export async function loadSpec(source: string, options: ReadOptions = {}): Promise<LoadedSpec> {
@@ -24,6 +26,8 @@ export async function loadSpec(source: string, options: ReadOptions = {}): Promi
   try {
     const raw = await readSource(source, options);
     checkOpenApiVersion(raw, label);
+    checkPathTemplates(raw as Record<string, unknown>, label);
+    checkProtoProperties(raw, label);
     let normalized: ReturnType<typeof normalize>;
     try {
       normalized = normalize(raw);

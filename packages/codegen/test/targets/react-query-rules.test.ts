@@ -5,13 +5,11 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildModel } from "../../src/model/index.ts";
 import { projectPaths } from "../../src/paths.ts";
+import { formatGenerated } from "../../src/targets/format.ts";
 import { generateHooks } from "../../src/targets/react-query/index.ts";
-import {
-  collectOperations,
-  invalidationPlan,
-  keySegments,
-} from "../../src/targets/react-query/operations.ts";
+import { hookOperations, invalidationPlan, keySegments } from "../../src/targets/react-query/operations.ts";
 import { fixture } from "../helpers.ts";
 
 // Hand-written: list (query cursor), CRUD item, action on an item, POST list (body cursor), POST read, a
@@ -19,7 +17,7 @@ import { fixture } from "../helpers.ts";
 const document = fixture("react-query-operations.json");
 
 const operations = new Map(
-  collectOperations(document).map((operation) => [operation.operationId, operation]),
+  hookOperations(buildModel(document)).map((operation) => [operation.id, operation]),
 );
 
 describe("operation kinds", () => {
@@ -39,7 +37,7 @@ describe("operation kinds", () => {
   });
 
   it("marks text responses", () => {
-    expect(operations.get("exportThings")).toMatchObject({ hasJsonResponse: false, hasTextResponse: true });
+    expect(operations.get("exportThings")).toMatchObject({ successBody: "text" });
   });
 });
 
@@ -61,17 +59,7 @@ describe("key layout", () => {
 });
 
 describe("invalidation plan", () => {
-  const plan = (method: string, path: string) =>
-    invalidationPlan({
-      operationId: "x",
-      method: method as "post",
-      path,
-      pathParams: [],
-      isQuery: false,
-      pagination: undefined,
-      hasJsonResponse: true,
-      hasTextResponse: false,
-    });
+  const plan = (method: string, path: string) => invalidationPlan({ method: method as "post", path });
   it.each([
     ["post", "/api/v2/campaigns", { item: undefined, collection: [], removeItem: false }],
     ["post", "/api/v2/leads/move", { item: undefined, collection: [], removeItem: false }],
@@ -99,7 +87,8 @@ describe("generated hooks for the fixture", () => {
     const dir = await mkdtemp(join(tmpdir(), "ik-rq-fixture-"));
     dirs.push(dir);
     const mutator = join(projectPaths().packagesDir, "react-query", "src", "mutator.ts");
-    await generateHooks(document, dir, mutator);
+    await generateHooks(buildModel(document), dir, mutator);
+    await formatGenerated(dir);
     const files = (await readdir(dir)).sort();
     return Object.fromEntries(
       await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), "utf8")] as const)),
@@ -109,7 +98,8 @@ describe("generated hooks for the fixture", () => {
 
   it("has the contract's names, keys and wiring, deterministically", async () => {
     const first = await generateOnce();
-    const thing = first["thing.ts"] as string;
+    expect(Object.keys(first)).toEqual(["index.ts", "model.gen.ts", "thing.gen.ts"]);
+    const thing = first["thing.gen.ts"] as string;
     for (const name of [
       "useListThing",
       "useListThingSuspense",
@@ -141,26 +131,36 @@ describe("generated hooks for the fixture", () => {
     expect(thing).toContain(
       'return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;',
     );
+    expect(thing).toContain('return [...getListThingQueryKey(params), "infinite"] as const;');
     // Invalidation targets per mutation.
     expect(thing).toContain(
-      '(variables) => ({ item: ["/api/v2/things", variables.id], collection: ["/api/v2/things"] })',
+      '((variables) => ({\n      item: ["/api/v2/things", variables.id],\n      collection: ["/api/v2/things"],\n    })) as InvalidationTargetsOf<PatchThingMutationVariables>',
     );
     expect(thing).toContain(
-      '(variables) => ({ item: ["/api/v2/things", variables.id], collection: ["/api/v2/things"], removeItem: true })',
+      '      collection: ["/api/v2/things"],\n      removeItem: true,\n    })) as InvalidationTargetsOf<DeleteThingMutationVariables>',
     );
-    expect(thing).toContain('() => ({ resource: ["/api/v2/things"] })');
+    expect(thing).toContain(
+      '(() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>',
+    );
     // Transport through the client with the spec's path template; text answers parsed as text.
+    expect(thing).toContain('instantlyRequest<ResponseBody<"getThing">>(');
+    expect(thing).toContain('{ method: "GET", path: "/api/v2/things/{id}", pathParams: { id: id }, signal }');
+    expect(thing).toContain('{ method: "GET", path: "/api/v2/things/export", parseAs: "text", signal }');
+    // Errors are InstantlyApiError (orval's own error typing, fed one error schema); no orval model import.
+    expect(thing).toContain("TError = InstantlyApiError");
+    expect(thing).not.toMatch(/ErrorType|from ["']\.\/model["']/);
     expect(thing).toContain(
-      'instantlyRequest<ResponseBody<"getThing">>({ method: "GET", path: "/api/v2/things/{id}", pathParams: { "id": id }',
+      'export type CreateThingsMutationVariables = {\n  data?: RequestBody<"createThings">;\n};',
     );
-    expect(thing).toContain('path: "/api/v2/things/export", parseAs: "text"');
-    expect(thing).not.toMatch(/ErrorType|from '\.\/model'/);
-    expect(thing).toContain(
-      'export type CreateThingsMutationVariables = {data?: RequestBody<"createThings">}',
+    expect(thing).not.toContain("CreateThingsBodyItem[]");
+    // Infinite hooks page with the response's cursor (orval's `getNextPageParam` option).
+    expect(thing.match(/getNextPageParam: \(lastPage\) => nextStartingAfter\(lastPage\)/g)).toHaveLength(2);
+    // Every hook and request function has its JSDoc.
+    expect(thing).toMatch(
+      /\/\*\*\n \* Query hook for `getThing`\.\n \*\n \* `GET \/api\/v2\/things\/\{id\}`[^/]*\*\/\nexport function useGetThing</,
     );
-    expect(thing).not.toContain("CreateThingsBodyItem");
-    expect(first["model.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
-    expect(first["index.ts"]).toContain('export * from "./thing.js";');
+    expect(first["model.gen.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
+    expect(first["index.ts"]).toContain('export * from "./thing.gen.js";');
     expect(await generateOnce()).toEqual(first);
   }, 60_000);
 });

@@ -1,9 +1,40 @@
-// Turning free text (titles, operationIds, tags) into identifiers that every generator accepts.
+// Turning free text (titles, operationIds, tags) into identifiers that every generator accepts. The naming rule
+// itself lives in the model (model/naming.ts); normalization adds its spelling of `&`, and makes every name it
+// produces usable as is (not reserved, not too long: see `finish`).
+import { createHash } from "node:crypto";
+import { isReservedWord } from "../../emit/index.ts";
+import {
+  isIdentifier as isPlainIdentifier,
+  words as modelWords,
+  typeName,
+  uniqueName,
+} from "../../model/naming.ts";
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+export { uniqueName };
 
+/**
+ * Longest generated name. Names become file names too (orval writes a file per tag and per model, named after
+ * the operation or schema, plus suffixes such as `QueryResult`): 100 leaves room under the 255-byte limit.
+ */
+export const MAX_NAME_LENGTH = 100;
+
+/** A name every target can declare as is: a plain ASCII identifier, not a reserved word, not too long. */
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
+  return isPlainIdentifier(name) && name.length <= MAX_NAME_LENGTH && !isReservedWord(name);
+}
+
+/**
+ * The last step of every name made from spec text: a reserved word gets a leading `_` (`delete` → `_delete`),
+ * a name over {@link MAX_NAME_LENGTH} keeps its start plus 8 hex digits of its sha256 — deterministic, and two
+ * long names that share a prefix stay distinct. Neither adds an inner `_`: orval re-cases names word by word
+ * (`a_b` → `aB`), and the hooks target finds orval's functions by the operationId.
+ */
+function finish(name: string): string {
+  if (name.length > MAX_NAME_LENGTH) {
+    const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+    return `${name.slice(0, MAX_NAME_LENGTH - 8)}${hash}`;
+  }
+  return isReservedWord(name) ? `_${name}` : name;
 }
 
 /**
@@ -12,10 +43,7 @@ export function isIdentifier(name: string): boolean {
  * versions then agree.
  */
 function words(text: string): string[] {
-  return text
-    .replace(/&/g, " And ")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0);
+  return modelWords(text.replace(/&/g, " And "));
 }
 
 const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
@@ -25,8 +53,7 @@ const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word
  * "SuperSearch Enrichment" → "SuperSearchEnrichment", "def-38" → "Def38".
  */
 export function pascalCase(text: string): string {
-  const name = words(text).map(upperFirst).join("");
-  return /^[0-9]/.test(name) ? `_${name}` : name;
+  return finish(typeName(text.replace(/&/g, " And ")));
 }
 
 /**
@@ -39,14 +66,5 @@ export function toIdentifier(text: string): string {
   const [first = "", ...rest] = words(text);
   const name = first + rest.map(upperFirst).join("");
   if (name === "") return "_";
-  return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-
-/** `name`, or `name2`, `name3`… — the first one not in `taken`. Deterministic for a given order of calls. */
-export function uniqueName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name)) return name;
-  for (let n = 2; ; n++) {
-    const candidate = `${name}${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  return finish(/^[0-9]/.test(name) ? `_${name}` : name);
 }

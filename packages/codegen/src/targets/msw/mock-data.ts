@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { base, en, Faker } from "@faker-js/faker";
-import { escapePointerSegment, formatCheck, type SchemaChecker } from "./schema-check.ts";
+import { escapePointerSegment, type SpecModel } from "../../model/index.ts";
+import { formatCheck, type SchemaChecker } from "./schema-check.ts";
 
 type Schema = Record<string, unknown>;
 
@@ -93,13 +94,13 @@ function codePointLength(text: string): number {
  * valid, seeded faker (seed = the node's JSON pointer) where there is none. Same spec → same values.
  */
 export class MockDataBuilder {
-  readonly #document: Schema;
+  readonly #model: SpecModel;
   readonly #checker: SchemaChecker;
   readonly #faker = new Faker({ locale: [en, base] });
   readonly #refStack: string[] = [];
 
-  constructor(document: Schema, checker: SchemaChecker) {
-    this.#document = document;
+  constructor(model: SpecModel, checker: SchemaChecker) {
+    this.#model = model;
     this.#checker = checker;
     this.#faker.setDefaultRefDate(REF_DATE);
   }
@@ -115,29 +116,26 @@ export class MockDataBuilder {
     return { value: last, valid: false };
   }
 
-  #resolve(pointer: string): Schema | undefined {
-    let node: unknown = this.#document;
-    for (const raw of pointer.split("/").slice(1)) {
-      const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-      if (Array.isArray(node)) node = node[Number(segment)];
-      else if (isSchema(node)) node = node[segment];
-      else return undefined;
-    }
+  /** The schema at `pointer` (`true` reads as `{}`), not following a `$ref` it may hold. */
+  #schemaAt(pointer: string): Schema | undefined {
+    const node = this.#model.at(pointer);
     if (node === true) return {};
     return isSchema(node) ? node : undefined;
   }
 
   #node(pointer: string, variant: Variant): unknown {
-    const schema = this.#resolve(pointer);
+    const schema = this.#schemaAt(pointer);
     if (!schema) return null;
-    const ref = schema.$ref;
-    if (typeof ref === "string") {
-      // Only local refs exist after normalization; a dangling one becomes "anything".
-      if (!ref.startsWith("#/") || !this.#resolve(ref.slice(1))) return {};
-      if (this.#refStack.includes(ref)) return OMIT;
-      this.#refStack.push(ref);
+    if (typeof schema.$ref === "string") {
+      // The model follows the chain; normalization removed dangling refs, so undefined is a malformed input
+      // (non-local ref): "anything".
+      const target = this.#model.resolve(schema, pointer);
+      if (!target) return {};
+      // A schema that contains itself: stop descending (an optional property is left out, an array is empty).
+      if (this.#refStack.includes(target.pointer)) return OMIT;
+      this.#refStack.push(target.pointer);
       try {
-        return this.#node(ref.slice(1), variant);
+        return this.#node(target.pointer, variant);
       } finally {
         this.#refStack.pop();
       }
@@ -240,16 +238,20 @@ export class MockDataBuilder {
       if (!variant.optional && !required.has(name)) continue;
       const value = this.#node(`${pointer}/properties/${escapePointerSegment(name)}`, variant);
       if (value === OMIT) {
-        if (required.has(name)) result[name] = null;
+        if (required.has(name)) setOwn(result, name, null);
         continue;
       }
-      result[name] = value;
+      setOwn(result, name, value);
     }
     for (const name of required) {
       if (name in result) continue;
-      result[name] = isSchema(schema.additionalProperties)
-        ? this.#node(`${pointer}/additionalProperties`, variant)
-        : "example";
+      setOwn(
+        result,
+        name,
+        isSchema(schema.additionalProperties)
+          ? this.#node(`${pointer}/additionalProperties`, variant)
+          : "example",
+      );
     }
     const minProperties = typeof schema.minProperties === "number" ? schema.minProperties : 0;
     if (Object.keys(result).length < minProperties) {
@@ -258,7 +260,7 @@ export class MockDataBuilder {
         if (Object.keys(result).length >= minProperties) break;
         if (name in result) continue;
         const value = this.#node(`${pointer}/properties/${escapePointerSegment(name)}`, variant);
-        if (value !== OMIT) result[name] = value;
+        if (value !== OMIT) setOwn(result, name, value);
       }
       for (
         let index = 1;
@@ -276,7 +278,7 @@ export class MockDataBuilder {
   #array(pointer: string, schema: Schema, variant: Variant, examples: unknown[]): unknown {
     const minItems = typeof schema.minItems === "number" ? schema.minItems : 0;
     const maxItems = typeof schema.maxItems === "number" ? schema.maxItems : Number.POSITIVE_INFINITY;
-    const itemSchema = isSchema(schema.items) ? this.#resolveRef(schema.items) : undefined;
+    const itemSchema = isSchema(schema.items) ? this.#model.resolve(schema.items)?.node : undefined;
     // An example list of plain values (tags, emails…) is used when each value fits the item schema.
     const example = examples.find(
       (candidate): candidate is unknown[] =>
@@ -300,16 +302,6 @@ export class MockDataBuilder {
       return items.slice(0, 1);
     }
     return items;
-  }
-
-  #resolveRef(schema: Schema): Schema | undefined {
-    let node: Schema | undefined = schema;
-    for (let hops = 0; node && typeof node.$ref === "string" && hops < 10; hops++) {
-      node = (node.$ref as string).startsWith("#/")
-        ? this.#resolve((node.$ref as string).slice(1))
-        : undefined;
-    }
-    return node;
   }
 
   /** Whether a primitive value satisfies a primitive schema (objects and compositions: no). */
@@ -351,6 +343,14 @@ export class MockDataBuilder {
     ].map((value) => Number(value.toFixed(6)));
     return candidates.find(accepts) ?? min;
   }
+}
+
+/**
+ * `object[key] = value` as plain data: a property name is spec text, and assigning to `__proto__` would set the
+ * object's prototype instead (the property would vanish from the mock).
+ */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function numberOr(value: unknown, fallback: number, offset: number): number {

@@ -1,29 +1,26 @@
-import { findPaginatedOperations } from "../client/pagination.ts";
+import type { HttpMethod, Operation, SpecModel } from "../../model/index.ts";
 
 /**
- * What the hooks target needs to know about each operation, derived from the normalized spec:
- * whether it is a query or a mutation, whether it is cursor-paginated, and which query keys it
- * owns / invalidates. Pure functions of the document, so the rules are testable on small fixtures.
+ * What the hooks target needs to know about each operation, read from the spec model (model/): whether it is a
+ * query or a mutation, whether it is cursor-paginated, what it answers, and which query keys it owns /
+ * invalidates. Pure functions, so the rules are testable on small fixtures.
  */
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
-export interface OperationInfo {
-  operationId: string;
+export interface HookOperation {
+  id: string;
   method: HttpMethod;
   /** The path template as in the spec, e.g. `/api/v2/campaigns/{id}`. */
   path: string;
   /** Path parameter names in the order they appear in the path. */
-  pathParams: string[];
+  pathParamNames: readonly string[];
   /** A query (useQuery, suspense, query options) rather than a mutation. */
   isQuery: boolean;
-  /** Where the `starting_after` cursor goes, for cursor-paginated operations. */
+  /** Where the `starting_after` cursor goes, for cursor-paginated operations (the model's rule, as `paginate()`). */
   pagination: "query" | "body" | undefined;
-  /** Whether the 2xx response has an `application/json` body (else the hooks return text or nothing). */
-  hasJsonResponse: boolean;
-  /** Whether the 2xx response is text (e.g. `text/csv`). */
-  hasTextResponse: boolean;
+  /** What the hooks resolve with: the JSON body, text (e.g. `text/csv`) or nothing. */
+  successBody: "json" | "text" | "none";
+  /** The model's operation (docs: summary, description, scopes, deprecation). */
+  model: Operation;
 }
 
 /**
@@ -34,75 +31,25 @@ export interface OperationInfo {
  */
 export const READ_POST_PREFIX = /^(list|get|search|count|check|preview)(?=[A-Z0-9_]|$)/;
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Follow local `$ref`s (bounded, so a cyclic ref cannot loop). */
-function deref(document: Json, value: unknown): Json | undefined {
-  let current = value;
-  for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === "string"; hops++) {
-    const ref = current.$ref;
-    if (!ref.startsWith("#/")) return undefined;
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), document);
-  }
-  return isObject(current) ? current : undefined;
-}
-
-function successResponses(document: Json, operation: Json): Json[] {
-  const responses = isObject(operation.responses) ? operation.responses : {};
-  return Object.entries(responses)
-    .filter(([status]) => /^2(\d\d|XX)$/.test(status))
-    .map(([, response]) => deref(document, response))
-    .filter((response): response is Json => response !== undefined);
-}
-
-function contentOf(response: Json): Json {
-  return isObject(response.content) ? response.content : {};
-}
-
-export function pathParamNames(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
-}
-
-/** Every operation of the document, in document order. */
-export function collectOperations(document: Json): OperationInfo[] {
-  const paths = isObject(document.paths) ? document.paths : {};
-  // Infinite hooks exist for exactly the operations the client's `paginate()` accepts: one rule.
-  const paginated = new Map(
-    findPaginatedOperations(document).map((op) => [`${op.method} ${op.path}`, op.cursorIn]),
-  );
-  const result: OperationInfo[] = [];
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const pathItem = deref(document, rawItem) ?? {};
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!isObject(operation) || typeof operation.operationId !== "string") continue;
-      const pagination = paginated.get(`${method} ${path}`);
-      const contents = successResponses(document, operation).map(contentOf);
-      result.push({
-        operationId: operation.operationId,
-        method,
-        path,
-        pathParams: pathParamNames(path),
-        isQuery:
-          method === "get" ||
-          (method === "post" && (pagination !== undefined || READ_POST_PREFIX.test(operation.operationId))),
-        pagination,
-        hasJsonResponse: contents.some((content) => "application/json" in content),
-        hasTextResponse: contents.some((content) =>
-          Object.keys(content).some((type) => type.startsWith("text/")),
-        ),
-      });
-    }
-  }
-  return result;
+/** Every operation of the model, in document order. */
+export function hookOperations(model: SpecModel): HookOperation[] {
+  return model.operations.map((operation) => {
+    const pagination = operation.pagination?.in;
+    // A 2xx that declares a JSON media type resolves with `ResponseBody<"op">` (whatever its schema says).
+    const json = operation.successResponses.some((response) => response.json !== undefined);
+    return {
+      id: operation.id,
+      method: operation.method,
+      path: operation.path,
+      pathParamNames: operation.pathParamNames,
+      isQuery:
+        operation.method === "get" ||
+        (operation.method === "post" && (pagination !== undefined || READ_POST_PREFIX.test(operation.id))),
+      pagination,
+      successBody: json ? "json" : operation.answersText ? "text" : "none",
+      model: operation,
+    };
+  });
 }
 
 /**
@@ -147,7 +94,7 @@ export interface InvalidationPlan {
   removeItem: boolean;
 }
 
-export function invalidationPlan(operation: OperationInfo): InvalidationPlan {
+export function invalidationPlan(operation: Pick<HookOperation, "method" | "path">): InvalidationPlan {
   const { rest } = keySegments(operation.path);
   let lastParam = -1;
   rest.forEach((segment, index) => {

@@ -1,65 +1,160 @@
 import type { Options } from "orval";
-import type { OperationInfo } from "./operations.ts";
+import { identifier } from "../../emit/index.ts";
+import { CliError } from "../../errors.ts";
+import type { HookOperation } from "./operations.ts";
 
 /**
- * The orval 8 configuration for the hooks: react-query client, TanStack Query v5, one file per tag,
- * our mutator (packages/react-query/src/mutator.ts) for transport. Operation kinds are decided by us
- * (see operations.ts) and handed to orval per operation, so orval never has to guess:
- * - POST reads become queries (`useQuery: true, useMutation: false`);
- * - infinite hooks (plain and suspense) exist for exactly the query-cursor operations (body-cursor ones
- *   orval cannot do: postprocess.ts writes those).
+ * The orval 8 configuration for the hooks. Everything orval can express is said here, in its own options
+ * (ADR 0019); what it cannot is done on its output's syntax tree (transforms/).
+ *
+ * - `client: "react-query"`, TanStack Query v5, one file per tag, our mutator (packages/react-query/src/mutator.ts)
+ *   for transport;
+ * - `override.operations`: the operation kinds are decided by us (operations.ts) and handed to orval per operation,
+ *   so orval never guesses — POST reads become queries, query-cursor operations get (suspense) infinite hooks;
+ * - `override.query.options.getNextPageParam`: orval puts it in every infinite query's options (and only there);
+ * - `input.override.transformer` ({@link orvalInput}): what orval reads of the spec — see there.
  */
+
+/** The one schema name orval sees for every failure: its hooks then type errors as our error class. */
+export const ERROR_SCHEMA = "InstantlyApiError";
+
 /**
- * The document orval sees: the normalized spec without the bodies of non-2xx responses. Hooks type every
- * failure as `InstantlyApiError` (the body is `error.body`), so orval's ~1,000 per-status error models
- * (`ListCampaign401`…) would be generated only to be thrown away — they were most of its time and memory.
+ * A path orval can put in a template literal without it becoming code. orval's copy of the path is only ever
+ * read to name and match parameters: the request functions and keys are rebuilt from the model's path
+ * (printed as escaped string literals), so here every character outside the plain URL alphabet becomes `_<hex code point>_`.
  */
-export function withoutErrorBodies(document: Record<string, unknown>): Record<string, unknown> {
+export function inertPath(path: string): string {
+  let result = "";
+  for (const char of path) {
+    result += /[A-Za-z0-9\-._~/{}]/.test(char) ? char : `_${(char.codePointAt(0) ?? 0).toString(16)}_`;
+  }
+  return result;
+}
+
+/**
+ * orval's input transformer: the document orval sees.
+ * - Operations carry no prose (summary, description, deprecated): orval would copy it into JSDoc unescaped; we
+ *   write every doc comment ourselves from the model, through emit/'s escaping (transforms/docs.ts).
+ * - operationIds must be identifiers (they become function names) — anything else is refused with one line.
+ * - Paths are made inert ({@link inertPath}).
+ * - Schemas have no shape (see {@link withShapelessContent}): orval's models are scratch.
+ * - Failures are one response answering {@link ERROR_SCHEMA}: every failure is an `InstantlyApiError` (the body is
+ *   `error.body`), so orval's ~1,000 per-status error models (`ListCampaign401`…) are not generated — they were
+ *   most of its time and memory — and its error types read `InstantlyApiError` with no rewrite.
+ */
+export function orvalInput(document: Record<string, unknown>): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
+  const errorResponse = {
+    description: "error",
+    content: { "application/json": { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA}` } } },
+  };
   for (const [path, item] of Object.entries(
     (document.paths ?? {}) as Record<string, Record<string, unknown>>,
   )) {
     const copy: Record<string, unknown> = { ...item };
+    delete copy.summary;
+    delete copy.description;
     for (const [method, operation] of Object.entries(item)) {
-      const responses = (operation as { responses?: Record<string, unknown> } | undefined)?.responses;
-      if (!responses || typeof responses !== "object") continue;
-      const kept = Object.fromEntries(
-        Object.entries(responses).map(([status, response]) =>
-          /^2/.test(status) ? [status, response] : [status, { description: "error" }],
+      if (typeof operation !== "object" || operation === null || !("responses" in operation)) continue;
+      const { summary: _s, description: _d, deprecated: _x, ...rest } = operation as Record<string, unknown>;
+      const id = rest.operationId;
+      if (typeof id === "string") {
+        try {
+          identifier(id);
+        } catch (error) {
+          throw new CliError(
+            `react-query: operationId of ${method.toUpperCase()} ${JSON.stringify(path)}: ${(error as Error).message}`,
+          );
+        }
+      }
+      const responses = (rest.responses ?? {}) as Record<string, unknown>;
+      // Every operation can fail (even where the spec documents no error): one error response for all.
+      rest.responses = {
+        ...Object.fromEntries(
+          Object.entries(responses)
+            .filter(([status]) => /^2/.test(status))
+            .map(([status, response]) => [status, withShapelessContent(response)]),
         ),
-      );
-      copy[method] = { ...(operation as object), responses: kept };
+        "400": errorResponse,
+      };
+      if (rest.requestBody) rest.requestBody = withShapelessContent(rest.requestBody);
+      copy[method] = rest;
     }
-    paths[path] = copy;
+    paths[inertPath(path)] = copy;
   }
-  return { ...document, paths };
+  const components = (document.components ?? {}) as Record<string, Record<string, unknown>>;
+  if (components.schemas && ERROR_SCHEMA in components.schemas) {
+    throw new CliError(
+      `react-query: the spec defines a schema named ${ERROR_SCHEMA}, which the hooks reserve`,
+    );
+  }
+  const schemas = Object.fromEntries(Object.keys(components.schemas ?? {}).map((name) => [name, SHAPELESS]));
+  return {
+    ...document,
+    paths,
+    components: { ...components, schemas: { ...schemas, [ERROR_SCHEMA]: SHAPELESS } },
+  };
 }
+
+/**
+ * orval's model types are never shipped (the hooks use the types package's: `ResponseBody<"op">`,
+ * `RequestBody<"op">`, component names), so orval gets schemas without shape — names and references only — and
+ * spends no time on models nobody reads. Component schemas keep their names (a body or path parameter typed by
+ * a component keeps that name in the hooks); inline body and response schemas become one object each.
+ */
+const SHAPELESS = { type: "object" } as const;
+
+function withShapelessContent(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || "$ref" in value) return value;
+  const content = (value as { content?: Record<string, { schema?: unknown }> }).content;
+  if (!content) return value;
+  const shapeless = Object.fromEntries(
+    Object.entries(content).map(([type, media]) => {
+      const schema = media?.schema;
+      const keep = typeof schema === "object" && schema !== null && "$ref" in schema;
+      return [type, { ...media, schema: keep ? schema : SHAPELESS }];
+    }),
+  );
+  return { ...value, content: shapeless };
+}
+
+// orval prints a function option by its source (`String(fn)`): this arrow is emitted as written, where the
+// generated file imports `nextStartingAfter` from the runtime. Contextually typed by orval's options cast.
+const getNextPageParam = (lastPage: unknown) => nextStartingAfter(lastPage);
+declare function nextStartingAfter(page: unknown): string | undefined;
 
 export function orvalOptions(input: {
   document: Record<string, unknown>;
-  operations: OperationInfo[];
+  operations: readonly HookOperation[];
   workDir: string;
   mutatorPath: string;
 }): Options {
   const perOperation: Record<string, { query: Record<string, unknown> }> = {};
   for (const operation of input.operations) {
     if (operation.method === "post" && operation.isQuery) {
-      perOperation[operation.operationId] = {
+      perOperation[operation.id] = {
         query: { useQuery: true, useMutation: false, useSuspenseQuery: true, useInfinite: false },
       };
-    } else if (operation.pagination === "query") {
-      perOperation[operation.operationId] = { query: { useInfinite: true, useSuspenseInfiniteQuery: true } };
+    }
+    if (operation.pagination === "query") {
+      perOperation[operation.id] = {
+        query: { ...perOperation[operation.id]?.query, useInfinite: true, useSuspenseInfiniteQuery: true },
+      };
     }
   }
   return {
     // orval takes the parsed document directly: no second read, and the normalized spec is what it sees.
     // The pipeline has validated the spec already (spec/validate.ts): no second validation pass in orval.
-    input: { target: withoutErrorBodies(input.document) as never, unsafeDisableValidation: true },
+    input: {
+      target: input.document as never,
+      unsafeDisableValidation: true,
+      override: { transformer: orvalInput as never },
+    },
     output: {
       target: `${input.workDir}/endpoints.ts`,
-      // orval's own model types go to a scratch folder we never ship: postprocess.ts maps the few names the
-      // hooks use to types-package types. (A folder, not one endpoints.schemas.ts: that single huge string
-      // costs orval ~150 MB more peak memory for the same time.)
+      // orval's own model types go to a scratch folder we never ship: the hooks use the types package's
+      // types. (A folder, not one endpoints.schemas.ts: that single huge string costs orval ~150 MB more
+      // peak memory for the same time.)
       schemas: `${input.workDir}/model`,
       client: "react-query",
       httpClient: "axios",
@@ -77,6 +172,7 @@ export function orvalOptions(input: {
           useInfinite: false,
           useSuspenseInfiniteQuery: false,
           useInfiniteQueryParam: "starting_after",
+          options: { getNextPageParam },
           shouldExportKeys: true,
           shouldSplitQueryKey: false,
           signal: true,

@@ -1,442 +1,371 @@
 /**
- * Post-processing of one orval tag file. orval 8 gives us the hook structure (useX, useXSuspense,
- * getXQueryOptions, getXMutationOptions, overloads for initialData…); these rewrites fix what it gets
- * wrong for this API and this toolkit:
- * - request functions go through our mutator with the spec's path template, so @instantly-kit/client
- *   (openapi-fetch) does path/query serialization and all transport; types are the types package's;
- * - errors are `InstantlyApiError`, not unions of per-status body types;
- * - query keys are hierarchical per resource (see operations.ts `keySegments`);
- * - infinite queries get their cursor wiring (`next_starting_after`), and body-cursor operations get
- *   infinite hooks orval cannot make;
- * - hooks take the client from <InstantlyProvider>; mutations invalidate their resource.
- * Every rewrite asserts that it matched, so an orval upgrade that changes its output fails generation
- * loudly instead of shipping half-processed hooks.
+ * Post-processing of one orval tag file, on its syntax tree (TypeScript compiler API — never on its text). orval 8
+ * gives the hook structure (useX, useXSuspense, getXQueryOptions, getXMutationOptions, overloads for
+ * initialData…), configured as far as its options go (orval-options.ts); the transforms here do the rest, each
+ * asserted to apply exactly once per operation (syntax.ts `Tally`):
+ * - request functions go through our mutator with the spec's path template (request-function.ts);
+ * - orval's body/query model names become the types package's (`RequestBody<"op">`, `QueryParams<"op">`);
+ * - hierarchical query keys, the client from <InstantlyProvider>, invalidation (hooks.ts);
+ * - body-cursor infinite hooks (body-cursor.ts) and `useSuspenseX` aliases;
+ * - JSDoc from the model (docs.ts); imports from our packages.
  */
-import { CliError } from "../../errors.ts";
-import { invalidationPlan, keySegments, type OperationInfo } from "./operations.ts";
+
+import { operationDoc } from "../operation-docs.ts";
+import { bodyCursorInfiniteHooks } from "./body-cursor.ts";
+import { infiniteQueryKey, injectClient, mutationHook, mutationOptions, queryKey } from "./hooks.ts";
+import type { HookOperation } from "./operations.ts";
+import { ERROR_SCHEMA } from "./orval-options.ts";
+import {
+  mapRequestTypes,
+  type RequestShape,
+  readRequestShape,
+  replaceTypes,
+  requestBody,
+  type TypeMapping,
+} from "./request-function.ts";
+import type { TS } from "./syntax.ts";
+import {
+  exportedArrow,
+  f,
+  fail,
+  id,
+  identifiersIn,
+  parse,
+  replaceArrow,
+  str,
+  Tally,
+  ts,
+  withBody,
+  withDoc,
+} from "./syntax.ts";
 
 export interface TagFileContext {
   /** Operations of the whole document by operationId. */
-  operations: ReadonlyMap<string, OperationInfo>;
+  operations: ReadonlyMap<string, HookOperation>;
   /** Component schema names exported by @instantly-kit/types. */
   schemaNames: ReadonlySet<string>;
-  /** Collects `alias name → type expression` for generated/model.ts. */
+  /** Collects `alias name → type expression` for generated/model.gen.ts. */
   aliases: Map<string, string>;
 }
 
-interface Parameter {
-  name: string;
-  optional: boolean;
-  type: string;
-}
-
-interface ParsedRequest {
-  operation: OperationInfo;
-  /** Parameters as orval declared them (path params, body, params), without options/signal. */
-  parameters: Parameter[];
-  /** orval's variable name for each spec path parameter. */
-  pathVariables: Map<string, string>;
-  body: Parameter | undefined;
-  query: Parameter | undefined;
+/** The sentence a doc comment starts with: what the export is. */
+function lead(operation: HookOperation, kind: "request" | "hook", name: string): string {
+  if (kind === "request")
+    return `Sends \`${operation.id}\` through the client in \`options.client\` (the hooks take it from <InstantlyProvider>).`;
+  if (!operation.isQuery)
+    return `Mutation hook for \`${operation.id}\`; invalidates its resource's queries on success.`;
+  const infinite = name.endsWith("Infinite") ? "infinite " : "";
+  const suspense = /Suspense/.test(name) ? "suspense " : "";
+  const pages = operation.pagination && !infinite ? ` Pages: \`use${pascal(operation.id)}Infinite\`.` : "";
+  const what = `${suspense}${infinite}query hook`;
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} for \`${operation.id}\`.${pages}`;
 }
 
 const pascal = (operationId: string) => operationId.charAt(0).toUpperCase() + operationId.slice(1);
 
-function fail(message: string): never {
-  throw new CliError(`react-query: ${message}`);
-}
+/** What a top-level declaration of orval's is, found by its exact name. */
+type Role =
+  | { kind: "queryKey" | "infiniteQueryKey" | "mutationOptions" | "mutationHook"; shape: RequestShape }
+  | { kind: "queryHook"; shape: RequestShape; optionsHelper: string };
 
-/** Split on commas that are not inside <>, (), {}, []. */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const char of text) {
-    if ("<({[".includes(char)) depth++;
-    else if (">)}]".includes(char)) depth--;
-    if (char === "," && depth === 0) {
-      parts.push(current);
-      current = "";
-    } else current += char;
+function rolesOf(shapes: readonly RequestShape[]): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  for (const shape of shapes) {
+    const name = pascal(shape.operation.id);
+    if (shape.operation.isQuery) {
+      roles.set(`get${name}QueryKey`, { kind: "queryKey", shape });
+      const variants = ["", "Suspense"];
+      if (shape.operation.pagination === "query") {
+        roles.set(`get${name}InfiniteQueryKey`, { kind: "infiniteQueryKey", shape });
+        variants.push("Infinite", "SuspenseInfinite");
+      }
+      for (const variant of variants) {
+        roles.set(`use${name}${variant}`, {
+          kind: "queryHook",
+          shape,
+          optionsHelper: `get${name}${variant}QueryOptions`,
+        });
+      }
+    } else {
+      roles.set(`get${name}MutationOptions`, { kind: "mutationOptions", shape });
+      roles.set(`use${name}`, { kind: "mutationHook", shape });
+    }
   }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter(Boolean);
+  return roles;
 }
 
-function parseParameter(text: string): Parameter {
-  const match = /^(\w+)(\?)?\s*:\s*([\s\S]+)$/.exec(text);
-  if (!match) fail(`cannot parse parameter \`${text}\``);
-  return { name: match[1] as string, optional: match[2] === "?", type: (match[3] as string).trim() };
+function expectations(tally: Tally, shapes: readonly RequestShape[]): void {
+  for (const { operation } of shapes) {
+    const name = pascal(operation.id);
+    tally.expect(operation.id, "request function");
+    if (operation.isQuery) {
+      tally.expect(operation.id, "query key");
+      const variants = ["", "Suspense"];
+      if (operation.pagination === "query") {
+        tally.expect(operation.id, "infinite query key");
+        variants.push("Infinite", "SuspenseInfinite");
+      }
+      for (const variant of variants)
+        tally.expect(operation.id, `client from provider: use${name}${variant}`);
+    } else {
+      for (const what of [
+        "mutation options: withInvalidation",
+        "mutation options: invalidate option",
+        "mutation hook: invalidate option",
+        "mutation hook: client from provider",
+      ]) {
+        tally.expect(operation.id, what);
+      }
+    }
+  }
 }
 
-/** Finds `export const <id> = (…) => { … options); }` and returns its span and parts. */
-function findRequestFunction(source: string, operationId: string) {
-  const head = `export const ${operationId} = (`;
-  const start = source.indexOf(head);
-  if (start < 0) return undefined;
-  const arrow = source.indexOf(") => {", start);
-  const call = source.indexOf("options);", arrow);
-  const end = source.indexOf("}", call);
-  if (arrow < 0 || call < 0 || end < 0) fail(`unexpected request function shape for ${operationId}`);
+const statementName = (statement: TS.Statement) =>
+  exportedArrow(statement)?.name ??
+  (ts.isFunctionDeclaration(statement) && statement.name ? statement.name.text : undefined);
+
+function namedImports(
+  statement: TS.Statement,
+): { module: string; typeOnly: boolean; names: TS.ImportSpecifier[] } | undefined {
+  if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) return undefined;
+  const bindings = statement.importClause?.namedBindings;
   return {
-    start,
-    end: end + 1,
-    parameterText: source.slice(start + head.length, arrow),
-    bodyText: source.slice(arrow, end + 1),
+    module: statement.moduleSpecifier.text,
+    typeOnly: statement.importClause?.isTypeOnly ?? false,
+    names: bindings && ts.isNamedImports(bindings) ? [...bindings.elements] : [],
   };
 }
 
-function parseRequest(operation: OperationInfo, parameterText: string, bodyText: string): ParsedRequest {
-  const parameters = splitTopLevel(parameterText)
-    .map(parseParameter)
-    .filter((parameter) => parameter.name !== "options" && parameter.name !== "signal");
-  // orval camel-cases path parameters (`rule_id` → `ruleId`); its URL template names them in path order.
-  const url =
-    /url: `([^`]*)`/.exec(bodyText)?.[1] ?? fail(`no url in request function of ${operation.operationId}`);
-  const urlVariables = [...url.matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] as string);
-  if (urlVariables.length !== operation.pathParams.length) {
-    fail(`${operation.operationId}: orval's URL ${url} does not match path ${operation.path}`);
-  }
-  const pathVariables = new Map(
-    operation.pathParams.map((name, index) => [name, urlVariables[index] as string]),
+function importDeclaration(
+  module: string,
+  names: readonly string[],
+  typeOnly: boolean,
+): TS.ImportDeclaration {
+  return f.createImportDeclaration(
+    undefined,
+    f.createImportClause(
+      typeOnly,
+      undefined,
+      f.createNamedImports(names.map((name) => f.createImportSpecifier(false, undefined, id(name)))),
+    ),
+    str(module),
   );
-  const byName = new Set(urlVariables);
-  const rest = parameters.filter((parameter) => !byName.has(parameter.name));
-  const query = rest.find((parameter) => parameter.name === "params");
-  const body = rest.find((parameter) => parameter.name !== "params" && parameter.name !== "headers");
-  return { operation, parameters, pathVariables, body, query };
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const TANSTACK_VALUES = ["useInfiniteQuery", "useSuspenseInfiniteQuery"];
+const TANSTACK_TYPES = [
+  "DataTag",
+  "InfiniteData",
+  "QueryClient",
+  "QueryFunction",
+  "QueryKey",
+  "UseInfiniteQueryOptions",
+  "UseInfiniteQueryResult",
+  "UseSuspenseInfiniteQueryOptions",
+  "UseSuspenseInfiniteQueryResult",
+];
 
-/**
- * Registers orval's body/params type names as aliases of the types package's helpers. A type that is not
- * a plain name (an array body: `CreateThingsBodyItem[]`) is an expression over orval's models; it is
- * returned so the caller replaces it, wherever it appears in the file, by the helper itself.
- */
-function registerAliases(request: ParsedRequest, context: TagFileContext): Map<string, string> {
-  const id = JSON.stringify(request.operation.operationId);
-  const replacements = new Map<string, string>();
-  const alias = (parameter: Parameter | undefined, expression: string) => {
-    if (!parameter || context.schemaNames.has(parameter.type)) return;
-    if (["null", "string", "number", "boolean", "unknown", "Blob"].includes(parameter.type)) return;
-    if (IDENTIFIER.test(parameter.type)) context.aliases.set(parameter.type, expression);
-    else if (/^[\w$]+(\[\])+$/.test(parameter.type)) replacements.set(parameter.type, expression);
-  };
-  alias(request.body, `RequestBody<${id}>`);
-  alias(request.query, `QueryParams<${id}>`);
-  return replacements;
-}
-
-function responseType(operation: OperationInfo): string {
-  if (operation.hasJsonResponse) return `ResponseBody<${JSON.stringify(operation.operationId)}>`;
-  return operation.hasTextResponse ? "string" : "void";
-}
-
-function renderRequestFunction(request: ParsedRequest): string {
-  const { operation } = request;
-  const declared = request.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`);
-  const config = [
-    `method: ${JSON.stringify(operation.method.toUpperCase())}`,
-    `path: ${JSON.stringify(operation.path)}`,
-  ];
-  if (request.pathVariables.size > 0) {
-    const entries = [...request.pathVariables].map(
-      ([name, variable]) => `${JSON.stringify(name)}: ${variable}`,
-    );
-    config.push(`pathParams: { ${entries.join(", ")} }`);
-  }
-  if (request.query) config.push(`query: ${request.query.name}`);
-  if (request.body) config.push(`body: ${request.body.name}`);
-  if (!operation.hasJsonResponse && operation.hasTextResponse) config.push(`parseAs: "text"`);
-  config.push("signal");
-  return [
-    `export const ${operation.operationId} = (${[...declared, "options?: SecondParameter<typeof instantlyRequest>", "signal?: AbortSignal"].join(", ")}) => {`,
-    `  return instantlyRequest<${responseType(operation)}>({ ${config.join(", ")} }, options);`,
-    "}",
-  ].join("\n");
-}
-
-/** `["/api/v2/campaigns", id, "analytics", ...(params ? [params] : [])]` for one operation. */
-function keyElements(request: ParsedRequest): string {
-  const { resource, rest } = keySegments(request.operation.path);
-  const elements = [JSON.stringify(resource)];
-  for (const segment of rest) {
-    elements.push(
-      "param" in segment
-        ? (request.pathVariables.get(segment.param) as string)
-        : JSON.stringify(segment.literal),
-    );
-  }
-  for (const input of [request.query, request.body]) {
-    if (input) elements.push(`...(${input.name} !== undefined ? [${input.name}] : [])`);
-  }
-  return elements.join(", ");
-}
-
-function replaceOnce(
-  source: string,
-  pattern: RegExp,
-  replacement: (match: RegExpExecArray) => string,
-  what: string,
-): string {
-  const match = pattern.exec(source);
-  if (!match) fail(`could not find ${what}`);
-  return source.slice(0, match.index) + replacement(match) + source.slice(match.index + match[0].length);
-}
-
-function rewriteQueryKeys(source: string, request: ParsedRequest): string {
-  const name = pascal(request.operation.operationId);
-  const parameters = request.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`).join(", ");
-  const argumentsList = request.parameters.map((p) => p.name).join(", ");
-  let result = replaceOnce(
-    source,
-    new RegExp(`export const get${name}QueryKey = \\([^)]*\\) => \\{[\\s\\S]*?\\] as const;\\s*\\}`),
-    () =>
-      `export const get${name}QueryKey = (${parameters}) => {\n  return [${keyElements(request)}] as const;\n}`,
-    `get${name}QueryKey`,
-  );
-  if (request.operation.pagination === "query") {
-    result = replaceOnce(
-      result,
-      new RegExp(
-        `export const get${name}InfiniteQueryKey = \\([^)]*\\) => \\{[\\s\\S]*?\\] as const;\\s*\\}`,
-      ),
-      () =>
-        `export const get${name}InfiniteQueryKey = (${parameters}) => {\n  return [...get${name}QueryKey(${argumentsList}), "infinite"] as const;\n}`,
-      `get${name}InfiniteQueryKey`,
-    );
-    // First page: no cursor; next page: the response's `next_starting_after`; none → hasNextPage false.
-    for (const helper of [`get${name}InfiniteQueryOptions`, `get${name}SuspenseInfiniteQueryOptions`]) {
-      result = replaceOnce(
-        result,
-        new RegExp(`(export const ${helper} [\\s\\S]*?return\\s+\\{ queryKey, queryFn, )`),
-        (match) => `${match[1]}initialPageParam: undefined, getNextPageParam: nextStartingAfter, `,
-        helper,
+/** Imports of the processed file: TanStack's as orval wrote them (plus what ours use), then our packages'. */
+function imports(
+  original: readonly TS.Statement[],
+  used: ReadonlySet<string>,
+  context: TagFileContext,
+  fileName: string,
+): TS.ImportDeclaration[] {
+  const tanstack: TS.ImportDeclaration[] = [];
+  const fromTypes = new Set(["QueryParams", "RequestBody", "ResponseBody"].filter((name) => used.has(name)));
+  for (const statement of original) {
+    const declaration = namedImports(statement);
+    if (!declaration) continue;
+    if (declaration.module === "@tanstack/react-query") {
+      const have = new Set(declaration.names.map((specifier) => specifier.name.text));
+      const extra = (declaration.typeOnly ? TANSTACK_TYPES : TANSTACK_VALUES).filter(
+        (name) => used.has(name) && !have.has(name),
       );
+      const specifiers = [
+        ...declaration.names.filter((specifier) => used.has(specifier.name.text)),
+        ...extra.map((name) => f.createImportSpecifier(false, undefined, id(name))),
+      ].sort((a, b) => (a.name.text < b.name.text ? -1 : 1));
+      if (specifiers.length > 0) {
+        tanstack.push(
+          f.createImportDeclaration(
+            undefined,
+            f.createImportClause(declaration.typeOnly, undefined, f.createNamedImports(specifiers)),
+            str("@tanstack/react-query"),
+          ),
+        );
+      }
+    } else if (declaration.module === "./model") {
+      for (const specifier of declaration.names) {
+        const name = specifier.name.text;
+        if (!used.has(name) || name === ERROR_SCHEMA) continue;
+        if (context.schemaNames.has(name)) fromTypes.add(name);
+        else
+          fail(
+            `${fileName}: generated hooks use orval type \`${name}\`, which has no counterpart in @instantly-kit/types`,
+          );
+      }
     }
-  }
-  return result;
-}
-
-/** The mutation's invalidation targets as a `(variables) => targets` arrow. */
-function invalidationTargets(request: ParsedRequest): string {
-  const { resource } = keySegments(request.operation.path);
-  const plan = invalidationPlan(request.operation);
-  const toElements = (segments: NonNullable<typeof plan.item>) =>
-    [
-      JSON.stringify(resource),
-      ...segments.map((segment) =>
-        "param" in segment
-          ? `variables.${request.pathVariables.get(segment.param)}`
-          : JSON.stringify(segment.literal),
-      ),
-    ].join(", ");
-  if (!plan.item) return `() => ({ resource: [${JSON.stringify(resource)}] })`;
-  return `(variables) => ({ item: [${toElements(plan.item)}], collection: [${toElements(plan.collection)}]${plan.removeItem ? ", removeItem: true" : ""} })`;
-}
-
-function rewriteMutation(source: string, request: ParsedRequest): string {
-  const name = pascal(request.operation.operationId);
-  const optionsStart = source.indexOf(`export const get${name}MutationOptions = `);
-  const hookStart = source.indexOf(`export const use${name} = `);
-  if (optionsStart < 0 || hookStart < 0)
-    fail(`missing mutation helpers for ${request.operation.operationId}`);
-  const variables =
-    new RegExp(
-      `UseMutationOptions<Awaited<ReturnType<typeof ${request.operation.operationId}>>, TError,([^,]+), TContext>`,
-    ).exec(source.slice(optionsStart))?.[1] ?? fail(`no variables type for ${request.operation.operationId}`);
-  const invalidateOption = `invalidate?: InvalidateOption<Awaited<ReturnType<typeof ${request.operation.operationId}>>, ${variables}>`;
-  const requestOption = "request?: SecondParameter<typeof instantlyRequest>}";
-  // Add the `invalidate` option to the options type of both the helper and the hook.
-  const patchSignature = (text: string, at: number) => {
-    const index = text.indexOf(requestOption, at);
-    if (index < 0) fail(`no request option in mutation of ${request.operation.operationId}`);
-    return `${text.slice(0, index)}request?: SecondParameter<typeof instantlyRequest>, ${invalidateOption}}${text.slice(index + requestOption.length)}`;
-  };
-  let result = patchSignature(source, optionsStart);
-  result = patchSignature(result, result.indexOf(`export const use${name} = `));
-  const returnStatement = "return  { mutationFn, ...mutationOptions }}";
-  const returnIndex = result.indexOf(
-    returnStatement,
-    result.indexOf(`export const get${name}MutationOptions = `),
-  );
-  if (returnIndex < 0) fail(`no mutation options return for ${request.operation.operationId}`);
-  const targets = `(${invalidationTargets(request)}) as InvalidationTargetsOf<${variables}>`;
-  result = `${result.slice(0, returnIndex)}return withInvalidation({ mutationFn, ...mutationOptions }, ${targets}, options?.invalidate)}${result.slice(returnIndex + returnStatement.length)}`;
-  return replaceOnce(
-    result,
-    new RegExp(`return useMutation\\(get${name}MutationOptions\\(options\\), queryClient\\);`),
-    () => `return useMutation(get${name}MutationOptions(useInstantlyRequestOptions(options)), queryClient);`,
-    `use${name}`,
-  );
-}
-
-/** Hooks take the client from <InstantlyProvider> unless the caller passes `request.client`. */
-function injectClientIntoQueryHooks(source: string): string {
-  return source.replace(
-    /const queryOptions = (get\w+QueryOptions)\(([^()]*?)options\)/g,
-    (_match, helper: string, args: string) =>
-      `const queryOptions = ${helper}(${args}useInstantlyRequestOptions(options))`,
-  );
-}
-
-/**
- * Infinite hooks for operations whose cursor is in the JSON body (`POST /api/v2/leads/list`): orval
- * only pages through query parameters. Same shape and names as orval's query-cursor ones.
- */
-function bodyCursorInfinite(request: ParsedRequest): string {
-  const { operationId } = request.operation;
-  const name = pascal(operationId);
-  const body = request.body ?? fail(`${operationId} pages through its body but has none`);
-  const pathParameters = request.parameters.filter((p) => p !== body && p !== request.query);
-  const declared = [...pathParameters, body]
-    .map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`)
-    .join(", ");
-  const args = [...pathParameters, body].map((p) => p.name).join(", ");
-  const pageBody = `{ ...${body.name}, starting_after: pageParam ?? ${body.name}?.starting_after } as ${body.type}`;
-  const callArgs = [
-    ...pathParameters.map((p) => p.name),
-    pageBody,
-    ...(request.query ? [request.query.name] : []),
-  ].join(", ");
-  const response = `Awaited<ReturnType<typeof ${operationId}>>`;
-  const page = `NonNullable<${body.type}>["starting_after"]`;
-  const optionsOf = (kind: string) =>
-    `options?: { query?: Partial<${kind}<${response}, TError, TData, QueryKey, ${page}>>, request?: SecondParameter<typeof instantlyRequest> }`;
-  const options = optionsOf("UseInfiniteQueryOptions");
-  const suspenseOptions = optionsOf("UseSuspenseInfiniteQueryOptions");
-  return `
-export const get${name}InfiniteQueryKey = (${declared}) => {
-  return [...get${name}QueryKey(${args}), "infinite"] as const;
-}
-
-export const get${name}InfiniteQueryOptions = <TData = InfiniteData<${response}, ${page}>, TError = InstantlyApiError>(${declared}, ${options}) => {
-  const { query: queryOptions, request: requestOptions } = options ?? {};
-  const queryKey = queryOptions?.queryKey ?? get${name}InfiniteQueryKey(${args});
-  const queryFn: QueryFunction<${response}, QueryKey, ${page}> = ({ signal, pageParam }) => ${operationId}(${callArgs}, requestOptions, signal);
-  return { queryKey, queryFn, initialPageParam: undefined, getNextPageParam: nextStartingAfter, ...queryOptions } as UseInfiniteQueryOptions<${response}, TError, TData, QueryKey, ${page}> & { queryKey: DataTag<QueryKey, TData, TError> }
-}
-
-export type ${name}InfiniteQueryResult = NonNullable<${response}>
-export type ${name}InfiniteQueryError = InstantlyApiError
-
-export function use${name}Infinite<TData = InfiniteData<${response}, ${page}>, TError = InstantlyApiError>(${declared}, ${options}, queryClient?: QueryClient): UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
-  const queryOptions = get${name}InfiniteQueryOptions(${args}, useInstantlyRequestOptions(options))
-  const query = useInfiniteQuery(queryOptions, queryClient) as UseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-  return withQueryKey(query, queryOptions.queryKey);
-}
-
-export const get${name}SuspenseInfiniteQueryOptions = <TData = InfiniteData<${response}, ${page}>, TError = InstantlyApiError>(${declared}, ${suspenseOptions}) => {
-  const { query: queryOptions, request: requestOptions } = options ?? {};
-  const queryKey = queryOptions?.queryKey ?? get${name}InfiniteQueryKey(${args});
-  const queryFn: QueryFunction<${response}, QueryKey, ${page}> = ({ signal, pageParam }) => ${operationId}(${callArgs}, requestOptions, signal);
-  return { queryKey, queryFn, initialPageParam: undefined, getNextPageParam: nextStartingAfter, ...queryOptions } as UseSuspenseInfiniteQueryOptions<${response}, TError, TData, QueryKey, ${page}> & { queryKey: DataTag<QueryKey, TData, TError> }
-}
-
-export function use${name}SuspenseInfinite<TData = InfiniteData<${response}, ${page}>, TError = InstantlyApiError>(${declared}, ${suspenseOptions}, queryClient?: QueryClient): UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
-  const queryOptions = get${name}SuspenseInfiniteQueryOptions(${args}, useInstantlyRequestOptions(options))
-  const query = useSuspenseInfiniteQuery(queryOptions, queryClient) as UseSuspenseInfiniteQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
-  return withQueryKey(query, queryOptions.queryKey);
-}
-`;
-}
-
-/**
- * orval names suspense hooks `useGetCampaignSuspense`; TanStack's own naming (`useSuspenseQuery`) reads
- * `useSuspenseGetCampaign`. Both are exported: the alias is the same function (overloads included), so it
- * costs nothing at runtime and tree-shakes with it.
- */
-function suspenseAlias(request: ParsedRequest): string {
-  const name = pascal(request.operation.operationId);
-  return `\n/** Same hook as {@link use${name}Suspense}, named like TanStack's \`useSuspenseQuery\`. */\nexport const useSuspense${name} = use${name}Suspense;\n`;
-}
-
-/** Type names a file takes from orval's model folder. */
-function modelImports(source: string): { names: string[]; span: [number, number] | undefined } {
-  const match = /import type \{([^}]*)\} from '\.\/model';\n/.exec(source);
-  if (!match) return { names: [], span: undefined };
-  const names = (match[1] as string)
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  return { names, span: [match.index, match.index + match[0].length] };
-}
-
-/** Operation ids whose request function is in this file, in file order. */
-function operationsIn(source: string, operations: ReadonlyMap<string, OperationInfo>): OperationInfo[] {
-  return [...source.matchAll(/^\s*export const (\w+) = \(/gm)]
-    .map((match) => operations.get(match[1] as string))
-    .filter((operation): operation is OperationInfo => operation !== undefined);
-}
-
-export function postprocessTagFile(original: string, context: TagFileContext): string {
-  let source = original;
-  const { names: importedModels, span } = modelImports(source);
-  if (span) source = source.slice(0, span[0]) + source.slice(span[1]);
-  const requests: ParsedRequest[] = [];
-  for (const operation of operationsIn(source, context.operations)) {
-    const found = findRequestFunction(source, operation.operationId);
-    if (!found) continue;
-    const request = parseRequest(operation, found.parameterText, found.bodyText);
-    const replacements = registerAliases(request, context);
-    requests.push(request);
-    source = source.slice(0, found.start) + renderRequestFunction(request) + source.slice(found.end);
-    for (const [type, expression] of replacements) source = source.replaceAll(type, expression);
-  }
-  // Errors: one typed error class for every failed response (the body is on `error.body`).
-  source = source.replace(/ErrorType<[^<>]*>/g, "InstantlyApiError");
-  for (const request of requests) {
-    if (request.operation.isQuery) source = rewriteQueryKeys(source, request);
-    else source = rewriteMutation(source, request);
-  }
-  source = injectClientIntoQueryHooks(source);
-  for (const request of requests) {
-    if (request.operation.pagination === "body") source += bodyCursorInfinite(request);
-    if (request.operation.isQuery) source += suspenseAlias(request);
-  }
-  if (requests.some((request) => request.operation.pagination === "body")) {
-    for (const hook of ["useInfiniteQuery", "useSuspenseInfiniteQuery"]) {
-      if (!new RegExp(`^  ${hook},?$`, "m").test(source))
-        source = source.replace("import {\n", `import {\n  ${hook},\n`);
-    }
-    const types = ["InfiniteData", "UseInfiniteQueryOptions", "UseInfiniteQueryResult"];
-    for (const type of [...types, "UseSuspenseInfiniteQueryOptions", "UseSuspenseInfiniteQueryResult"]) {
-      if (!new RegExp(`^  ${type},?$`, "m").test(source))
-        source = source.replace("import type {\n", `import type {\n  ${type},\n`);
-    }
-  }
-
-  // Imports: model names that are still used come from the types package (schemas) or model.ts.
-  const used = (name: string) => new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b`).test(source);
-  const fromTypes = new Set<string>(["QueryParams", "RequestBody", "ResponseBody"].filter(used));
-  const fromModel = new Set<string>();
-  for (const name of importedModels) {
-    if (!used(name)) continue;
-    if (context.schemaNames.has(name)) fromTypes.add(name);
-    else if (context.aliases.has(name)) fromModel.add(name);
-    else fail(`generated hooks use orval type \`${name}\`, which has no counterpart in @instantly-kit/types`);
   }
   const runtime = [
     "instantlyRequest",
     "nextStartingAfter",
     "useInstantlyRequestOptions",
     "withInvalidation",
-  ].filter(used);
-  const runtimeTypes = ["InvalidateOption", "InvalidationTargetsOf"].filter(used);
-  const imports = [
-    fromTypes.size ? `import type { ${[...fromTypes].sort().join(", ")} } from "@instantly-kit/types";` : "",
-    used("InstantlyApiError") ? `import type { InstantlyApiError } from "@instantly-kit/client";` : "",
-    fromModel.size ? `import type { ${[...fromModel].sort().join(", ")} } from "./model.js";` : "",
-    runtime.length ? `import { ${runtime.join(", ")} } from "../runtime.js";` : "",
-    runtimeTypes.length ? `import type { ${runtimeTypes.join(", ")} } from "../runtime.js";` : "",
-  ].filter(Boolean);
-  source = source
-    .replace(/import \{ instantlyRequest \} from '[^']*';\n/, "")
-    .replace(/import type \{ ErrorType \} from '[^']*';\n/, "")
-    .replace(
-      /(\} from '@tanstack\/react-query';\n)(?![\s\S]*\} from '@tanstack\/react-query';)/,
-      `$1${imports.join("\n")}\n`,
-    );
-  return source;
+  ].filter((name) => used.has(name));
+  const runtimeTypes = ["InvalidateOption", "InvalidationTargetsOf"].filter((name) => used.has(name));
+  return [
+    ...tanstack,
+    ...(fromTypes.size > 0 ? [importDeclaration("@instantly-kit/types", [...fromTypes].sort(), true)] : []),
+    ...(used.has(ERROR_SCHEMA) ? [importDeclaration("@instantly-kit/client", [ERROR_SCHEMA], true)] : []),
+    ...(runtime.length > 0 ? [importDeclaration("../runtime.js", runtime, false)] : []),
+    ...(runtimeTypes.length > 0 ? [importDeclaration("../runtime.js", runtimeTypes, true)] : []),
+  ];
+}
+
+const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
+
+export function postprocessTagFile(fileName: string, text: string, context: TagFileContext): string {
+  const source = parse(fileName, text);
+  const tally = new Tally();
+  // Request functions: exported arrows named exactly like an operation of the document.
+  const shapes: RequestShape[] = [];
+  for (const statement of source.statements) {
+    const arrow = exportedArrow(statement);
+    const operation = arrow && context.operations.get(arrow.name);
+    if (arrow && operation) shapes.push(readRequestShape(operation, arrow.arrow));
+  }
+  expectations(tally, shapes);
+  const byId = new Map(shapes.map((shape) => [shape.operation.id, shape]));
+  const roles = rolesOf(shapes);
+  const mapping: TypeMapping = { names: new Map(), arraysOf: new Map(), aliases: context.aliases };
+  for (const shape of shapes) mapRequestTypes(shape, context.schemaNames, mapping);
+
+  const transformer: TS.TransformerFactory<TS.SourceFile> = (transformContext) => (file) => {
+    const statements: TS.Statement[] = [];
+    const documented = new Set<string>();
+    const doc = <T extends TS.Node>(
+      node: T,
+      operation: HookOperation,
+      name: string,
+      kind: "request" | "hook",
+    ) => {
+      // Every overload gets the doc (an editor shows the one of the overload it resolved); counted once.
+      if (!documented.has(name)) tally.applied(operation.id, `doc: ${name}`);
+      documented.add(name);
+      return withDoc(node, operationDoc(operation.model, lead(operation, kind, name)));
+    };
+    for (const statement of file.statements) {
+      if (ts.isImportDeclaration(statement)) continue;
+      const name = statementName(statement);
+      const shape = name === undefined ? undefined : byId.get(name);
+      const role = name === undefined ? undefined : roles.get(name);
+      const arrow = exportedArrow(statement);
+      if (shape && arrow && ts.isVariableStatement(statement)) {
+        tally.applied(shape.operation.id, "request function");
+        tally.expect(shape.operation.id, `doc: ${name}`);
+        statements.push(
+          doc(
+            replaceArrow(statement, withBody(arrow.arrow, requestBody(shape))),
+            shape.operation,
+            name as string,
+            "request",
+          ),
+        );
+        continue;
+      }
+      if (!role || name === undefined) {
+        statements.push(statement);
+        continue;
+      }
+      const operationId = role.shape.operation.id;
+      const applied = (what: string) => tally.applied(operationId, what);
+      if (role.kind === "queryHook" && ts.isFunctionDeclaration(statement)) {
+        tally.expect(operationId, `doc: ${name}`);
+        const hook = statement.body
+          ? (injectClient(statement, role.optionsHelper, transformContext, () =>
+              applied(`client from provider: ${name}`),
+            ) as TS.Statement)
+          : statement;
+        // The implementation signature after overloads is invisible to callers: only the overloads get the doc.
+        const overloaded = statement.body !== undefined && documented.has(name);
+        statements.push(overloaded ? hook : doc(hook, role.shape.operation, name, "hook"));
+      } else if (arrow && ts.isVariableStatement(statement)) {
+        const camel = pascal(operationId);
+        if (role.kind === "queryKey" || role.kind === "infiniteQueryKey") {
+          applied(role.kind === "queryKey" ? "query key" : "infinite query key");
+        }
+        const updated =
+          role.kind === "queryKey"
+            ? queryKey(role.shape, arrow.arrow)
+            : role.kind === "infiniteQueryKey"
+              ? infiniteQueryKey(camel, arrow.arrow)
+              : role.kind === "mutationOptions"
+                ? mutationOptions(role.shape, arrow.arrow, applied)
+                : mutationHook(role.shape, camel, arrow.arrow, transformContext, applied);
+        let next: TS.Statement = replaceArrow(statement, updated);
+        if (role.kind === "mutationHook") {
+          tally.expect(operationId, `doc: ${name}`);
+          next = doc(next, role.shape.operation, name, "hook");
+        }
+        statements.push(next);
+      } else {
+        fail(`${name} (${operationId}) is not the declaration orval used to write`);
+      }
+    }
+    for (const shape of shapes) {
+      const name = pascal(shape.operation.id);
+      if (shape.operation.pagination === "body") {
+        for (const statement of bodyCursorInfiniteHooks(shape, name, source)) {
+          const hookName = ts.isFunctionDeclaration(statement) ? statement.name?.text : undefined;
+          if (hookName) {
+            tally.expect(shape.operation.id, `doc: ${hookName}`);
+            statements.push(doc(statement, shape.operation, hookName, "hook"));
+          } else statements.push(statement);
+        }
+      }
+      if (shape.operation.isQuery) {
+        // TanStack's own naming (`useSuspenseQuery`) reads `useSuspenseGetCampaign`; orval's is
+        // `useGetCampaignSuspense`. Both are exported: the alias is the same function (overloads included).
+        tally.expect(shape.operation.id, `doc: useSuspense${name}`);
+        const alias = f.createVariableStatement(
+          [f.createModifier(ts.SyntaxKind.ExportKeyword)],
+          f.createVariableDeclarationList(
+            [
+              f.createVariableDeclaration(
+                `useSuspense${name}`,
+                undefined,
+                undefined,
+                id(`use${name}Suspense`),
+              ),
+            ],
+            ts.NodeFlags.Const,
+          ),
+        );
+        statements.push(doc(alias, shape.operation, `useSuspense${name}`, "hook"));
+      }
+    }
+    const body = statements.map((statement) => replaceTypes(statement, mapping, transformContext));
+    const used = new Set<string>();
+    for (const statement of body) identifiersIn(statement, used);
+    return f.updateSourceFile(file, [...imports(file.statements, used, context, fileName), ...body]);
+  };
+  const result = ts.transform(source, [transformer]);
+  try {
+    tally.check();
+    // One statement at a time, a blank line between declarations (the printer keeps none); imports together.
+    const file = result.transformed[0] as TS.SourceFile;
+    // A declaration no transform touched is orval's node as parsed: written as its source text (what the printer
+    // would reproduce, at a fraction of the cost; Biome formats everything after).
+    const original = new Set<TS.Node>(source.statements);
+    const print = (statement: TS.Statement) =>
+      original.has(statement) && !ts.getSyntheticLeadingComments(statement)
+        ? statement.getText(source)
+        : printer.printNode(ts.EmitHint.Unspecified, statement, file);
+    const importCount = file.statements.filter(ts.isImportDeclaration).length;
+    const head = file.statements.slice(0, importCount).map(print).join("\n");
+    return `${[head, ...file.statements.slice(importCount).map(print)].join("\n\n")}\n`;
+  } finally {
+    result.dispose();
+  }
 }
