@@ -1,3 +1,4 @@
+import { severityOf } from "./kinds.ts";
 import { componentKey, type Finding, type SchemaComparer } from "./schemas.ts";
 import type { Direction, SpecChange } from "./types.ts";
 
@@ -57,7 +58,7 @@ export function diffComponents(
   for (const name of comparer.oldDoc.schemas.keys()) {
     if (!comparer.newDoc.schemas.has(name)) {
       out.push({
-        severity: "major",
+        severity: severityOf("schema-removed"),
         kind: "schema-removed",
         schema: name,
         message: `schema ${name} removed`,
@@ -66,7 +67,12 @@ export function diffComponents(
   }
   for (const name of comparer.newDoc.schemas.keys()) {
     if (!comparer.oldDoc.schemas.has(name)) {
-      out.push({ severity: "minor", kind: "schema-added", schema: name, message: `schema ${name} added` });
+      out.push({
+        severity: severityOf("schema-added"),
+        kind: "schema-added",
+        schema: name,
+        message: `schema ${name} added`,
+      });
     }
   }
 }

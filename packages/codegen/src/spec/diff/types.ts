@@ -1,3 +1,5 @@
+import type { ChangeKind } from "./kinds.ts";
+
 /** How much a change breaks consumers of the generated packages (semver of @instantly-kit/*). */
 export type Severity = "major" | "minor" | "patch";
 export type Bump = Severity | "none";
@@ -5,8 +7,8 @@ export type Bump = Severity | "none";
 /** One change between two spec versions, as printed by `spec:diff --json`. */
 export interface SpecChange {
   severity: Severity;
-  /** Stable machine-readable name of the rule that fired, e.g. `operation-removed`, `response-property-removed`. */
-  kind: string;
+  /** Stable machine-readable name of the rule that fired, e.g. `operation-removed` (see kinds.ts). */
+  kind: ChangeKind;
   /** The operation concerned, when the change belongs to one operation. */
   operationId?: string;
   /** The API path (`/api/v2/leads`), when the change belongs to one operation. */
