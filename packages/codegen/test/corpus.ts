@@ -18,8 +18,10 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { promisify } from "node:util";
+import { buildModel } from "../src/model/index.ts";
 import { projectPaths } from "../src/paths.ts";
 import { loadSpec } from "../src/spec/load.ts";
+import { formatGenerated } from "../src/targets/format.ts";
 import type { Target } from "../src/targets/target.ts";
 import { SPECS_DIR, stubLock } from "./helpers.ts";
 
@@ -129,8 +131,16 @@ export function createCorpusWorkspace(prefix: string): CorpusWorkspace {
       );
       const outDir = join(src, "generated");
       if ("packageName" in target)
-        await target.generate({ document, lock: stubLock("corpus"), outDir, paths });
+        await target.generate({
+          document,
+          model: buildModel(document),
+          lock: stubLock("corpus"),
+          outDir,
+          paths,
+        });
       else await target.generate(outDir);
+      // Formatted as `pnpm generate` formats it: what is type-checked is what ships.
+      await formatGenerated(outDir);
       // The packages import the types package by name; point them at this era's copy.
       if (target.packageDir !== "types") pointAtEraTypes(src, join(eraDir(file), "types", "src", "index.js"));
     }

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { buildModel } from "../src/model/index.ts";
 import { clientTarget } from "../src/targets/client/index.ts";
 import { findPaginatedOperations } from "../src/targets/client/pagination.ts";
 import { generateMsw } from "../src/targets/msw/index.ts";
@@ -107,7 +108,7 @@ beforeAll(async () => {
     const msw = {
       packageDir: "msw",
       generate: async (outDir: string) => {
-        invalidMocks.set(file, (await generateMsw(document, outDir)).invalid);
+        invalidMocks.set(file, (await generateMsw(buildModel(document), outDir)).invalid);
       },
     };
     await workspace.generate(

@@ -55,7 +55,7 @@ describe("generate msw", () => {
     const before = snapshot(outDir());
     expect(Object.keys(before)).toEqual([
       "handlers.gen.ts",
-      "index.ts",
+      "index.gen.ts",
       "operations.gen.ts",
       "resources.gen.ts",
       "responses.gen.ts",

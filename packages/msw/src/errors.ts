@@ -1,5 +1,5 @@
 import { HttpResponse } from "msw";
-import { type ErrorStatuses, type MockOperationId, operationSpecs } from "./generated/index.js";
+import { type ErrorStatuses, type MockOperationId, operationSpecs } from "./generated/index.gen.js";
 import { createResolvedHandler, type HandlerOptions, type OperationHandler } from "./handler.js";
 import { errorBody } from "./operation.js";
 

@@ -1,4 +1,4 @@
-import { defaultBodies, operationSpecs, routeOrder } from "./generated/index.js";
+import { defaultBodies, operationSpecs, routeOrder } from "./generated/index.gen.js";
 import { createOperationHandler, type HandlerOptions, type OperationHandler } from "./handler.js";
 
 /** One handler per operation answering on `options.baseUrl` (default https://api.instantly.ai), in route order. */

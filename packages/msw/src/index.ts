@@ -2,7 +2,7 @@
 // (the mock HTTP server lives in the `@instantly-kit/msw/node` entry).
 
 export { type ErrorOptions, mockError, mockErrorResponse } from "./errors.js";
-export * from "./generated/index.js";
+export * from "./generated/index.gen.js";
 export {
   type HandlerOptions,
   type MockOverride,

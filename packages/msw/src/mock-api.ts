@@ -6,7 +6,7 @@ import {
   type ResourceItems,
   type ResourceName,
   routeOrder,
-} from "./generated/index.js";
+} from "./generated/index.gen.js";
 import {
   createOperationHandler,
   createResolvedHandler,

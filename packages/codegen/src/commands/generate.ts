@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import { CliError } from "../errors.ts";
 import { replaceDirAtomic } from "../fs/atomic.ts";
+import { buildModel } from "../model/index.ts";
 import { projectPaths } from "../paths.ts";
 import { readLockedSpec } from "../spec/lock.ts";
+import { generateTarget } from "../targets/format.ts";
 import type { GenerateContext, Target } from "../targets/target.ts";
 
 // Adding a target = adding a folder under targets/ and a line here.
@@ -24,8 +26,8 @@ export async function generateCommand(args: string[]): Promise<number> {
   const outDir = join(paths.packagesDir, target.packageDir, "src", "generated");
   const started = performance.now();
   await replaceDirAtomic(outDir, async (dir) => {
-    const ctx: GenerateContext = { document, lock, outDir: dir, paths };
-    await target.generate(ctx);
+    const ctx: GenerateContext = { document, model: buildModel(document), lock, outDir: dir, paths };
+    await generateTarget(target, ctx);
   });
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`generated ${target.packageName} from spec ${lock.sha256.slice(0, 12)} in ${ms} ms\n`);

@@ -1,9 +1,13 @@
+import type { SpecModel } from "../model/index.ts";
 import type { ProjectPaths } from "../paths.ts";
 import type { SpecLock } from "../spec/lock.ts";
 
-/** What every target gets: the normalized, lock-checked spec and a fresh directory to fill. */
+/** What every target gets: the model of the normalized, lock-checked spec and a fresh directory to fill. */
 export interface GenerateContext {
+  /** The normalized document (prefer {@link GenerateContext.model}; it is `model.document`). */
   document: Record<string, unknown>;
+  /** The one model of the spec (model/index.ts): targets read operations, schemas, names and refs from it. */
+  model: SpecModel;
   lock: SpecLock;
   /** A temporary directory that replaces packages/<packageDir>/src/generated/ when generate() resolves. */
   outDir: string;

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { buildModel } from "../../src/model/index.ts";
 import { projectPaths } from "../../src/paths.ts";
 import { clientTarget } from "../../src/targets/client/index.ts";
 import { GENERATED_BANNER, type Target } from "../../src/targets/target.ts";
@@ -31,7 +32,7 @@ afterAll(() => {
 async function generate(target: Target): Promise<Record<string, string>> {
   const outDir = mkdtempSync(join(tmpdir(), `ik-${target.packageDir}-`));
   dirs.push(outDir);
-  await target.generate({ document, lock, outDir, paths: projectPaths() });
+  await target.generate({ document, model: buildModel(document), lock, outDir, paths: projectPaths() });
   return Object.fromEntries(
     readdirSync(outDir)
       .sort()

@@ -1,10 +1,9 @@
-// Turning free text (titles, operationIds, tags) into identifiers that every generator accepts.
+// Turning free text (titles, operationIds, tags) into identifiers that every generator accepts. The naming rule
+// itself lives in the model (model/naming.ts); normalization adds only its spelling of `&`.
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+import { isIdentifier, words as modelWords, typeName, uniqueName } from "../../model/naming.ts";
 
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
+export { isIdentifier, uniqueName };
 
 /**
  * Words of a free-text name. `&` is spelled `And` because that is how the API itself renamed it
@@ -12,10 +11,7 @@ export function isIdentifier(name: string): boolean {
  * versions then agree.
  */
 function words(text: string): string[] {
-  return text
-    .replace(/&/g, " And ")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0);
+  return modelWords(text.replace(/&/g, " And "));
 }
 
 const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
@@ -25,8 +21,7 @@ const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word
  * "SuperSearch Enrichment" → "SuperSearchEnrichment", "def-38" → "Def38".
  */
 export function pascalCase(text: string): string {
-  const name = words(text).map(upperFirst).join("");
-  return /^[0-9]/.test(name) ? `_${name}` : name;
+  return typeName(text.replace(/&/g, " And "));
 }
 
 /**
@@ -40,13 +35,4 @@ export function toIdentifier(text: string): string {
   const name = first + rest.map(upperFirst).join("");
   if (name === "") return "_";
   return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-
-/** `name`, or `name2`, `name3`… — the first one not in `taken`. Deterministic for a given order of calls. */
-export function uniqueName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name)) return name;
-  for (let n = 2; ; n++) {
-    const candidate = `${name}${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
 }

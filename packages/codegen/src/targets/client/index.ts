@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GENERATED_BANNER, type Target } from "../target.ts";
-import { findPaginatedOperations, renderPagination } from "./pagination.ts";
-import { findTextResponses, renderTextResponses } from "./text-responses.ts";
+import { paginatedOperations, renderPagination } from "./pagination.ts";
+import { renderTextResponses, textResponseOperations } from "./text-responses.ts";
 
 /**
  * @instantly-kit/client: only the spec-derived runtime facts (which operations paginate, which answer
@@ -12,10 +12,10 @@ import { findTextResponses, renderTextResponses } from "./text-responses.ts";
 export const clientTarget: Target = {
   packageName: "@instantly-kit/client",
   packageDir: "client",
-  async generate({ document, outDir }) {
+  async generate({ model, outDir }) {
     const files: Record<string, string> = {
-      "pagination.gen.ts": renderPagination(findPaginatedOperations(document)),
-      "text-responses.gen.ts": renderTextResponses(findTextResponses(document)),
+      "pagination.gen.ts": renderPagination(paginatedOperations(model)),
+      "text-responses.gen.ts": renderTextResponses(textResponseOperations(model)),
     };
     for (const [name, text] of Object.entries(files))
       await writeFile(join(outDir, name), GENERATED_BANNER + text);

@@ -1,14 +1,5 @@
-import {
-  type HttpMethod,
-  isObject,
-  jsonSchemaOf,
-  operationsOf,
-  propertiesOf,
-  resolve,
-  successResponses,
-} from "./operations.ts";
-
-type Schema = Record<string, unknown>;
+import { stringLiteral } from "../../emit/index.ts";
+import { buildModel, compareCodePoints, type HttpMethod, type SpecModel } from "../../model/index.ts";
 
 export interface PaginatedOperation {
   path: string;
@@ -16,30 +7,16 @@ export interface PaginatedOperation {
   cursorIn: "query" | "body";
 }
 
-const CURSOR = "starting_after";
+/** The cursor-paginated operations (the model derives them: see model/operations.ts `paginationOf`). */
+export function paginatedOperations(model: SpecModel): PaginatedOperation[] {
+  return model.operations.flatMap(({ path, method, pagination }) =>
+    pagination ? [{ path, method, cursorIn: pagination.in }] : [],
+  );
+}
 
-/**
- * Cursor-paginated operations, derived from the spec rather than listed by hand: an operation that takes
- * `starting_after` (query parameter or JSON body property) and answers 2xx JSON with `items` (an array)
- * and `next_starting_after`. The API adds list endpoints often; a hand-kept list would go stale.
- */
-export function findPaginatedOperations(document: Schema): PaginatedOperation[] {
-  const found: PaginatedOperation[] = [];
-  for (const { path, method, operation, parameters } of operationsOf(document)) {
-    const inQuery = parameters.some((parameter) => parameter.name === CURSOR && parameter.in === "query");
-    const inBody = CURSOR in propertiesOf(document, jsonSchemaOf(document, operation.requestBody));
-    if (!inQuery && !inBody) continue;
-    const pages = successResponses(document, operation).some((response) => {
-      const properties = propertiesOf(document, jsonSchemaOf(document, response));
-      const items = resolve(document, properties.items);
-      const itemsIsArray =
-        isObject(items) &&
-        (items.type === "array" || (Array.isArray(items.type) && items.type.includes("array")));
-      return itemsIsArray && "next_starting_after" in properties;
-    });
-    if (pages) found.push({ path, method, cursorIn: inQuery ? "query" : "body" });
-  }
-  return found;
+/** Same as {@link paginatedOperations} from a document (kept for the react-query target, which reads this). */
+export function findPaginatedOperations(document: Record<string, unknown>): PaginatedOperation[] {
+  return paginatedOperations(buildModel(document));
 }
 
 /** The runtime map path → { method, cursorIn } and the `PaginatedPath` type `paginate()` accepts. */
@@ -49,10 +26,10 @@ export function renderPagination(operations: PaginatedOperation[]): string {
   const byPath = new Map<string, PaginatedOperation>();
   for (const operation of operations) if (!byPath.has(operation.path)) byPath.set(operation.path, operation);
   const entries = [...byPath.values()]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .sort((a, b) => compareCodePoints(a.path, b.path))
     .map(
       (op) =>
-        `  ${JSON.stringify(op.path)}: { method: ${JSON.stringify(op.method)}, cursorIn: ${JSON.stringify(op.cursorIn)} },`,
+        `  ${stringLiteral(op.path)}: { method: ${stringLiteral(op.method)}, cursorIn: ${stringLiteral(op.cursorIn)} },`,
     );
   return [
     "/** Operations that take `starting_after` and return `{ items, next_starting_after }`, by path. */",

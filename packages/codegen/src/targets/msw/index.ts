@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { SpecModel } from "../../model/index.ts";
 import type { Target } from "../target.ts";
 import { MockDataBuilder } from "./mock-data.ts";
-import { collectOperations, collectResources } from "./model.ts";
+import { mockOperations, mockResources } from "./mock-operations.ts";
 import {
   type MockValues,
   renderHandlers,
@@ -12,16 +13,6 @@ import {
   renderResponses,
 } from "./render.ts";
 import { SchemaChecker } from "./schema-check.ts";
-
-type Schema = Record<string, unknown>;
-
-function schemaAt(document: Schema, pointer: string): unknown {
-  let node: unknown = document;
-  for (const raw of pointer.split("/").slice(1)) {
-    node = (node as Schema | undefined)?.[raw.replaceAll("~1", "/").replaceAll("~0", "~")];
-  }
-  return node;
-}
 
 /**
  * A default list body is one complete page: with the example's `next_starting_after` kept, an infinite query
@@ -34,27 +25,14 @@ function asLastPage(value: unknown, valid: (page: unknown) => boolean): unknown 
   return valid(page) ? page : value;
 }
 
-/** Operation summaries for doc comments. */
-function summaries(document: Schema): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const item of Object.values((document.paths ?? {}) as Record<string, Record<string, unknown>>)) {
-    for (const operation of Object.values(item ?? {})) {
-      const op = operation as { operationId?: unknown; summary?: unknown };
-      if (typeof op?.operationId === "string" && typeof op.summary === "string")
-        result.set(op.operationId, op.summary);
-    }
-  }
-  return result;
-}
-
 /**
  * Computes every mock body once, at generate time: the runtime package ships plain data (no faker, no
  * validator), and the data is checked here against the same JSON Schema validator the tests use.
  */
-export function buildMockValues(document: Schema): { values: MockValues; invalid: string[] } {
-  const checker = new SchemaChecker(document);
-  const builder = new MockDataBuilder(document, checker);
-  const operations = collectOperations(document);
+export function buildMockValues(model: SpecModel): { values: MockValues; invalid: string[] } {
+  const checker = new SchemaChecker(model);
+  const builder = new MockDataBuilder(model, checker);
+  const operations = mockOperations(model);
   const values: MockValues = { success: new Map(), errors: new Map(), errorBodies: [] };
   const errorIndex = new Map<string, number>();
   const invalid: string[] = [];
@@ -71,7 +49,7 @@ export function buildMockValues(document: Schema): { values: MockValues; invalid
     const errors = new Map<number, number>();
     for (const error of operation.errors) {
       // Most operations document the same error schemas: build each distinct one once.
-      const schemaKey = JSON.stringify(schemaAt(document, error.schemaPointer));
+      const schemaKey = JSON.stringify(model.at(error.schemaPointer));
       let built = builtErrors.get(schemaKey);
       if (!built) {
         built = builder.build(error.schemaPointer);
@@ -92,17 +70,17 @@ export function buildMockValues(document: Schema): { values: MockValues; invalid
   return { values, invalid };
 }
 
-/** Writes the generated files for `document` into `outDir`; returns the mocks that failed their schema (none expected). */
-export async function generateMsw(document: Schema, outDir: string): Promise<{ invalid: string[] }> {
-  const operations = collectOperations(document);
-  const resources = collectResources(document, operations);
-  const { values, invalid } = buildMockValues(document);
+/** Writes the generated files for `model` into `outDir`; returns the mocks that failed their schema (none expected). */
+export async function generateMsw(model: SpecModel, outDir: string): Promise<{ invalid: string[] }> {
+  const operations = mockOperations(model);
+  const resources = mockResources(model, operations);
+  const { values, invalid } = buildMockValues(model);
   const files: Record<string, string> = {
-    "operations.gen.ts": renderOperations(operations, values, summaries(document)),
+    "operations.gen.ts": renderOperations(operations, values),
     "responses.gen.ts": renderResponses(operations, values),
     "handlers.gen.ts": renderHandlers(operations),
     "resources.gen.ts": renderResources(resources),
-    "index.ts": renderIndex(),
+    "index.gen.ts": renderIndex(),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
   return { invalid };
@@ -112,8 +90,8 @@ export async function generateMsw(document: Schema, outDir: string): Promise<{ i
 export const mswTarget: Target = {
   packageName: "@instantly-kit/msw",
   packageDir: "msw",
-  async generate({ document, outDir }) {
-    const { invalid } = await generateMsw(document, outDir);
+  async generate({ model, outDir }) {
+    const { invalid } = await generateMsw(model, outDir);
     if (invalid.length > 0) {
       // Never ship a mock that fails its own schema silently: the test suite would flag it, say it here too.
       process.stderr.write(`warning: ${invalid.length} mock bodies do not validate: ${invalid.join(", ")}\n`);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { base, en, Faker } from "@faker-js/faker";
-import { escapePointerSegment, formatCheck, type SchemaChecker } from "./schema-check.ts";
+import { escapePointerSegment, type SpecModel } from "../../model/index.ts";
+import { formatCheck, type SchemaChecker } from "./schema-check.ts";
 
 type Schema = Record<string, unknown>;
 
@@ -93,13 +94,13 @@ function codePointLength(text: string): number {
  * valid, seeded faker (seed = the node's JSON pointer) where there is none. Same spec → same values.
  */
 export class MockDataBuilder {
-  readonly #document: Schema;
+  readonly #model: SpecModel;
   readonly #checker: SchemaChecker;
   readonly #faker = new Faker({ locale: [en, base] });
   readonly #refStack: string[] = [];
 
-  constructor(document: Schema, checker: SchemaChecker) {
-    this.#document = document;
+  constructor(model: SpecModel, checker: SchemaChecker) {
+    this.#model = model;
     this.#checker = checker;
     this.#faker.setDefaultRefDate(REF_DATE);
   }
@@ -115,29 +116,26 @@ export class MockDataBuilder {
     return { value: last, valid: false };
   }
 
-  #resolve(pointer: string): Schema | undefined {
-    let node: unknown = this.#document;
-    for (const raw of pointer.split("/").slice(1)) {
-      const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-      if (Array.isArray(node)) node = node[Number(segment)];
-      else if (isSchema(node)) node = node[segment];
-      else return undefined;
-    }
+  /** The schema at `pointer` (`true` reads as `{}`), not following a `$ref` it may hold. */
+  #schemaAt(pointer: string): Schema | undefined {
+    const node = this.#model.at(pointer);
     if (node === true) return {};
     return isSchema(node) ? node : undefined;
   }
 
   #node(pointer: string, variant: Variant): unknown {
-    const schema = this.#resolve(pointer);
+    const schema = this.#schemaAt(pointer);
     if (!schema) return null;
-    const ref = schema.$ref;
-    if (typeof ref === "string") {
-      // Only local refs exist after normalization; a dangling one becomes "anything".
-      if (!ref.startsWith("#/") || !this.#resolve(ref.slice(1))) return {};
-      if (this.#refStack.includes(ref)) return OMIT;
-      this.#refStack.push(ref);
+    if (typeof schema.$ref === "string") {
+      // The model follows the chain; normalization removed dangling refs, so undefined is a malformed input
+      // (non-local ref): "anything".
+      const target = this.#model.resolve(schema, pointer);
+      if (!target) return {};
+      // A schema that contains itself: stop descending (an optional property is left out, an array is empty).
+      if (this.#refStack.includes(target.pointer)) return OMIT;
+      this.#refStack.push(target.pointer);
       try {
-        return this.#node(ref.slice(1), variant);
+        return this.#node(target.pointer, variant);
       } finally {
         this.#refStack.pop();
       }
@@ -276,7 +274,7 @@ export class MockDataBuilder {
   #array(pointer: string, schema: Schema, variant: Variant, examples: unknown[]): unknown {
     const minItems = typeof schema.minItems === "number" ? schema.minItems : 0;
     const maxItems = typeof schema.maxItems === "number" ? schema.maxItems : Number.POSITIVE_INFINITY;
-    const itemSchema = isSchema(schema.items) ? this.#resolveRef(schema.items) : undefined;
+    const itemSchema = isSchema(schema.items) ? this.#model.resolve(schema.items)?.node : undefined;
     // An example list of plain values (tags, emails…) is used when each value fits the item schema.
     const example = examples.find(
       (candidate): candidate is unknown[] =>
@@ -300,16 +298,6 @@ export class MockDataBuilder {
       return items.slice(0, 1);
     }
     return items;
-  }
-
-  #resolveRef(schema: Schema): Schema | undefined {
-    let node: Schema | undefined = schema;
-    for (let hops = 0; node && typeof node.$ref === "string" && hops < 10; hops++) {
-      node = (node.$ref as string).startsWith("#/")
-        ? this.#resolve((node.$ref as string).slice(1))
-        : undefined;
-    }
-    return node;
   }
 
   /** Whether a primitive value satisfies a primitive schema (objects and compositions: no). */

@@ -1,7 +1,14 @@
-import { jsdoc } from "../../emit/index.ts";
-import { literal, objectKey, pascalCase } from "../naming.ts";
+import {
+  identifier,
+  jsdoc,
+  jsonLiteral,
+  stringLiteral as literal,
+  propertyKey as objectKey,
+} from "../../emit/index.ts";
+import { compareCodePoints, pascalCase } from "../../model/index.ts";
+import { operationDoc } from "../operation-docs.ts";
 import { GENERATED_BANNER } from "../target.ts";
-import type { MockOperation, MockResource } from "./model.ts";
+import type { MockOperation, MockResource } from "./mock-operations.ts";
 
 /** Mock values computed at generate time, keyed by operationId. */
 export interface MockValues {
@@ -12,16 +19,17 @@ export interface MockValues {
 }
 
 /** `listLeadLabel` → `getListLeadLabelResponseMock` / `getListLeadLabelMockHandler` (orval's names). */
-export const responseMockName = (operationId: string) => `get${pascalCase(operationId)}ResponseMock`;
-export const handlerName = (operationId: string) => `get${pascalCase(operationId)}MockHandler`;
+export const responseMockName = (operationId: string) =>
+  identifier(`get${pascalCase(operationId)}ResponseMock`);
+export const handlerName = (operationId: string) => identifier(`get${pascalCase(operationId)}MockHandler`);
 
 function docComment(text: string): string {
   return jsdoc([text]);
 }
 
-/** A JSON value as a TypeScript expression (JSON is valid TS; `__proto__` keys would not be plain data). */
+/** A mock body as a TypeScript expression, pretty-printed (one property per line) for people reading it. */
 function valueLiteral(value: unknown): string {
-  return JSON.stringify(value, (key, inner) => (key === "__proto__" ? undefined : inner));
+  return jsonLiteral(value);
 }
 
 function bodyType(operation: MockOperation): string {
@@ -39,16 +47,12 @@ function compareRoutes(a: string, b: string): number {
     const lParam = l.startsWith("{");
     const rParam = r.startsWith("{");
     if (lParam !== rParam) return lParam ? 1 : -1;
-    if (l !== r) return l < r ? -1 : 1;
+    if (l !== r) return compareCodePoints(l, r);
   }
   return left.length - right.length;
 }
 
-export function renderOperations(
-  operations: MockOperation[],
-  values: MockValues,
-  summaries: Map<string, string>,
-): string {
+export function renderOperations(operations: MockOperation[], values: MockValues): string {
   const lines = [
     GENERATED_BANNER,
     'import type { operations } from "@instantly-kit/types";',
@@ -68,7 +72,7 @@ export function renderOperations(
     const errors = [...(values.errors.get(operation.operationId) ?? new Map<number, number>())]
       .map(([status, index]) => `${status}: errorBody${index}`)
       .join(", ");
-    const summary = summaries.get(operation.operationId);
+    const summary = operation.source.summary;
     if (summary) lines.push(`  ${docComment(`${operation.method} ${operation.path} — ${summary}`)}`);
     lines.push(
       `  ${objectKey(operation.operationId)}: { operationId: ${literal(operation.operationId)}, method: ${literal(operation.method)}, path: ${literal(operation.path)}, status: ${operation.status}, body: ${literal(operation.body)}${operation.contentType ? `, contentType: ${literal(operation.contentType)}` : ""}, requestBody: ${operation.requestBody}, requiredBody: [${operation.requiredBody.map(literal).join(", ")}], errors: { ${errors} } },`,
@@ -93,8 +97,8 @@ export function renderOperations(
   const ordered = [...operations].sort(
     (a, b) =>
       compareRoutes(a.path, b.path) ||
-      a.method.localeCompare(b.method) ||
-      a.operationId.localeCompare(b.operationId),
+      compareCodePoints(a.method, b.method) ||
+      compareCodePoints(a.operationId, b.operationId),
   );
   lines.push(
     "/** The order handlers are registered in: literal path segments before parameters at the same position. */",
@@ -116,8 +120,9 @@ export function renderResponses(operations: MockOperation[], values: MockValues)
     if (operation.body === "none") continue;
     const type = `SuccessBodies[${literal(operation.operationId)}]`;
     lines.push(
-      docComment(
-        `Default ${operation.status} body of \`${operation.operationId}\` (${operation.method} ${operation.path}); \`overrides\` are merged over it.`,
+      operationDoc(
+        operation.source,
+        `Default ${operation.status} body of \`${operation.operationId}\`; \`overrides\` are merged over it.`,
       ),
     );
     lines.push(
@@ -145,13 +150,14 @@ export function renderHandlers(operations: MockOperation[]): string {
     const type = `SuccessBodies[${literal(operation.operationId)}]`;
     const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation.operationId);
     lines.push(
-      docComment(
-        `MSW handler for \`${operation.operationId}\`: ${operation.method} ${operation.path} → ${operation.status}.`,
+      operationDoc(
+        operation.source,
+        `MSW handler for \`${operation.operationId}\`: answers ${operation.status} with the default body, or \`override\`.`,
       ),
     );
     lines.push(
       `export const ${handlerName(operation.operationId)} = (override?: MockOverride<${type}>, options?: HandlerOptions): OperationHandler =>`,
-      `  createOperationHandler<${type}>(operationSpecs.${operation.operationId}, ${defaultBody}, override, options);`,
+      `  createOperationHandler<${type}>(operationSpecs[${literal(operation.operationId)}], ${defaultBody}, override, options);`,
       "",
     );
   }

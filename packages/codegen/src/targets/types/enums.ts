@@ -1,245 +1,12 @@
-import { jsdoc } from "../../emit/index.ts";
-import { camelCase, isIdentifier, literal, objectKey, pascalCase } from "../naming.ts";
+import { jsdoc, propertyKey, stringLiteral } from "../../emit/index.ts";
+import { labelFunctionName, type NumericEnum } from "../../model/index.ts";
 
 /**
- * Readable constants for the spec's numeric enums. The API documents codes such as campaign status
- * `-99` "Account Suspended" only in the vendor extension `x-enumDescriptions`; no generator turns those
- * into names, so apps end up comparing against magic numbers. We emit, per distinct enum:
+ * Readable constants for the spec's numeric enums (the model names them, see model/enums.ts). The API documents
+ * codes such as campaign status `-99` "Account Suspended" only in `x-enumDescriptions`; we emit, per enum:
  *   `CampaignStatus` (`as const` object + value union type), `CampaignStatusLabels`, `campaignStatusLabel()`.
  * `as const` objects rather than TS enums: erasable, tree-shakeable, and literal-typed.
  */
-
-export interface EnumMember {
-  name: string;
-  value: number;
-  label: string;
-}
-
-export interface NumericEnum {
-  name: string;
-  /** Where it was first found, e.g. `Campaign.status` or `createSalesAgent body.agent_type`. */
-  source: string;
-  members: EnumMember[];
-  /** Other component-schema occurrences with identical values and labels: exported as aliases. */
-  aliases: { name: string; source: string }[];
-}
-
-type Schema = Record<string, unknown>;
-
-const NUMERIC_KEY = /^-?\d+(\.\d+)?$/;
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
-function isObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The (value, label) pairs of a numeric enum with descriptions, in spec order; undefined if it is not one. */
-function numericEnumPairs(schema: Schema): { value: number; label: string }[] | undefined {
-  const descriptions = schema["x-enumDescriptions"];
-  if (!isObject(descriptions)) return undefined;
-  let values: unknown[];
-  if (Array.isArray(schema.enum)) {
-    values = schema.enum.filter((value) => value !== null);
-  } else {
-    // Some array item schemas carry only the descriptions; the keys are then the values.
-    const keys = Object.keys(descriptions);
-    if (!keys.every((key) => NUMERIC_KEY.test(key))) return undefined;
-    values = keys.map(Number);
-  }
-  if (values.length === 0 || !values.every((value) => typeof value === "number" && Number.isFinite(value))) {
-    return undefined;
-  }
-  const pairs: { value: number; label: string }[] = [];
-  const seen = new Set<number>();
-  for (const value of values as number[]) {
-    if (seen.has(value)) continue;
-    seen.add(value);
-    const label = descriptions[String(value)];
-    pairs.push({ value, label: typeof label === "string" && label.trim() ? label.trim() : String(value) });
-  }
-  return pairs;
-}
-
-/**
- * The member name from a label: its leading phrase ("Draft - The subsequence is in draft mode" → `Draft`,
- * "Temporarily paused for maintenance; will be…" → `TemporarilyPausedForMaintenance`), in PascalCase.
- */
-function memberBaseName(label: string, value: number): string {
-  const phrase = label.split(/ [-–] |[;:(]|\.(?:\s|$)/)[0]?.trim() || label;
-  const name = pascalCase(phrase);
-  if (!name) return `Value${valueToken(value)}`;
-  return /^[0-9]/.test(name) ? `Value${name}` : name;
-}
-
-/** A value as an identifier fragment: `11` → `11`, `-1` → `Minus1`, `1.5` → `1_5`. */
-function valueToken(value: number): string {
-  const digits = String(Math.abs(value)).replace(".", "_");
-  return value < 0 ? `Minus${digits}` : digits;
-}
-
-/** A schema that is itself a numeric enum with descriptions (its constant takes the schema's name). */
-export function isNumericEnumSchema(schema: unknown): boolean {
-  return isObject(schema) && typeof schema.$ref !== "string" && numericEnumPairs(schema) !== undefined;
-}
-
-/** Names for all members; members whose names collide all get their value appended (deterministic). */
-function nameMembers(pairs: { value: number; label: string }[]): EnumMember[] {
-  const bases = pairs.map((pair) => memberBaseName(pair.label, pair.value));
-  const counts = new Map<string, number>();
-  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
-  return pairs.map((pair, index) => {
-    const base = bases[index] as string;
-    const name = (counts.get(base) ?? 0) > 1 ? `${base}${valueToken(pair.value)}` : base;
-    return { name, value: pair.value, label: pair.label };
-  });
-}
-
-interface Occurrence {
-  nameParts: string[];
-  source: string;
-  pairs: { value: number; label: string }[];
-  fromComponents: boolean;
-}
-
-/** Depth-first over inline schemas (not $refs: referenced component schemas are visited once, by name). */
-function visitSchema(
-  schema: unknown,
-  nameParts: string[],
-  source: string,
-  fromComponents: boolean,
-  out: Occurrence[],
-): void {
-  if (!isObject(schema) || typeof schema.$ref === "string") return;
-  const pairs = numericEnumPairs(schema);
-  if (pairs) out.push({ nameParts, source, pairs, fromComponents });
-  if (isObject(schema.properties)) {
-    for (const [key, value] of Object.entries(schema.properties)) {
-      visitSchema(value, [...nameParts, key], `${source}.${key}`, fromComponents, out);
-    }
-  }
-  for (const key of ["items", "additionalProperties", "not"]) {
-    visitSchema(schema[key], nameParts, source, fromComponents, out);
-  }
-  for (const key of ["anyOf", "oneOf", "allOf", "prefixItems"]) {
-    const list = schema[key];
-    if (Array.isArray(list))
-      for (const item of list) visitSchema(item, nameParts, source, fromComponents, out);
-  }
-}
-
-function jsonSchemaOf(content: unknown): unknown {
-  if (!isObject(content)) return undefined;
-  const json = Object.entries(content).find(([type]) => /json/i.test(type));
-  return json && isObject(json[1]) ? json[1].schema : undefined;
-}
-
-function collectOccurrences(document: Schema): Occurrence[] {
-  const out: Occurrence[] = [];
-  const components = isObject(document.components) ? document.components : {};
-  const schemas = isObject(components.schemas) ? components.schemas : {};
-  for (const [name, schema] of Object.entries(schemas)) visitSchema(schema, [name], name, true, out);
-
-  const paths = isObject(document.paths) ? document.paths : {};
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isObject(operation) || typeof operation.operationId !== "string") continue;
-      const id = operation.operationId;
-      const parameters = [
-        ...(Array.isArray(item.parameters) ? item.parameters : []),
-        ...(Array.isArray(operation.parameters) ? operation.parameters : []),
-      ];
-      for (const parameter of parameters) {
-        if (!isObject(parameter) || typeof parameter.name !== "string") continue;
-        visitSchema(
-          parameter.schema,
-          [id, parameter.name],
-          `${id} ${parameter.in}.${parameter.name}`,
-          false,
-          out,
-        );
-      }
-      const body = isObject(operation.requestBody) ? operation.requestBody : {};
-      visitSchema(jsonSchemaOf(body.content), [id], `${id} body`, false, out);
-      const responses = isObject(operation.responses) ? operation.responses : {};
-      for (const [status, response] of Object.entries(responses)) {
-        if (!isObject(response)) continue;
-        visitSchema(jsonSchemaOf(response.content), [id, "Response"], `${id} response ${status}`, false, out);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Every distinct numeric enum with `x-enumDescriptions`, named after where it is found:
- * a component schema property → Schema + property path (`Campaign.status` → `CampaignStatus`),
- * an operation's parameter/body/response → operationId + property path.
- * Identical enums (same codes and labels) are emitted once. Of the component-schema occurrences the
- * shortest name is the canonical one (`CampaignStatus` rather than `AccountCampaignMappingStatus`; ties
- * by code point) and the others are exported as aliases, so every Schema+Property name exists.
- * Operation-level occurrences only matter when no component schema has the same enum (then the shortest
- * name wins and repeats are dropped: they are the same values under less useful names).
- * `reserved` are names the package already exports (schema types, helpers); clashes get `2`, `3`…
- */
-export function collectNumericEnums(document: Schema, reserved: Iterable<string>): NumericEnum[] {
-  const taken = new Set(reserved);
-  const claim = (base: string): string => {
-    let name = base;
-    for (
-      let n = 2;
-      taken.has(name) || taken.has(`${name}Labels`) || taken.has(labelFunctionName(name));
-      n++
-    ) {
-      name = `${base}${n}`;
-    }
-    taken.add(name);
-    taken.add(`${name}Labels`);
-    taken.add(labelFunctionName(name));
-    return name;
-  };
-  const baseName = (occurrence: Occurrence): string => {
-    const base = pascalCase(occurrence.nameParts.join(" "));
-    return isIdentifier(base) ? base : `Enum${base}`;
-  };
-  const shortestFirst = (a: Occurrence, b: Occurrence): number => {
-    const [x, y] = [baseName(a), baseName(b)];
-    return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
-  };
-
-  // Groups in order of first appearance (the normalized document's key order: deterministic).
-  const groups = new Map<string, Occurrence[]>();
-  for (const occurrence of collectOccurrences(document)) {
-    const identity = JSON.stringify([...occurrence.pairs].sort((a, b) => a.value - b.value));
-    groups.set(identity, [...(groups.get(identity) ?? []), occurrence]);
-  }
-  const result: NumericEnum[] = [];
-  for (const occurrences of groups.values()) {
-    const fromComponents = occurrences.filter((occurrence) => occurrence.fromComponents);
-    const candidates = [...(fromComponents.length > 0 ? fromComponents : occurrences)].sort(shortestFirst);
-    const [canonical, ...others] = candidates as [Occurrence, ...Occurrence[]];
-    // Every other component-schema name of this enum, once (anyOf branches can repeat a property).
-    const aliases = new Map<string, Occurrence>();
-    if (fromComponents.length > 0) {
-      for (const other of others) {
-        const name = baseName(other);
-        if (name !== baseName(canonical) && !aliases.has(name)) aliases.set(name, other);
-      }
-    }
-    result.push({
-      name: claim(baseName(canonical)),
-      source: canonical.source,
-      members: nameMembers(canonical.pairs),
-      aliases: [...aliases].map(([name, alias]) => ({ name: claim(name), source: alias.source })),
-    });
-  }
-  return result;
-}
-
-export function labelFunctionName(enumName: string): string {
-  return `${camelCase(enumName)}Label`;
-}
 
 function renderEnum(numericEnum: NumericEnum): string {
   const { name, members } = numericEnum;
@@ -247,12 +14,12 @@ function renderEnum(numericEnum: NumericEnum): string {
   const lines = [
     jsdoc([`${numericEnum.source} — codes and labels from the spec's \`x-enumDescriptions\`.`]),
     `export const ${name} = {`,
-    ...members.map((member) => `  ${objectKey(member.name)}: ${member.value},`),
+    ...members.map((member) => `  ${propertyKey(member.name)}: ${member.value},`),
     "} as const;",
     `export type ${name} = (typeof ${name})[keyof typeof ${name}];`,
     `/** The spec's description of each \`${name}\` code. */`,
     `export const ${labels} = {`,
-    ...members.map((member) => `  ${literal(String(member.value))}: ${literal(member.label)},`),
+    ...members.map((member) => `  ${stringLiteral(String(member.value))}: ${stringLiteral(member.label)},`),
     `} as const satisfies Record<${name}, string>;`,
     `/** The label of a \`${name}\` code, e.g. for display. */`,
     `export const ${labelFunctionName(name)} = (value: ${name}): (typeof ${labels})[${name}] => ${labels}[value];`,
@@ -269,7 +36,7 @@ function renderEnum(numericEnum: NumericEnum): string {
   return lines.join("\n");
 }
 
-export function renderEnums(enums: NumericEnum[]): string {
+export function renderEnums(enums: readonly NumericEnum[]): string {
   if (enums.length === 0) return "export {};\n";
   return `${enums.map(renderEnum).join("\n\n")}\n`;
 }

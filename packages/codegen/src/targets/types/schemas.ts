@@ -1,18 +1,13 @@
-import { isIdentifier } from "../naming.ts";
+import { identifier, stringLiteral } from "../../emit/index.ts";
+import type { NamedSchema } from "../../model/index.ts";
 
-/** Component schema names that can be exported as-is (normalization makes them PascalCase titles). */
-export function exportableSchemaNames(
-  document: Record<string, unknown>,
-  reserved: ReadonlySet<string>,
-): string[] {
-  const components = document.components as { schemas?: Record<string, unknown> } | undefined;
-  return Object.keys(components?.schemas ?? {}).filter((name) => isIdentifier(name) && !reserved.has(name));
-}
-
-/** `export type Campaign = components["schemas"]["Campaign"];` for every schema. */
-export function renderSchemaTypes(names: string[]): string {
+/** `export type Campaign = components["schemas"]["Campaign"];` for every exported schema (docs are on `components`). */
+export function renderSchemaTypes(schemas: readonly NamedSchema[]): string {
   const lines = ['import type { components } from "./openapi.gen.js";', ""];
-  for (const name of names)
-    lines.push(`export type ${name} = components["schemas"][${JSON.stringify(name)}];`);
+  for (const schema of schemas) {
+    lines.push(
+      `export type ${identifier(schema.name)} = components["schemas"][${stringLiteral(schema.name)}];`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }

@@ -1,0 +1,125 @@
+import { compareCodePoints, type Operation, type SpecModel, sortedBy } from "../../model/index.ts";
+
+/** How the success response is sent: JSON, text (e.g. CSV downloads) or no body at all (204, empty schema). */
+export type BodyKind = "json" | "text" | "none";
+
+/** What the mocks need of one operation of the model. */
+export interface MockOperation {
+  operationId: string;
+  /** Upper-case HTTP method, as MSW and the runtime tables spell it. */
+  method: string;
+  /** OpenAPI path, e.g. `/api/v2/leads/{id}`. */
+  path: string;
+  status: number;
+  body: BodyKind;
+  contentType?: string;
+  /** JSON pointer of the success response schema (absent for bodiless responses). */
+  schemaPointer?: string;
+  /** Documented error statuses with a JSON body, and their schema pointers. */
+  errors: { status: number; schemaPointer: string }[];
+  /** Whether a request body schema is documented. */
+  requestBody: boolean;
+  /** Top-level required properties of that body (a missing one → 400). */
+  requiredBody: string[];
+  /** The model's operation (docs, scopes, pagination). */
+  source: Operation;
+}
+
+/** A CRUD resource derived from paths: `/x` (POST create + GET list, or POST `/x/list`) and `/x/{id}`. */
+export interface MockResource {
+  /** Path segment(s) after /api/v2, e.g. `lead-labels`. */
+  name: string;
+  collectionPath: string;
+  idParam: string;
+  /** Item property holding the id (`id`, or `email` for accounts). */
+  idProperty: string;
+  create: string;
+  list: string;
+  listIn: "query" | "body";
+  get?: string;
+  update?: string;
+  remove?: string;
+  /** Operation whose success body is one item (get, else create): the template for new items. */
+  itemOperation: string;
+  /** The item schema's property names: request-body keys outside these are not stored. */
+  itemProperties: string[];
+}
+
+/** The model's operations as the mocks see them, by operationId (code-point order). */
+export function mockOperations(model: SpecModel): MockOperation[] {
+  const operations = model.operations.map((operation): MockOperation => {
+    const { successBody } = operation;
+    // The body's JSON media type, else its first one (a form or text body is still a body).
+    const bodyMedia = operation.requestBody?.json ?? operation.requestBody?.media[0];
+    const bodySchema = model.resolve(bodyMedia?.schema, bodyMedia?.schemaPointer)?.node;
+    return {
+      operationId: operation.id,
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      status: operation.successStatus,
+      body: successBody.kind,
+      ...(successBody.media
+        ? { contentType: successBody.media.contentType, schemaPointer: successBody.media.schemaPointer }
+        : {}),
+      errors: operation.errorResponses.flatMap((response) =>
+        response.code !== undefined && response.json
+          ? [{ status: response.code, schemaPointer: response.json.schemaPointer }]
+          : [],
+      ),
+      requestBody: bodySchema !== undefined,
+      requiredBody: Array.isArray(bodySchema?.required) ? (bodySchema.required as string[]) : [],
+      source: operation,
+    };
+  });
+  return sortedBy(operations, (operation) => operation.operationId);
+}
+
+/** The property names of the success body's (resolved) object schema. */
+function successProperties(model: SpecModel, operation: MockOperation): string[] {
+  if (!operation.schemaPointer) return [];
+  return Object.keys(model.propertiesOf(model.at(operation.schemaPointer)));
+}
+
+/**
+ * CRUD resources for the stateful mock: a collection path without parameters that creates (POST) and lists
+ * (GET, or POST `<collection>/list` as for leads), plus `<collection>/{param}` with at least one of GET/PATCH/DELETE.
+ */
+export function mockResources(model: SpecModel, operations: MockOperation[]): MockResource[] {
+  const byRoute = new Map(
+    operations.map((operation) => [`${operation.method} ${operation.path}`, operation]),
+  );
+  const listShape = (operation: MockOperation | undefined) =>
+    operation !== undefined && successProperties(model, operation).includes("items");
+  const resources: MockResource[] = [];
+  for (const operation of operations) {
+    const match = /^(\/[^{}]*)\/\{([^}]+)\}$/.exec(operation.path);
+    if (!match || !["GET", "PATCH", "DELETE"].includes(operation.method)) continue;
+    const [, collectionPath = "", idParam = ""] = match;
+    if (resources.some((resource) => resource.collectionPath === collectionPath)) continue;
+    const create = byRoute.get(`POST ${collectionPath}`);
+    const getList = byRoute.get(`GET ${collectionPath}`);
+    const postList = byRoute.get(`POST ${collectionPath}/list`);
+    const list = listShape(getList) ? getList : listShape(postList) ? postList : undefined;
+    if (create?.body !== "json" || !list) continue;
+    const item = (method: string) => byRoute.get(`${method} ${collectionPath}/{${idParam}}`);
+    const get = item("GET");
+    const itemOperation = get?.body === "json" ? get : create;
+    const itemProperties = successProperties(model, itemOperation);
+    if (!itemProperties.includes("id") && !itemProperties.includes(idParam)) continue;
+    resources.push({
+      name: collectionPath.replace(/^\/api\/v2\//, ""),
+      collectionPath,
+      idParam,
+      idProperty: itemProperties.includes(idParam) ? idParam : "id",
+      create: create.operationId,
+      list: list.operationId,
+      listIn: list.method === "GET" ? "query" : "body",
+      ...(get ? { get: get.operationId } : {}),
+      ...(item("PATCH") ? { update: item("PATCH")?.operationId } : {}),
+      ...(item("DELETE") ? { remove: item("DELETE")?.operationId } : {}),
+      itemOperation: itemOperation.operationId,
+      itemProperties,
+    });
+  }
+  return resources.sort((a, b) => compareCodePoints(a.name, b.name));
+}

@@ -1,0 +1,57 @@
+import { jsdoc } from "../emit/index.ts";
+import type { Operation } from "../model/index.ts";
+
+/**
+ * The doc comment of a per-operation export (a request function, a hook, a mock handler), from the model: what it
+ * is for, the operation's summary and description, the scopes an API key needs, whether it is cursor-paginated,
+ * and `@deprecated`. Every spec string goes through emit's `jsdoc`, so no description can end the comment.
+ */
+
+/** The description without its scope sentences: those are rendered from the model, once, as their own line. */
+function prose(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const kept = description
+    .split("\n")
+    .filter(
+      (line, index, lines) =>
+        !/^\s*Requires (one|all) of the following scope/.test(line) &&
+        !(
+          /^\s*- One of `/.test(line) &&
+          lines.slice(0, index).some((before) => /scope groups:\s*$/.test(before))
+        ),
+    );
+  return kept.join("\n").trim() || undefined;
+}
+
+function scopesLine(operation: Operation): string | undefined {
+  const groups = operation.requiredScopes.map((group) => group.map((scope) => `\`${scope}\``).join(", "));
+  if (groups.length === 0) return undefined;
+  return `Scopes: one of ${groups.join("; and one of ")}.`;
+}
+
+function paginationLine(operation: Operation): string {
+  if (!operation.pagination) return "Not paginated.";
+  const where = operation.pagination.in === "query" ? "query parameter" : "request body property";
+  return `Cursor-paginated: \`starting_after\` (${where}); each page is \`{ items, next_starting_after }\`.`;
+}
+
+/** The paragraphs of an operation's doc comment, after a `lead` sentence saying what the export is. */
+export function operationDocParagraphs(operation: Operation, lead: string): string[] {
+  return [
+    lead,
+    operation.summary,
+    prose(operation.description),
+    [
+      `\`${operation.method.toUpperCase()} ${operation.path}\``,
+      scopesLine(operation),
+      paginationLine(operation),
+    ]
+      .filter((part) => part !== undefined)
+      .join(" "),
+  ].filter((paragraph): paragraph is string => paragraph !== undefined && paragraph.trim() !== "");
+}
+
+/** A JSDoc block for an export that stands for `operation` (with `@deprecated` when the spec says so). */
+export function operationDoc(operation: Operation, lead: string): string {
+  return jsdoc(operationDocParagraphs(operation, lead), operation.deprecated ? ["@deprecated"] : []);
+}
