@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
+import { buildModel } from "../../src/model/index.ts";
 import { typesTarget } from "../../src/targets/types/index.ts";
 import { type Probe, probesFor } from "./probes.ts";
 
@@ -113,6 +114,7 @@ async function generateTypes(document: object, packageDir: string): Promise<void
   await mkdir(outDir, { recursive: true });
   await typesTarget.generate({
     document: document as Record<string, unknown>,
+    model: buildModel(document as Record<string, unknown>),
     outDir,
     // The types target reads neither (asserted by the program compiling at all).
     lock: undefined as never,
