@@ -74,7 +74,7 @@ describe("diff rules: matching and reporting", () => {
     delete lead(after).properties.note;
     const diff = diffSpecs(before, toDefN(after, ["Campaign", "LeadLabel", "Lead"]));
     expect(diff.changes.map(summarize)).toEqual(["major response-property-removed schema:Lead"]);
-    expect(diff.changes[0]?.message).toContain("Lead.note");
+    expect(diff.changes[0]?.message).toContain("Lead `note`");
   });
 
   it("renaming a component schema is breaking (its exported type name disappears) and terminates on cycles", () => {
@@ -104,7 +104,7 @@ describe("diff rules: matching and reporting", () => {
     const lines = diffSpecs(before, after).changes.map((c) => `${summarize(c)} ${c.message}`);
     expect(lines).toEqual([
       "major response-type-changed getLead response 200 `allOf[1].a`: type string → number",
-      "major response-property-removed schema:Lead schema Lead.note: property removed",
+      "major response-property-removed schema:Lead schema Lead `note`: property removed",
     ]);
   });
 
@@ -121,12 +121,12 @@ describe("diff rules: matching and reporting", () => {
       {
         kind: "request-field-removed",
         operations: ["createLead"],
-        message: "schema LeadLabel.name: field removed (in requests)",
+        message: "schema LeadLabel `name`: field removed (in requests)",
       },
       {
         kind: "response-property-removed",
         operations: LEAD_OPS,
-        message: "schema LeadLabel.name: property removed (in responses)",
+        message: "schema LeadLabel `name`: property removed (in responses)",
       },
     ]);
   });

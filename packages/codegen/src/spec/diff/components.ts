@@ -1,4 +1,5 @@
 import { severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import { componentKey, type Finding, type SchemaComparer } from "./schemas.ts";
 import type { Direction, SpecChange } from "./types.ts";
 
@@ -46,7 +47,7 @@ export function diffComponents(
   const operationsOf = reachingOperations(comparer.references, operationIds);
   for (const { finding, name, keys } of findings.values()) {
     const operations = [...new Set([...keys].flatMap((key) => [...(operationsOf.get(key) ?? [])]))].sort();
-    const where = finding.location ? `${name}.${finding.location}` : name;
+    const where = finding.location ? `${name} ${code(finding.location)}` : name;
     out.push({
       severity: finding.severity,
       kind: finding.kind,

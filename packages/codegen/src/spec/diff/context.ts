@@ -1,5 +1,6 @@
 import type { IndexedOperation } from "./document.ts";
 import { type ChangeKind, severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import type { Finding, SchemaComparer, Scope } from "./schemas.ts";
 import type { Direction, SpecChange } from "./types.ts";
 
@@ -46,9 +47,7 @@ export class OperationContext {
   }
 }
 
-/** "request body `a.b`", "response 200 `[].id`", and "query parameter `ids[]`" for an array parameter's items. */
+/** "request body `a.b`", "response 200 `[].id`", "query parameter `ids` `[]`" (names as Markdown-safe code spans). */
 function at(what: string, location: string): string {
-  if (!location) return what;
-  if (what.endsWith("`") && location.startsWith("[")) return `${what.slice(0, -1)}${location}\``;
-  return `${what} \`${location}\``;
+  return location ? `${what} ${code(location)}` : what;
 }

@@ -1,4 +1,5 @@
 import type { ChangeKind } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import type { Direction, JsonObject } from "./types.ts";
 
 /**
@@ -36,15 +37,18 @@ export function compareEnums(
   const added = [...newValues.keys()].filter((key) => !oldValues.has(key));
   if (removed.length > 0 && removed.length === added.length) {
     // Replaced one for one (in order): a rename, which the changelog shows as `old` → `new`.
-    const pairs = removed.map((value, index) => `${value} → ${added[index]}`);
+    const pairs = removed.map((value, index) => `${code(value)} → ${code(added[index] as string)}`);
     at("enum-value-renamed", `enum value${pairs.length > 1 ? "s" : ""} renamed: ${pairs.join(", ")}`);
     return;
   }
   if (removed.length > 0) {
-    at("enum-value-removed", `enum value${removed.length > 1 ? "s" : ""} ${removed.join(", ")} removed`);
+    at(
+      "enum-value-removed",
+      `enum value${removed.length > 1 ? "s" : ""} ${removed.map(code).join(", ")} removed`,
+    );
   }
   if (added.length > 0) {
-    at("enum-value-added", `enum value${added.length > 1 ? "s" : ""} ${added.join(", ")} added`);
+    at("enum-value-added", `enum value${added.length > 1 ? "s" : ""} ${added.map(code).join(", ")} added`);
   }
 }
 
@@ -64,6 +68,6 @@ function enumValues(schema: JsonObject): Map<string, unknown> | undefined {
 }
 
 function list(values: Map<string, unknown>): string {
-  const keys = [...values.keys()];
+  const keys = [...values.keys()].map(code);
   return keys.length > 8 ? `${keys.slice(0, 8).join(", ")}, … (${keys.length})` : keys.join(", ");
 }

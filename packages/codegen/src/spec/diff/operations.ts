@@ -2,6 +2,7 @@ import { OperationContext } from "./context.ts";
 import { changedDocFields } from "./docs.ts";
 import type { IndexedOperation } from "./document.ts";
 import { type ChangeKind, severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import { diffParameters } from "./parameters.ts";
 import { diffRequestBody } from "./request-body.ts";
 import { diffResponses } from "./responses.ts";
@@ -28,7 +29,7 @@ export function diffOperations(comparer: SchemaComparer, out: SpecChange[]): voi
         out,
         "operation-renamed",
         newOp,
-        `operationId \`${oldOp.operationId}\` renamed to \`${newOp.operationId}\``,
+        `operationId ${code(oldOp.operationId)} renamed to ${code(newOp.operationId)}: call ${code(newOp.operationId)} instead`,
       );
     }
     diffOperation(new OperationContext(comparer, oldOp, newOp, out));

@@ -1,6 +1,7 @@
 import type { OperationContext } from "./context.ts";
 import { changedDocFields } from "./docs.ts";
 import { parameterKey } from "./document.ts";
+import { code } from "./markdown.ts";
 import { isObject, type JsonObject, jsonEqual } from "./types.ts";
 
 /** How a parameter is put on the wire: a change alters requests without changing their TypeScript type. */
@@ -38,7 +39,7 @@ export function diffParameters(ctx: OperationContext): void {
 }
 
 function describe(parameter: JsonObject): string {
-  return `${String(parameter.in)} parameter \`${String(parameter.name)}\``;
+  return `${String(parameter.in)} parameter ${code(String(parameter.name))}`;
 }
 
 /** A parameter's schema, or the schema of its single `content` entry (the other way OpenAPI allows). */

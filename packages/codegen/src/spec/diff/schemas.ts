@@ -2,6 +2,7 @@ import type { IndexedDocument } from "./document.ts";
 import { compareEnums } from "./enums.ts";
 import { DOC_KEYWORDS, STRUCTURAL_KEYWORDS, VALIDATION_KEYWORDS } from "./keywords.ts";
 import { type ChangeKind, severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import { describeSchema } from "./shape.ts";
 import { type Direction, isObject, type JsonObject, jsonEqual, type Severity, show } from "./types.ts";
 
@@ -142,7 +143,13 @@ export class SchemaComparer {
     }
     const oldTypes = typeSet(oldSchema);
     const newTypes = typeSet(newSchema);
-    compareTypes(oldTypes, newTypes, scope.direction, at);
+    // A type change shows both shapes (and, for a value now wrapped in an object, where it went).
+    compareTypes(oldTypes, newTypes, scope.direction, (kind, detail) =>
+      at(
+        kind,
+        kind === "integer-number-changed" ? detail : `${detail}${this.shapeChange(oldSchema, newSchema)}`,
+      ),
+    );
     compareEnums(oldSchema, newSchema, scope.direction, at);
     if (couldBe(oldTypes, "object") && couldBe(newTypes, "object")) {
       this.compareProperties(oldSchema, newSchema, scope, location);
@@ -170,7 +177,7 @@ export class SchemaComparer {
       if (jsonEqual(oldSchema[key], newSchema[key])) continue;
       if (DOC_KEYWORDS.has(key)) docs.push(key);
       else if (VALIDATION_KEYWORDS.has(key)) {
-        validation.push(`${key} ${show(oldSchema[key])} → ${show(newSchema[key])}`);
+        validation.push(`${key} ${code(show(oldSchema[key]))} → ${code(show(newSchema[key]))}`);
       } else other.push(key);
     }
     if (validation.length > 0) at("validation-changed", validation.join(", "));
@@ -210,7 +217,7 @@ export class SchemaComparer {
       if (!inNew) {
         const to = renamed.get(name);
         if (to !== undefined) {
-          at(request ? "request-field-renamed" : "response-property-renamed", `renamed to \`${to}\``);
+          at(request ? "request-field-renamed" : "response-property-renamed", `renamed to ${code(to)}`);
         } else
           at(
             request ? "request-field-removed" : "response-property-removed",
@@ -332,12 +339,24 @@ export class SchemaComparer {
     for (const i of unmatchedOld) {
       // A branch fewer narrows the union: callers lose a way to send, readers' checks of it stop compiling.
       const kind = keyword === "oneOf" ? "oneOf-branch-removed" : "anyOf-branch-removed";
-      at(kind, `union member \`${describeSchema(this.oldDoc, olds[i])}\` removed`);
+      at(kind, `union member ${code(describeSchema(this.oldDoc, olds[i]))} removed`);
     }
     for (const j of unmatchedNew) {
       const kind = keyword === "oneOf" ? "oneOf-branch-added" : "anyOf-branch-added";
-      at(kind, `union member \`${describeSchema(this.newDoc, news[j])}\` added`);
+      at(kind, `union member ${code(describeSchema(this.newDoc, news[j]))} added`);
     }
+  }
+
+  /** `: now `{ items: X[] }` (was `X[]`): read `.items`` — what a reader or caller changes. */
+  private shapeChange(oldSchema: JsonObject, newSchema: JsonObject): string {
+    const before = describeSchema(this.oldDoc, oldSchema);
+    const after = describeSchema(this.newDoc, newSchema);
+    // Plain primitives are already said by the type change (`type string → integer`).
+    if (before === after || (/^[a-z| ]+$/.test(before) && /^[a-z| ]+$/.test(after))) return "";
+    const properties = isObject(newSchema.properties) ? Object.entries(newSchema.properties) : [];
+    const moved = properties.find(([, schema]) => describeSchema(this.newDoc, schema) === before);
+    const hint = moved ? `: read ${code(`.${moved[0]}`)}` : "";
+    return `: now ${code(after)} (was ${code(before)})${hint}`;
   }
 
   /** How different two schemas are (weighted count of findings), measured by a throwaway comparer. */
