@@ -681,6 +681,40 @@ export const table: Record<string, Row[]> = {
       want: [],
     },
   ],
+  renames: [
+    {
+      rule: "enum values replaced one for one: a rename",
+      edit: (d) => {
+        lead(d).properties.status.enum = ["active", "halted"];
+      },
+      want: ["major enum-value-renamed schema:Lead"],
+    },
+    {
+      rule: "a response property removed and another added with the same schema: a rename",
+      edit: (d) => {
+        lead(d).properties.remark = lead(d).properties.note;
+        delete lead(d).properties.note;
+      },
+      want: ["major response-property-renamed schema:Lead"],
+    },
+    {
+      rule: "a request field removed and another added with the same schema: a rename",
+      edit: (d) => {
+        createBody(d).properties.nick = createBody(d).properties.nickname;
+        delete createBody(d).properties.nickname;
+      },
+      want: ["major request-field-renamed createLead"],
+    },
+    {
+      rule: "a required request field renamed to an optional one is a removal plus an addition",
+      edit: (d) => {
+        createBody(d).properties.mail = createBody(d).properties.email;
+        delete createBody(d).properties.email;
+        createBody(d).required = [];
+      },
+      want: ["major request-field-removed createLead", "minor request-optional-field-added createLead"],
+    },
+  ],
   "documentation only": [
     {
       rule: "operation description",
