@@ -23,6 +23,7 @@ import {
   corpusSpecs as specs,
 } from "./corpus.ts";
 import { FIXTURES } from "./helpers.ts";
+import { readTree, SNAPSHOT_FIXTURES, SNAPSHOT_TARGETS, snapshotDir } from "./snapshots.ts";
 
 /** Hand-written edge cases for the hooks (array body, body cursor, text answer…): types + react-query only. */
 const FIXTURE = "react-query-operations.json";
@@ -131,13 +132,35 @@ beforeAll(async () => {
       paginated: findPaginatedOperations(document).length,
     });
   }
+  await addSnapshotEras();
 }, 600_000);
+
+/** The committed snapshots (test/snapshots/) are type-checked as they are, each fixture as one more era. */
+async function addSnapshotEras(): Promise<void> {
+  for (const fixture of SNAPSHOT_FIXTURES) {
+    const files = readTree(snapshotDir(fixture));
+    const copy = (packageDir: string) => ({
+      packageDir,
+      generate: async (outDir: string) => {
+        for (const [path, text] of files) {
+          if (path.startsWith(`${packageDir}/`))
+            writeFileSync(join(outDir, path.slice(packageDir.length + 1)), text);
+        }
+      },
+    });
+    await workspace.generate(
+      `snapshot-${fixture}`,
+      {},
+      SNAPSHOT_TARGETS.map((target) => copy(target.packageDir)),
+    );
+  }
+}
 
 afterAll(() => {
   workspace?.remove();
 });
 
-test("every spec version generates, builds and type-checks all four packages (+ a consumer of each)", async () => {
+test("every spec version generates, builds and type-checks all four packages (+ a consumer of each); so do the committed snapshots", async () => {
   expect(specs.length).toBeGreaterThanOrEqual(10);
   const output = await workspace.typecheck({
     include: (era) => [`${era}/*/src/**/*.ts`, `${era}/*/src/**/*.tsx`, `${era}/*/consumer.ts`],

@@ -47,7 +47,7 @@ export function operationDocParagraphs(operation: Operation, lead: string): stri
       paginationLine(operation),
     ]
       .filter((part) => part !== undefined)
-      .join(" "),
+      .join("\n"),
   ].filter((paragraph): paragraph is string => paragraph !== undefined && paragraph.trim() !== "");
 }
 

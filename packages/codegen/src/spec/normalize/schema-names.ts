@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../model/order.ts";
 import { isIdentifier, pascalCase, uniqueName } from "./names.ts";
 import {
   componentSchemas,
@@ -73,5 +74,5 @@ function byDefNumberThenName(a: string, b: string): number {
   if (na !== undefined && nb !== undefined) return Number(na) - Number(nb);
   if (na !== undefined) return -1;
   if (nb !== undefined) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodePoints(a, b);
 }

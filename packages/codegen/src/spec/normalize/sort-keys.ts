@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../model/order.ts";
 import { type Json, setKey } from "./walk.ts";
 
 /**
@@ -20,7 +21,5 @@ export function sortKeysDeep(value: Json): Json {
   return sorted;
 }
 
-/** Locale-independent order (localeCompare would depend on the machine's ICU data). */
-export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Locale-independent order (localeCompare would depend on the machine's ICU data): the model's one rule.
+export { compareCodePoints };
