@@ -53,10 +53,10 @@ describe("renderApiChangeset", () => {
     expect(body.trimStart().split("\n")[0]).toBe(`API update (spec 3f2a9c1 from ${META.source})`);
     const breaking = section(text, "⚠️ Breaking changes");
     expect(breaking).toContain(
-      "- `listCampaign` (GET /api/v2/campaigns/): moved from GET /api/v2/campaigns to GET /api/v2/campaigns/",
+      "- `listCampaign` (GET /api/v2/campaigns/) — breaking: moved\n  - moved from GET /api/v2/campaigns to GET /api/v2/campaigns/",
     );
-    expect(breaking).toMatch(
-      /- schema `Lead` \(used by 5 operations: createLead, getLead, listCampaign, … 2 more\): `note`: type string → number/,
+    expect(breaking).toContain(
+      "- schema `Lead` (used by 5 operations: createLead, getLead, listCampaign, … 2 more) — breaking for readers and callers of these operations\n  - `note`: type string → number",
     );
     expect(breaking).toContain("- 1 operation removed (listed below)");
     expect(section(text, "Added operations")).toBe("- `listTag` — GET /api/v2/tags");
@@ -67,16 +67,21 @@ describe("renderApiChangeset", () => {
     expect(section(text, "Documentation-only")).toBe("- `listLead` (GET /api/v2/leads): summary changed");
   });
 
-  it("one line for the same change on several operations, each still named with METHOD path", () => {
+  it("a summary line per breaking operation with its changes under it; one line for a minor change on several operations", () => {
     const next = baseDoc();
     next.paths["/api/v2/leads/{id}"].parameters[0].schema.format = "uuid"; // minor ×3 (get, patch, delete)
     next.paths["/api/v2/leads/{id}"].parameters[0].schema.type = "integer"; // major ×3
     const text = renderApiChangeset(diffSpecs(baseDoc(), next), META) as string;
-    expect(section(text, "⚠️ Breaking changes")).toBe(
-      "- path parameter `id`: type string → integer — 3 operations: `deleteLead` (DELETE /api/v2/leads/{id}), `getLead` (GET /api/v2/leads/{id}), `patchLead` (PATCH /api/v2/leads/{id})",
-    );
+    expect(section(text, "⚠️ Breaking changes").split("\n")).toEqual([
+      "- `deleteLead` (DELETE /api/v2/leads/{id}) — breaking: path parameter",
+      "  - path parameter `id`: type string → integer",
+      "- `getLead` (GET /api/v2/leads/{id}) — breaking: path parameter",
+      "  - path parameter `id`: type string → integer",
+      "- `patchLead` (PATCH /api/v2/leads/{id}) — breaking: path parameter",
+      "  - path parameter `id`: type string → integer",
+    ]);
     expect(section(text, "Changed fields")).toBe(
-      '- path parameter `id`: format (none) → "uuid" — 3 operations: `deleteLead` (DELETE /api/v2/leads/{id}), `getLead` (GET /api/v2/leads/{id}), `patchLead` (PATCH /api/v2/leads/{id})',
+      '- path parameter `id`: format `(none)` → `"uuid"` — 3 operations: `deleteLead` (DELETE /api/v2/leads/{id}), `getLead` (GET /api/v2/leads/{id}), `patchLead` (PATCH /api/v2/leads/{id})',
     );
   });
 
@@ -119,6 +124,124 @@ describe("renderApiChangeset", () => {
     expect(changed).toHaveLength(LIST_LIMIT + 2);
     expect(changed.at(-1)).toBe("  - … and 2 more");
   });
+});
+
+describe("the changelog as a migration guide", () => {
+  const guide = () => {
+    const next = baseDoc();
+    const byId = next.paths["/api/v2/leads/{id}"];
+    byId.get.operationId = "fetchLead"; // operationId renamed on the same method + path
+    next.components.schemas.Lead.properties.status.enum = ["active", "halted"]; // enum value replaced
+    const body = next.paths["/api/v2/leads"].post.requestBody.content["application/json"].schema;
+    body.properties.nick = body.properties.nickname; // property renamed (same schema)
+    delete body.properties.nickname;
+    const list = next.paths["/api/v2/campaigns"].get.responses["200"].content["application/json"];
+    list.schema = { type: "object", properties: { items: list.schema }, required: ["items"] }; // wrapped
+    body.properties.source.oneOf.push({ type: "array", items: { type: "string" } }); // a union member added
+    return renderApiChangeset(diffSpecs(baseDoc(), next), META) as string;
+  };
+
+  it("shows renames as renames, a new shape with what to read, union members by type", () => {
+    const breaking = section(guide(), "⚠️ Breaking changes").split("\n");
+    expect(breaking).toContain("  - operationId `getLead` renamed to `fetchLead`: call `fetchLead` instead");
+    expect(breaking).toContain('  - `status`: enum value renamed: `"paused"` → `"halted"`');
+    expect(breaking).toContain("  - request body `nickname`: renamed to `nick`");
+    expect(breaking).toContain(
+      "  - response 200: type array → object: now `{ items: Campaign[] }` (was `Campaign[]`): read `.items`",
+    );
+    const changed = section(guide(), "Changed fields");
+    expect(changed).toContain("request body `source`: union member `string[]` added");
+    expect(guide()).not.toMatch(/#\d|oneOf\[\d/);
+  });
+
+  it("gives each breaking operation exactly one summary line, before its details", () => {
+    const lines = section(guide(), "⚠️ Breaking changes").split("\n");
+    const summaries = lines.filter((line) => line.startsWith("- `"));
+    expect(summaries).toEqual([
+      "- `listCampaign` (GET /api/v2/campaigns) — breaking: response 200",
+      "- `createLead` (POST /api/v2/leads) — breaking: request body",
+      "- `fetchLead` (GET /api/v2/leads/{id}) — breaking: renamed",
+    ]);
+    for (const summary of summaries) expect(lines[lines.indexOf(summary) + 1]).toMatch(/^ {2}- /);
+  });
+});
+
+describe("spec text in the changelog cannot break its Markdown", () => {
+  // Every place a spec string reaches the changelog: property, parameter and enum value names, schema and
+  // operation names come normalized (identifiers), paths are printed as written.
+  const HOSTILE = [
+    "a`b",
+    "``x``",
+    "line\nbreak",
+    "cr\r\nlf",
+    "`lead",
+    "trail`",
+    "**bold** _i_ <b>",
+    "- item",
+    "| pipe |",
+  ];
+  const places: [string, (doc: ReturnType<typeof baseDoc>, text: string) => void][] = [
+    [
+      "response property removed",
+      (d, t) => {
+        d.components.schemas.Lead.properties[t] = { type: "string" };
+      },
+    ],
+    [
+      "request field",
+      (d, t) => {
+        d.paths["/api/v2/leads"].post.requestBody.content["application/json"].schema.properties[t] = {
+          type: "string",
+        };
+      },
+    ],
+    [
+      "query parameter",
+      (d, t) => {
+        d.paths["/api/v2/leads"].get.parameters.push({ name: t, in: "query", schema: { type: "string" } });
+      },
+    ],
+    [
+      "enum value",
+      (d, t) => {
+        d.components.schemas.Lead.properties.status.enum.push(t);
+      },
+    ],
+    [
+      "path",
+      (d, t) => {
+        d.paths[`/api/v2/${t}`] = {
+          get: { operationId: "weird", responses: { 200: { description: "ok" } } },
+        };
+      },
+    ],
+  ];
+  const cases = places.flatMap(([place, put]) => HOSTILE.map((text) => ({ place, put, text })));
+
+  it.each(cases)(
+    "$place named $text: removed → every changelog line keeps its list structure",
+    ({ place, put, text }) => {
+      const before = baseDoc();
+      put(before, text);
+      const rendered = renderApiChangeset(diffSpecs(before, baseDoc()), META) as string;
+      const body = rendered.split("---\n")[2] ?? "";
+      const [, title, ...lines] = body.split("\n");
+      expect(title).toMatch(/^API update /);
+      for (const line of lines) {
+        expect(line).toMatch(/^$|^\*\*[^*]+\*\*$|^- |^ {2}- /);
+      }
+      const flat = text.replace(/[\r\n]+/g, " ");
+      if (place === "path") {
+        // Outside code spans: on one line, its backticks escaped.
+        expect(body).toContain(`/api/v2/${flat.replace(/[\\`]/g, "\\$&")}`);
+        return;
+      }
+      // The name is there, on one line, inside a code span whose fence no backtick run in it can close.
+      const shown = place === "enum value" ? JSON.stringify(text) : flat;
+      const spans = [...body.matchAll(/(`+)(.*?[^`])\1(?!`)/g)].map((match) => match[2]?.trim());
+      expect(spans).toContain(shown.trim());
+    },
+  );
 });
 
 describe("writeApiChangeset", () => {

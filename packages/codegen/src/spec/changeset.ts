@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative } from "node:path";
 import { writeFileAtomic } from "../fs/atomic.ts";
 import type { ProjectPaths } from "../paths.ts";
+import { code, oneLine } from "./diff/markdown.ts";
 import { lineFor, usedBy } from "./diff/render.ts";
 import type { SpecChange, SpecDiff } from "./diff/types.ts";
 
@@ -36,7 +37,7 @@ export function shortSha(sha256: string): string {
 export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): string | undefined {
   if (diff.bump === "none") return undefined;
   const frontmatter = PUBLISHED_PACKAGES.map((name) => `"${name}": ${diff.bump}`).join("\n");
-  const sections: string[] = [`API update (spec ${shortSha(meta.sha256)} from ${meta.source})`];
+  const sections: string[] = [`API update (spec ${shortSha(meta.sha256)} from ${oneLine(meta.source)})`];
 
   const removed = diff.changes.filter((c) => c.kind === "operation-removed");
   const added = diff.changes.filter((c) => c.kind === "operation-added");
@@ -44,11 +45,11 @@ export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): stri
   const changed = diff.changes.filter(
     (c) => c.severity === "minor" && c.kind !== "operation-added" && c.kind !== "schema-added",
   );
-  const newSchemas = diff.changes.filter((c) => c.kind === "schema-added").map((c) => `\`${c.schema}\``);
+  const newSchemas = diff.changes.filter((c) => c.kind === "schema-added").map((c) => code(c.schema ?? ""));
   const docs = diff.changes.filter((c) => c.severity === "patch");
 
   if (breaking.length > 0 || removed.length > 0) {
-    const items = changeLines(breaking, Number.POSITIVE_INFINITY);
+    const items = breakingLines(breaking);
     if (removed.length > 0) {
       items.push(`${removed.length} operation${removed.length > 1 ? "s" : ""} removed (listed below)`);
     }
@@ -106,7 +107,54 @@ function cut(items: string[], noun: string): string[] {
 }
 
 function operationLine(change: SpecChange): string {
-  return `\`${change.operationId}\` — ${change.method} ${change.path}`;
+  return `${code(change.operationId ?? "")} — ${endpoint(change)}`;
+}
+
+/** `GET /api/v2/leads` on one line; a backtick in the path (spec text) is escaped so it opens no code span. */
+function endpoint(change: SpecChange): string {
+  return oneLine(`${change.method ?? ""} ${change.path ?? ""}`.trim()).replace(/[\\`]/g, "\\$&");
+}
+
+/**
+ * The migration guide: every breaking operation gets one summary line — what it is and which parts of a call
+ * change — with its changes nested under it; every shared schema with breaking changes likewise, naming the
+ * operations that use it. Never cut.
+ */
+function breakingLines(changes: SpecChange[]): string[] {
+  const groups = new Map<string, SpecChange[]>();
+  for (const change of changes) {
+    const key =
+      change.path !== undefined
+        ? `op\u0000${change.method}\u0000${change.path}`
+        : change.schema !== undefined && isSchemaChange(change)
+          ? `schema\u0000${change.schema}`
+          : `other\u0000${groups.size}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group as [SpecChange, ...SpecChange[]];
+    if (first.path !== undefined) {
+      const parts = [...new Set(group.map(partOf))];
+      const summary = `${code(first.operationId ?? "")} (${endpoint(first)}) — breaking: ${parts.join(", ")}`;
+      return [summary, ...group.map((change) => `  - ${oneLine(change.message)}`)].join("\n");
+    }
+    if (isSchemaChange(first)) {
+      const operations = [...new Set(group.flatMap((change) => change.operations ?? []))].sort();
+      const summary = `schema ${code(first.schema ?? "")} (${usedBy(operations, 3)}) — breaking for readers and callers of these operations`;
+      return [summary, ...group.map((change) => `  - ${oneLine(lineFor(change))}`)].join("\n");
+    }
+    return oneLine(first.message);
+  });
+}
+
+/** Which part of a call a change is about: `request body`, `query parameter`, `response 200`, `operationId`. */
+function partOf(change: SpecChange): string {
+  if (change.kind === "operation-renamed") return "renamed";
+  if (change.kind === "operation-moved") return "moved";
+  const head = oneLine(change.message).split(/ `|:/)[0] ?? "";
+  return head.replace(/ (removed|added|made (required|optional))$/, "").trim() || change.kind;
 }
 
 /**
@@ -131,25 +179,25 @@ function changeLines(changes: SpecChange[], listed: number): string[] {
     if (group.length === 1) return changeLine(first);
     if (first.path === undefined) {
       // Several changes in one shared schema: the schema once, its changes as a nested list.
-      const heading = `schema \`${first.schema}\` (${usedBy(first.operations ?? [], 3)}):`;
-      const lines = group.slice(0, LIST_LIMIT).map((c) => `  - ${lineFor(c)}`);
+      const heading = `schema ${code(first.schema ?? "")} (${usedBy(first.operations ?? [], 3)}):`;
+      const lines = group.slice(0, LIST_LIMIT).map((c) => `  - ${oneLine(lineFor(c))}`);
       if (group.length > LIST_LIMIT) lines.push(`  - … and ${group.length - LIST_LIMIT} more`);
       return [heading, ...lines].join("\n");
     }
-    const names = group.slice(0, listed).map((c) => `\`${c.operationId}\` (${c.method} ${c.path})`);
+    const names = group.slice(0, listed).map((c) => `${code(c.operationId ?? "")} (${endpoint(c)})`);
     const more = group.length > listed ? `, … ${group.length - listed} more` : "";
-    return `${first.message} — ${group.length} operations: ${names.join(", ")}${more}`;
+    return `${oneLine(first.message)} — ${group.length} operations: ${names.join(", ")}${more}`;
   });
 }
 
 function changeLine(change: SpecChange): string {
   if (change.path !== undefined) {
-    return `\`${change.operationId}\` (${change.method} ${change.path}): ${change.message}`;
+    return `${code(change.operationId ?? "")} (${endpoint(change)}): ${oneLine(change.message)}`;
   }
   if (isSchemaChange(change)) {
-    return `schema \`${change.schema}\` (${usedBy(change.operations ?? [], 3)}): ${lineFor(change)}`;
+    return `schema ${code(change.schema ?? "")} (${usedBy(change.operations ?? [], 3)}): ${oneLine(lineFor(change))}`;
   }
-  return change.message;
+  return oneLine(change.message);
 }
 
 /** A change inside a shared schema (not the schema's own addition or removal). */

@@ -1,3 +1,5 @@
+import { severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import { componentKey, type Finding, type SchemaComparer } from "./schemas.ts";
 import type { Direction, SpecChange } from "./types.ts";
 
@@ -45,7 +47,7 @@ export function diffComponents(
   const operationsOf = reachingOperations(comparer.references, operationIds);
   for (const { finding, name, keys } of findings.values()) {
     const operations = [...new Set([...keys].flatMap((key) => [...(operationsOf.get(key) ?? [])]))].sort();
-    const where = finding.location ? `${name}.${finding.location}` : name;
+    const where = finding.location ? `${name} ${code(finding.location)}` : name;
     out.push({
       severity: finding.severity,
       kind: finding.kind,
@@ -57,7 +59,7 @@ export function diffComponents(
   for (const name of comparer.oldDoc.schemas.keys()) {
     if (!comparer.newDoc.schemas.has(name)) {
       out.push({
-        severity: "major",
+        severity: severityOf("schema-removed"),
         kind: "schema-removed",
         schema: name,
         message: `schema ${name} removed`,
@@ -66,7 +68,12 @@ export function diffComponents(
   }
   for (const name of comparer.newDoc.schemas.keys()) {
     if (!comparer.oldDoc.schemas.has(name)) {
-      out.push({ severity: "minor", kind: "schema-added", schema: name, message: `schema ${name} added` });
+      out.push({
+        severity: severityOf("schema-added"),
+        kind: "schema-added",
+        schema: name,
+        message: `schema ${name} added`,
+      });
     }
   }
 }

@@ -1,6 +1,8 @@
 import type { IndexedOperation } from "./document.ts";
+import { type ChangeKind, severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import type { Finding, SchemaComparer, Scope } from "./schemas.ts";
-import type { Direction, Severity, SpecChange } from "./types.ts";
+import type { Direction, SpecChange } from "./types.ts";
 
 /** Everything an operation-level rule needs: both documents' views of the operation and a way to report. */
 export class OperationContext {
@@ -16,14 +18,16 @@ export class OperationContext {
     this.out = out;
   }
 
-  report(severity: Severity, kind: string, message: string): void {
+  report(kind: ChangeKind, message: string): void {
+    this.push({ severity: severityOf(kind), kind, message });
+  }
+
+  private push(change: Pick<SpecChange, "severity" | "kind" | "message">): void {
     this.out.push({
-      severity,
-      kind,
+      ...change,
       operationId: this.newOp.operationId,
       method: this.newOp.method,
       path: this.newOp.path,
-      message,
     });
   }
 
@@ -33,15 +37,17 @@ export class OperationContext {
       direction,
       owner: { kind: "operation", key: this.newOp.key },
       emit: (finding: Finding) =>
-        this.report(finding.severity, finding.kind, `${at(what, finding.location)}: ${finding.detail}`),
+        this.push({
+          severity: finding.severity,
+          kind: finding.kind,
+          message: `${at(what, finding.location)}: ${finding.detail}`,
+        }),
     };
     this.comparer.compare(oldSchema, newSchema, scope);
   }
 }
 
-/** "request body `a.b`", "response 200 `[].id`", and "query parameter `ids[]`" for an array parameter's items. */
+/** "request body `a.b`", "response 200 `[].id`", "query parameter `ids` `[]`" (names as Markdown-safe code spans). */
 function at(what: string, location: string): string {
-  if (!location) return what;
-  if (what.endsWith("`") && location.startsWith("[")) return `${what.slice(0, -1)}${location}\``;
-  return `${what} \`${location}\``;
+  return location ? `${what} ${code(location)}` : what;
 }

@@ -1,4 +1,5 @@
-import type { Finding } from "./schemas.ts";
+import type { ChangeKind } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import type { Direction, JsonObject } from "./types.ts";
 
 /**
@@ -9,55 +10,45 @@ export function compareEnums(
   oldSchema: JsonObject,
   newSchema: JsonObject,
   direction: Direction,
-  at: (finding: Omit<Finding, "location">) => void,
+  at: (kind: ChangeKind, detail: string) => void,
 ): void {
   const oldValues = enumValues(oldSchema);
   const newValues = enumValues(newSchema);
   if (!oldValues && !newValues) return;
-  const request = direction === "request";
   if (!oldValues && newValues) {
     // A free value now restricted: callers' values may no longer type-check, and readers' comparisons with
     // values outside the enum become compile errors (TS2367) — the same reason an enum value removed is major.
     at(
-      request
-        ? {
-            severity: "major",
-            kind: "request-enum-constrained",
-            detail: `constrained to enum ${list(newValues)}`,
-          }
-        : {
-            severity: "major",
-            kind: "response-enum-constrained",
-            detail: `constrained to enum ${list(newValues)}`,
-          },
+      direction === "request" ? "request-enum-constrained" : "response-enum-constrained",
+      `constrained to enum ${list(newValues)}`,
     );
     return;
   }
   if (oldValues && !newValues) {
     // Readers that switched over the values now get a plain type: their exhaustive checks break.
     at(
-      request
-        ? { severity: "minor", kind: "request-enum-lifted", detail: `enum ${list(oldValues)} lifted` }
-        : { severity: "major", kind: "response-enum-lifted", detail: `enum ${list(oldValues)} lifted` },
+      direction === "request" ? "request-enum-lifted" : "response-enum-lifted",
+      `enum ${list(oldValues)} lifted`,
     );
     return;
   }
   if (!oldValues || !newValues) return;
   const removed = [...oldValues.keys()].filter((key) => !newValues.has(key));
   const added = [...newValues.keys()].filter((key) => !oldValues.has(key));
+  if (removed.length > 0 && removed.length === added.length) {
+    // Replaced one for one (in order): a rename, which the changelog shows as `old` → `new`.
+    const pairs = removed.map((value, index) => `${code(value)} → ${code(added[index] as string)}`);
+    at("enum-value-renamed", `enum value${pairs.length > 1 ? "s" : ""} renamed: ${pairs.join(", ")}`);
+    return;
+  }
   if (removed.length > 0) {
-    at({
-      severity: "major",
-      kind: "enum-value-removed",
-      detail: `enum value${removed.length > 1 ? "s" : ""} ${removed.join(", ")} removed`,
-    });
+    at(
+      "enum-value-removed",
+      `enum value${removed.length > 1 ? "s" : ""} ${removed.map(code).join(", ")} removed`,
+    );
   }
   if (added.length > 0) {
-    at({
-      severity: "minor",
-      kind: "enum-value-added",
-      detail: `enum value${added.length > 1 ? "s" : ""} ${added.join(", ")} added`,
-    });
+    at("enum-value-added", `enum value${added.length > 1 ? "s" : ""} ${added.map(code).join(", ")} added`);
   }
 }
 
@@ -77,6 +68,6 @@ function enumValues(schema: JsonObject): Map<string, unknown> | undefined {
 }
 
 function list(values: Map<string, unknown>): string {
-  const keys = [...values.keys()];
+  const keys = [...values.keys()].map(code);
   return keys.length > 8 ? `${keys.slice(0, 8).join(", ")}, … (${keys.length})` : keys.join(", ");
 }

@@ -1,10 +1,12 @@
 import { diffComponents } from "./components.ts";
 import { changedDocumentFields } from "./docs.ts";
 import { IndexedDocument } from "./document.ts";
+import { severityOf } from "./kinds.ts";
 import { diffOperations } from "./operations.ts";
 import { SchemaComparer } from "./schemas.ts";
 import { compareSeverity, highestBump, type SpecChange, type SpecDiff } from "./types.ts";
 
+export { type ChangeKind, SEVERITY, severityOf } from "./kinds.ts";
 export type { Bump, Severity, SpecChange, SpecDiff } from "./types.ts";
 
 /**
@@ -22,7 +24,7 @@ export function diffSpecs(oldDocument: unknown, newDocument: unknown): SpecDiff 
   const documentFields = changedDocumentFields(oldDoc.root, newDoc.root);
   if (documentFields.length > 0) {
     changes.push({
-      severity: "patch",
+      severity: severityOf("document-docs-changed"),
       kind: "document-docs-changed",
       message: `document ${documentFields.join(", ")} changed`,
     });

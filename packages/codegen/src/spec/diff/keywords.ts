@@ -18,8 +18,8 @@ export const DOC_KEYWORDS = new Set([
 
 /**
  * Validation-only keywords: the API may accept or reject different values, but the generated types do not
- * change (TypeScript has no `format`, `pattern` or ranges) → minor. `readOnly` is here too: the issue lists it
- * as validation-only; in request schemas readOnly fields are additionally skipped (see schemas.ts).
+ * change (TypeScript has no `format`, `pattern` or ranges) → minor. `readOnly`/`writeOnly` are here too:
+ * openapi-typescript only marks a property `readonly`, which does not stop an object from being assigned.
  */
 export const VALIDATION_KEYWORDS = new Set([
   "format",

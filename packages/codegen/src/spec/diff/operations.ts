@@ -1,6 +1,8 @@
 import { OperationContext } from "./context.ts";
 import { changedDocFields } from "./docs.ts";
 import type { IndexedOperation } from "./document.ts";
+import { type ChangeKind, severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
 import { diffParameters } from "./parameters.ts";
 import { diffRequestBody } from "./request-body.ts";
 import { diffResponses } from "./responses.ts";
@@ -25,10 +27,9 @@ export function diffOperations(comparer: SchemaComparer, out: SpecChange[]): voi
     if (oldOp.operationId !== newOp.operationId) {
       push(
         out,
-        "major",
         "operation-renamed",
         newOp,
-        `operationId \`${oldOp.operationId}\` renamed to \`${newOp.operationId}\``,
+        `operationId ${code(oldOp.operationId)} renamed to ${code(newOp.operationId)}: call ${code(newOp.operationId)} instead`,
       );
     }
     diffOperation(new OperationContext(comparer, oldOp, newOp, out));
@@ -38,14 +39,14 @@ export function diffOperations(comparer: SchemaComparer, out: SpecChange[]): voi
     const newOp = addedById.get(oldOp.operationId);
     if (newOp) {
       moved.add(newOp);
-      push(out, "major", "operation-moved", newOp, `moved from ${oldOp.key} to ${newOp.key}`);
+      push(out, "operation-moved", newOp, `moved from ${oldOp.key} to ${newOp.key}`);
       diffOperation(new OperationContext(comparer, oldOp, newOp, out));
     } else {
-      push(out, "major", "operation-removed", oldOp, `operation removed (${oldOp.key})`);
+      push(out, "operation-removed", oldOp, `operation removed (${oldOp.key})`);
     }
   }
   for (const newOp of added) {
-    if (!moved.has(newOp)) push(out, "minor", "operation-added", newOp, `operation added (${newOp.key})`);
+    if (!moved.has(newOp)) push(out, "operation-added", newOp, `operation added (${newOp.key})`);
   }
 }
 
@@ -53,22 +54,23 @@ function diffOperation(ctx: OperationContext): void {
   const oldOperation = ctx.oldOp.operation;
   const newOperation = ctx.newOp.operation;
   const docs = changedDocFields(oldOperation, newOperation, new Set(["operationId"]));
-  if (docs.length > 0) ctx.report("patch", "operation-docs-changed", `${docs.join(", ")} changed`);
+  if (docs.length > 0) ctx.report("operation-docs-changed", `${docs.join(", ")} changed`);
   if (!jsonEqual(oldOperation.security, newOperation.security)) {
     // Auth requirements are not part of the generated types; reviewers still want to see them.
-    ctx.report("patch", "operation-security-changed", "security requirements changed");
+    ctx.report("operation-security-changed", "security requirements changed");
   }
   diffParameters(ctx);
   diffRequestBody(ctx);
   diffResponses(ctx);
 }
 
-function push(
-  out: SpecChange[],
-  severity: SpecChange["severity"],
-  kind: string,
-  op: IndexedOperation,
-  message: string,
-): void {
-  out.push({ severity, kind, operationId: op.operationId, method: op.method, path: op.path, message });
+function push(out: SpecChange[], kind: ChangeKind, op: IndexedOperation, message: string): void {
+  out.push({
+    severity: severityOf(kind),
+    kind,
+    operationId: op.operationId,
+    method: op.method,
+    path: op.path,
+    message,
+  });
 }

@@ -1,6 +1,7 @@
 import type { OperationContext } from "./context.ts";
 import { changedDocFields } from "./docs.ts";
 import { parameterKey } from "./document.ts";
+import { code } from "./markdown.ts";
 import { isObject, type JsonObject, jsonEqual } from "./types.ts";
 
 /** How a parameter is put on the wire: a change alters requests without changing their TypeScript type. */
@@ -14,33 +15,31 @@ export function diffParameters(ctx: OperationContext): void {
     const label = describe(oldParam);
     const newParam = news.get(key);
     if (!newParam) {
-      ctx.report("major", "parameter-removed", `${label} removed`);
+      ctx.report("parameter-removed", `${label} removed`);
       continue;
     }
     const wasRequired = oldParam.required === true;
     const isRequired = newParam.required === true;
-    if (!wasRequired && isRequired) ctx.report("major", "parameter-made-required", `${label} made required`);
-    if (wasRequired && !isRequired) ctx.report("minor", "parameter-made-optional", `${label} made optional`);
+    if (!wasRequired && isRequired) ctx.report("parameter-made-required", `${label} made required`);
+    if (wasRequired && !isRequired) ctx.report("parameter-made-optional", `${label} made optional`);
     const serialization = SERIALIZATION.filter((field) => !jsonEqual(oldParam[field], newParam[field]));
     if (serialization.length > 0) {
-      ctx.report("minor", "parameter-serialization-changed", `${label}: ${serialization.join(", ")} changed`);
+      ctx.report("parameter-serialization-changed", `${label}: ${serialization.join(", ")} changed`);
     }
     const docs = changedDocFields(oldParam, newParam);
-    if (docs.length > 0)
-      ctx.report("patch", "parameter-docs-changed", `${label}: ${docs.join(", ")} changed`);
+    if (docs.length > 0) ctx.report("parameter-docs-changed", `${label}: ${docs.join(", ")} changed`);
     ctx.compareSchema(parameterSchema(oldParam), parameterSchema(newParam), "request", label);
   }
   for (const [key, newParam] of news) {
     if (olds.has(key)) continue;
     const label = describe(newParam);
-    if (newParam.required === true)
-      ctx.report("major", "required-parameter-added", `required ${label} added`);
-    else ctx.report("minor", "optional-parameter-added", `optional ${label} added`);
+    if (newParam.required === true) ctx.report("required-parameter-added", `required ${label} added`);
+    else ctx.report("optional-parameter-added", `optional ${label} added`);
   }
 }
 
 function describe(parameter: JsonObject): string {
-  return `${String(parameter.in)} parameter \`${String(parameter.name)}\``;
+  return `${String(parameter.in)} parameter ${code(String(parameter.name))}`;
 }
 
 /** A parameter's schema, or the schema of its single `content` entry (the other way OpenAPI allows). */

@@ -69,7 +69,7 @@ export function lineFor(change: SpecChange): string {
   const prefix = `schema ${change.schema}`;
   if (change.schema !== undefined && change.message.startsWith(prefix) && headingFor(change) !== "schemas") {
     const rest = change.message.slice(prefix.length);
-    return rest.startsWith(".") ? `\`${rest.slice(1).replace(/: /, "`: ")}` : rest.replace(/^: /, "");
+    return rest.startsWith(" ") ? rest.slice(1) : rest.replace(/^: /, "");
   }
   return change.message;
 }

@@ -7,32 +7,28 @@ export function diffRequestBody(ctx: OperationContext): void {
   const newBody = resolveBody(ctx, "new");
   if (!oldBody && !newBody) return;
   if (oldBody && !newBody) {
-    ctx.report("major", "request-body-removed", "request body removed");
+    ctx.report("request-body-removed", "request body removed");
     return;
   }
   if (!oldBody && newBody) {
-    if (newBody.required === true)
-      ctx.report("major", "required-request-body-added", "required request body added");
-    else ctx.report("minor", "optional-request-body-added", "optional request body added");
+    if (newBody.required === true) ctx.report("required-request-body-added", "required request body added");
+    else ctx.report("optional-request-body-added", "optional request body added");
     return;
   }
   if (!oldBody || !newBody) return;
   const wasRequired = oldBody.required === true;
   const isRequired = newBody.required === true;
-  if (!wasRequired && isRequired)
-    ctx.report("major", "request-body-made-required", "request body made required");
-  if (wasRequired && !isRequired)
-    ctx.report("minor", "request-body-made-optional", "request body made optional");
+  if (!wasRequired && isRequired) ctx.report("request-body-made-required", "request body made required");
+  if (wasRequired && !isRequired) ctx.report("request-body-made-optional", "request body made optional");
   const docs = changedDocFields(oldBody, newBody);
-  if (docs.length > 0)
-    ctx.report("patch", "request-body-docs-changed", `request body: ${docs.join(", ")} changed`);
+  if (docs.length > 0) ctx.report("request-body-docs-changed", `request body: ${docs.join(", ")} changed`);
   const oldContent = isObject(oldBody.content) ? oldBody.content : {};
   const newContent = isObject(newBody.content) ? newBody.content : {};
   for (const [mediaType, oldMedia] of Object.entries(oldContent)) {
     const newMedia = newContent[mediaType];
     const what = mediaType === "application/json" ? "request body" : `request body (${mediaType})`;
     if (newMedia === undefined) {
-      ctx.report("major", "request-media-type-removed", `request body no longer accepts ${mediaType}`);
+      ctx.report("request-media-type-removed", `request body no longer accepts ${mediaType}`);
       continue;
     }
     const oldSchema = isObject(oldMedia) ? oldMedia.schema : undefined;
@@ -41,7 +37,7 @@ export function diffRequestBody(ctx: OperationContext): void {
   }
   for (const mediaType of Object.keys(newContent)) {
     if (!Object.hasOwn(oldContent, mediaType)) {
-      ctx.report("minor", "request-media-type-added", `request body now also accepts ${mediaType}`);
+      ctx.report("request-media-type-added", `request body now also accepts ${mediaType}`);
     }
   }
 }

@@ -13,20 +13,20 @@ export function diffResponses(ctx: OperationContext): void {
   for (const [status, oldResponse] of oldResponses) {
     const newResponse = newResponses.get(status);
     if (!newResponse) {
-      if (isSuccess(status)) ctx.report("major", "success-response-removed", `response ${status} removed`);
-      else ctx.report("minor", "error-response-removed", `response ${status} removed`);
+      if (isSuccess(status)) ctx.report("success-response-removed", `response ${status} removed`);
+      else ctx.report("error-response-removed", `response ${status} removed`);
       continue;
     }
     const docs = changedDocFields(oldResponse, newResponse);
     if (docs.length > 0)
-      ctx.report("patch", "response-docs-changed", `response ${status}: ${docs.join(", ")} changed`);
+      ctx.report("response-docs-changed", `response ${status}: ${docs.join(", ")} changed`);
     if (!jsonEqual(oldResponse.headers, newResponse.headers)) {
-      ctx.report("minor", "response-headers-changed", `response ${status}: headers changed`);
+      ctx.report("response-headers-changed", `response ${status}: headers changed`);
     }
     diffContent(ctx, status, oldResponse, newResponse);
   }
   for (const status of newResponses.keys()) {
-    if (!oldResponses.has(status)) ctx.report("minor", "response-status-added", `response ${status} added`);
+    if (!oldResponses.has(status)) ctx.report("response-status-added", `response ${status} added`);
   }
 }
 
@@ -43,8 +43,8 @@ function diffContent(
     const what =
       mediaType === "application/json" ? `response ${status}` : `response ${status} (${mediaType})`;
     if (newMedia === undefined) {
-      if (isSuccess(status)) ctx.report("major", "response-media-type-removed", `${what} body removed`);
-      else ctx.report("minor", "response-media-type-removed", `${what} body removed`);
+      if (isSuccess(status)) ctx.report("response-media-type-removed", `${what} body removed`);
+      else ctx.report("error-response-media-type-removed", `${what} body removed`);
       continue;
     }
     ctx.compareSchema(
@@ -56,7 +56,7 @@ function diffContent(
   }
   for (const mediaType of Object.keys(newContent)) {
     if (!Object.hasOwn(oldContent, mediaType)) {
-      ctx.report("minor", "response-media-type-added", `response ${status} now has a ${mediaType} body`);
+      ctx.report("response-media-type-added", `response ${status} now has a ${mediaType} body`);
     }
   }
 }

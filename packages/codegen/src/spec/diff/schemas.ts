@@ -1,13 +1,16 @@
 import type { IndexedDocument } from "./document.ts";
 import { compareEnums } from "./enums.ts";
 import { DOC_KEYWORDS, STRUCTURAL_KEYWORDS, VALIDATION_KEYWORDS } from "./keywords.ts";
+import { type ChangeKind, severityOf } from "./kinds.ts";
+import { code } from "./markdown.ts";
+import { describeSchema } from "./shape.ts";
 import { type Direction, isObject, type JsonObject, jsonEqual, type Severity, show } from "./types.ts";
 
 /** A change found inside one schema, relative to the schema's root (`location` "" = the schema itself). */
 export interface Finding {
   severity: Severity;
-  kind: string;
-  /** Dotted path inside the schema: `warmup.limit`, `items[]`, `tags{*}`, `anyOf[1]`. */
+  kind: ChangeKind;
+  /** Dotted path inside the schema: `warmup.limit`, `items[]`, `tags{*}`. */
   location: string;
   detail: string;
 }
@@ -21,6 +24,9 @@ export interface Scope {
   emit: (finding: Finding) => void;
 }
 
+/** Reports a finding at one location: its severity comes from the kind and the scope's direction. */
+type At = (kind: ChangeKind, detail: string) => void;
+
 /** `request:Lead` — a component schema compared in one direction. */
 export function componentKey(direction: Direction, name: string): string {
   return `${direction}:${name}`;
@@ -29,9 +35,11 @@ export function componentKey(direction: Direction, name: string): string {
 type TypeSet = { any: true } | { any: false; kinds: Set<string> };
 
 /**
- * Walks an old and a new schema side by side. Shared component schemas (a `$ref` to the same name on both
- * sides) are not walked inline: they are queued and compared once per direction, and the walker records
- * which operation/schema reached them so changes can be reported once with the operations they affect.
+ * Walks an old and a new schema side by side, judging each difference by what it does to the TypeScript type
+ * openapi-typescript emits for the schema (README: What an API change means). Shared component schemas (a
+ * `$ref` to the same name on both sides) are not walked inline: they are queued and compared once per
+ * direction, and the walker records which operation/schema reached them so changes can be reported once with
+ * the operations they affect.
  */
 export class SchemaComparer {
   /** componentKey → owners (operation keys or component keys) that reference it directly. */
@@ -80,12 +88,7 @@ export class SchemaComparer {
       return;
     }
     if (oldName !== newName && oldName !== undefined && newName !== undefined) {
-      scope.emit({
-        severity: "patch",
-        kind: "schema-reference-changed",
-        location,
-        detail: `now uses schema ${newName} instead of ${oldName}`,
-      });
+      emitAt(scope, location)("schema-reference-changed", `now uses schema ${newName} instead of ${oldName}`);
     }
     if (!oldRef && !newRef) {
       // Most of a spec does not change between versions: an identical subtree without refs has nothing to
@@ -109,40 +112,61 @@ export class SchemaComparer {
 
   private compareResolved(oldInput: JsonObject, newInput: JsonObject, scope: Scope, location: string): void {
     // `$ref: X` rewritten as `allOf: [{$ref: X}, {extra properties}]` (a real edit in this spec) must read as
-    // "properties added", not "every property removed": unless both sides compose the same branches (same
-    // refs at the same positions, compared pairwise below), allOf is flattened into one object on both sides.
+    // "properties added", not "every property removed": openapi-typescript emits an intersection, whose
+    // members a reader sees as one object. Only when both sides compose the same refs at the same positions are
+    // the branches compared pairwise (so a change inside a shared branch stays reported once, on the branch).
     const pairable = this.sameAllOfShape(oldInput.allOf, newInput.allOf);
     const oldSchema = pairable ? oldInput : flattenAllOf(this.oldDoc, oldInput);
     const newSchema = pairable ? newInput : flattenAllOf(this.newDoc, newInput);
-    const at = (finding: Omit<Finding, "location">) => scope.emit({ ...finding, location });
+    const at = emitAt(scope, location);
+    const oldUnion = unionOf(oldSchema);
+    const newUnion = unionOf(newSchema);
+    if (
+      oldUnion.branches.length > 1 ||
+      newUnion.branches.length > 1 ||
+      oldUnion.composed ||
+      newUnion.composed
+    ) {
+      // A plain schema is its own only branch: its documentation stays here, the rest is compared as a branch.
+      this.compareAnnotations(unionOuter(oldSchema, oldUnion), unionOuter(newSchema, newUnion), at);
+      this.compareUnions(oldUnion, newUnion, scope, location);
+      return;
+    }
     this.compareAnnotations(oldSchema, newSchema, at);
+    if (pairable) {
+      const olds = oldInput.allOf as unknown[];
+      const news = newInput.allOf as unknown[];
+      olds.forEach((branch, index) => {
+        this.compare(branch, news[index], scope, join(location, `allOf[${index}]`));
+      });
+      return;
+    }
     const oldTypes = typeSet(oldSchema);
     const newTypes = typeSet(newSchema);
-    compareTypes(oldTypes, newTypes, oldSchema, newSchema, scope.direction, at);
+    // A type change shows both shapes (and, for a value now wrapped in an object, where it went).
+    compareTypes(oldTypes, newTypes, scope.direction, (kind, detail) =>
+      at(
+        kind,
+        kind === "integer-number-changed" ? detail : `${detail}${this.shapeChange(oldSchema, newSchema)}`,
+      ),
+    );
     compareEnums(oldSchema, newSchema, scope.direction, at);
     if (couldBe(oldTypes, "object") && couldBe(newTypes, "object")) {
       this.compareProperties(oldSchema, newSchema, scope, location);
-      this.compareAdditionalProperties(oldSchema, newSchema, scope, location);
+      this.compareIndexSignatures(oldSchema, newSchema, scope, location);
     }
     if (couldBe(oldTypes, "array") && couldBe(newTypes, "array")) {
       if (oldSchema.items !== undefined || newSchema.items !== undefined) {
         this.compare(oldSchema.items ?? {}, newSchema.items ?? {}, scope, join(location, "[]"));
       }
       if (!jsonEqual(oldSchema.prefixItems, newSchema.prefixItems)) {
-        at({ severity: "major", kind: "tuple-changed", detail: "tuple items (prefixItems) changed" });
+        at("tuple-changed", "tuple items (prefixItems) changed");
       }
-    }
-    for (const keyword of ["anyOf", "oneOf", "allOf"] as const) {
-      this.compareVariants(keyword, oldSchema[keyword], newSchema[keyword], scope, location);
     }
   }
 
   /** Documentation (patch), validation-only keywords (minor) and anything unknown (patch), one finding each. */
-  private compareAnnotations(
-    oldSchema: JsonObject,
-    newSchema: JsonObject,
-    at: (finding: Omit<Finding, "location">) => void,
-  ): void {
+  private compareAnnotations(oldSchema: JsonObject, newSchema: JsonObject, at: At): void {
     const docs: string[] = [];
     const validation: string[] = [];
     const other: string[] = [];
@@ -153,17 +177,12 @@ export class SchemaComparer {
       if (jsonEqual(oldSchema[key], newSchema[key])) continue;
       if (DOC_KEYWORDS.has(key)) docs.push(key);
       else if (VALIDATION_KEYWORDS.has(key)) {
-        validation.push(`${key} ${show(oldSchema[key])} → ${show(newSchema[key])}`);
+        validation.push(`${key} ${code(show(oldSchema[key]))} → ${code(show(newSchema[key]))}`);
       } else other.push(key);
     }
-    if (validation.length > 0) {
-      at({ severity: "minor", kind: "validation-changed", detail: validation.join(", ") });
-    }
-    if (docs.length > 0)
-      at({ severity: "patch", kind: "docs-changed", detail: `${docs.join(", ")} changed` });
-    if (other.length > 0) {
-      at({ severity: "patch", kind: "annotation-changed", detail: `${other.join(", ")} changed` });
-    }
+    if (validation.length > 0) at("validation-changed", validation.join(", "));
+    if (docs.length > 0) at("docs-changed", `${docs.join(", ")} changed`);
+    if (other.length > 0) at("annotation-changed", `${other.join(", ")} changed`);
   }
 
   private compareProperties(
@@ -177,107 +196,119 @@ export class SchemaComparer {
     const oldRequired = requiredSet(oldSchema);
     const newRequired = requiredSet(newSchema);
     const request = scope.direction === "request";
+    const removed = Object.keys(oldProps).filter((name) => !Object.hasOwn(newProps, name));
+    const added = Object.keys(newProps).filter((name) => !Object.hasOwn(oldProps, name));
+    // A property removed and another added with the same schema (and the same requiredness) is a rename.
+    const renamed = new Map<string, string>();
+    for (const from of removed) {
+      const to = added.find(
+        (name) =>
+          ![...renamed.values()].includes(name) &&
+          oldRequired.has(from) === newRequired.has(name) &&
+          jsonEqual(oldProps[from], newProps[name]),
+      );
+      if (to !== undefined) renamed.set(from, to);
+    }
+    const renamedTo = new Set(renamed.values());
     for (const name of new Set([...Object.keys(oldProps), ...Object.keys(newProps)])) {
-      const where = join(location, name);
-      const emit = (finding: Omit<Finding, "location">) => scope.emit({ ...finding, location: where });
+      const at = emitAt(scope, join(location, name));
       const inOld = Object.hasOwn(oldProps, name);
       const inNew = Object.hasOwn(newProps, name);
-      // readOnly fields are never sent: in requests they do not exist for the caller.
-      const oldReadOnly = inOld && this.isReadOnly(this.oldDoc, oldProps[name]);
-      const newReadOnly = inNew && this.isReadOnly(this.newDoc, newProps[name]);
       if (!inNew) {
-        if (request && oldReadOnly) continue;
-        emit(
-          request
-            ? { severity: "major", kind: "request-field-removed", detail: "field removed" }
-            : { severity: "major", kind: "response-property-removed", detail: "property removed" },
-        );
+        const to = renamed.get(name);
+        if (to !== undefined) {
+          at(request ? "request-field-renamed" : "response-property-renamed", `renamed to ${code(to)}`);
+        } else
+          at(
+            request ? "request-field-removed" : "response-property-removed",
+            request ? "field removed" : "property removed",
+          );
         continue;
       }
       if (!inOld) {
-        if (request && newReadOnly) continue;
+        if (renamedTo.has(name)) continue;
         const required = newRequired.has(name);
-        emit(
-          request
-            ? required
-              ? { severity: "major", kind: "request-required-field-added", detail: "required field added" }
-              : { severity: "minor", kind: "request-optional-field-added", detail: "optional field added" }
-            : {
-                severity: "minor",
-                kind: "response-property-added",
-                detail: `${required ? "required" : "optional"} property added`,
-              },
-        );
+        if (!request) at("response-property-added", `${required ? "required" : "optional"} property added`);
+        else if (required) at("request-required-field-added", "required field added");
+        else at("request-optional-field-added", "optional field added");
         continue;
       }
-      if (request && oldReadOnly && newReadOnly) continue;
       const wasRequired = oldRequired.has(name);
       const isRequired = newRequired.has(name);
-      if (wasRequired !== isRequired && !(request && (oldReadOnly || newReadOnly))) {
+      if (wasRequired !== isRequired) {
         if (request) {
-          emit(
-            isRequired
-              ? { severity: "major", kind: "request-field-made-required", detail: "field made required" }
-              : { severity: "minor", kind: "request-field-made-optional", detail: "field made optional" },
-          );
-        } else {
-          emit(
-            isRequired
-              ? {
-                  severity: "minor",
-                  kind: "response-property-made-required",
-                  detail: "property made required",
-                }
-              : {
-                  severity: "major",
-                  kind: "response-property-made-optional",
-                  detail: "property made optional",
-                },
-          );
-        }
+          if (isRequired) at("request-field-made-required", "field made required");
+          else at("request-field-made-optional", "field made optional");
+        } else if (isRequired) at("response-property-made-required", "property made required");
+        else at("response-property-made-optional", "property made optional");
       }
-      this.compare(oldProps[name], newProps[name], scope, where);
+      this.compare(oldProps[name], newProps[name], scope, join(location, name));
     }
   }
 
-  private compareAdditionalProperties(
+  /**
+   * `additionalProperties` as openapi-typescript types it: absent or `false` → no index signature (and
+   * `Record<string, never>` for an object without properties), `true` / `{}` → `[key: string]: unknown`,
+   * a schema → `[key: string]: T`. Callers may send more keys when a signature appears or widens; readers lose
+   * `x[key]` when one disappears, and a keyless object's values (`never`) become readable values.
+   */
+  private compareIndexSignatures(
     oldSchema: JsonObject,
     newSchema: JsonObject,
     scope: Scope,
     location: string,
   ): void {
-    const oldAp = oldSchema.additionalProperties;
-    const newAp = newSchema.additionalProperties;
-    if (isObject(oldAp) && isObject(newAp)) {
-      this.compare(oldAp, newAp, scope, join(location, "{*}"));
+    const before = indexSignature(oldSchema);
+    const after = indexSignature(newSchema);
+    const at = emitAt(scope, location);
+    if (before.kind === "typed" && after.kind === "typed") {
+      this.compare(before.schema, after.schema, scope, join(location, "{*}"));
       return;
     }
-    const before = describeAdditional(oldAp);
-    const after = describeAdditional(newAp);
-    if (before !== after) {
-      scope.emit({
-        severity: "minor",
-        kind: "additional-properties-changed",
-        location,
-        detail: `additionalProperties ${before} → ${after}`,
-      });
+    const open = (signature: IndexSignature) => signature.kind === "unknown" || signature.kind === "typed";
+    if (!open(before) && !open(after)) {
+      // absent ↔ false: the same type; the API accepts or rejects other keys (validation only).
+      if (
+        describeAdditional(oldSchema.additionalProperties) !==
+        describeAdditional(newSchema.additionalProperties)
+      ) {
+        at(
+          "additional-properties-changed",
+          `additionalProperties ${describeAdditional(oldSchema.additionalProperties)} → ${describeAdditional(newSchema.additionalProperties)}`,
+        );
+      }
+      return;
+    }
+    if (before.kind === after.kind) return;
+    const detail = `index signature ${before.label} → ${after.label}`;
+    if (scope.direction === "request") {
+      // Widening: nothing → any signature, or a typed one → unknown. Anything else drops keys callers wrote.
+      const widened = !open(before) || after.kind === "unknown";
+      at(widened ? "request-index-signature-widened" : "request-index-signature-narrowed", detail);
+    } else {
+      // Readers lose nothing when a signature appears on an object that has declared properties.
+      const added = before.kind === "none" && open(after);
+      at(added ? "response-index-signature-added" : "response-index-signature-changed", detail);
     }
   }
 
   /**
-   * anyOf/oneOf/allOf branches are paired by the component they reference, then by position. A branch more in
-   * a union widens it (relaxing for requests, a new case for responses); a branch fewer narrows it.
+   * oneOf/anyOf as the TypeScript union openapi-typescript emits: `null` branches are nullability, a
+   * one-branch union is its branch, and a plain schema is a one-branch union — so `type: [null, number]` and
+   * `oneOf: [number, null]` are the same, and an array wrapped into `oneOf: [array, string]` is a branch added.
+   * Branches are paired by the component they reference, then each inline branch with the one it differs least
+   * from (a reordered union is no change).
    */
-  private compareVariants(
-    keyword: "anyOf" | "oneOf" | "allOf",
-    oldList: unknown,
-    newList: unknown,
-    scope: Scope,
-    location: string,
-  ): void {
-    const olds = Array.isArray(oldList) ? oldList : [];
-    const news = Array.isArray(newList) ? newList : [];
-    if (olds.length === 0 && news.length === 0) return;
+  private compareUnions(oldUnion: Union, newUnion: Union, scope: Scope, location: string): void {
+    const at = emitAt(scope, location);
+    compareNullability(oldUnion.nullable, newUnion.nullable, scope.direction, at);
+    const olds = oldUnion.branches;
+    const news = newUnion.branches;
+    if (olds.length === 1 && news.length === 1) {
+      this.compare(olds[0], news[0], scope, location);
+      return;
+    }
+    const keyword = newUnion.keyword ?? oldUnion.keyword ?? "anyOf";
     const pairs: [number, number][] = [];
     const unmatchedNew = new Set(news.map((_, index) => index));
     const unmatchedOld: number[] = [];
@@ -290,8 +321,6 @@ export class SchemaComparer {
         unmatchedNew.delete(match);
       } else unmatchedOld.push(index);
     });
-    // Inline branches: each old one pairs with the unmatched inline new branch it differs least from (a
-    // reordered union is then no change at all); ties keep positional order.
     for (const index of [...unmatchedOld]) {
       let best: { j: number; cost: number } | undefined;
       for (const j of unmatchedNew) {
@@ -304,26 +333,30 @@ export class SchemaComparer {
       unmatchedNew.delete(best.j);
       unmatchedOld.splice(unmatchedOld.indexOf(index), 1);
     }
-    for (const [i, j] of pairs) this.compare(olds[i], news[j], scope, join(location, `${keyword}[${j}]`));
-    const request = scope.direction === "request";
-    const allOf = keyword === "allOf";
+    for (const [i, j] of pairs) {
+      this.compare(olds[i], news[j], scope, join(location, `(${describeSchema(this.newDoc, news[j])})`));
+    }
     for (const i of unmatchedOld) {
-      scope.emit({
-        // A branch fewer narrows the union: callers lose a way to send, readers' checks of it stop compiling.
-        severity: "major",
-        kind: `${keyword}-branch-removed`,
-        location,
-        detail: `${keyword} branch ${this.branchLabel(this.oldDoc, olds[i], i)} removed`,
-      });
+      // A branch fewer narrows the union: callers lose a way to send, readers' checks of it stop compiling.
+      const kind = keyword === "oneOf" ? "oneOf-branch-removed" : "anyOf-branch-removed";
+      at(kind, `union member ${code(describeSchema(this.oldDoc, olds[i]))} removed`);
     }
     for (const j of unmatchedNew) {
-      scope.emit({
-        severity: allOf || !request ? "major" : "minor",
-        kind: `${keyword}-branch-added`,
-        location,
-        detail: `${keyword} branch ${this.branchLabel(this.newDoc, news[j], j)} added`,
-      });
+      const kind = keyword === "oneOf" ? "oneOf-branch-added" : "anyOf-branch-added";
+      at(kind, `union member ${code(describeSchema(this.newDoc, news[j]))} added`);
     }
+  }
+
+  /** `: now `{ items: X[] }` (was `X[]`): read `.items`` — what a reader or caller changes. */
+  private shapeChange(oldSchema: JsonObject, newSchema: JsonObject): string {
+    const before = describeSchema(this.oldDoc, oldSchema);
+    const after = describeSchema(this.newDoc, newSchema);
+    // Plain primitives are already said by the type change (`type string → integer`).
+    if (before === after || (/^[a-z| ]+$/.test(before) && /^[a-z| ]+$/.test(after))) return "";
+    const properties = isObject(newSchema.properties) ? Object.entries(newSchema.properties) : [];
+    const moved = properties.find(([, schema]) => describeSchema(this.newDoc, schema) === before);
+    const hint = moved ? `: read ${code(`.${moved[0]}`)}` : "";
+    return `: now ${code(after)} (was ${code(before)})${hint}`;
   }
 
   /** How different two schemas are (weighted count of findings), measured by a throwaway comparer. */
@@ -351,15 +384,87 @@ export class SchemaComparer {
   private branchName(doc: IndexedDocument, branch: unknown): string | undefined {
     return isObject(branch) && typeof branch.$ref === "string" ? doc.componentOf(branch.$ref) : undefined;
   }
+}
 
-  private branchLabel(doc: IndexedDocument, branch: unknown, index: number): string {
-    return this.branchName(doc, branch) ?? `#${index}`;
-  }
+/** A reporter for one location of a scope: the kind's severity in the scope's direction. */
+function emitAt(scope: Scope, location: string): At {
+  return (kind, detail) =>
+    scope.emit({ severity: severityOf(kind, scope.direction), kind, location, detail });
+}
 
-  private isReadOnly(doc: IndexedDocument, node: unknown): boolean {
-    const schema = isObject(node) ? doc.resolve(node) : undefined;
-    return schema?.readOnly === true;
+interface Union {
+  keyword: "oneOf" | "anyOf" | undefined;
+  /** Whether the schema itself is a oneOf/anyOf (a one-branch union of a plain schema is not). */
+  composed: boolean;
+  branches: unknown[];
+  nullable: boolean;
+}
+
+/** A schema as the union openapi-typescript makes of it: its non-null branches, and whether null is one. */
+function unionOf(schema: JsonObject): Union {
+  const keyword = Array.isArray(schema.oneOf) ? "oneOf" : Array.isArray(schema.anyOf) ? "anyOf" : undefined;
+  if (!keyword) {
+    const types = typeSet(schema);
+    const branch = Object.fromEntries(
+      Object.entries(withoutNull(schema)).filter(([key]) => !isDocKeyword(key)),
+    );
+    return { keyword, composed: false, branches: [branch], nullable: !types.any && types.kinds.has("null") };
   }
+  const list = schema[keyword] as unknown[];
+  const isNull = (branch: unknown) => isObject(branch) && isNullSchema(branch);
+  const outer = typeSet({ ...schema, [keyword]: undefined } as JsonObject);
+  return {
+    keyword,
+    composed: true,
+    branches: list.filter((branch) => !isNull(branch)),
+    nullable: list.some(isNull) || schema.nullable === true || (!outer.any && outer.kinds.has("null")),
+  };
+}
+
+function isDocKeyword(key: string): boolean {
+  return DOC_KEYWORDS.has(key) || key === "example" || key === "examples";
+}
+
+/** What is compared at the union's own level: a plain schema's documentation, a composed schema itself. */
+function unionOuter(schema: JsonObject, union: Union): JsonObject {
+  if (union.composed) return schema;
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => isDocKeyword(key)));
+}
+
+function isNullSchema(schema: JsonObject): boolean {
+  if (schema.type === "null") return true;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((value) => value === null))
+    return true;
+  return Object.hasOwn(schema, "const") && schema.const === null;
+}
+
+/** The schema with `null` taken out of its type, nullable flag and enum (nullability is compared apart). */
+function withoutNull(schema: JsonObject): JsonObject {
+  const { nullable: _nullable, ...rest } = schema;
+  const copy: JsonObject = { ...rest };
+  if (Array.isArray(copy.type)) {
+    const types = copy.type.filter((type) => type !== "null");
+    copy.type = types.length === 1 ? (types[0] as string) : types;
+  }
+  if (Array.isArray(copy.enum)) copy.enum = copy.enum.filter((value) => value !== null);
+  return copy;
+}
+
+type IndexSignature =
+  | { kind: "none"; label: string }
+  | { kind: "keyless"; label: string }
+  | { kind: "unknown"; label: string }
+  | { kind: "typed"; label: string; schema: JsonObject };
+
+function indexSignature(schema: JsonObject): IndexSignature {
+  const value = schema.additionalProperties;
+  if (isObject(value) && Object.keys(value).length > 0)
+    return { kind: "typed", label: "typed", schema: value };
+  if (value === true || isObject(value)) return { kind: "unknown", label: "`[key: string]: unknown`" };
+  const properties = isObject(schema.properties) ? Object.keys(schema.properties) : [];
+  return properties.length === 0
+    ? { kind: "keyless", label: "none (`Record<string, never>`)" }
+    : { kind: "none", label: "none" };
 }
 
 /**
@@ -408,15 +513,15 @@ function requiredSet(schema: JsonObject): Set<string> {
 
 function describeAdditional(value: unknown): string {
   if (value === false) return "false (closed)";
-  if (value === undefined || value === true || (isObject(value) && Object.keys(value).length === 0)) {
-    return "allowed (any value)";
-  }
+  if (value === undefined) return "absent";
+  if (value === true || (isObject(value) && Object.keys(value).length === 0)) return "allowed (any value)";
   return "typed";
 }
 
 export function join(location: string, segment: string): string {
   if (location === "") return segment;
-  if (segment.startsWith("[") || segment.startsWith("{")) return `${location}${segment}`;
+  if (segment.startsWith("[") || segment.startsWith("{") || segment.startsWith("("))
+    return `${location}${segment}`;
   return `${location}.${segment}`;
 }
 
@@ -432,10 +537,7 @@ export function typeSet(schema: JsonObject): TypeSet {
   else if (isObject(schema.properties) || isObject(schema.additionalProperties)) kinds = new Set(["object"]);
   else if (schema.items !== undefined) kinds = new Set(["array"]);
   else if (Array.isArray(schema.enum) && schema.enum.length > 0) kinds = new Set(schema.enum.map(jsonType));
-  if (!kinds) {
-    // Untyped: only `null` can still be recorded (so nullable-only edits are seen on untyped schemas too).
-    return { any: true };
-  }
+  if (!kinds) return { any: true };
   if (schema.nullable === true) kinds.add("null");
   if (Array.isArray(schema.enum) && schema.enum.includes(null)) kinds.add("null");
   return { any: false, kinds };
@@ -451,44 +553,27 @@ function couldBe(types: TypeSet, kind: string): boolean {
   return types.any || types.kinds.has(kind) || (kind === "number" && types.kinds.has("integer"));
 }
 
-function compareTypes(
-  oldTypes: TypeSet,
-  newTypes: TypeSet,
-  oldSchema: JsonObject,
-  newSchema: JsonObject,
-  direction: Direction,
-  at: (finding: Omit<Finding, "location">) => void,
-): void {
+function compareNullability(oldNull: boolean, newNull: boolean, direction: Direction, at: At): void {
   const request = direction === "request";
+  if (oldNull && !newNull) {
+    if (request) at("request-null-removed", "no longer accepts null");
+    else at("response-null-removed", "no longer null");
+  } else if (!oldNull && newNull) {
+    if (request) at("request-null-allowed", "now accepts null");
+    else at("response-made-nullable", "made nullable");
+  }
+}
+
+function compareTypes(oldTypes: TypeSet, newTypes: TypeSet, direction: Direction, at: At): void {
+  const request = direction === "request";
+  const detail = `type ${typeLabel(oldTypes)} → ${typeLabel(newTypes)}`;
   if (oldTypes.any || newTypes.any) {
     if (oldTypes.any && newTypes.any) return;
-    // Both admit anything when composed (anyOf/oneOf) — the branches are compared instead.
-    if (hasComposition(oldSchema) || hasComposition(newSchema)) return;
-    const detail = `type ${typeLabel(oldTypes)} → ${typeLabel(newTypes)}`;
-    if (request) {
-      at(
-        oldTypes.any
-          ? { severity: "major", kind: "request-type-narrowed", detail }
-          : { severity: "minor", kind: "request-type-widened", detail },
-      );
-    } else at({ severity: "major", kind: "response-type-changed", detail });
+    if (request) at(oldTypes.any ? "request-type-narrowed" : "request-type-widened", detail);
+    else at("response-type-changed", detail);
     return;
   }
-  const oldNull = oldTypes.kinds.has("null");
-  const newNull = newTypes.kinds.has("null");
-  if (oldNull && !newNull) {
-    at(
-      request
-        ? { severity: "major", kind: "request-null-removed", detail: "no longer accepts null" }
-        : { severity: "minor", kind: "response-null-removed", detail: "no longer null" },
-    );
-  } else if (!oldNull && newNull) {
-    at(
-      request
-        ? { severity: "minor", kind: "request-null-allowed", detail: "now accepts null" }
-        : { severity: "major", kind: "response-made-nullable", detail: "made nullable" },
-    );
-  }
+  compareNullability(oldTypes.kinds.has("null"), newTypes.kinds.has("null"), direction, at);
   // integer and number are one TypeScript type: switching is validation-only.
   const tsKinds = (types: Set<string>) =>
     new Set([...types].filter((t) => t !== "null").map((t) => (t === "integer" ? "number" : t)));
@@ -496,20 +581,14 @@ function compareTypes(
   const newTs = tsKinds(newTypes.kinds);
   const removed = [...oldTs].filter((t) => !newTs.has(t));
   const added = [...newTs].filter((t) => !oldTs.has(t));
-  const detail = `type ${typeLabel(oldTypes)} → ${typeLabel(newTypes)}`;
   if (removed.length === 0 && added.length === 0) {
     const rawOld = [...oldTypes.kinds].filter((t) => t !== "null").sort();
     const rawNew = [...newTypes.kinds].filter((t) => t !== "null").sort();
-    if (!jsonEqual(rawOld, rawNew)) at({ severity: "minor", kind: "integer-number-changed", detail });
+    if (!jsonEqual(rawOld, rawNew)) at("integer-number-changed", detail);
     return;
   }
-  if (!request) at({ severity: "major", kind: "response-type-changed", detail });
-  else if (removed.length > 0) at({ severity: "major", kind: "request-type-narrowed", detail });
-  else at({ severity: "minor", kind: "request-type-widened", detail });
-}
-
-function hasComposition(schema: JsonObject): boolean {
-  return Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf) || Array.isArray(schema.allOf);
+  if (!request) at("response-type-changed", detail);
+  else at(removed.length > 0 ? "request-type-narrowed" : "request-type-widened", detail);
 }
 
 function typeLabel(types: TypeSet): string {

@@ -1,3 +1,4 @@
+import type { ChangeKind } from "./kinds.ts";
 /** How much a change breaks consumers of the generated packages (semver of @instantly-kit/*). */
 export type Severity = "major" | "minor" | "patch";
 export type Bump = Severity | "none";
@@ -5,8 +6,8 @@ export type Bump = Severity | "none";
 /** One change between two spec versions, as printed by `spec:diff --json`. */
 export interface SpecChange {
   severity: Severity;
-  /** Stable machine-readable name of the rule that fired, e.g. `operation-removed`, `response-property-removed`. */
-  kind: string;
+  /** Stable machine-readable name of the rule that fired, e.g. `operation-removed` (see kinds.ts). */
+  kind: ChangeKind;
   /** The operation concerned, when the change belongs to one operation. */
   operationId?: string;
   /** The API path (`/api/v2/leads`), when the change belongs to one operation. */
@@ -43,12 +44,9 @@ export function compareSeverity(a: Bump, b: Bump): number {
   return rank[b] - rank[a];
 }
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import { isObject } from "../../model/index.ts";
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isObject, type JsonObject } from "../../model/index.ts";
 
 /** Key-order independent equality of two JSON values (normalization sorts keys, but the diff must not rely on it). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
