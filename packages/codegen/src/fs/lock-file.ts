@@ -4,8 +4,8 @@
 
 import { randomBytes } from "node:crypto";
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { hostname } from "node:os";
+import { dirname } from "node:path";
 import { CliError } from "../errors.ts";
 
 interface LockOwner {
