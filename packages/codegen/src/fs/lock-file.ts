@@ -3,8 +3,9 @@
 // is stale and taken over; a live owner makes the second process fail at once with a clear message.
 
 import { randomBytes } from "node:crypto";
-import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
+import { dirname } from "node:path";
 import { CliError } from "../errors.ts";
 
 interface LockOwner {
@@ -24,6 +25,7 @@ export interface HeldLock {
  * (`spec:pull`) and `shown` the file as the user should see it (relative to the repository).
  */
 export async function acquireLockFile(file: string, what: string, shown: string): Promise<HeldLock> {
+  await mkdir(dirname(file), { recursive: true });
   const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   let takenOverFrom: LockOwner | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
