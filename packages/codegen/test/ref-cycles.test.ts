@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildModel } from "../src/model/index.ts";
 import { projectPaths } from "../src/paths.ts";
 import { normalize } from "../src/spec/normalize/index.ts";
 import { findPureRefCycles } from "../src/spec/ref-cycles.ts";
@@ -119,7 +120,13 @@ describe("genuinely recursive schemas still generate in every target", () => {
     for (const target of [typesTarget, clientTarget, reactQueryTarget, mswTarget]) {
       const outDir = mkdtempSync(join(tmpdir(), `ik-rec-${target.packageDir}-`));
       dirs.push(outDir);
-      await target.generate({ document, lock: stubLock("fixture"), outDir, paths: projectPaths() });
+      await target.generate({
+        document,
+        model: buildModel(document),
+        lock: stubLock("fixture"),
+        outDir,
+        paths: projectPaths(),
+      });
       expect(readdirSync(outDir).length, target.packageName).toBeGreaterThan(0);
     }
   });
