@@ -5,6 +5,9 @@ import { InstantlyProvider } from "../src/index.js";
 
 export const API_KEY = "test-key-not-secret";
 
+/** Every QueryClient a test made; test/setup.ts clears them after each test so no query outlives it. */
+export const queryClients = new Set<QueryClient>();
+
 /**
  * A fresh QueryClient (no retries, so errors surface at once) and client per test. `notifyOnChangeProps:
  * "all"` because tests read `result.current` fields after the fact: TanStack only re-renders for fields a
@@ -14,6 +17,7 @@ export function createWrapper() {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, notifyOnChangeProps: "all" }, mutations: { retry: false } },
   });
+  queryClients.add(queryClient);
   const client = createInstantlyClient({ apiKey: API_KEY, retry: false });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>

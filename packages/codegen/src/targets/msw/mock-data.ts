@@ -426,7 +426,10 @@ function* stringCandidates(faker: Faker, schema: Schema, name: string): Generato
   if (format === "ipv6") yield faker.internet.ipv6();
   if (typeof schema.pattern === "string") {
     try {
-      yield faker.helpers.fromRegExp(schema.pattern.replace(/^\^/, "").replace(/\$$/, ""));
+      // faker wants the pattern without its anchors (it always generates a whole string).
+      const start = schema.pattern.startsWith("^") ? 1 : 0;
+      const end = schema.pattern.endsWith("$") ? -1 : undefined;
+      yield faker.helpers.fromRegExp(schema.pattern.slice(start, end));
     } catch {
       // fromRegExp does not support every construct; the samples below cover this API's patterns.
     }

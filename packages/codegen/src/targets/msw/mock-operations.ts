@@ -1,5 +1,8 @@
 import { compareCodePoints, type Operation, type SpecModel, sortedBy } from "../../model/index.ts";
 
+/** The prefix of every API path; a resource is named by what follows it (`/api/v2/lead-lists` → `lead-lists`). */
+const API_PREFIX = "/api/v2/";
+
 /** How the success response is sent: JSON, text (e.g. CSV downloads) or no body at all (204, empty schema). */
 export type BodyKind = "json" | "text" | "none";
 
@@ -107,7 +110,7 @@ export function mockResources(model: SpecModel, operations: MockOperation[]): Mo
     const itemProperties = successProperties(model, itemOperation);
     if (!itemProperties.includes("id") && !itemProperties.includes(idParam)) continue;
     resources.push({
-      name: collectionPath.replace(/^\/api\/v2\//, ""),
+      name: collectionPath.startsWith(API_PREFIX) ? collectionPath.slice(API_PREFIX.length) : collectionPath,
       collectionPath,
       idParam,
       idProperty: itemProperties.includes(idParam) ? idParam : "id",
