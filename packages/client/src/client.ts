@@ -1,9 +1,14 @@
 import type { paths } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
-import { InstantlyNetworkError } from "./errors.js";
+import {
+  InstantlyApiError,
+  InstantlyNetworkError,
+  InstantlyPaginationError,
+  InstantlyTimeoutError,
+} from "./errors.js";
 import { textResponses } from "./generated/text-responses.gen.js";
 import { createRedactor, type Redactor } from "./redact.js";
-import { checkMs, type RetryOptions, retryPolicy } from "./retry.js";
+import { checkMs, type RetryOptions, type RetryPolicy, retryPolicy } from "./retry.js";
 import { createRequestClass, createTransport, exchangeOf } from "./transport.js";
 
 export interface InstantlyClientOptions {
@@ -55,13 +60,14 @@ export function createInstantlyClient(options: InstantlyClientOptions): Instantl
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   checkMs("createInstantlyClient: `timeoutMs`", timeoutMs);
   const redact = createRedactor(apiKey);
+  const transport: Transport = { retry: retryPolicy(options.retry), timeoutMs, redact };
   const client = createClient<paths>({
     baseUrl,
     Request: createRequestClass(),
-    fetch: createTransport({ fetch: options.fetch, retry: retryPolicy(options.retry), timeoutMs, redact }),
+    fetch: createTransport({ ...transport, fetch: options.fetch }),
     headers: { ...headers, Authorization: `Bearer ${apiKey}` },
   });
-  const wrapped = parseResponses(client, redact);
+  const wrapped = parseResponses(client, transport);
   redactors.set(wrapped, redact);
   return wrapped;
 }
@@ -105,6 +111,8 @@ function checkBaseUrl(baseUrl: unknown): string {
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response };
+/** The client's transport options, minus the fetch: a per-call `fetch` is sent through the same ones. */
+type Transport = { retry: RetryPolicy; timeoutMs: number; redact: Redactor };
 type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
 
 /**
@@ -115,19 +123,29 @@ type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
  *   (asked for `parseAs: "stream"`, it leaves a 2xx body alone). Same rule as openapi-fetch: an empty body
  *   is `undefined`. A 2xx body that is not JSON becomes an `InstantlyNetworkError` naming the request, not a
  *   `SyntaxError` whose message quotes the body (which may echo the key);
+ * - a per-call `fetch` (`client.GET(url, { fetch })`) replaces the client's fetch in openapi-fetch
+ *   (`const { fetch = baseFetch } = init`): it is wrapped in a transport with the client's retries, deadline
+ *   and redaction, so it cannot hang or leak the key either;
  * - anything else thrown from below (a middleware, `new Request` on a bad header) is rethrown redacted,
  *   except our own errors and the caller's abort reason, which are already clean and kept as they are.
  */
-function parseResponses(client: InstantlyClient, redact: Redactor): InstantlyClient {
+function parseResponses(client: InstantlyClient, transport: Transport): InstantlyClient {
+  const { redact } = transport;
   const wrap = (method: string, send: Call): Call => {
     return (url, init) => {
       const parseAs = init?.parseAs ?? (textResponses[url]?.[method] ? "text" : "json");
       const ours = parseAs === "json" || parseAs === "text";
-      return send(url, ours ? { ...init, parseAs: "stream" } : init).then(
+      let sent = ours ? { ...init, parseAs: "stream" } : init;
+      if (typeof init?.fetch === "function") {
+        const fetch = init.fetch as typeof globalThis.fetch;
+        sent = { ...sent, fetch: createTransport({ ...transport, fetch }) };
+      }
+      return send(url, sent).then(
         ours ? (result) => parse(result, parseAs === "json", method) : undefined,
         (error: unknown) => {
           if (error === (init?.signal as AbortSignal | undefined)?.reason) throw error;
-          if (error instanceof Error && "kind" in error) throw error;
+          // Only our own classes are known clean: any other error may carry a `kind` of its own.
+          if (isOwnError(error)) throw error;
           throw redact.error(error);
         },
       );
@@ -147,6 +165,15 @@ function parseResponses(client: InstantlyClient, redact: Redactor): InstantlyCli
   return wrapped as unknown as InstantlyClient;
 }
 
+function isOwnError(error: unknown): boolean {
+  return (
+    error instanceof InstantlyApiError ||
+    error instanceof InstantlyNetworkError ||
+    error instanceof InstantlyTimeoutError ||
+    error instanceof InstantlyPaginationError
+  );
+}
+
 const decoder = new TextDecoder();
 
 function parse(result: Result, json: boolean, method: string): Result | Promise<Result> {
@@ -154,7 +181,8 @@ function parse(result: Result, json: boolean, method: string): Result | Promise<
   // openapi-fetch already answered: an error (body parsed by it) or no content (204, HEAD, Content-Length: 0).
   if (!response.ok || data === undefined) return result;
   const bytes = exchangeOf(response)?.body;
-  // Without a buffered body (a per-call `fetch` bypassed the transport), read the stream openapi-fetch gave.
+  // Without a buffered body (a middleware's onResponse replaced the response), read the stream openapi-fetch
+  // gave.
   if (!bytes && data) {
     return new Response(data as ReadableStream).text().then((text) => parsed(text, response, json, method));
   }

@@ -3,6 +3,7 @@ import type { Client, MaybeOptionalInit } from "openapi-fetch";
 import { redactorOf } from "./client.js";
 import { apiErrorFrom, InstantlyPaginationError } from "./errors.js";
 import { type PaginatedPath, paginatedOperations } from "./generated/pagination.gen.js";
+import type { Redactor } from "./redact.js";
 
 type PageMethod<P extends PaginatedPath> = (typeof paginatedOperations)[P]["method"];
 type PageOperation<P extends PaginatedPath> = paths[P][PageMethod<P>];
@@ -72,7 +73,7 @@ export async function* paginate<P extends PaginatedPath>(
     response: Response;
   }>;
   const base = (init ?? {}) as Init;
-  const redact = redactorOf(client)?.text ?? ((text: string) => text);
+  const redactor = redactorOf(client);
   let cursor: string | number | undefined;
   const seen = new Set<string>();
   let pages = 0;
@@ -81,7 +82,7 @@ export async function* paginate<P extends PaginatedPath>(
   const fail = (reason: string, value?: unknown) =>
     new InstantlyPaginationError({
       operation: `${method.toUpperCase()} ${path}`,
-      cursor: value === undefined ? undefined : redact(shown(value)),
+      cursor: value === undefined ? undefined : shown(value, redactor),
       pages,
       reason,
     });
@@ -117,9 +118,15 @@ export async function* paginate<P extends PaginatedPath>(
   }
 }
 
-/** A cursor as text for an error message: strings as they are, anything else as JSON; at most 200 chars. */
-function shown(value: unknown): string {
-  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+/**
+ * A cursor as text for an error message: strings as they are, anything else as JSON; at most 200 chars.
+ * Redacted first and cut last: cut first, a key straddling the cut would survive as an unredactable prefix.
+ * A structured value is redacted before JSON.stringify, which escapes `"` and `\` and so would hide a key
+ * holding them from the text redactor.
+ */
+function shown(value: unknown, redactor: Redactor | undefined): string {
+  const clean = redactor ? (typeof value === "string" ? redactor.text(value) : redactor.json(value)) : value;
+  const text = typeof clean === "string" ? clean : (JSON.stringify(clean) ?? String(clean));
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 

@@ -20,7 +20,10 @@ export interface Redactor {
   url(url: string): string;
   /** A deep copy of parsed JSON with every string (and property name) redacted; the same value if clean. */
   json(value: unknown): unknown;
-  /** A copy of `error` (name, message, code, cause chain) with every text redacted. */
+  /**
+   * A copy of a thrown value with every text redacted: an Error (name, message, code, cause chain), a
+   * string, a plain object or array (deep); another class's instance becomes its tag (`[object Headers]`).
+   */
   error(error: unknown): unknown;
 }
 
@@ -57,14 +60,29 @@ export function createRedactor(apiKey: string): Redactor {
     }
     return changed ? copy : value;
   };
+  // What a custom fetch or a middleware throws can be anything — an Error, a string, or an object such as
+  // `{ headers: { authorization: "Bearer …" } }` — and ends up thrown to the caller or as a `cause`. Plain
+  // objects and arrays are copied with every string redacted; an instance of another class (Headers,
+  // Request…) could hold the key in internal slots that `util.inspect` prints, so only its tag is kept.
+  // Depth-limited, which also ends a cycle.
   const error = (value: unknown, depth = 0): unknown => {
-    if (!(value instanceof Error)) return typeof value === "string" ? text(value) : value;
-    const copy = new Error(text(value.message));
-    copy.name = text(value.name);
-    if (copy.stack) copy.stack = text(copy.stack);
-    const { code } = value as { code?: unknown };
-    if (typeof code === "string") Object.assign(copy, { code: text(code) });
-    if (value.cause !== undefined && depth < 4) copy.cause = error(value.cause, depth + 1);
+    if (typeof value === "string") return text(value);
+    if (typeof value !== "object" || value === null) return value;
+    if (depth > 8) return REDACTED;
+    if (value instanceof Error) {
+      const copy = new Error(text(value.message));
+      copy.name = text(value.name);
+      if (copy.stack) copy.stack = text(copy.stack);
+      const { code } = value as { code?: unknown };
+      if (typeof code === "string") Object.assign(copy, { code: text(code) });
+      if (value.cause !== undefined && depth < 4) copy.cause = error(value.cause, depth + 1);
+      return copy;
+    }
+    if (Array.isArray(value)) return value.map((item) => error(item, depth + 1));
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return text(Object.prototype.toString.call(value));
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[text(key)] = error(item, depth + 1);
     return copy;
   };
   return { text, url, json, error: (value) => error(value) };

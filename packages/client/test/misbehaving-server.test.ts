@@ -69,6 +69,10 @@ interface Row {
   status?: number;
   data?: unknown;
   requests: number;
+  /** A fetch that replaces the real one (as the client's `fetch` or the per-call one, per run). */
+  fetch?: typeof globalThis.fetch;
+  /** Attempts the error reports, when not the requests the server saw (a fetch that never reaches it). */
+  attemptsMade?: number;
   /** Extra checks on the result or the thrown error. */
   check?: (outcome: { result?: Result; error?: unknown }) => void;
 }
@@ -326,9 +330,31 @@ const rows: Row[] = [
     throws: "network",
     requests: 1,
   },
+  {
+    name: "a custom fetch rejecting with a plain object holding the Authorization header",
+    attempts: [ok],
+    fetch: async (input) => {
+      // Not an Error: the shape some HTTP wrappers reject with ({ config: { headers } }).
+      throw { request: { headers: { authorization: (input as Request).headers.get("authorization") } } };
+    },
+    throws: "network",
+    requests: 0,
+    attemptsMade: 3,
+    check: ({ error }) =>
+      expect((error as Error).cause).toEqual({
+        request: { headers: { authorization: `Bearer ${REDACTED}` } },
+      }),
+  },
 ];
 
-describe("a misbehaving server", () => {
+/**
+ * Each row runs twice: with the client's transport fetch, and with a per-call `fetch`
+ * (`client.GET(url, { fetch })`), which openapi-fetch uses instead of the client's — it must get the same
+ * deadline, retries and redaction.
+ */
+const vias = ["the client's fetch", "a per-call fetch"] as const;
+
+describe.each(vias)("a misbehaving server, through %s", (via) => {
   test.each(rows.map((row) => [row.name, row] as const))(
     "%s",
     async (_, row) => {
@@ -345,23 +371,31 @@ describe("a misbehaving server", () => {
         `GET ${new URL(`/api/v2/echo/${encodeURIComponent(API_KEY)}`, server.baseUrl).pathname}`,
         respond,
       );
+      const perCall = via === "a per-call fetch";
+      const fetch: typeof globalThis.fetch =
+        row.fetch ?? ((input, init) => globalThis.fetch(input as Request, init));
       const client = createInstantlyClient({
         apiKey: API_KEY,
         baseUrl: server.baseUrl,
         retry: row.retry ?? fastRetry,
         ...(row.timeoutMs ? { timeoutMs: row.timeoutMs } : {}),
+        ...(!perCall && row.fetch ? { fetch: row.fetch } : {}),
       });
+      const extra = perCall ? { fetch } : {};
       const call =
         method === "GET"
-          ? client.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } })
-          : client.POST("/api/v2/lead-labels", { body: { label: "x", interest_status_label: "neutral" } });
+          ? client.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } }, ...extra })
+          : client.POST("/api/v2/lead-labels", {
+              body: { label: "x", interest_status_label: "neutral" },
+              ...extra,
+            });
       const outcome: { result?: Result; error?: unknown } = await call.then(
         (result) => ({ result: result as Result }),
         (error: unknown) => ({ error }),
       );
       if (row.throws) {
         expect(outcome.error, `expected a ${row.throws} error`).toMatchObject({ kind: row.throws, method });
-        expect(outcome.error).toMatchObject({ attempts: row.requests });
+        expect(outcome.error).toMatchObject({ attempts: row.attemptsMade ?? row.requests });
       } else {
         expect(outcome.error).toBeUndefined();
         expect(outcome.result?.response.status).toBe(row.status);

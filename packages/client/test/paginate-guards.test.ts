@@ -2,8 +2,17 @@
 // a server (page n → body) and the error the walk must end with. The server itself stops misbehaving after
 // SAFETY_PAGES requests (a last page without a cursor), so code without the guards ends too — and fails the
 // assertions instead of hanging the suite.
+
+import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { createInstantlyClient, InstantlyPaginationError, MAX_EMPTY_PAGES, paginate } from "../src/index.js";
+import {
+  createInstantlyClient,
+  InstantlyPaginationError,
+  MAX_EMPTY_PAGES,
+  paginate,
+  REDACTED,
+} from "../src/index.js";
+import { stringsIn } from "./leak.js";
 import { json, startServer, type TestServer } from "./server.js";
 
 const API_KEY = "sk_test_paginate";
@@ -188,5 +197,52 @@ describe("paginate() on a misbehaving server", () => {
     const error = await walk().catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "pagination", cursor: '{"key":"[redacted]"}' });
     expect(JSON.stringify(error)).not.toContain(API_KEY);
+  });
+
+  describe("a key holding quotes and backslashes never shows through the cursor", () => {
+    // JSON.stringify escapes `"` and `\`, so this key's stringified form is not the key; and the
+    // error cuts the cursor at 200 characters, so a key straddling the cut must be redacted before.
+    const KEY = `sk_"q\\b'\\"end`;
+    const quotedClient = () => createInstantlyClient({ apiKey: KEY, baseUrl: server.baseUrl, retry: false });
+    const cutAt200 = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+    const cases: [string, unknown, string][] = [
+      // A string cursor whose key ends before, straddles, or starts past the 200-character cut.
+      ...[150, 185, 190, 195, 199, 200, 205].map((pad): [string, unknown, string] => [
+        `a ${pad + KEY.length}-character string cursor, key at ${pad}`,
+        `${"x".repeat(pad)}${KEY}`,
+        cutAt200(`${"x".repeat(pad)}${REDACTED}`),
+      ]),
+      ["a string cursor echoing the header", `Bearer ${KEY}`, `Bearer ${REDACTED}`],
+      [
+        "an object cursor",
+        { token: KEY, [KEY]: [KEY] },
+        `{"token":"${REDACTED}","${REDACTED}":["${REDACTED}"]}`,
+      ],
+      [
+        "a long object cursor",
+        { pad: "y".repeat(190), token: KEY },
+        cutAt200(`{"pad":"${"y".repeat(190)}","token":"${REDACTED}"}`),
+      ],
+    ];
+    test.each(cases)("%s", async (_, cursor, expected) => {
+      // A string cursor is sent back twice (a repeat); anything else fails on the first page.
+      server.route("GET /api/v2/campaigns", (_, res) =>
+        json(res, 200, { items: [item("x")], next_starting_after: cursor }),
+      );
+      const walk = async () => {
+        for await (const _ of paginate(quotedClient(), "/api/v2/campaigns")) {
+          // nothing
+        }
+      };
+      const error = await walk().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InstantlyPaginationError);
+      expect((error as InstantlyPaginationError).cursor).toBe(expected);
+      const texts = [...stringsIn(error), inspect(error, { showHidden: true }), JSON.stringify(error)];
+      for (const text of texts) {
+        expect(text).not.toContain(KEY);
+        expect(text).not.toContain(JSON.stringify(KEY).slice(1, -1));
+        expect(text).not.toContain(KEY.slice(0, 4));
+      }
+    });
   });
 });

@@ -2,10 +2,12 @@
 // towards regex metacharacters, JSON escapes and URL-special characters) echoed back in random places: inside
 // strings, as property names, deep in arrays and objects, with random characters written as JSON \u escapes,
 // percent-encoded in a URL. Seeded, so a failure names a reproducible case.
+
+import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createInstantlyClient } from "../src/index.js";
 import { createRedactor, REDACTED } from "../src/redact.js";
-import { printable, type Result } from "./leak.js";
+import { printable, type Result, stringsIn } from "./leak.js";
 import { startServer, type TestServer } from "./server.js";
 
 /** mulberry32: a small seeded PRNG. */
@@ -147,6 +149,52 @@ describe("redactor properties", () => {
   });
 });
 
+/** Something a custom fetch or a middleware could throw, holding the key somewhere. */
+function randomThrown(random: Random, key: string): unknown {
+  const value = randomValue(random, key);
+  const shapes: (() => unknown)[] = [
+    () => value,
+    () => [value, randomWord(random)],
+    () => ({ request: { headers: { authorization: `Bearer ${key}` } }, detail: value }),
+    () => new Error(randomWord(random), { cause: value }),
+    () => Object.assign(new Error(`${randomWord(random)}${key}`), { kind: "api" }),
+    () => ({ error: new Error(`failed for ${key}`), value }),
+    () => new Headers({ authorization: `Bearer ${key}` }),
+    () => `Bearer ${key}`,
+    () => {
+      const cycle: Record<string, unknown> = { token: key };
+      cycle.self = cycle;
+      return cycle;
+    },
+  ];
+  return random.pick(shapes)();
+}
+
+describe("thrown values", () => {
+  test("whatever is thrown (Error, string, plain object, array, class instance, cycle), its copy holds no key", () => {
+    for (let seed = 1; seed <= RUNS; seed++) {
+      const random = prng(seed);
+      const key = randomKey(random);
+      const clean = createRedactor(key).error(randomThrown(random, key));
+      const texts = [...stringsIn(clean), inspect(clean, { depth: 20, showHidden: true }), String(clean)];
+      for (const text of texts) expect(text, `seed ${seed}`).not.toContain(key);
+    }
+  });
+
+  test("a plain object keeps its shape; a class instance becomes its tag", () => {
+    const key = `sk_"q\\b'`;
+    const redactor = createRedactor(key);
+    expect(redactor.error({ headers: { authorization: `Bearer ${key}` }, n: 1, list: [key, 2] })).toEqual({
+      headers: { authorization: `Bearer ${REDACTED}` },
+      n: 1,
+      list: [REDACTED, 2],
+    });
+    expect(redactor.error(new Headers({ authorization: `Bearer ${key}` }))).toBe("[object Headers]");
+    expect(redactor.error(42)).toBe(42);
+    expect(redactor.error(undefined)).toBeUndefined();
+  });
+});
+
 describe("end to end, against a real server", () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -181,4 +229,34 @@ describe("end to end, against a real server", () => {
       }
     }
   }, 60_000);
+
+  const thrownByMiddleware: [string, (key: string) => unknown][] = [
+    ["an Error with a `kind` of its own", (key) => Object.assign(new Error(`bad ${key}`), { kind: "api" })],
+    ["a plain object holding the header", (key) => ({ headers: { authorization: `Bearer ${key}` } })],
+    ["an array holding the key", (key) => [key]],
+  ];
+  test.each(thrownByMiddleware)(
+    "a middleware throwing %s: the caller gets it redacted",
+    async (_, thrown) => {
+      const key = `sk_"q\\b'$&kind`;
+      server.reset();
+      const client = createInstantlyClient({ apiKey: key, baseUrl: server.baseUrl, retry: false });
+      client.use({
+        onRequest: () => {
+          throw thrown(key);
+        },
+      });
+      const outcome: { result?: Result; error?: unknown } = await client
+        .GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } })
+        .then(
+          (result) => ({ result: result as Result }),
+          (error: unknown) => ({ error }),
+        );
+      expect(outcome.error).toBeDefined();
+      expect(server.requests).toHaveLength(0);
+      for (const text of [...printable(outcome), inspect(outcome.error, { depth: 20 })]) {
+        expect(text).not.toContain(key);
+      }
+    },
+  );
 });
