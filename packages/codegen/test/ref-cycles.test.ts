@@ -70,6 +70,12 @@ const hostile: [string, Record<string, unknown>, string] = [
   `A → ${HOSTILE} → A`,
 ];
 pure.push(hostile);
+/** C0 and C1 control characters (line breaks, ESC, CSI…) of `text`. */
+const controlCharacters = (text: string) =>
+  [...text].filter((char) => {
+    const code = char.codePointAt(0) as number;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
 const recursive: [string, Record<string, unknown>][] = [
   ["a property referring to its object", { A: object({ next: ref("A") }) }],
   ["a required property referring to its object", { A: object({ next: ref("A") }, ["next"]) }],
@@ -100,7 +106,7 @@ describe("findPureRefCycles", () => {
       `has a $ref cycle with no property or array items in between: "A" → ${quoteForMessage(HOSTILE)} → "A" (such a schema is only itself: nothing can be generated for it)`,
     );
     expect(message).toContain(String.raw`"Evil\nerror: forged\u001b[2J\u001b[31m"`);
-    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(controlCharacters(message)).toEqual([]);
   });
   it("orders cycles by code points, not the machine's locale", () => {
     // localeCompare puts "a" before "B"; code points put "B" (0x42) first, as every generated file does.
@@ -139,7 +145,7 @@ describe("spec:pull refuses a pure cycle in one line, writing nothing", () => {
     );
     // One line, no control character a terminal would act on, whatever the schema names hold.
     expect(result.stderr.split("\n")).toHaveLength(2);
-    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(controlCharacters(result.stderr)).toEqual(["\n"]);
     expect(Object.values(await fingerprint(guarded))).toEqual(["missing", "missing"]);
     expect(readdirSync(join(root, ".changeset"))).toEqual([]);
   });
