@@ -148,6 +148,8 @@ describe.each(SEEDS)("hostile spec, seed %i: generate + build + import", (seed) 
     const withBody = built.runtime.operations.filter((operation) => operation.body !== "none");
     expect(built.runtime.responseMocks).toHaveLength(withBody.length);
     expect(built.runtime.responseMocks.length).toBeGreaterThan(0);
+    const documentedErrors = built.runtime.operations.flatMap((operation) => operation.errors);
+    expect(built.runtime.errorBodies).toHaveLength(documentedErrors.length);
     expect(built.runtime.canary).toBeUndefined();
     expect(built.runtime.stderr).toBe("");
   });

@@ -28,7 +28,7 @@ const call = (what, fn, ...args) => {
   try {
     return fn(...args) ?? null;
   } catch (error) {
-    out.callErrors.push(what + ": " + String(error && error.message).split("\n")[0]);
+    out.callErrors.push(what + ": " + String(error && error.message).split("\\n")[0]);
     return null;
   }
 };
@@ -45,10 +45,10 @@ for (const [name, value] of Object.entries(types)) if (name.endsWith("Labels")) 
 out.paginated = Object.keys(modules["client/dist/index.js"]?.paginatedOperations ?? {});
 out.text = Object.keys(modules["client/dist/generated/text-responses.gen.js"]?.textResponses ?? {});
 const msw = modules["msw/dist/index.js"] ?? {};
-out.operations = Object.entries(msw.operationSpecs ?? {}).map(([key, spec]) => ({ key, ...spec, errors: undefined }));
+out.operations = Object.entries(msw.operationSpecs ?? {}).map(([key, spec]) => ({ key, ...spec, errors: Object.keys(spec.errors ?? {}) }));
 out.bodies = Object.entries(msw.defaultBodies ?? {}).map(([key, body]) => call("defaultBodies." + key, body));
 for (const [name, value] of Object.entries(msw)) {
-  if (/^getw+ResponseMock$/.test(name) && typeof value === "function") out.responseMocks.push(call(name, value));
+  if (/^get\\w+ResponseMock$/.test(name) && typeof value === "function") out.responseMocks.push(call(name, value));
 }
 for (const [key, spec] of Object.entries(msw.operationSpecs ?? {})) {
   for (const [status, body] of Object.entries(spec.errors ?? {})) {
@@ -77,6 +77,8 @@ export interface RuntimeView {
     path: string;
     /** "none" when the success response has no body (then there is no `get*ResponseMock`). */
     body: string;
+    /** The documented error statuses (their body factories are called into `errorBodies`). */
+    errors: string[];
     contentType?: string;
     requiredBody: string[];
   }[];
