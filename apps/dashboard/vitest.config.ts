@@ -14,6 +14,7 @@ export default defineConfig({
           setupFiles: ["test/setup.ts"],
           // Not vitest's 5 s default: jsdom renders on a saturated CI machine can take that long alone.
           testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -24,6 +25,8 @@ export default defineConfig({
           environment: "node",
           include: ["test/**/*.e2e.test.ts"],
           testTimeout: 60_000,
+          // beforeAll starts the built app's server and Chromium: not vitest's 10 s default either.
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -141,8 +141,15 @@ describe.each(SEEDS)("hostile spec, seed %i: generate + build + import", (seed) 
     built?.workspace.remove();
   });
 
-  it("imports every built package in a fresh process and nothing from the spec runs", () => {
+  it("imports every built package in a fresh process, calls every generated mock/error body and query key, and nothing from the spec runs", () => {
     expect(built.runtime.importErrors).toEqual([]);
+    expect(built.runtime.callErrors).toEqual([]);
+    // The calls did happen: one mock per operation with a success body.
+    const withBody = built.runtime.operations.filter((operation) => operation.body !== "none");
+    expect(built.runtime.responseMocks).toHaveLength(withBody.length);
+    expect(built.runtime.responseMocks.length).toBeGreaterThan(0);
+    const documentedErrors = built.runtime.operations.flatMap((operation) => operation.errors);
+    expect(built.runtime.errorBodies).toHaveLength(documentedErrors.length);
     expect(built.runtime.canary).toBeUndefined();
     expect(built.runtime.stderr).toBe("");
   });

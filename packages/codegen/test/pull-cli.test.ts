@@ -266,6 +266,7 @@ describe("credentials in a source URL never show", () => {
     ["user and password", `http://someone:${KEY}@127.0.0.1:1/spec.json`],
     ["a short password", "http://ci:pw@127.0.0.1:1/spec.json"],
     ["a token as user name", `https://${KEY}@example.com/spec.json`],
+    ["a user name that is not valid percent-encoding", "https://us%zz:pw@127.0.0.1:1/spec.json"],
   ])("user-info (%s) is refused in one line, before any request, nothing written", async (_name, source) => {
     const root = await pulledRoot();
     const before = await fingerprint(guarded(root));
@@ -274,10 +275,12 @@ describe("credentials in a source URL never show", () => {
     expect(result.stderr).toMatch(
       /^error: https?:\/\/\*\*\*(:\*\*\*)?@[^ ]+ has credentials in the URL \(user:password@\): refused — .*\n$/,
     );
+    expect(result.stderr.split("\n")).toHaveLength(2); // one line, no stack trace
     const secrets = new URL(source);
     for (const secret of [secrets.username, secrets.password].filter(Boolean)) {
       expect(result.stderr + result.stdout).not.toContain(`${secret}@`);
       expect(result.stderr + result.stdout).not.toContain(`:${secret}`);
+      if (secret.length >= 5) expect(result.stderr + result.stdout).not.toContain(secret);
     }
     expect(await fingerprint(guarded(root))).toEqual(before);
   });

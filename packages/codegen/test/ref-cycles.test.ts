@@ -5,10 +5,11 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { quoteForMessage } from "../src/errors.ts";
 import { buildModel } from "../src/model/index.ts";
 import { projectPaths } from "../src/paths.ts";
 import { normalize } from "../src/spec/normalize/index.ts";
-import { findPureRefCycles } from "../src/spec/ref-cycles.ts";
+import { describeRefCycles, findPureRefCycles } from "../src/spec/ref-cycles.ts";
 import { clientTarget } from "../src/targets/client/index.ts";
 import { mswTarget } from "../src/targets/msw/index.ts";
 import { reactQueryTarget } from "../src/targets/react-query/index.ts";
@@ -61,6 +62,20 @@ const pure: [string, Record<string, unknown>, string][] = [
     "B → C → B",
   ],
 ];
+// A component key is any string: one with a line break and a terminal escape sequence (clear screen, red).
+const HOSTILE = "Evil\nerror: forged\u001b[2J\u001b[31m";
+const hostile: [string, Record<string, unknown>, string] = [
+  "a schema name with a newline and ESC",
+  { A: ref(HOSTILE), [HOSTILE]: ref("A") },
+  `A → ${HOSTILE} → A`,
+];
+pure.push(hostile);
+/** C0 and C1 control characters (line breaks, ESC, CSI…) of `text`. */
+const controlCharacters = (text: string) =>
+  [...text].filter((char) => {
+    const code = char.codePointAt(0) as number;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
 const recursive: [string, Record<string, unknown>][] = [
   ["a property referring to its object", { A: object({ next: ref("A") }) }],
   ["a required property referring to its object", { A: object({ next: ref("A") }, ["next"]) }],
@@ -85,6 +100,19 @@ describe("findPureRefCycles", () => {
   it.each(recursive)("accepts recursion through %s", (_name, schemas) => {
     expect(findPureRefCycles(docWith(schemas))).toEqual([]);
   });
+  it("names a hostile schema quoted, in one line without control characters", () => {
+    const message = describeRefCycles(findPureRefCycles(docWith(hostile[1]))) as string;
+    expect(message).toBe(
+      `has a $ref cycle with no property or array items in between: "A" → ${quoteForMessage(HOSTILE)} → "A" (such a schema is only itself: nothing can be generated for it)`,
+    );
+    expect(message).toContain(String.raw`"Evil\nerror: forged\u001b[2J\u001b[31m"`);
+    expect(controlCharacters(message)).toEqual([]);
+  });
+  it("orders cycles by code points, not the machine's locale", () => {
+    // localeCompare puts "a" before "B"; code points put "B" (0x42) first, as every generated file does.
+    const cycles = findPureRefCycles(docWith({ a: ref("a"), B: ref("B") }));
+    expect(cycles.map((c) => c.join(" → "))).toEqual(["B → B", "a → a"]);
+  });
   it("counts every cycle, named from its alphabetically first schema", () => {
     const cycles = findPureRefCycles(docWith({ A: ref("A"), Z: ref("Y"), Y: ref("Z") }));
     expect(cycles.map((c) => c.join(" → "))).toEqual(["A → A", "Y → Z → Y"]);
@@ -93,7 +121,7 @@ describe("findPureRefCycles", () => {
 
 describe("spec:pull refuses a pure cycle in one line, writing nothing", () => {
   afterAll(removeTempRoots);
-  it.each(pure.slice(0, 4))("%s", async (_name, schemas, cycle) => {
+  it.each([...pure.slice(0, 4), hostile])("%s", async (name, schemas, cycle) => {
     const dir = mkdtempSync(join(tmpdir(), "ik-cycle-"));
     const source = join(dir, "spec.json");
     writeFileSync(source, JSON.stringify(docWith(schemas)));
@@ -102,9 +130,22 @@ describe("spec:pull refuses a pure cycle in one line, writing nothing", () => {
     const result = await runCli(root, ["pull"]);
     rmSync(dir, { recursive: true, force: true });
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toBe(
-      `error: ${source} has a $ref cycle with no property or array items in between: ${cycle} (such a schema is only itself: nothing can be generated for it)\n`,
+    const quoted = cycle
+      .split(" → ")
+      .map((schema) => quoteForMessage(schema))
+      .join(" → ");
+    // pull normalizes schema names before looking for cycles, so the hostile one is named after its renamed
+    // form there; the message is still exactly one line.
+    if (name !== hostile[0])
+      expect(result.stderr).toBe(
+        `error: ${source} has a $ref cycle with no property or array items in between: ${quoted} (such a schema is only itself: nothing can be generated for it)\n`,
+      );
+    expect(result.stderr).toMatch(
+      /^error: .* has a \$ref cycle .*\(such a schema is only itself: nothing can be generated for it\)\n$/,
     );
+    // One line, no control character a terminal would act on, whatever the schema names hold.
+    expect(result.stderr.split("\n")).toHaveLength(2);
+    expect(controlCharacters(result.stderr)).toEqual(["\n"]);
     expect(Object.values(await fingerprint(guarded))).toEqual(["missing", "missing"]);
     expect(readdirSync(join(root, ".changeset"))).toEqual([]);
   });

@@ -12,6 +12,7 @@ describe("sourceLabel masks credentials of a source", () => {
       "https://example.com/spec.json?access_token=***&page=1",
     ],
     ["https://example.com/spec.json?version=2", "https://example.com/spec.json?version=2"],
+    ["https://us%zz:pw@example.com/x", "https://***:***@example.com/x"],
   ])("%s → %s", (given, want) => {
     expect(sourceLabel(given)).toBe(want);
   });
@@ -38,6 +39,18 @@ describe("scrubSource masks every URL of a message, not only the source's own sp
       "HTTP://ci:pw@Example.com/spec.json",
       "Request cannot be constructed from a URL that includes credentials: http://ci:pw@example.com/spec.json.",
       "Request cannot be constructed from a URL that includes credentials: http://***:***@example.com/spec.json.",
+    ],
+    [
+      "user-info that is not valid percent-encoding (a URIError if decoded)",
+      "https://us%zz:pa55w%ord@example.com/spec.json",
+      "cannot reach https://us%zz:pa55w%ord@example.com/spec.json: user pa55w%ord rejected",
+      "cannot reach https://***:***@example.com/spec.json: user *** rejected",
+    ],
+    [
+      "a percent-encoded password quoted decoded",
+      "https://ci:pa%2055word@example.com/spec.json",
+      "login failed for password pa 55word",
+      "login failed for password ***",
     ],
   ])("%s", (_name, source, message, want) => {
     expect(scrubSource(message, source)).toBe(want);

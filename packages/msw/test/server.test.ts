@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startMockServer } from "../src/node.js";
 
 const serveJs = fileURLToPath(new URL("../dist/bin/serve.js", import.meta.url));
@@ -87,9 +87,14 @@ describe("mock server CLI (real process over HTTP)", () => {
 
   it("logs method, path, status and time of each request, never the Authorization header", async () => {
     await send("GET", "/api/v2/campaigns?limit=1");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(server.output()).toMatch(/^GET \/api\/v2\/campaigns 200 \d+\.\dms$/m);
-    expect(server.output()).toMatch(/^POST \/api\/v2\/lead-labels 400 \d+\.\dms$/m);
+    // The child writes its log line after answering: wait for it (generously, CI is a shared machine).
+    await vi.waitFor(
+      () => {
+        expect(server.output()).toMatch(/^GET \/api\/v2\/campaigns 200 \d+\.\dms$/m);
+        expect(server.output()).toMatch(/^POST \/api\/v2\/lead-labels 400 \d+\.\dms$/m);
+      },
+      { timeout: 15_000, interval: 20 },
+    );
     expect(server.output()).not.toContain(SECRET);
   });
 

@@ -4,7 +4,16 @@
 // another and back left the other spec's files in src/generated/ and dist/ (and `files: ["dist"]` would
 // publish them). Real turbo, two real specs with different tag sets, on a scratch copy of the repo.
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "./helpers/process.ts";
@@ -156,4 +165,20 @@ describe("switching specs back and forth with a warm turbo cache", () => {
     expectAllRestored(await pullAndBuild(NEW_SPEC));
     expect(outputs()).toEqual(next);
   }, 1_500_000);
+
+  it("a package's own build script (without turbo) leaves no stale file in dist/", async () => {
+    // Run after the spec switches above: the scratch copy is generated and built. A leftover of another
+    // build (a module since removed from src/) must not survive `pnpm --filter <pkg> build`.
+    const dist = join(root, "packages", "types", "dist");
+    const stale = [join(dist, "stale-module.js"), join(dist, "generated", "stale-module.d.ts")];
+    for (const file of stale) writeFileSync(file, "export {};\n");
+    const built = await run("npx", ["--yes", "pnpm@10.34.8", "--filter", "@instantly-kit/types", "build"], {
+      cwd: root,
+      env: { ...process.env, INSTANTLY_KIT_ROOT: root },
+      timeoutMs: 300_000,
+    });
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    for (const file of stale) expect(existsSync(file), file).toBe(false);
+    expect(existsSync(join(dist, "index.js"))).toBe(true);
+  }, 600_000);
 });

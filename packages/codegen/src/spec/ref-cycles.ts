@@ -6,6 +6,8 @@
 // Recursion *through* a property, additionalProperties or array items is fine and common (a tree node
 // whose `children` are nodes): there is a finite value (an object without the property, an empty array)
 // and every target handles it. So only $ref and the composition keywords are followed here.
+import { quoteForMessage } from "../errors.ts";
+import { compareCodePoints } from "../model/index.ts";
 import { isObject, type Json, unescapePointer } from "./normalize/walk.ts";
 
 const SCHEMA_REF = "#/components/schemas/";
@@ -20,7 +22,7 @@ const TRANSPARENT = ["allOf", "anyOf", "oneOf"] as const;
 export function findPureRefCycles(document: Record<string, unknown>): string[][] {
   const components = (document as { components?: { schemas?: unknown } }).components;
   const schemas = isObject(components?.schemas as Json) ? (components?.schemas as Record<string, Json>) : {};
-  const names = Object.keys(schemas).sort();
+  const names = Object.keys(schemas).sort(compareCodePoints);
   const edges = new Map<string, string[]>();
   for (const name of names) {
     const targets = new Set<string>();
@@ -33,15 +35,19 @@ export function findPureRefCycles(document: Record<string, unknown>): string[][]
   return stronglyConnected(names, edges)
     .filter((group) => group.length > 1 || (edges.get(group[0] as string) ?? []).includes(group[0] as string))
     .map((group) => cycleThrough(group, edges))
-    .sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+    .sort((a, b) => compareCodePoints(a[0] as string, b[0] as string));
 }
 
-/** The message for `spec:pull` (and `spec:diff`): one line naming the first cycle. */
+/**
+ * The message for `spec:pull` (and `spec:diff`): one line naming the first cycle. Schema names are spec
+ * text (any string is a valid component key), so each is quoted: a newline or an escape sequence in a
+ * name cannot break the message over lines or drive the terminal.
+ */
 export function describeRefCycles(cycles: string[][]): string | undefined {
   const [first] = cycles;
   if (!first) return undefined;
   const more = cycles.length > 1 ? ` (and ${cycles.length - 1} more)` : "";
-  return `has a $ref cycle with no property or array items in between: ${first.join(" → ")}${more} (such a schema is only itself: nothing can be generated for it)`;
+  return `has a $ref cycle with no property or array items in between: ${first.map((name) => quoteForMessage(name)).join(" → ")}${more} (such a schema is only itself: nothing can be generated for it)`;
 }
 
 function collectTransparentRefs(node: Json, out: Set<string>): void {
@@ -88,7 +94,7 @@ function stronglyConnected(names: string[], edges: Map<string, string[]>): strin
         onStack.delete(member);
         group.push(member);
       } while (member !== name);
-      groups.push(group.sort());
+      groups.push(group.sort(compareCodePoints));
     }
   };
   for (const name of names) if (!index.has(name)) visit(name);
@@ -103,7 +109,7 @@ function cycleThrough(group: string[], edges: Map<string, string[]>): string[] {
   const queue = [start];
   while (queue.length > 0) {
     const current = queue.shift() as string;
-    for (const target of [...(edges.get(current) ?? [])].sort()) {
+    for (const target of [...(edges.get(current) ?? [])].sort(compareCodePoints)) {
       if (!members.has(target)) continue;
       if (target === start) {
         const path = [current];

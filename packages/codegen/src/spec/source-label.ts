@@ -42,11 +42,24 @@ export function hasUserInfo(source: string): boolean {
 function secretsOf(source: string, minLength = 6): string[] {
   const url = parseUrl(source);
   if (!url) return [];
-  const secrets = [url.username, url.password].map(decodeURIComponent);
+  // Both spellings are masked: a message may quote the user-info as typed or decoded.
+  const secrets = [url.username, url.password].flatMap((part) => [part, decodeOrRaw(part)]);
   for (const [name, value] of url.searchParams)
     if (SECRET_PARAM.test(name)) secrets.push(value, encodeURIComponent(value));
   // Very short values would mask unrelated words; they cannot be real keys anyway.
   return secrets.filter((secret) => secret.length >= minLength);
+}
+
+/**
+ * `decodeURIComponent`, or the text as given when it is not valid percent-encoding (`us%zz`): WHATWG URL
+ * parsing accepts such user-info, and a URIError here would turn the one-line refusal into a stack trace.
+ */
+function decodeOrRaw(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function parseUrl(source: string): URL | undefined {

@@ -22,7 +22,16 @@ const ENTRY_POINTS = [
 /** Runs in a fresh process: imports everything, then prints what it saw as one JSON line. */
 const PROBE = `
 const root = process.argv[2];
-const out = { canary: globalThis.${CANARY}, importErrors: [], labels: [], paginated: [], text: [], operations: [], bodies: [], queryKeys: [] };
+const out = { canary: globalThis.${CANARY}, importErrors: [], callErrors: [], labels: [], paginated: [], text: [], operations: [], bodies: [], responseMocks: [], errorBodies: [], queryKeys: [] };
+// Calls a generated function: spec text broken out of a literal inside a function body only runs (or throws) here.
+const call = (what, fn, ...args) => {
+  try {
+    return fn(...args) ?? null;
+  } catch (error) {
+    out.callErrors.push(what + ": " + String(error && error.message).split("\\n")[0]);
+    return null;
+  }
+};
 const modules = {};
 for (const entry of ${JSON.stringify(ENTRY_POINTS)}) {
   try {
@@ -36,10 +45,18 @@ for (const [name, value] of Object.entries(types)) if (name.endsWith("Labels")) 
 out.paginated = Object.keys(modules["client/dist/index.js"]?.paginatedOperations ?? {});
 out.text = Object.keys(modules["client/dist/generated/text-responses.gen.js"]?.textResponses ?? {});
 const msw = modules["msw/dist/index.js"] ?? {};
-out.operations = Object.entries(msw.operationSpecs ?? {}).map(([key, spec]) => ({ key, ...spec, errors: undefined }));
-out.bodies = Object.values(msw.defaultBodies ?? {}).map((body) => body() ?? null);
+out.operations = Object.entries(msw.operationSpecs ?? {}).map(([key, spec]) => ({ key, ...spec, errors: Object.keys(spec.errors ?? {}) }));
+out.bodies = Object.entries(msw.defaultBodies ?? {}).map(([key, body]) => call("defaultBodies." + key, body));
+for (const [name, value] of Object.entries(msw)) {
+  if (/^get\\w+ResponseMock$/.test(name) && typeof value === "function") out.responseMocks.push(call(name, value));
+}
+for (const [key, spec] of Object.entries(msw.operationSpecs ?? {})) {
+  for (const [status, body] of Object.entries(spec.errors ?? {})) {
+    if (typeof body === "function") out.errorBodies.push(call("operationSpecs." + key + ".errors." + status, body));
+  }
+}
 for (const [name, value] of Object.entries(modules["react-query/dist/index.js"] ?? {})) {
-  if (/^get\\w+QueryKey$/.test(name) && typeof value === "function") out.queryKeys.push(value());
+  if (/^get\\w+QueryKey$/.test(name) && typeof value === "function") out.queryKeys.push(call(name, value));
 }
 out.canary = globalThis.${CANARY};
 process.stdout.write(JSON.stringify(out));
@@ -49,6 +66,8 @@ export interface RuntimeView {
   /** `globalThis.__pwned` after every import: undefined unless spec text ran. */
   canary: unknown;
   importErrors: string[];
+  /** Generated functions the probe called (mock bodies, error bodies, query keys) that threw. */
+  callErrors: string[];
   labels: string[];
   paginated: string[];
   text: string[];
@@ -56,10 +75,18 @@ export interface RuntimeView {
     key: string;
     operationId: string;
     path: string;
+    /** "none" when the success response has no body (then there is no `get*ResponseMock`). */
+    body: string;
+    /** The documented error statuses (their body factories are called into `errorBodies`). */
+    errors: string[];
     contentType?: string;
     requiredBody: string[];
   }[];
   bodies: unknown[];
+  /** What every exported `get*ResponseMock()` returned. */
+  responseMocks: unknown[];
+  /** What every documented error body factory (`operationSpecs[*].errors[*]()`) returned. */
+  errorBodies: unknown[];
   queryKeys: unknown[][];
   stdout: string;
   stderr: string;

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { quoteForMessage } from "../../errors.ts";
 import type { SpecModel } from "../../model/index.ts";
 import type { Target } from "../target.ts";
 import { MockDataBuilder } from "./mock-data.ts";
@@ -94,7 +95,9 @@ export const mswTarget: Target = {
     const { invalid } = await generateMsw(model, outDir);
     if (invalid.length > 0) {
       // Never ship a mock that fails its own schema silently: the test suite would flag it, say it here too.
-      process.stderr.write(`warning: ${invalid.length} mock bodies do not validate: ${invalid.join(", ")}\n`);
+      // operationIds are spec text: quoted, so one cannot break the warning over lines or drive the terminal.
+      const named = invalid.map((entry) => quoteForMessage(entry)).join(", ");
+      process.stderr.write(`warning: ${invalid.length} mock bodies do not validate: ${named}\n`);
     }
   },
 };
