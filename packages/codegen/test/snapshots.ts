@@ -61,7 +61,6 @@ export async function generateSnapshot(fixture: string): Promise<Map<string, str
     const outDir = mkdtempSync(join(tmpdir(), `ik-snapshot-${target.packageDir}-`));
     try {
       await generateTarget(target, {
-        document,
         model,
         lock: stubLock(fixture),
         outDir,

@@ -1,11 +1,12 @@
 import type { Options } from "orval";
 import { identifier } from "../../emit/index.ts";
 import { CliError } from "../../errors.ts";
+import { isSuccessStatus, schemaRef } from "../../model/index.ts";
 import type { HookOperation } from "./operations.ts";
 
 /**
  * The orval 8 configuration for the hooks. Everything orval can express is said here, in its own options
- * (ADR 0019); what it cannot is done on its output's syntax tree (transforms/).
+ * (ADR 0019); what it cannot is done on its output's syntax tree (postprocess.ts, syntax.ts).
  *
  * - `client: "react-query"`, TanStack Query v5, one file per tag, our mutator (packages/react-query/src/mutator.ts)
  *   for transport;
@@ -34,7 +35,7 @@ export function inertPath(path: string): string {
 /**
  * orval's input transformer: the document orval sees.
  * - Operations carry no prose (summary, description, deprecated): orval would copy it into JSDoc unescaped; we
- *   write every doc comment ourselves from the model, through emit/'s escaping (transforms/docs.ts).
+ *   write every doc comment ourselves from the model, through emit/'s escaping (targets/operation-docs.ts).
  * - operationIds must be identifiers (they become function names) — anything else is refused with one line.
  * - Paths are made inert ({@link inertPath}).
  * - Schemas have no shape (see {@link withShapelessContent}): orval's models are scratch.
@@ -46,7 +47,7 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
   const paths: Record<string, unknown> = {};
   const errorResponse = {
     description: "error",
-    content: { "application/json": { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA}` } } },
+    content: { "application/json": { schema: { $ref: schemaRef(ERROR_SCHEMA) } } },
   };
   for (const [path, item] of Object.entries(
     (document.paths ?? {}) as Record<string, Record<string, unknown>>,
@@ -72,7 +73,7 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
       rest.responses = {
         ...Object.fromEntries(
           Object.entries(responses)
-            .filter(([status]) => /^2/.test(status))
+            .filter(([status]) => isSuccessStatus(status))
             .map(([status, response]) => [status, withShapelessContent(response)]),
         ),
         "400": errorResponse,

@@ -7,7 +7,7 @@
  * - orval's body/query model names become the types package's (`RequestBody<"op">`, `QueryParams<"op">`);
  * - hierarchical query keys, the client from <InstantlyProvider>, invalidation (hooks.ts);
  * - body-cursor infinite hooks (body-cursor.ts) and `useSuspenseX` aliases;
- * - JSDoc from the model (docs.ts); imports from our packages.
+ * - JSDoc from the model (../operation-docs.ts); imports from our packages.
  */
 
 import { operationDoc } from "../operation-docs.ts";
