@@ -12,6 +12,7 @@ import type { HookOperation } from "./operations.ts";
  *   for transport;
  * - `override.operations`: the operation kinds are decided by us (operations.ts) and handed to orval per operation,
  *   so orval never guesses — POST reads become queries, query-cursor operations get (suspense) infinite hooks;
+ * - `override.operationName`: request functions are named by the operationId as written;
  * - `override.query.options.getNextPageParam`: orval puts it in every infinite query's options (and only there);
  * - `input.override.transformer` ({@link orvalInput}): what orval reads of the spec — see there.
  */
@@ -165,6 +166,9 @@ export function orvalOptions(input: {
       override: {
         header: false,
         mutator: { path: input.mutatorPath, name: "instantlyRequest" },
+        // Request functions are named exactly as the operationId (orval's default re-cases `list_items` to
+        // `listItems`); the post-processing finds them by the model's id.
+        operationName: (operation: { operationId?: string }) => operation.operationId ?? "",
         operations: perOperation as never,
         query: {
           version: 5,

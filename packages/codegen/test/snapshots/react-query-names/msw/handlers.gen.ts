@@ -16,6 +16,7 @@ import {
   getGetLeadXResponseMock,
   getGetLeadsResponseMock,
   getGetLeadsParamsResponseMock,
+  getListLeadItemsResponseMock,
   getPatchLeadResponseMock,
   getXCreateLeadResponseMock,
 } from "./responses.gen.js";
@@ -146,6 +147,23 @@ export const getGetLeadsParamsMockHandler = (
   );
 
 /**
+ * MSW handler for `list_lead_items`: answers 200 with the default body, or `override`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export const getListLeadItemsMockHandler = (
+  override?: MockOverride<SuccessBodies["list_lead_items"]>,
+  options?: HandlerOptions,
+): OperationHandler =>
+  createOperationHandler<SuccessBodies["list_lead_items"]>(
+    operationSpecs["list_lead_items"],
+    getListLeadItemsResponseMock,
+    override,
+    options,
+  );
+
+/**
  * MSW handler for `patchLead`: answers 200 with the default body, or `override`.
  *
  * `PATCH /api/v2/leads/{id}`
@@ -188,6 +206,7 @@ export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodi
   getLeadX: getGetLeadXResponseMock,
   getLeads: getGetLeadsResponseMock,
   getLeadsParams: getGetLeadsParamsResponseMock,
+  list_lead_items: getListLeadItemsResponseMock,
   patchLead: getPatchLeadResponseMock,
   xCreateLead: getXCreateLeadResponseMock,
 };

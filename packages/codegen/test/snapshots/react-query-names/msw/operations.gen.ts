@@ -87,6 +87,17 @@ export const operationSpecs = {
     requiredBody: [],
     errors: {},
   },
+  list_lead_items: {
+    operationId: "list_lead_items",
+    method: "GET",
+    path: "/api/v2/lead-items",
+    status: 200,
+    body: "json",
+    contentType: "application/json",
+    requestBody: false,
+    requiredBody: [],
+    errors: {},
+  },
   patchLead: {
     operationId: "patchLead",
     method: "PATCH",
@@ -122,6 +133,7 @@ export interface SuccessBodies {
   getLeadX: operations["getLeadX"]["responses"][200]["content"]["application/json"];
   getLeads: operations["getLeads"]["responses"][200]["content"]["application/json"];
   getLeadsParams: operations["getLeadsParams"]["responses"][200]["content"]["application/json"];
+  list_lead_items: operations["list_lead_items"]["responses"][200]["content"]["application/json"];
   patchLead: operations["patchLead"]["responses"][200]["content"]["application/json"];
   xCreateLead: operations["xCreateLead"]["responses"][200]["content"]["application/json"];
 }
@@ -135,12 +147,14 @@ export interface ErrorStatuses {
   getLeadX: never;
   getLeads: never;
   getLeadsParams: never;
+  list_lead_items: never;
   patchLead: never;
   xCreateLead: never;
 }
 
 /** The order handlers are registered in: literal path segments before parameters at the same position. */
 export const routeOrder: readonly MockOperationId[] = [
+  "list_lead_items",
   "createLead",
   "bulkCreateLead",
   "createLeadBulk",

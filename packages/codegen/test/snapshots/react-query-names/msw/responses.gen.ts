@@ -121,6 +121,22 @@ export const getGetLeadsParamsResponseMock = (
   );
 
 /**
+ * Default 200 body of `list_lead_items`; `overrides` are merged over it.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export const getListLeadItemsResponseMock = (
+  overrides?: DeepPartial<SuccessBodies["list_lead_items"]>,
+): SuccessBodies["list_lead_items"] =>
+  deepMerge<SuccessBodies["list_lead_items"]>(
+    {
+      id: "e42665ef-e075-4e17-8395-b7a1cf92c1e1",
+    },
+    overrides,
+  );
+
+/**
  * Default 200 body of `patchLead`; `overrides` are merged over it.
  *
  * `PATCH /api/v2/leads/{id}`

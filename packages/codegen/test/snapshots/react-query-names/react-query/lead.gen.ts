@@ -49,6 +49,243 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
 };
 
 /**
+ * Sends `list_lead_items` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export const list_lead_items = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
+  return instantlyRequest<ResponseBody<"list_lead_items">>(
+    { method: "GET", path: "/api/v2/lead-items", signal },
+    options,
+  );
+};
+
+export const getListLeadItemsQueryKey = () => {
+  return ["/api/v2/lead-items"] as const;
+};
+
+export const getListLeadItemsQueryOptions = <
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(options?: {
+  query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+  request?: SecondParameter<typeof instantlyRequest>;
+}) => {
+  const { query: queryOptions, request: requestOptions } = options ?? {};
+
+  const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
+
+  const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
+    list_lead_items(requestOptions, signal);
+
+  return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
+    Awaited<ReturnType<typeof list_lead_items>>,
+    TError,
+    TData
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
+};
+
+export type ListLeadItemsQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
+
+export type ListLeadItemsQueryError = InstantlyApiError;
+
+/**
+ * Query hook for `list_lead_items`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export function useListLeadItems<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options: {
+    query: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>> &
+      Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof list_lead_items>>,
+          TError,
+          Awaited<ReturnType<typeof list_lead_items>>
+        >,
+        "initialData"
+      >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): DefinedUseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `list_lead_items`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export function useListLeadItems<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>> &
+      Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof list_lead_items>>,
+          TError,
+          Awaited<ReturnType<typeof list_lead_items>>
+        >,
+        "initialData"
+      >;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Query hook for `list_lead_items`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export function useListLeadItems<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+export function useListLeadItems<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
+  const queryOptions = getListLeadItemsQueryOptions(useInstantlyRequestOptions(options));
+  const query = useQuery(queryOptions, queryClient) as UseQueryResult<TData, TError> & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
+  return withQueryKey(query, queryOptions.queryKey);
+}
+
+export const getListLeadItemsSuspenseQueryOptions = <
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(options?: {
+  query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+  request?: SecondParameter<typeof instantlyRequest>;
+}) => {
+  const { query: queryOptions, request: requestOptions } = options ?? {};
+
+  const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
+
+  const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
+    list_lead_items(requestOptions, signal);
+
+  return queryOptionsBuilder({
+    queryKey,
+    ...queryOptions,
+    queryFn: queryOptions?.queryFn ?? queryFn,
+  }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData> & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+};
+
+export type ListLeadItemsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
+
+export type ListLeadItemsSuspenseQueryError = InstantlyApiError;
+
+/**
+ * Suspense query hook for `list_lead_items`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export function useListLeadItemsSuspense<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options: {
+    query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `list_lead_items`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export function useListLeadItemsSuspense<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+/**
+ * Suspense query hook for `list_lead_items`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export function useListLeadItemsSuspense<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+};
+
+export function useListLeadItemsSuspense<
+  TData = Awaited<ReturnType<typeof list_lead_items>>,
+  TError = InstantlyApiError,
+>(
+  options?: {
+    query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
+    request?: SecondParameter<typeof instantlyRequest>;
+  },
+  queryClient?: QueryClient,
+): UseSuspenseQueryResult<TData, TError> & {
+  queryKey: DataTag<QueryKey, TData, TError>;
+} {
+  const queryOptions = getListLeadItemsSuspenseQueryOptions(useInstantlyRequestOptions(options));
+  const query = useSuspenseQuery(queryOptions, queryClient) as UseSuspenseQueryResult<TData, TError> & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
+  return withQueryKey(query, queryOptions.queryKey);
+}
+
+/**
  * Sends `createLead` through the client in `options.client` (the hooks take it from <InstantlyProvider>).
  *
  * Create leads
@@ -1462,6 +1699,14 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
   };
   return withQueryKey(query, queryOptions.queryKey);
 }
+
+/**
+ * Suspense query hook for `list_lead_items`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ */
+export const useSuspenseListLeadItems = useListLeadItemsSuspense;
 
 /**
  * Suspense query hook for `getLeads`.
