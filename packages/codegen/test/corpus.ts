@@ -132,7 +132,6 @@ export function createCorpusWorkspace(prefix: string): CorpusWorkspace {
       const outDir = join(src, "generated");
       if ("packageName" in target)
         await target.generate({
-          document,
           model: buildModel(document),
           lock: stubLock("corpus"),
           outDir,

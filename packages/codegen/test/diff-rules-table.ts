@@ -162,6 +162,13 @@ export const table: Record<string, Row[]> = {
       want: ["minor request-body-made-optional createLead"],
     },
     {
+      rule: "request body description changed",
+      edit: (d) => {
+        d.paths["/api/v2/leads"].post.requestBody.description = "The lead to create";
+      },
+      want: ["patch request-body-docs-changed createLead"],
+    },
+    {
       rule: "required request body added",
       edit: (d) => {
         byId(d).delete.requestBody = {
@@ -472,6 +479,13 @@ export const table: Record<string, Row[]> = {
         lead(d).properties.payload.additionalProperties = true;
       },
       want: ["major response-index-signature-changed schema:Lead"],
+    },
+    {
+      rule: "index signature added to an object with declared properties: readers lose nothing",
+      edit: (d) => {
+        lead(d).additionalProperties = true;
+      },
+      want: ["minor response-index-signature-added schema:Lead"],
     },
     {
       rule: "inline response schema: property removed is reported on its operation",
@@ -822,6 +836,24 @@ export const table: Record<string, Row[]> = {
         delete d.components.schemas.Campaign;
       },
       want: ["major schema-removed schema:Campaign"],
+    },
+    {
+      // The title differs (Campaign → Segment), and a title is documentation.
+      rule: "a use points at another schema of the same shape",
+      edit: (d) => {
+        d.components.schemas.Segment = {
+          ...structuredClone(d.components.schemas.Campaign),
+          title: "Segment",
+        };
+        d.paths["/api/v2/campaigns"].get.responses["200"].content["application/json"].schema.items = {
+          $ref: "#/components/schemas/Segment",
+        };
+      },
+      want: [
+        "minor schema-added schema:Segment",
+        "patch docs-changed listCampaign",
+        "patch schema-reference-changed listCampaign",
+      ],
     },
   ],
 };

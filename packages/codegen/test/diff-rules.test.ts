@@ -3,6 +3,7 @@
 // report (`severity kind owner`) — nothing more, so a rule that fires too widely fails here too.
 import { describe, expect, it } from "vitest";
 import { diffSpecs } from "../src/spec/diff/index.ts";
+import { SEVERITY } from "../src/spec/diff/kinds.ts";
 import { baseDoc, type Doc, reverseKeys, summarize, toDefN } from "./diff-helpers.ts";
 import { byId, createBody, LEAD_OPS, label, lead, listLead, table } from "./diff-rules-table.ts";
 
@@ -144,5 +145,17 @@ describe("diff rules: matching and reporting", () => {
       method: "DELETE",
       path: "/api/v2/leads/{id}",
     });
+  });
+});
+
+describe("diff rules: the table covers every kind", () => {
+  it("every kind of the SEVERITY table is the expected result of some row", () => {
+    const covered = new Set(
+      Object.values(table).flatMap((rows) =>
+        rows.flatMap((row) => row.want.map((line) => line.split(" ")[1])),
+      ),
+    );
+    const missing = Object.keys(SEVERITY).filter((kind) => !covered.has(kind));
+    expect(missing).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { buildModel } from "../src/model/index.ts";
 import { clientTarget } from "../src/targets/client/index.ts";
-import { findPaginatedOperations } from "../src/targets/client/pagination.ts";
+import { paginatedOperations } from "../src/targets/client/pagination.ts";
 import { generateMsw } from "../src/targets/msw/index.ts";
 import { reactQueryTarget } from "../src/targets/react-query/index.ts";
 import { hookOperations } from "../src/targets/react-query/operations.ts";
@@ -129,7 +129,7 @@ beforeAll(async () => {
     writeFileSync(join(era, "react-query", "consumer.ts"), hooksConsumer);
     pagination.set(file, {
       operations: countOperations(document),
-      paginated: findPaginatedOperations(document).length,
+      paginated: paginatedOperations(buildModel(document)).length,
     });
   }
   await addSnapshotEras();

@@ -47,20 +47,20 @@ it("writes the hooks of the locked spec", async () => {
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/^generated @instantly-kit\/react-query from spec [0-9a-f]{12} in \d+ ms\n$/);
   const generated = join(dir, "packages", "react-query", "src", "generated");
-  expect((await readdir(generated)).sort()).toEqual(["index.ts", "model.gen.ts", "thing.gen.ts"]);
+  expect((await readdir(generated)).sort()).toEqual(["index.gen.ts", "model.gen.ts", "thing.gen.ts"]);
   expect(await readFile(join(generated, "thing.gen.ts"), "utf8")).toContain("export function useGetThing<");
 }, 60_000);
 
 it("a failed generation is one error line and leaves the previous hooks untouched", async () => {
   const dir = await root(false); // orval cannot read the mutator it is pointed at
   const generated = join(dir, "packages", "react-query", "src", "generated");
-  await writeFile(join(generated, "index.ts"), "// previous hooks\n");
-  const before = await fingerprint([join(generated, "index.ts")]);
+  await writeFile(join(generated, "index.gen.ts"), "// previous hooks\n");
+  const before = await fingerprint([join(generated, "index.gen.ts")]);
   const result = await runCli(dir, ["generate", "react-query"]);
   expect(result.code).not.toBe(0);
   expect(result.stderr).toMatch(/^error: react-query: [^\n]+\n$/);
-  expect(await fingerprint([join(generated, "index.ts")])).toEqual(before);
-  expect(await readdir(generated)).toEqual(["index.ts"]);
+  expect(await fingerprint([join(generated, "index.gen.ts")])).toEqual(before);
+  expect(await readdir(generated)).toEqual(["index.gen.ts"]);
   // No scratch directories left next to the package's sources.
   expect((await readdir(join(dir, "packages", "react-query", "src"))).sort()).toEqual(["generated"]);
 }, 60_000);

@@ -162,7 +162,6 @@ describe("genuinely recursive schemas still generate in every target", () => {
       const outDir = mkdtempSync(join(tmpdir(), `ik-rec-${target.packageDir}-`));
       dirs.push(outDir);
       await target.generate({
-        document,
         model: buildModel(document),
         lock: stubLock("fixture"),
         outDir,

@@ -29,5 +29,7 @@ describe.each(SNAPSHOT_FIXTURES)("generated code for %s", (fixture) => {
       expect([...generated.keys()].some((path) => path.startsWith(`${target.packageDir}/`))).toBe(true);
     }
     for (const [path, text] of generated) expect(text.startsWith(GENERATED_BANNER), path).toBe(true);
+    // Generated code is told from hand-written code by its name: every file of every target is `*.gen.ts`.
+    for (const path of generated.keys()) expect(path, `${fixture}: ${path}`).toMatch(/\.gen\.ts$/);
   });
 });

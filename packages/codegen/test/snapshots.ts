@@ -20,7 +20,8 @@ export const SNAPSHOTS_DIR = join(import.meta.dirname, "snapshots");
 
 /**
  * The fixtures whose generated code is committed: the hooks' edge cases (array body, body cursor, text answer),
- * docs/scopes/deprecation and hostile spec text, a dangling ref, alias enums, an OpenAPI 3.0 document.
+ * docs/scopes/deprecation and hostile spec text, a dangling ref, alias enums, an OpenAPI 3.0 document, operation
+ * names that collide once cased, query and body cursor pagination.
  */
 export const SNAPSHOT_FIXTURES = [
   "react-query-operations.json",
@@ -28,6 +29,8 @@ export const SNAPSHOT_FIXTURES = [
   "dangling-ref.json",
   "alias-enums.json",
   "openapi-3.0.yaml",
+  "react-query-names.json",
+  "cursor-pagination.json",
 ] as const;
 
 /** Every target, in the order `pnpm generate` runs them. */
@@ -61,7 +64,6 @@ export async function generateSnapshot(fixture: string): Promise<Map<string, str
     const outDir = mkdtempSync(join(tmpdir(), `ik-snapshot-${target.packageDir}-`));
     try {
       await generateTarget(target, {
-        document,
         model,
         lock: stubLock(fixture),
         outDir,

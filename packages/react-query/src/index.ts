@@ -1,5 +1,5 @@
 // The one public entry of @instantly-kit/react-query: hand-written provider/runtime + generated hooks.
-export * from "./generated/index.js";
+export * from "./generated/index.gen.js";
 export {
   type InvalidateOption,
   type InvalidationTargets,

@@ -26,7 +26,7 @@ export async function generateCommand(args: string[]): Promise<number> {
   const outDir = join(paths.packagesDir, target.packageDir, "src", "generated");
   const started = performance.now();
   await replaceDirAtomic(outDir, async (dir) => {
-    const ctx: GenerateContext = { document, model: buildModel(document), lock, outDir: dir, paths };
+    const ctx: GenerateContext = { model: buildModel(document), lock, outDir: dir, paths };
     await generateTarget(target, ctx);
   });
   const ms = Math.round(performance.now() - started);

@@ -14,8 +14,18 @@ import { collectSchemas, RESERVED_TYPE_NAMES } from "./schemas.ts";
 import type { NamedSchema, Operation, RefUse, SpecModel } from "./types.ts";
 
 export { isNumericEnumSchema, labelFunctionName } from "./enums.ts";
-export { camelCase, isIdentifier, pascalCase, typeName, uniqueName, words } from "./naming.ts";
-export { isJsonMediaType, pathParamNames, resourceOf } from "./operations.ts";
+export {
+  camelCase,
+  finishName,
+  isIdentifier,
+  MAX_NAME_LENGTH,
+  pascalCase,
+  titleTypeName,
+  typeName,
+  uniqueName,
+  words,
+} from "./naming.ts";
+export { isJsonMediaType, isSuccessStatus, pathParamNames, resourceOf } from "./operations.ts";
 export { compareCodePoints, sortedBy } from "./order.ts";
 export {
   escapePointerSegment,
@@ -24,6 +34,7 @@ export {
   type Located,
   pointerOf,
   pointerSegments,
+  pointerToFragment,
   refToPointer,
   schemaRef,
   unescapePointerSegment,

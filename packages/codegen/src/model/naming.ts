@@ -1,4 +1,5 @@
-import { isIdentifier } from "../emit/index.ts";
+import { createHash } from "node:crypto";
+import { isIdentifier, isReservedWord } from "../emit/index.ts";
 
 /**
  * The one naming rule of the generator. Every generated name built from spec text (schema titles, enum labels,
@@ -46,4 +47,34 @@ export function uniqueName(name: string, taken: ReadonlySet<string>): string {
     const candidate = `${name}${n}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/**
+ * Longest generated name. Names become file names too (orval writes a file per tag and per model, named after
+ * the operation or schema, plus suffixes such as `QueryResult`): 100 leaves room under the 255-byte limit.
+ */
+export const MAX_NAME_LENGTH = 100;
+
+/**
+ * The last step of every name made from spec text: a reserved word gets a leading `_` (`delete` → `_delete`),
+ * a name over {@link MAX_NAME_LENGTH} keeps its start plus 8 hex digits of its sha256 — deterministic, and two
+ * long names that share a prefix stay distinct. Neither adds an inner `_`: orval re-cases names word by word
+ * (`a_b` → `aB`), and the hooks target finds orval's functions by the operationId.
+ */
+export function finishName(name: string): string {
+  if (name.length > MAX_NAME_LENGTH) {
+    const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+    return `${name.slice(0, MAX_NAME_LENGTH - 8)}${hash}`;
+  }
+  return isReservedWord(name) ? `_${name}` : name;
+}
+
+/**
+ * The type name of a schema titled `title`, as normalization names component schemas: {@link typeName} with `&`
+ * spelled `And` (how the API itself renamed it: `Blacklist & SpamAssassin` → `BlacklistAndSpamAssassin`), then
+ * {@link finishName}. The diff identifies a raw `def-N` schema by it, so both sides of a diff agree with the
+ * generator.
+ */
+export function titleTypeName(title: string): string {
+  return finishName(typeName(title.replace(/&/g, " And ")));
 }

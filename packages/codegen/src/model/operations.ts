@@ -90,7 +90,15 @@ function responses(raw: unknown, pointer: string, resolver: Resolver): Response[
   return result;
 }
 
-const isSuccess = (response: Response) => /^2(\d\d|XX)$/i.test(response.status);
+/**
+ * Whether a response status (`200`, `2XX`) is a success: what callers' success paths are typed from. The one
+ * definition for the model's "success response", the diff and the hooks target.
+ */
+export function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/i.test(status);
+}
+
+const isSuccess = (response: Response) => isSuccessStatus(response.status);
 
 /** The lowest numeric 2xx status, else a `2XX` range. */
 function theSuccessResponse(successes: readonly Response[]): Response | undefined {

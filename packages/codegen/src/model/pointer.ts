@@ -44,6 +44,17 @@ export function refToPointer(ref: string): string | undefined {
   }
 }
 
+/**
+ * `/paths/~1api~1v2~1leads/get` → the URI fragment of that pointer (`#/paths/~1api~1v2~1leads/get`), as a `$ref`
+ * or a JSON Schema validator resolves it against the document: each escaped token is percent-encoded.
+ */
+export function pointerToFragment(pointer: string): string {
+  return `#${pointer
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/")}`;
+}
+
 /** `#/components/schemas/Campaign` for a component schema name. */
 export function schemaRef(name: string): string {
   return `#/components/schemas/${escapePointerSegment(name)}`;

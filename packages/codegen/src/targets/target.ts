@@ -2,10 +2,12 @@ import type { SpecModel } from "../model/index.ts";
 import type { ProjectPaths } from "../paths.ts";
 import type { SpecLock } from "../spec/lock.ts";
 
-/** What every target gets: the model of the normalized, lock-checked spec and a fresh directory to fill. */
+/**
+ * What every target gets: the model of the normalized, lock-checked spec and a fresh directory to fill. There is
+ * deliberately no raw document here: targets read the model (a target that needs the JSON for a tool, as the
+ * types and hooks targets do, takes `model.document` and resolves nothing in it itself).
+ */
 export interface GenerateContext {
-  /** The normalized document (prefer {@link GenerateContext.model}; it is `model.document`). */
-  document: Record<string, unknown>;
   /** The one model of the spec (model/index.ts): targets read operations, schemas, names and refs from it. */
   model: SpecModel;
   lock: SpecLock;

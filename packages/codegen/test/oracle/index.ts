@@ -113,7 +113,6 @@ async function generateTypes(document: object, packageDir: string): Promise<void
   const outDir = join(packageDir, "generated");
   await mkdir(outDir, { recursive: true });
   await typesTarget.generate({
-    document: document as Record<string, unknown>,
     model: buildModel(document as Record<string, unknown>),
     outDir,
     // The types target reads neither (asserted by the program compiling at all).

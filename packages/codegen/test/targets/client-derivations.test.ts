@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { findPaginatedOperations, renderPagination } from "../../src/targets/client/pagination.ts";
+import { buildModel } from "../../src/model/index.ts";
+import { paginatedOperations, renderPagination } from "../../src/targets/client/pagination.ts";
 import { findTextResponses } from "../../src/targets/client/text-responses.ts";
 import { fixture } from "../helpers.ts";
 
@@ -7,14 +8,14 @@ const document = fixture("cursor-pagination.json");
 
 describe("cursor-paginated operations are derived from the spec", () => {
   test("cursor param/body property AND a 2xx page with items + next_starting_after (through $ref and allOf)", () => {
-    expect(findPaginatedOperations(document)).toEqual([
+    expect(paginatedOperations(buildModel(document))).toEqual([
       { path: "/things", method: "get", cursorIn: "query" },
       { path: "/things/search", method: "post", cursorIn: "body" },
     ]);
   });
 
   test("rendered as a runtime map and a PaginatedPath type", () => {
-    const text = renderPagination(findPaginatedOperations(document));
+    const text = renderPagination(paginatedOperations(buildModel(document)));
     expect(text).toContain('"/things": { method: "get", cursorIn: "query" },');
     expect(text).toContain('"/things/search": { method: "post", cursorIn: "body" },');
     expect(text).toContain("export type PaginatedPath = keyof typeof paginatedOperations;");

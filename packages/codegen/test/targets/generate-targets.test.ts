@@ -32,7 +32,7 @@ afterAll(() => {
 async function generate(target: Target): Promise<Record<string, string>> {
   const outDir = mkdtempSync(join(tmpdir(), `ik-${target.packageDir}-`));
   dirs.push(outDir);
-  await target.generate({ document, model: buildModel(document), lock, outDir, paths: projectPaths() });
+  await target.generate({ model: buildModel(document), lock, outDir, paths: projectPaths() });
   return Object.fromEntries(
     readdirSync(outDir)
       .sort()

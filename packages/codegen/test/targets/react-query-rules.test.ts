@@ -98,7 +98,7 @@ describe("generated hooks for the fixture", () => {
 
   it("has the contract's names, keys and wiring, deterministically", async () => {
     const first = await generateOnce();
-    expect(Object.keys(first)).toEqual(["index.ts", "model.gen.ts", "thing.gen.ts"]);
+    expect(Object.keys(first)).toEqual(["index.gen.ts", "model.gen.ts", "thing.gen.ts"]);
     const thing = first["thing.gen.ts"] as string;
     for (const name of [
       "useListThing",
@@ -160,7 +160,7 @@ describe("generated hooks for the fixture", () => {
       /\/\*\*\n \* Query hook for `getThing`\.\n \*\n \* `GET \/api\/v2\/things\/\{id\}`[^/]*\*\/\nexport function useGetThing</,
     );
     expect(first["model.gen.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
-    expect(first["index.ts"]).toContain('export * from "./thing.gen.js";');
+    expect(first["index.gen.ts"]).toContain('export * from "./thing.gen.js";');
     expect(await generateOnce()).toEqual(first);
   }, 60_000);
 });

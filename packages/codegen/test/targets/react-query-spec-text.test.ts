@@ -47,6 +47,11 @@ describe("operationIds that are suffixes and prefixes of each other", () => {
       expect(lead).toContain('params?: QueryParams<"getLeads">');
       expect(lead).toContain('params?: QueryParams<"getLeadsParams">');
       expect(lead).not.toMatch(/\w(RequestBody|QueryParams)</);
+      // An underscore operationId: the request function keeps the id, the hooks take the model's PascalCase
+      // (`list_lead_items` → `ListLeadItems`), the name orval builds too.
+      expect(lead).toContain("export const list_lead_items = ");
+      expect(lead).toContain("export function useListLeadItems");
+      expect(lead).toContain("export const getListLeadItemsQueryKey = ");
       const output = await workspace.typecheck({
         include: (era) => [`${era}/*/src/**/*.ts`, `${era}/*/src/**/*.tsx`],
         compilerOptions: { jsx: "react-jsx", noEmit: true },

@@ -1,5 +1,4 @@
-import { buildModel, isObject, refToPointer, type SpecModel } from "../../model/index.ts";
-import { pascalCase } from "../normalize/names.ts";
+import { buildModel, isObject, refToPointer, type SpecModel, titleTypeName } from "../../model/index.ts";
 import type { JsonObject } from "./types.ts";
 
 export interface IndexedOperation {
@@ -18,7 +17,7 @@ export interface IndexedOperation {
  * One side of a diff, read from the one model of the spec (model/): operations by method + path, component
  * schemas by identity, and `$ref` resolution — the diff resolves nothing and names nothing itself.
  * A component schema's identity is its name; a raw `def-N` key (an un-normalized document) is identified by
- * the name normalization would give it (the PascalCase of its title), because `def-N` numbering shifts
+ * the name normalization would give it (the model's `titleTypeName` of its title), because `def-N` numbering shifts
  * between versions.
  */
 export class IndexedDocument {
@@ -33,7 +32,8 @@ export class IndexedDocument {
     this.model = buildModel(isObject(document) ? document : {});
     for (const schema of this.model.schemas) {
       if (!isObject(schema.schema)) continue;
-      const identity = /^def-\d+$/.test(schema.name) && schema.title ? pascalCase(schema.title) : schema.name;
+      const identity =
+        /^def-\d+$/.test(schema.name) && schema.title ? titleTypeName(schema.title) : schema.name;
       this.schemas.set(identity, schema.schema);
       this.identityByPointer.set(schema.pointer, identity);
     }

@@ -1,11 +1,7 @@
+import { isSuccessStatus } from "../../model/index.ts";
 import type { OperationContext } from "./context.ts";
 import { changedDocFields } from "./docs.ts";
 import { isObject, type JsonObject, jsonEqual } from "./types.ts";
-
-/** `200`, `2XX`: what callers' success paths are typed from. Losing one breaks them; losing an error does not. */
-function isSuccess(status: string): boolean {
-  return status.startsWith("2");
-}
 
 export function diffResponses(ctx: OperationContext): void {
   const oldResponses = responsesOf(ctx, "old");
@@ -13,7 +9,7 @@ export function diffResponses(ctx: OperationContext): void {
   for (const [status, oldResponse] of oldResponses) {
     const newResponse = newResponses.get(status);
     if (!newResponse) {
-      if (isSuccess(status)) ctx.report("success-response-removed", `response ${status} removed`);
+      if (isSuccessStatus(status)) ctx.report("success-response-removed", `response ${status} removed`);
       else ctx.report("error-response-removed", `response ${status} removed`);
       continue;
     }
@@ -43,7 +39,7 @@ function diffContent(
     const what =
       mediaType === "application/json" ? `response ${status}` : `response ${status} (${mediaType})`;
     if (newMedia === undefined) {
-      if (isSuccess(status)) ctx.report("response-media-type-removed", `${what} body removed`);
+      if (isSuccessStatus(status)) ctx.report("response-media-type-removed", `${what} body removed`);
       else ctx.report("error-response-media-type-removed", `${what} body removed`);
       continue;
     }

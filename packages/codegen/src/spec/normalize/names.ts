@@ -1,40 +1,22 @@
 // Turning free text (titles, operationIds, tags) into identifiers that every generator accepts. The naming rule
 // itself lives in the model (model/naming.ts); normalization adds its spelling of `&`, and makes every name it
 // produces usable as is (not reserved, not too long: see `finish`).
-import { createHash } from "node:crypto";
+
 import { isReservedWord } from "../../emit/index.ts";
 import {
+  finishName as finish,
   isIdentifier as isPlainIdentifier,
+  MAX_NAME_LENGTH,
   words as modelWords,
-  typeName,
+  titleTypeName,
   uniqueName,
 } from "../../model/naming.ts";
 
-export { uniqueName };
-
-/**
- * Longest generated name. Names become file names too (orval writes a file per tag and per model, named after
- * the operation or schema, plus suffixes such as `QueryResult`): 100 leaves room under the 255-byte limit.
- */
-export const MAX_NAME_LENGTH = 100;
+export { MAX_NAME_LENGTH, uniqueName };
 
 /** A name every target can declare as is: a plain ASCII identifier, not a reserved word, not too long. */
 export function isIdentifier(name: string): boolean {
   return isPlainIdentifier(name) && name.length <= MAX_NAME_LENGTH && !isReservedWord(name);
-}
-
-/**
- * The last step of every name made from spec text: a reserved word gets a leading `_` (`delete` → `_delete`),
- * a name over {@link MAX_NAME_LENGTH} keeps its start plus 8 hex digits of its sha256 — deterministic, and two
- * long names that share a prefix stay distinct. Neither adds an inner `_`: orval re-cases names word by word
- * (`a_b` → `aB`), and the hooks target finds orval's functions by the operationId.
- */
-function finish(name: string): string {
-  if (name.length > MAX_NAME_LENGTH) {
-    const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
-    return `${name.slice(0, MAX_NAME_LENGTH - 8)}${hash}`;
-  }
-  return isReservedWord(name) ? `_${name}` : name;
 }
 
 /**
@@ -53,7 +35,7 @@ const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word
  * "SuperSearch Enrichment" → "SuperSearchEnrichment", "def-38" → "Def38".
  */
 export function pascalCase(text: string): string {
-  return finish(typeName(text.replace(/&/g, " And ")));
+  return titleTypeName(text);
 }
 
 /**

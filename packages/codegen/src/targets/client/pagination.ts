@@ -1,5 +1,5 @@
 import { stringLiteral } from "../../emit/index.ts";
-import { buildModel, compareCodePoints, type HttpMethod, type SpecModel } from "../../model/index.ts";
+import { compareCodePoints, type HttpMethod, type SpecModel } from "../../model/index.ts";
 
 export interface PaginatedOperation {
   path: string;
@@ -12,11 +12,6 @@ export function paginatedOperations(model: SpecModel): PaginatedOperation[] {
   return model.operations.flatMap(({ path, method, pagination }) =>
     pagination ? [{ path, method, cursorIn: pagination.in }] : [],
   );
-}
-
-/** Same as {@link paginatedOperations} from a document (kept for the react-query target, which reads this). */
-export function findPaginatedOperations(document: Record<string, unknown>): PaginatedOperation[] {
-  return paginatedOperations(buildModel(document));
 }
 
 /** The runtime map path → { method, cursorIn } and the `PaginatedPath` type `paginate()` accepts. */

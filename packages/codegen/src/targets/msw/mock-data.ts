@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { base, en, Faker } from "@faker-js/faker";
-import { escapePointerSegment, type SpecModel } from "../../model/index.ts";
+import { escapePointerSegment, pointerSegments, type SpecModel } from "../../model/index.ts";
 import { formatCheck, type SchemaChecker } from "./schema-check.ts";
 
 type Schema = Record<string, unknown>;
@@ -321,7 +321,7 @@ export class MockDataBuilder {
     const accepts = (value: unknown) => stringAccepts(schema, value);
     const fromSpec = [...examples, schema.default].find(accepts);
     if (fromSpec !== undefined) return fromSpec;
-    const name = pointer.split("/").at(-1) ?? "";
+    const name = pointerSegments(pointer).at(-1) ?? "";
     const faker = this.#seeded(pointer);
     for (const candidate of stringCandidates(faker, schema, name)) if (accepts(candidate)) return candidate;
     return examples.find((example) => typeof example === "string") ?? "example";

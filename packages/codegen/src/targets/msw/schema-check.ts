@@ -1,18 +1,10 @@
 import { createRequire } from "node:module";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import type { SpecModel } from "../../model/index.ts";
+import { pointerToFragment, type SpecModel } from "../../model/index.ts";
 
 // ajv-formats is CommonJS with `exports.default`: require() gives the plugin function on every loader.
 const addFormats = createRequire(import.meta.url)("ajv-formats") as (ajv: Ajv2020) => Ajv2020;
-
-/** `/paths/~1api~1v2~1leads/get` → the URI fragment of that pointer, as Ajv resolves it against the document. */
-export function pointerToFragment(pointer: string): string {
-  return `#${pointer
-    .split("/")
-    .map((segment) => encodeURIComponent(segment))
-    .join("/")}`;
-}
 
 /**
  * Validates values against any schema of the spec, addressed by JSON pointer, with the same validator the

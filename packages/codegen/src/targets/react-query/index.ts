@@ -63,7 +63,7 @@ async function generateHooks(model: SpecModel, outDir: string, mutatorPath: stri
         .map((file) => `export * from "./${basename(file, ".ts")}.js";`),
       `export type * from "./model.gen.js";`,
     ];
-    await writeFile(join(outDir, "index.ts"), `${GENERATED_BANNER + index.join("\n")}\n`);
+    await writeFile(join(outDir, "index.gen.ts"), `${GENERATED_BANNER + index.join("\n")}\n`);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

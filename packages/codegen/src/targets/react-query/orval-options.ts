@@ -1,16 +1,18 @@
 import type { Options } from "orval";
 import { identifier } from "../../emit/index.ts";
 import { CliError } from "../../errors.ts";
+import { isSuccessStatus, schemaRef } from "../../model/index.ts";
 import type { HookOperation } from "./operations.ts";
 
 /**
  * The orval 8 configuration for the hooks. Everything orval can express is said here, in its own options
- * (ADR 0019); what it cannot is done on its output's syntax tree (transforms/).
+ * (ADR 0019); what it cannot is done on its output's syntax tree (postprocess.ts, syntax.ts).
  *
  * - `client: "react-query"`, TanStack Query v5, one file per tag, our mutator (packages/react-query/src/mutator.ts)
  *   for transport;
  * - `override.operations`: the operation kinds are decided by us (operations.ts) and handed to orval per operation,
  *   so orval never guesses — POST reads become queries, query-cursor operations get (suspense) infinite hooks;
+ * - `override.operationName`: request functions are named by the operationId as written;
  * - `override.query.options.getNextPageParam`: orval puts it in every infinite query's options (and only there);
  * - `input.override.transformer` ({@link orvalInput}): what orval reads of the spec — see there.
  */
@@ -34,7 +36,7 @@ export function inertPath(path: string): string {
 /**
  * orval's input transformer: the document orval sees.
  * - Operations carry no prose (summary, description, deprecated): orval would copy it into JSDoc unescaped; we
- *   write every doc comment ourselves from the model, through emit/'s escaping (transforms/docs.ts).
+ *   write every doc comment ourselves from the model, through emit/'s escaping (targets/operation-docs.ts).
  * - operationIds must be identifiers (they become function names) — anything else is refused with one line.
  * - Paths are made inert ({@link inertPath}).
  * - Schemas have no shape (see {@link withShapelessContent}): orval's models are scratch.
@@ -46,7 +48,7 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
   const paths: Record<string, unknown> = {};
   const errorResponse = {
     description: "error",
-    content: { "application/json": { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA}` } } },
+    content: { "application/json": { schema: { $ref: schemaRef(ERROR_SCHEMA) } } },
   };
   for (const [path, item] of Object.entries(
     (document.paths ?? {}) as Record<string, Record<string, unknown>>,
@@ -72,7 +74,7 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
       rest.responses = {
         ...Object.fromEntries(
           Object.entries(responses)
-            .filter(([status]) => /^2/.test(status))
+            .filter(([status]) => isSuccessStatus(status))
             .map(([status, response]) => [status, withShapelessContent(response)]),
         ),
         "400": errorResponse,
@@ -164,6 +166,9 @@ export function orvalOptions(input: {
       override: {
         header: false,
         mutator: { path: input.mutatorPath, name: "instantlyRequest" },
+        // Request functions are named exactly as the operationId (orval's default re-cases `list_items` to
+        // `listItems`); the post-processing finds them by the model's id.
+        operationName: (operation: { operationId?: string }) => operation.operationId ?? "",
         operations: perOperation as never,
         query: {
           version: 5,

@@ -7,9 +7,10 @@
  * - orval's body/query model names become the types package's (`RequestBody<"op">`, `QueryParams<"op">`);
  * - hierarchical query keys, the client from <InstantlyProvider>, invalidation (hooks.ts);
  * - body-cursor infinite hooks (body-cursor.ts) and `useSuspenseX` aliases;
- * - JSDoc from the model (docs.ts); imports from our packages.
+ * - JSDoc from the model (../operation-docs.ts); imports from our packages.
  */
 
+import { pascalCase } from "../../model/index.ts";
 import { operationDoc } from "../operation-docs.ts";
 import { bodyCursorInfiniteHooks } from "./body-cursor.ts";
 import { infiniteQueryKey, injectClient, mutationHook, mutationOptions, queryKey } from "./hooks.ts";
@@ -61,7 +62,13 @@ function lead(operation: HookOperation, kind: "request" | "hook", name: string):
   return `${what.charAt(0).toUpperCase()}${what.slice(1)} for \`${operation.id}\`.${pages}`;
 }
 
-const pascal = (operationId: string) => operationId.charAt(0).toUpperCase() + operationId.slice(1);
+/**
+ * The PascalCase orval builds hook, key and type names from (`use${pascal(operationName)}`): the model's
+ * `pascalCase`, which agrees with orval's for the identifiers normalization leaves as operationIds (each ASCII
+ * word capitalised, inner capitals kept: `list_items` → `ListItems`). Should they ever differ, a declaration is
+ * not found by name and the per-operation tally fails with the operation and the missing hook.
+ */
+const pascal = (operationId: string) => pascalCase(operationId);
 
 /** What a top-level declaration of orval's is, found by its exact name. */
 type Role =
