@@ -3,6 +3,7 @@
 // `@instantly-kit/types` import pointed at the sibling copy. Used by the bundle bench.
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildModel } from "../../packages/codegen/src/model/index.ts";
 import { projectPaths } from "../../packages/codegen/src/paths.ts";
 import { loadSpec } from "../../packages/codegen/src/spec/load.ts";
 import type { SpecLock } from "../../packages/codegen/src/spec/lock.ts";
@@ -26,7 +27,7 @@ export async function generateEra(specFile: string, dir: string): Promise<{ oper
       filter: (from) => !from.includes("generated"),
     });
     mkdirSync(join(src, "generated"), { recursive: true });
-    await target.generate({ document, lock, outDir: join(src, "generated"), paths });
+    await target.generate({ model: buildModel(document), lock, outDir: join(src, "generated"), paths });
   }
   for (const name of readdirSync(join(dir, "client", "src"))) {
     if (!name.endsWith(".ts")) continue;
