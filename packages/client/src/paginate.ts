@@ -81,7 +81,8 @@ export async function* paginate<P extends PaginatedPath>(
   let yielded = 0;
   const fail = (reason: string, value?: unknown) =>
     new InstantlyPaginationError({
-      operation: `${method.toUpperCase()} ${path}`,
+      // String(): with a spec that has no paginated operation, `method` is typed `never`.
+      operation: `${String(method).toUpperCase()} ${path}`,
       cursor: value === undefined ? undefined : shown(value, redactor),
       pages,
       reason,
