@@ -45,7 +45,6 @@ it("names an invalid mock's hostile operationId quoted, in one line", async () =
     return true;
   });
   await mswTarget.generate({
-    document,
     model: buildModel(document),
     lock: stubLock("fixture"),
     outDir,
