@@ -1,4 +1,4 @@
-import type { paths } from "@instantly-kit/types";
+import type { paths, Scope } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
 import {
   InstantlyApiError,
@@ -9,6 +9,7 @@ import {
 import { textResponses } from "./generated/text-responses.gen.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { checkMs, type RetryOptions, type RetryPolicy, retryPolicy } from "./retry.js";
+import { InstantlyScopeError, scopeCheck } from "./scopes.js";
 import { createRequestClass, createTransport, exchangeOf } from "./transport.js";
 
 export interface InstantlyClientOptions {
@@ -34,6 +35,12 @@ export interface InstantlyClientOptions {
    * errors only for GET/HEAD/PUT/DELETE/OPTIONS. `false` turns retries off.
    */
   retry?: RetryOptions | boolean;
+  /**
+   * The scopes the API key was created with, when the app knows them. A call that none of them allows then
+   * rejects with `InstantlyScopeError` (naming the operation and the scopes it needs) before anything is
+   * sent. Absent: every call is sent and the API decides.
+   */
+  scopes?: readonly Scope[];
 }
 
 /** The typed openapi-fetch client for the whole Instantly API v2. */
@@ -60,7 +67,12 @@ export function createInstantlyClient(options: InstantlyClientOptions): Instantl
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   checkMs("createInstantlyClient: `timeoutMs`", timeoutMs);
   const redact = createRedactor(apiKey);
-  const transport: Transport = { retry: retryPolicy(options.retry), timeoutMs, redact };
+  const transport: Transport = {
+    retry: retryPolicy(options.retry),
+    timeoutMs,
+    redact,
+    checkScopes: options.scopes === undefined ? undefined : scopeCheck(checkScopes(options.scopes)),
+  };
   const client = createClient<paths>({
     baseUrl,
     Request: createRequestClass(),
@@ -88,6 +100,13 @@ function checkApiKey(apiKey: unknown): string {
   return key;
 }
 
+function checkScopes(scopes: unknown): readonly string[] {
+  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === "string")) {
+    throw new TypeError("createInstantlyClient: `scopes` must be an array of scope names");
+  }
+  return scopes;
+}
+
 function checkBaseUrl(baseUrl: unknown): string {
   let url: URL;
   try {
@@ -112,7 +131,13 @@ function checkBaseUrl(baseUrl: unknown): string {
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 /** The client's transport options, minus the fetch: a per-call `fetch` is sent through the same ones. */
-type Transport = { retry: RetryPolicy; timeoutMs: number; redact: Redactor };
+type Transport = {
+  retry: RetryPolicy;
+  timeoutMs: number;
+  redact: Redactor;
+  /** Set when the app declared its key's `scopes`: throws for a call they do not allow. */
+  checkScopes: ((method: string, path: string) => Promise<void>) | undefined;
+};
 type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
 
 /**
@@ -126,12 +151,21 @@ type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
  * - a per-call `fetch` (`client.GET(url, { fetch })`) replaces the client's fetch in openapi-fetch
  *   (`const { fetch = baseFetch } = init`): it is wrapped in a transport with the client's retries, deadline
  *   and redaction, so it cannot hang or leak the key either;
+ * - with `scopes`, a call the key cannot make rejects `InstantlyScopeError` before anything is sent;
  * - anything else thrown from below (a middleware, `new Request` on a bad header) is rethrown redacted,
  *   except our own errors and the caller's abort reason, which are already clean and kept as they are.
  */
 function parseResponses(client: InstantlyClient, transport: Transport): InstantlyClient {
   const { redact } = transport;
   const wrap = (method: string, send: Call): Call => {
+    const { checkScopes } = transport;
+    if (checkScopes) {
+      const unchecked = wrapSend(method, send);
+      return (url, init) => checkScopes(method, url).then(() => unchecked(url, init));
+    }
+    return wrapSend(method, send);
+  };
+  const wrapSend = (method: string, send: Call): Call => {
     return (url, init) => {
       const parseAs = init?.parseAs ?? (textResponses[url]?.[method] ? "text" : "json");
       const ours = parseAs === "json" || parseAs === "text";
@@ -170,7 +204,8 @@ function isOwnError(error: unknown): boolean {
     error instanceof InstantlyApiError ||
     error instanceof InstantlyNetworkError ||
     error instanceof InstantlyTimeoutError ||
-    error instanceof InstantlyPaginationError
+    error instanceof InstantlyPaginationError ||
+    error instanceof InstantlyScopeError
   );
 }
 

@@ -1,3 +1,4 @@
+import type { InstantlyScopeError } from "./scopes.js";
 import { exchangeOf } from "./transport.js";
 
 /** The error body the Instantly API sends with 4xx/5xx responses. */
@@ -16,7 +17,8 @@ export type InstantlyError =
   | InstantlyApiError
   | InstantlyNetworkError
   | InstantlyTimeoutError
-  | InstantlyPaginationError;
+  | InstantlyPaginationError
+  | InstantlyScopeError;
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
 

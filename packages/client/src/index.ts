@@ -26,3 +26,4 @@ export {
 } from "./paginate.js";
 export { REDACTED } from "./redact.js";
 export { DEFAULT_RETRY, MAX_TIMER_MS, type RetryOptions } from "./retry.js";
+export { InstantlyScopeError } from "./scopes.js";

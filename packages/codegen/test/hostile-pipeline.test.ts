@@ -74,6 +74,10 @@ function found(check: Check, text: string, built: Built): boolean {
       return runtime.paginated.includes(text);
     case "client.text":
       return runtime.text.includes(text);
+    case "client.operationPath":
+      return runtime.operationPaths.includes(text);
+    case "types.scope":
+      return runtime.scopes.includes(text);
     case "msw.path":
       return runtime.operations.some((operation) => operation.path === text);
     case "msw.contentType":

@@ -14,6 +14,7 @@ const ENTRY_POINTS = [
   "types/dist/index.js",
   "client/dist/index.js",
   "client/dist/generated/text-responses.gen.js",
+  "client/dist/generated/operation-ids.gen.js",
   "msw/dist/index.js",
   "msw/dist/node.js",
   "react-query/dist/index.js",
@@ -22,7 +23,7 @@ const ENTRY_POINTS = [
 /** Runs in a fresh process: imports everything, then prints what it saw as one JSON line. */
 const PROBE = `
 const root = process.argv[2];
-const out = { canary: globalThis.${CANARY}, importErrors: [], callErrors: [], labels: [], paginated: [], text: [], operations: [], bodies: [], responseMocks: [], errorBodies: [], queryKeys: [] };
+const out = { canary: globalThis.${CANARY}, importErrors: [], callErrors: [], labels: [], paginated: [], text: [], operationPaths: [], scopes: [], operations: [], bodies: [], responseMocks: [], errorBodies: [], queryKeys: [] };
 // Calls a generated function: spec text broken out of a literal inside a function body only runs (or throws) here.
 const call = (what, fn, ...args) => {
   try {
@@ -44,6 +45,8 @@ const types = modules["types/dist/index.js"] ?? {};
 for (const [name, value] of Object.entries(types)) if (name.endsWith("Labels")) out.labels.push(...Object.values(value));
 out.paginated = Object.keys(modules["client/dist/index.js"]?.paginatedOperations ?? {});
 out.text = Object.keys(modules["client/dist/generated/text-responses.gen.js"]?.textResponses ?? {});
+out.operationPaths = Object.keys(modules["client/dist/generated/operation-ids.gen.js"]?.operationIds ?? {});
+out.scopes = Object.values(types.operationScopes ?? {}).flat();
 const msw = modules["msw/dist/index.js"] ?? {};
 out.operations = Object.entries(msw.operationSpecs ?? {}).map(([key, spec]) => ({ key, ...spec, errors: Object.keys(spec.errors ?? {}) }));
 out.bodies = Object.entries(msw.defaultBodies ?? {}).map(([key, body]) => call("defaultBodies." + key, body));
@@ -71,6 +74,10 @@ export interface RuntimeView {
   labels: string[];
   paginated: string[];
   text: string[];
+  /** Keys (path templates) of @instantly-kit/client's `operationIds`. */
+  operationPaths: string[];
+  /** Every scope in @instantly-kit/types' `operationScopes`. */
+  scopes: string[];
   operations: {
     key: string;
     operationId: string;

@@ -26,6 +26,10 @@ export type Check =
   | "client.paginated"
   /** A key of @instantly-kit/client's `textResponses`. */
   | "client.text"
+  /** A key of @instantly-kit/client's `operationIds` (path template → method → operationId). */
+  | "client.operationPath"
+  /** A scope in @instantly-kit/types' `operationScopes`. */
+  | "types.scope"
   /** `path` of an entry of @instantly-kit/msw's `operationSpecs`. */
   | "msw.path"
   /** `contentType` of an entry of `operationSpecs`. */
@@ -308,6 +312,8 @@ const mediaType = (text: string) => `text/csv; x="${text.replace(/["\\]/g, "")}"
 
 const thing = (document: Document) => document.components.schemas.Thing;
 const listThing = (document: Document) => document.paths["/api/v2/things"].get;
+/** A hostile text as a scope can carry it: no backtick (ends the scope) and no newline (ends the sentence). */
+const scopeText = (text: string) => text.replace(/[`\n]/g, "");
 
 /** Moves `paths[from]` to `paths[to]` (keeping key order irrelevant: normalization sorts keys). */
 function renamePath(document: Document, from: string, to: string): void {
@@ -480,6 +486,18 @@ export const PLACES: readonly Place[] = [
     checks: ["types.openapiDoc", "msw.doc", "reactQuery.doc"],
   },
   {
+    // model/scopes.ts reads the backticked words after "Requires one of the following scopes:" up to the end
+    // of the line: the text can hold anything but a backtick or a newline there.
+    name: "a scope in the create operation's scope sentence",
+    kind: "text",
+    put: (d, t) => {
+      d.paths["/api/v2/things"].post.description =
+        `Creates.\n\nRequires one of the following scopes: \`${scopeText(t)}\`, \`all:all\``;
+    },
+    expected: scopeText,
+    checks: ["types.scope", "types.literal"],
+  },
+  {
     name: "create operation summary (msw and hooks doc comments)",
     kind: "text",
     put: (d, t) => {
@@ -589,7 +607,7 @@ export const PLACES: readonly Place[] = [
     renames: true,
     put: (d, t) => renamePath(d, "/api/v2/pages", `/api/v2/${t}`),
     expected: (t) => `/api/v2/${t}`,
-    checks: ["client.paginated", "msw.path", "reactQuery.queryKey", "types.property"],
+    checks: ["client.paginated", "client.operationPath", "msw.path", "reactQuery.queryKey", "types.property"],
   },
   {
     name: "item path: literal text right before a parameter",

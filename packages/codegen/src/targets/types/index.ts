@@ -5,10 +5,14 @@ import { GENERATED_BANNER, type Target } from "../target.ts";
 import { renderEnums } from "./enums.ts";
 import { renderOpenapiTypes } from "./openapi-ts.ts";
 import { renderSchemaTypes } from "./schemas.ts";
+import { renderScopes } from "./scopes.ts";
 
 export { RESERVED_TYPE_NAMES };
 
-/** @instantly-kit/types: openapi.gen.ts (openapi-typescript), schemas.gen.ts (named types), enums.gen.ts. */
+/**
+ * @instantly-kit/types: openapi.gen.ts (openapi-typescript), schemas.gen.ts (named types), enums.gen.ts,
+ * scopes.gen.ts (the API-key scopes of each operation).
+ */
 export const typesTarget: Target = {
   packageName: "@instantly-kit/types",
   packageDir: "types",
@@ -19,6 +23,7 @@ export const typesTarget: Target = {
       "openapi.gen.ts": await renderOpenapiTypes(model.document),
       "schemas.gen.ts": renderSchemaTypes(model.schemas.filter((schema) => schema.exported)),
       "enums.gen.ts": renderEnums(model.enums),
+      "scopes.gen.ts": renderScopes(model.operations),
     };
     for (const [name, text] of Object.entries(files))
       await writeFile(join(outDir, name), GENERATED_BANNER + text);
