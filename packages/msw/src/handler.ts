@@ -1,4 +1,6 @@
 import { type DefaultBodyType, delay, HttpHandler, HttpResponse, type RequestHandlerOptions } from "msw";
+import type { MockApiKeys } from "./auth.js";
+import { authorize } from "./auth.js";
 import { type DeepPartial, deepMerge } from "./merge.js";
 import { errorBody, type OperationSpec } from "./operation.js";
 import { compileRoute, DEFAULT_BASE_URL, isWellFormedPercentEncoding, type Route } from "./route.js";
@@ -23,6 +25,12 @@ export interface HandlerOptions {
   delay?: number | "real" | "infinite";
   /** Answer only the first matching request (MSW's `once`). */
   once?: boolean;
+  /**
+   * Check auth like the API: `{ "<key>": ["campaigns:read", …] }`. A request without `Authorization: Bearer
+   * <known key>` gets 401; a known key with no accepted scope of the operation gets 403, both in the API's
+   * error shape. Absent (the default): every request is allowed. Error helpers (`mockError`) do not check.
+   */
+  apiKeys?: MockApiKeys;
 }
 
 const NO_MATCH = { match: { matches: false, params: {} }, cookies: {} };
@@ -187,6 +195,10 @@ export function createResolvedHandler(
     route,
     async ({ request, params }) => {
       await applyDelay(options.delay);
+      if (checkRequest && options.apiKeys) {
+        const denied = authorize(operation, request, options.apiKeys);
+        if (denied) return denied;
+      }
       let body: unknown;
       const url = new URL(request.url);
       if (checkRequest && !isWellFormedPercentEncoding(url.pathname + url.search)) {

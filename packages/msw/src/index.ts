@@ -1,6 +1,7 @@
 // The one public entry of @instantly-kit/msw. Browser-safe: nothing here imports Node built-ins
 // (the mock HTTP server lives in the `@instantly-kit/msw/node` entry).
 
+export type { MockApiKeys } from "./auth.js";
 export { type ErrorOptions, mockError, mockErrorResponse } from "./errors.js";
 export * from "./generated/index.gen.js";
 export {

@@ -1,3 +1,4 @@
+import { checkApiKeys } from "./auth.js";
 import {
   crudResources,
   defaultBodies,
@@ -88,6 +89,7 @@ function listParams(resource: ResourceSpec, request: Request, body: unknown): Re
  * other, list endpoints paginating with real cursors over what was created or seeded.
  */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
+  checkApiKeys(options.apiKeys);
   const ids = new IdSource(options.seed ?? 1);
   const resources = crudResources as Record<string, ResourceSpec>;
   const stores = new Map<string, ResourceStore<Item>>(

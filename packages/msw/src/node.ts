@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
+import type { MockApiKeys } from "./auth.js";
 import { MALFORMED_URL_MESSAGE } from "./handler.js";
 import { createHandlers } from "./handlers.js";
 import { createMockApi, type MockApi } from "./mock-api.js";
@@ -19,6 +20,8 @@ export interface MockServerOptions {
   seed?: number | string;
   /** Largest request body in bytes (default 1 MiB); a larger one gets 413 in the API's error shape. */
   bodyLimit?: number;
+  /** API keys and their scopes: requests are then authorized like the API's (401/403). Default: none checked. */
+  apiKeys?: MockApiKeys;
   /** One line per request (method, path, status, ms); default: none. */
   log?: (line: string) => void;
 }
@@ -156,10 +159,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const stateful = options.stateful ?? true;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   // The server is reached under whatever host name the client uses: handlers match any origin.
+  const auth = options.apiKeys === undefined ? {} : { apiKeys: options.apiKeys };
   const api = stateful
-    ? createMockApi({ baseUrl: "*", ...(options.seed === undefined ? {} : { seed: options.seed }) })
+    ? createMockApi({ baseUrl: "*", ...auth, ...(options.seed === undefined ? {} : { seed: options.seed }) })
     : undefined;
-  const handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*" });
+  const handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*", ...auth });
   const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
 
   async function answer(request: IncomingMessage, response: ServerResponse, method: string): Promise<number> {

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576]
-// [--outlive-launcher]`: the mock API over HTTP.
+// [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]`: the mock API over HTTP.
 import { parseArgs } from "node:util";
 import { watchLauncher } from "../launcher.js";
 import type { MockServer } from "../node.js";
 
 const USAGE =
-  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576] [--outlive-launcher]";
+  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]";
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -19,6 +19,7 @@ let values: {
   seed?: string;
   stateless?: boolean;
   "body-limit"?: string;
+  "api-key"?: string[];
   "outlive-launcher"?: boolean;
 };
 try {
@@ -29,6 +30,7 @@ try {
       seed: { type: "string" },
       stateless: { type: "boolean" },
       "body-limit": { type: "string" },
+      "api-key": { type: "string", multiple: true },
       "outlive-launcher": { type: "boolean" },
     },
     strict: true,
@@ -51,6 +53,35 @@ function integerOption(name: string, raw: string | undefined, min: number, max: 
 
 const port = integerOption("port", values.port, 0, 65535) ?? 4010;
 const bodyLimit = integerOption("body-limit", values["body-limit"], 1, Number.MAX_SAFE_INTEGER);
+
+/**
+ * `--api-key <key>=<scope>,<scope>` (repeatable): the keys the server accepts and their scopes; `<key>=` is a
+ * key with no scope. Errors never repeat the key: it may be a real one pasted by mistake.
+ */
+function apiKeysOption(raw: string[] | undefined): Record<string, string[]> | undefined {
+  if (raw === undefined) return undefined;
+  const keys: Record<string, string[]> = {};
+  raw.forEach((entry, index) => {
+    const at = entry.indexOf("=");
+    const key = at === -1 ? "" : entry.slice(0, at);
+    if (!/^[\x21-\x7e]+$/.test(key) || key.includes("=")) {
+      fail(`--api-key #${index + 1} must be <key>=<scope>,<scope> with a key of visible ASCII characters`);
+    }
+    const scopes = entry
+      .slice(at + 1)
+      .split(",")
+      .filter((scope) => scope !== "");
+    if (!scopes.every((scope) => /^[a-z0-9_-]+:[a-z0-9_-]+$/.test(scope))) {
+      fail(
+        `--api-key #${index + 1}: scopes are <resource>:<action>, comma-separated (e.g. leads:read,all:read)`,
+      );
+    }
+    if (Object.hasOwn(keys, key)) fail(`--api-key #${index + 1} repeats an earlier key`);
+    keys[key] = scopes;
+  });
+  return keys;
+}
+const apiKeys = apiKeysOption(values["api-key"]);
 
 // Signal handlers go in before the "listening" line: whoever reads that line may signal right away.
 let server: MockServer | undefined;
@@ -81,6 +112,7 @@ server = await startMockServer({
   ...(bodyLimit === undefined ? {} : { bodyLimit }),
   ...(values.host === undefined ? {} : { host: values.host }),
   ...(values.seed === undefined ? {} : { seed: values.seed }),
+  ...(apiKeys === undefined ? {} : { apiKeys }),
   stateful: !values.stateless,
   log: (line) => process.stdout.write(`${line}\n`),
 }).catch((error: NodeJS.ErrnoException) =>
@@ -88,5 +120,5 @@ server = await startMockServer({
 );
 
 process.stdout.write(
-  `Instantly API v2 mock listening on ${server.url} (${values.stateless ? "stateless" : "stateful"}); Ctrl+C to stop\n`,
+  `Instantly API v2 mock listening on ${server.url} (${values.stateless ? "stateless" : "stateful"}${apiKeys ? `, ${Object.keys(apiKeys).length} API key(s) checked` : ""}); Ctrl+C to stop\n`,
 );
