@@ -34,11 +34,11 @@ function importGraph(entry: string): { files: string[]; external: Set<string> } 
 }
 
 describe("built output", () => {
-  it("main entry imports only msw, nothing from Node", () => {
+  it("main entry imports only msw and our types package (the scopes of each operation), nothing from Node", () => {
     const { files, external } = importGraph(join(dist, "index.js"));
     expect(files.length).toBeGreaterThan(5);
     expect([...external].filter((name) => NODE_BUILTINS.has(name))).toEqual([]);
-    expect([...external].sort()).toEqual(["msw"]);
+    expect([...external].sort()).toEqual(["@instantly-kit/types", "msw"]);
   });
 
   it("the ./node entry is where node:http lives", () => {
