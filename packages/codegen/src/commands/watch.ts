@@ -125,13 +125,20 @@ async function watch(
       const usages = findUsages(appDir, refs);
       const typecheck = await runStep(root, appDir, "typecheck", (out) => parseTscErrors(out), usages);
       if (interrupted) throw new CliError("interrupted: the tree is as before");
-      const test = await runStep(root, appDir, "test", (out) => parseTestFailures(out), usages);
+      // The app's own build (its browser tests serve the built app), then its tests.
+      const build = await runStep(root, appDir, "build", () => [], usages);
       if (interrupted) throw new CliError("interrupted: the tree is as before");
-      say(`${app.name}: type-check ${typecheck.ok ? "ok" : "FAILS"}, tests ${test.ok ? "ok" : "FAIL"}`);
-      apps.push({ name: app.name, dir: app.dir, usages, typecheck, test });
+      const test = build.ok
+        ? await runStep(root, appDir, "test", (out) => parseTestFailures(out), usages)
+        : { ...build, errors: [], tail: `not run: the build failed\n${build.tail ?? ""}` };
+      if (interrupted) throw new CliError("interrupted: the tree is as before");
+      say(
+        `${app.name}: type-check ${typecheck.ok ? "ok" : "FAILS"}, build ${build.ok ? "ok" : "FAILS"}, tests ${test.ok ? "ok" : "FAIL"}`,
+      );
+      apps.push({ name: app.name, dir: app.dir, usages, typecheck, build, test });
     }
 
-    const breaks = apps.some((app) => !app.typecheck.ok || !app.test.ok);
+    const breaks = apps.some((app) => !app.typecheck.ok || !app.build.ok || !app.test.ok);
     const report: UpdateReport = {
       exitCode: breaks ? EXIT_BREAKS : EXIT_PASS,
       bump: plan.diff.bump,

@@ -34,6 +34,7 @@ export interface AppImpact {
   dir: string;
   usages: Usage[];
   typecheck: StepResult;
+  build: StepResult;
   test: StepResult;
 }
 
@@ -65,7 +66,7 @@ export function renderReportMarkdown(report: UpdateReport): string {
   out.push(
     breaks
       ? "**❌ Some app breaks** against the regenerated packages — see _Impact on our apps_."
-      : "**✅ Every app type-checks and passes its tests** against the regenerated packages.",
+      : "**✅ Every app type-checks, builds and passes its tests** against the regenerated packages.",
     "",
   );
   out.push(
@@ -93,10 +94,13 @@ export function renderReportMarkdown(report: UpdateReport): string {
 }
 
 function renderApp(app: AppImpact): string[] {
-  const ok = app.typecheck.ok && app.test.ok;
-  const status = ok
-    ? "✅ type-check and tests pass"
-    : `❌ ${[!app.typecheck.ok && "type-check fails", !app.test.ok && "tests fail"].filter(Boolean).join(", ")}`;
+  const ok = app.typecheck.ok && app.build.ok && app.test.ok;
+  const failing = [
+    !app.typecheck.ok && "type-check fails",
+    !app.build.ok && "build fails",
+    !app.test.ok && "tests fail",
+  ].filter(Boolean);
+  const status = ok ? "✅ type-check, build and tests pass" : `❌ ${failing.join(", ")}`;
   const lines = [`### ${code(app.name)} — ${status}`, ""];
   const byOperation = new Map<string, Usage[]>();
   for (const usage of app.usages)
@@ -114,6 +118,7 @@ function renderApp(app: AppImpact): string[] {
   }
   for (const [label, step] of [
     ["Type-check", app.typecheck],
+    ["Build", app.build],
     ["Tests", app.test],
   ] as const) {
     if (step.ok) continue;
