@@ -123,13 +123,14 @@ async function watch(
     for (const app of workspaceApps(root)) {
       const appDir = join(root, app.dir);
       const usages = findUsages(appDir, refs);
-      const typecheck = await runStep(root, appDir, "typecheck", (out) => parseTscErrors(out), usages);
+      const ids = refs.map((ref) => ref.id);
+      const typecheck = await runStep(root, appDir, "typecheck", (out) => parseTscErrors(out), usages, ids);
       if (interrupted) throw new CliError("interrupted: the tree is as before");
       // The app's own build (its browser tests serve the built app), then its tests.
-      const build = await runStep(root, appDir, "build", () => [], usages);
+      const build = await runStep(root, appDir, "build", () => [], usages, ids);
       if (interrupted) throw new CliError("interrupted: the tree is as before");
       const test = build.ok
-        ? await runStep(root, appDir, "test", (out) => parseTestFailures(out), usages)
+        ? await runStep(root, appDir, "test", (out) => parseTestFailures(out), usages, ids)
         : { ...build, errors: [], tail: `not run: the build failed\n${build.tail ?? ""}` };
       if (interrupted) throw new CliError("interrupted: the tree is as before");
       say(
@@ -175,10 +176,11 @@ async function runStep(
   script: string,
   parse: (output: string) => AppError[],
   usages: Parameters<typeof tieToOperations>[1],
+  operationIds: readonly string[],
 ): Promise<StepResult> {
   const result: ScriptResult = await runScript(root, appDir, script);
   if (result.code === 0) return { ok: true, ms: result.ms, errors: [] };
-  const errors = tieToOperations(parse(result.output), usages);
+  const errors = tieToOperations(parse(result.output), usages, operationIds);
   return {
     ok: false,
     ms: result.ms,

@@ -75,9 +75,14 @@ export function parseTestFailures(output: string): AppError[] {
 }
 
 /** Ties each error to an operation through the app's usages (see the header); errors stay in order. */
-export function tieToOperations(errors: AppError[], usages: readonly Usage[]): AppError[] {
+export function tieToOperations(
+  errors: AppError[],
+  usages: readonly Usage[],
+  /** Every changed operation (a name in a message can point at one the app no longer manages to import). */
+  operationIds: readonly string[] = usages.map((usage) => usage.operationId),
+): AppError[] {
   const names = new Map<string, string>();
-  for (const id of new Set(usages.map((usage) => usage.operationId))) {
+  for (const id of new Set(operationIds)) {
     for (const [name] of exportedNames(id)) names.set(name, id);
   }
   return errors.map((error) => {
