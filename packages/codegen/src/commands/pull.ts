@@ -59,14 +59,15 @@ export interface PullPlan {
 
 /** Reads the sources and the previous spec and works out the writes of a (non-locked) pull; writes nothing. */
 export async function planPull(
-  options: { source?: string; baseline?: string },
+  /** `out`: where progress lines go (spec:watch --json keeps stdout for the JSON). */
+  options: { source?: string; baseline?: string; out?: NodeJS.WritableStream },
   paths: ProjectPaths,
 ): Promise<PullPlan> {
   const lock = await readLock(paths);
   const sources = options.source ? [options.source] : await readSources(paths);
   // --source is typed by a person in their shell; the listed sources are relative to the repo root.
   const cwd = options.source ? (process.env.INIT_CWD ?? process.cwd()) : paths.root;
-  const pulled = await firstValidSource(sources, cwd, undefined);
+  const pulled = await firstValidSource(sources, cwd, undefined, options.out);
   for (const warning of pulled.spec.warnings) process.stderr.write(`warning: ${warning}\n`);
   const previous = options.baseline
     ? (await loadSpec(options.baseline, { cwd })).document
@@ -168,7 +169,12 @@ export interface Pulled {
 }
 
 /** The first source that loads and validates (and, with --locked, hashes to the lock). */
-async function firstValidSource(sources: string[], cwd: string, lock: SpecLock | undefined): Promise<Pulled> {
+async function firstValidSource(
+  sources: string[],
+  cwd: string,
+  lock: SpecLock | undefined,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<Pulled> {
   const failures: string[] = [];
   for (const source of sources) {
     try {
@@ -181,11 +187,11 @@ async function firstValidSource(sources: string[], cwd: string, lock: SpecLock |
         );
       }
       if (failures.length > 0) {
-        process.stdout.write(
+        out.write(
           `using ${spec.source} (${failures.length} earlier source${failures.length === 1 ? "" : "s"} failed)\n`,
         );
       } else {
-        process.stdout.write(`using ${spec.source}\n`);
+        out.write(`using ${spec.source}\n`);
       }
       return { source: spec.source, spec, text, sha };
     } catch (error) {

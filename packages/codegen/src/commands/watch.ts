@@ -60,7 +60,10 @@ async function watch(
   paths: ProjectPaths,
   say: (line: string) => void,
 ): Promise<number> {
-  const plan = await planPull({ source: options.source }, paths);
+  const plan = await planPull(
+    { source: options.source, out: options.json ? process.stderr : process.stdout },
+    paths,
+  );
   if (plan.writes.length === 0) {
     say(`no API change: spec ${plan.pulled.sha.slice(0, 12)} is the locked one; nothing written`);
     if (options.json) process.stdout.write(`${JSON.stringify({ exitCode: EXIT_UNCHANGED, bump: "none" })}\n`);
