@@ -125,7 +125,7 @@ function renderApp(app: AppImpact): string[] {
     lines.push("", `${label} fails — first errors:`, "");
     for (const error of step.errors.slice(0, FIRST_ERRORS)) lines.push(`- ${errorLine(error)}`);
     if (step.errors.length > FIRST_ERRORS) lines.push(`- … and ${step.errors.length - FIRST_ERRORS} more`);
-    if (step.errors.length === 0 && step.tail) lines.push("```text", step.tail.trimEnd(), "```");
+    if (step.errors.length === 0 && step.tail) lines.push(...fenced(step.tail.trimEnd()));
   }
   return lines;
 }
@@ -137,6 +137,13 @@ function errorLine(error: AppError): string {
       ? "not tied to a changed operation"
       : `caused by ${code(error.operationId)}${error.usage ? ` (used at ${code(`${error.usage.file}:${error.usage.line}`)})` : ""}`;
   return `${where} ${error.code === "test" ? "" : `${error.code} `}${code(oneLine(error.message))} — ${cause}`;
+}
+
+/** A code block whose fence is longer than any backtick run in `text` (CommonMark): output cannot close it. */
+function fenced(text: string): string[] {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longest + 1);
+  return [`${fence}text`, text, fence];
 }
 
 function scopesText(groups: readonly ScopeGroup[]): string {
