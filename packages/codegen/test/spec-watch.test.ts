@@ -96,7 +96,11 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], timeoutMs = SLOW - 30_000): Promise<Run> {
+function cli(
+  args: string[],
+  timeoutMs = SLOW - 30_000,
+  onStdout?: (stdout: string, pid: number) => void,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: root,
@@ -112,6 +116,7 @@ function cli(args: string[], timeoutMs = SLOW - 30_000): Promise<Run> {
     let stderr = "";
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
+      if (onStdout && child.pid) onStdout(stdout, child.pid);
     });
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
