@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   pull: async () => (await import("./commands/pull.ts")).pullCommand,
   diff: async () => (await import("./commands/diff.ts")).diffCommand,
   generate: async () => (await import("./commands/generate.ts")).generateCommand,
+  watch: async () => (await import("./commands/watch.ts")).watchCommand,
   clean: async () => (await import("./commands/clean.ts")).cleanCommand,
 };
 

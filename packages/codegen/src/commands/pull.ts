@@ -42,23 +42,33 @@ export async function pullCommand(args: string[]): Promise<number> {
   }
 }
 
-async function pull(options: PullOptions, paths: ProjectPaths): Promise<number> {
-  const lock = await readLock(paths);
-  if (options.locked && !lock)
-    throw new CliError(`--locked needs a lock, and there is none at ${paths.lock}`);
+/** What a pull would write, computed before anything is written (spec:watch reuses it). */
+export interface PullPlan {
+  pulled: Pulled;
+  /** The lock before the pull, if any. */
+  lock: SpecLock | undefined;
+  nextLock: SpecLock;
+  lockKept: boolean;
+  /** The spec this pull replaces (normalized), when there is one to compare with. */
+  previous: Record<string, unknown> | undefined;
+  diff: SpecDiff | undefined;
+  changeset: { file: string; text: string } | undefined;
+  /** In commit order: the changeset, the spec, the lock (last). Empty when nothing changes on disk. */
+  writes: FileWrite[];
+}
 
+/** Reads the sources and the previous spec and works out the writes of a (non-locked) pull; writes nothing. */
+export async function planPull(
+  /** `out`: where progress lines go (spec:watch --json keeps stdout for the JSON). */
+  options: { source?: string; baseline?: string; out?: NodeJS.WritableStream },
+  paths: ProjectPaths,
+): Promise<PullPlan> {
+  const lock = await readLock(paths);
   const sources = options.source ? [options.source] : await readSources(paths);
   // --source is typed by a person in their shell; the listed sources are relative to the repo root.
   const cwd = options.source ? (process.env.INIT_CWD ?? process.cwd()) : paths.root;
-  const pulled = await firstValidSource(sources, cwd, options.locked ? lock : undefined);
+  const pulled = await firstValidSource(sources, cwd, undefined, options.out);
   for (const warning of pulled.spec.warnings) process.stderr.write(`warning: ${warning}\n`);
-
-  if (options.locked) {
-    await commitFiles(paths.root, paths.pullTransaction, await specWrite(paths, pulled.text));
-    process.stdout.write(`spec matches the lock (sha256 ${pulled.sha.slice(0, 12)}); lock unchanged\n`);
-    return 0;
-  }
-
   const previous = options.baseline
     ? (await loadSpec(options.baseline, { cwd })).document
     : await readPreviousSpec(paths);
@@ -86,6 +96,23 @@ async function pull(options: PullOptions, paths: ProjectPaths): Promise<number> 
     ...(await specWrite(paths, pulled.text)),
     ...(lockKept ? [] : [{ target: repoPath(paths, paths.lock), data: serializeLock(nextLock) }]),
   ];
+  return { pulled, lock, nextLock, lockKept, previous, diff, changeset, writes };
+}
+
+async function pull(options: PullOptions, paths: ProjectPaths): Promise<number> {
+  if (options.locked) {
+    const lock = await readLock(paths);
+    if (!lock) throw new CliError(`--locked needs a lock, and there is none at ${paths.lock}`);
+    const sources = options.source ? [options.source] : await readSources(paths);
+    const cwd = options.source ? (process.env.INIT_CWD ?? process.cwd()) : paths.root;
+    const pulled = await firstValidSource(sources, cwd, lock);
+    for (const warning of pulled.spec.warnings) process.stderr.write(`warning: ${warning}\n`);
+    await commitFiles(paths.root, paths.pullTransaction, await specWrite(paths, pulled.text));
+    process.stdout.write(`spec matches the lock (sha256 ${pulled.sha.slice(0, 12)}); lock unchanged\n`);
+    return 0;
+  }
+
+  const { pulled, lock, nextLock, lockKept, diff, changeset, writes } = await planPull(options, paths);
   await commitFiles(paths.root, paths.pullTransaction, writes);
 
   const { paths: p, operations, schemas } = nextLock.counts;
@@ -134,7 +161,7 @@ function parseOptions(args: string[]): PullOptions {
   }
 }
 
-interface Pulled {
+export interface Pulled {
   source: string;
   spec: LoadedSpec;
   text: string;
@@ -142,7 +169,12 @@ interface Pulled {
 }
 
 /** The first source that loads and validates (and, with --locked, hashes to the lock). */
-async function firstValidSource(sources: string[], cwd: string, lock: SpecLock | undefined): Promise<Pulled> {
+async function firstValidSource(
+  sources: string[],
+  cwd: string,
+  lock: SpecLock | undefined,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<Pulled> {
   const failures: string[] = [];
   for (const source of sources) {
     try {
@@ -155,11 +187,11 @@ async function firstValidSource(sources: string[], cwd: string, lock: SpecLock |
         );
       }
       if (failures.length > 0) {
-        process.stdout.write(
+        out.write(
           `using ${spec.source} (${failures.length} earlier source${failures.length === 1 ? "" : "s"} failed)\n`,
         );
       } else {
-        process.stdout.write(`using ${spec.source}\n`);
+        out.write(`using ${spec.source}\n`);
       }
       return { source: spec.source, spec, text, sha };
     } catch (error) {

@@ -1,0 +1,286 @@
+// `spec:watch [--report <file>] [--json] [--source <url|path>]`: one whole spec update, locally or in CI.
+// Pulls (as spec:pull does), and when the API changed: writes the changeset, regenerates and builds the
+// packages, type-checks and tests every app against them, and writes the update report. Exit code: 0 no change
+// (nothing touched), 10 change and every app passes, 11 change and some app breaks, 1 error — and on an error
+// before the report is written, everything it changed is put back (src/watch/backup.ts).
+import { writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
+import { CliError } from "../errors.ts";
+import { acquireLockFile } from "../fs/lock-file.ts";
+import { commitFiles } from "../fs/transaction.ts";
+import { buildModel, type SpecModel } from "../model/index.ts";
+import { type ProjectPaths, projectPaths } from "../paths.ts";
+import type { SpecDiff } from "../spec/diff/index.ts";
+import { finishInterruptedPull } from "../spec/interrupted-pull.ts";
+import { sha256 } from "../spec/lock.ts";
+import { serializeSpec } from "../spec/normalize/index.ts";
+import { backUp } from "../watch/backup.ts";
+import { type AppError, parseTestFailures, parseTscErrors, tieToOperations } from "../watch/diagnostics.ts";
+import {
+  type AppImpact,
+  type ChangedOperation,
+  EXIT_BREAKS,
+  EXIT_PASS,
+  EXIT_UNCHANGED,
+  renderReportMarkdown,
+  type ScopeChange,
+  type StepResult,
+  type UpdateReport,
+} from "../watch/report.ts";
+import { killRunningScripts, runScript, type ScriptResult } from "../watch/run-script.ts";
+import { findUsages, type OperationRef } from "../watch/usages.ts";
+import { generatedPackages, workspaceApps } from "../watch/workspace.ts";
+import { planPull } from "./pull.ts";
+
+const USAGE = "usage: spec:watch [--report <file>] [--json] [--source <url|path>]";
+
+interface WatchOptions {
+  report?: string;
+  json: boolean;
+  source?: string;
+}
+
+export async function watchCommand(args: string[]): Promise<number> {
+  const options = parseOptions(args);
+  const paths = projectPaths();
+  // Progress goes to stderr when stdout carries the JSON report.
+  const say = (line: string) => (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const held = await acquireLockFile(paths.pullLock, "spec:watch", repoPath(paths, paths.pullLock));
+  try {
+    for (const note of await finishInterruptedPull(paths)) process.stderr.write(`note: ${note}\n`);
+    return await watch(options, paths, say);
+  } finally {
+    await held.release();
+  }
+}
+
+async function watch(
+  options: WatchOptions,
+  paths: ProjectPaths,
+  say: (line: string) => void,
+): Promise<number> {
+  const plan = await planPull(
+    { source: options.source, out: options.json ? process.stderr : process.stdout },
+    paths,
+  );
+  if (plan.writes.length === 0) {
+    say(`no API change: spec ${plan.pulled.sha.slice(0, 12)} is the locked one; nothing written`);
+    if (options.json) process.stdout.write(`${JSON.stringify({ exitCode: EXIT_UNCHANGED, bump: "none" })}\n`);
+    return EXIT_UNCHANGED;
+  }
+  if (!plan.previous || !plan.diff) {
+    throw new CliError(
+      "spec:watch needs the spec it updates from: spec/openapi.json is missing (run `pnpm spec:pull --locked` first)",
+    );
+  }
+  if (plan.lock && sha256(serializeSpec(plan.previous)) !== plan.lock.sha256) {
+    throw new CliError(
+      "spec/openapi.json is not the locked spec (run `pnpm spec:pull --locked` first): the report would compare the wrong versions",
+    );
+  }
+
+  const root = paths.root;
+  const packages = generatedPackages(root);
+  const backup = backUp(
+    root,
+    join(paths.specDir, ".watch-backup"),
+    paths.pullTransaction,
+    plan.writes.map((write) => write.target),
+    packages.flatMap((pkg) => [`${pkg.dir}/src/generated`, `${pkg.dir}/dist`]),
+  );
+  // Ctrl-C / a cancelled CI job: stop the builds and put everything back before exiting.
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
+    killRunningScripts();
+    say(`${signal}: putting the tree back`);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await commitFiles(root, paths.pullTransaction, plan.writes);
+    say(
+      plan.changeset
+        ? `API changed (${plan.diff.bump} bump, ${plan.diff.changes.length} changes): wrote ${repoPath(paths, plan.changeset.file)}`
+        : "the spec changed with no API change (bump none): no changeset",
+    );
+    for (const step of ["generate", "build"] as const) {
+      for (const pkg of packages) {
+        const result = await runScript(root, join(root, pkg.dir), step);
+        if (interrupted) throw new CliError("interrupted: the tree is as before");
+        if (result.code !== 0) {
+          throw new CliError(`${pkg.name} ${step} failed (exit ${result.code}): ${lastLine(result.output)}`);
+        }
+        say(`${pkg.name}: ${step} ok (${result.ms} ms)`);
+      }
+    }
+
+    const oldModel = buildModel(plan.previous);
+    const newModel = buildModel(plan.pulled.spec.document);
+    const operations = changedOperations(plan.diff, oldModel, newModel);
+    const refs = [...operations.removed, ...operations.changed].map((op) =>
+      operationRef(op, oldModel, newModel),
+    );
+    const apps: AppImpact[] = [];
+    for (const app of workspaceApps(root)) {
+      const appDir = join(root, app.dir);
+      const usages = findUsages(appDir, refs);
+      const ids = refs.map((ref) => ref.id);
+      const typecheck = await runStep(root, appDir, "typecheck", (out) => parseTscErrors(out), usages, ids);
+      if (interrupted) throw new CliError("interrupted: the tree is as before");
+      // The app's own build (its browser tests serve the built app), then its tests.
+      const build = await runStep(root, appDir, "build", () => [], usages, ids);
+      if (interrupted) throw new CliError("interrupted: the tree is as before");
+      const test = build.ok
+        ? await runStep(root, appDir, "test", (out) => parseTestFailures(out), usages, ids)
+        : { ...build, errors: [], tail: `not run: the build failed\n${build.tail ?? ""}` };
+      if (interrupted) throw new CliError("interrupted: the tree is as before");
+      say(
+        `${app.name}: type-check ${typecheck.ok ? "ok" : "FAILS"}, build ${build.ok ? "ok" : "FAILS"}, tests ${test.ok ? "ok" : "FAIL"}`,
+      );
+      apps.push({ name: app.name, dir: app.dir, usages, typecheck, build, test });
+    }
+
+    const breaks = apps.some((app) => !app.typecheck.ok || !app.build.ok || !app.test.ok);
+    const report: UpdateReport = {
+      exitCode: breaks ? EXIT_BREAKS : EXIT_PASS,
+      bump: plan.diff.bump,
+      spec: { sha256: plan.pulled.sha, source: plan.nextLock.source, previousSha256: plan.lock?.sha256 },
+      changeset: plan.changeset
+        ? { file: repoPath(paths, plan.changeset.file), body: withoutFrontmatter(plan.changeset.text) }
+        : undefined,
+      ...operations,
+      apps,
+      scopes: scopeChanges(oldModel, newModel),
+    };
+    if (options.report) {
+      const file = resolve(process.env.INIT_CWD ?? process.cwd(), options.report);
+      writeFileSync(file, renderReportMarkdown(report));
+      say(`wrote the update report to ${options.report}`);
+    }
+    if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    backup.discard();
+    say(breaks ? "some app breaks: exit 11" : "every app passes: exit 10");
+    return report.exitCode;
+  } catch (error) {
+    killRunningScripts();
+    await backup.restore();
+    throw error;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+}
+
+async function runStep(
+  root: string,
+  appDir: string,
+  script: string,
+  parse: (output: string) => AppError[],
+  usages: Parameters<typeof tieToOperations>[1],
+  operationIds: readonly string[],
+): Promise<StepResult> {
+  const result: ScriptResult = await runScript(root, appDir, script);
+  if (result.code === 0) return { ok: true, ms: result.ms, errors: [] };
+  const errors = tieToOperations(parse(result.output), usages, operationIds);
+  return {
+    ok: false,
+    ms: result.ms,
+    errors,
+    ...(errors.length === 0 ? { tail: result.output.trimEnd().split("\n").slice(-15).join("\n") } : {}),
+  };
+}
+
+/** The operations the diff names: added (new model), removed (old model), and changed in any other way. */
+function changedOperations(
+  diff: SpecDiff,
+  oldModel: SpecModel,
+  newModel: SpecModel,
+): { added: ChangedOperation[]; removed: ChangedOperation[]; changed: ChangedOperation[] } {
+  const byId = new Map<string, ChangedOperation & { kinds: Set<string> }>();
+  const rank = { major: 3, minor: 2, patch: 1 } as const;
+  for (const change of diff.changes) {
+    const ids = change.operationId ? [change.operationId] : (change.operations ?? []);
+    for (const id of ids) {
+      const op = oldModel.operation(id) ?? newModel.operation(id);
+      const entry = byId.get(id) ?? {
+        operationId: id,
+        method: (change.method ?? op?.method ?? "").toUpperCase(),
+        path: change.path ?? op?.path ?? "",
+        severity: change.severity,
+        changes: [],
+        kinds: new Set<string>(),
+      };
+      if (rank[change.severity] > rank[entry.severity]) entry.severity = change.severity;
+      entry.changes.push(change.schema ? `${change.schema}: ${change.message}` : change.message);
+      entry.kinds.add(change.kind);
+      byId.set(id, entry);
+    }
+  }
+  const added: ChangedOperation[] = [];
+  const removed: ChangedOperation[] = [];
+  const changed: ChangedOperation[] = [];
+  for (const { kinds, ...entry } of byId.values()) {
+    if (kinds.has("operation-added")) added.push(entry);
+    else if (kinds.has("operation-removed")) removed.push(entry);
+    else changed.push(entry);
+  }
+  return { added, removed, changed };
+}
+
+/** What an app written against the OLD packages calls it: the old model's id, method and path. */
+function operationRef(op: ChangedOperation, oldModel: SpecModel, newModel: SpecModel): OperationRef {
+  const found = oldModel.operation(op.operationId) ?? newModel.operation(op.operationId);
+  return {
+    id: op.operationId,
+    method: (found?.method ?? op.method).toUpperCase(),
+    path: found?.path ?? op.path,
+    paginated: found?.pagination !== undefined,
+  };
+}
+
+/** Operations in both versions whose required scopes differ (from the model's `requiredScopes`). */
+function scopeChanges(oldModel: SpecModel, newModel: SpecModel): ScopeChange[] {
+  const changes: ScopeChange[] = [];
+  for (const op of newModel.operations) {
+    const before = oldModel.operation(op.id);
+    if (!before) continue;
+    if (JSON.stringify(before.requiredScopes) !== JSON.stringify(op.requiredScopes)) {
+      changes.push({ operationId: op.id, before: before.requiredScopes, after: op.requiredScopes });
+    }
+  }
+  return changes;
+}
+
+function withoutFrontmatter(text: string): string {
+  return text.replace(/^---\n[\s\S]*?\n---\n/, "");
+}
+
+function lastLine(output: string): string {
+  return (
+    output
+      .trimEnd()
+      .split("\n")
+      .filter((line) => line.trim())
+      .at(-1) ?? "(no output)"
+  ).slice(0, 300);
+}
+
+function repoPath(paths: ProjectPaths, file: string): string {
+  return relative(paths.root, file).split(sep).join("/");
+}
+
+function parseOptions(args: string[]): WatchOptions {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { report: { type: "string" }, json: { type: "boolean" }, source: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    });
+    return { report: values.report, json: values.json ?? false, source: values.source };
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split("\n")[0]} (${USAGE})`, 2);
+  }
+}

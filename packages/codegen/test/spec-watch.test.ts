@@ -1,0 +1,280 @@
+// `spec:watch` end to end on a scratch copy of the repo, driven by the real versions in ../shared/specs (read
+// from there, never committed): nothing changed → 0 and nothing touched; a failing source or a failing build →
+// 1 and the tree as before; a minor update → 10 with the added operations and every app passing; an update that
+// removes an operation the dashboard uses → 11, naming the operation, the dashboard's file:line and the error.
+// Slow by nature (it regenerates, builds, type-checks and tests the dashboard): one scratch copy, run in order.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findRepoRoot } from "../src/paths.ts";
+import type { UpdateReport } from "../src/watch/report.ts";
+import { CLI, SPECS_DIR } from "./helpers.ts";
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+const OLD_SPEC = join(SPECS_DIR, "2026-08-12_6cf06fb.json");
+const NEW_SPEC = join(SPECS_DIR, "2026-08-21_ef81935.json");
+const SLOW = 900_000;
+
+let scratch: string;
+let root: string;
+let bin: string;
+
+const SKIP = new Set(["dist", "generated", ".turbo", "test-results", "CHANGELOG.md", "public"]);
+
+/** The repo layout spec:watch works on; node_modules are pnpm's relative links into the real store. */
+function copyRepo(): void {
+  scratch = mkdtempSync(join(tmpdir(), "instantly-kit-watch-"));
+  root = join(scratch, "repo");
+  bin = join(scratch, "bin");
+  mkdirSync(root);
+  mkdirSync(bin);
+  for (const file of ["package.json", "pnpm-workspace.yaml", "tsconfig.base.json"]) {
+    cpSync(join(repoRoot, file), join(root, file));
+  }
+  mkdirSync(join(root, "spec"));
+  mkdirSync(join(root, ".changeset"));
+  cpSync(join(repoRoot, ".changeset", "config.json"), join(root, ".changeset", "config.json"));
+  symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"));
+  mkdirSync(join(root, "packages"));
+  symlinkSync(join(repoRoot, "packages", "codegen"), join(root, "packages", "codegen"));
+  const copy = (dir: string) =>
+    cpSync(join(repoRoot, dir), join(root, dir), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => !SKIP.has(basename(source)),
+    });
+  for (const name of ["types", "client", "react-query", "msw"]) copy(`packages/${name}`);
+  mkdirSync(join(root, "apps"));
+  copy("apps/dashboard");
+  // The app scripts call `pnpm` (the dashboard's build runs `pnpm worker`): the one the repo pins.
+  writeFileSync(join(bin, "pnpm"), '#!/bin/sh\nexec npx --yes pnpm@10.34.8 "$@"\n');
+  chmodSync(join(bin, "pnpm"), 0o755);
+}
+
+function setSources(...sources: string[]): void {
+  writeFileSync(join(root, "spec", "sources.json"), `${JSON.stringify({ sources }, null, 2)}\n`);
+}
+
+/** sha256 over every path and file of the scratch repo (links by target), dist/ and generated code included. */
+function treeHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, entry.name);
+      const rel = path.slice(root.length);
+      if (entry.name === "node_modules" || entry.name === ".turbo") continue;
+      if (entry.isSymbolicLink()) hash.update(`L${rel}\0`);
+      else if (entry.isDirectory()) {
+        hash.update(`D${rel}\0`);
+        walk(path);
+      } else hash.update(`F${rel}\0`).update(readFileSync(path)).update("\0");
+    }
+  };
+  walk(root);
+  return hash.digest("hex");
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(
+  args: string[],
+  timeoutMs = SLOW - 30_000,
+  onStdout?: (stdout: string, pid: number) => void,
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: root,
+      env: {
+        ...process.env,
+        INSTANTLY_KIT_ROOT: root,
+        INIT_CWD: scratch,
+        PATH: [bin, join(repoRoot, "node_modules", ".bin"), process.env.PATH].join(":"),
+      },
+      detached: true,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      if (onStdout && child.pid) onStdout(stdout, child.pid);
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+      reject(new Error(`${args.join(" ")} timed out\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
+  });
+}
+
+const started = performance.now();
+
+beforeAll(async () => {
+  copyRepo();
+  // The state a maintainer is in: the older real spec pulled (first pull: no changeset), packages generated + built.
+  setSources(OLD_SPEC);
+  const first = await cli(["pull"]);
+  expect(first.code, first.stderr).toBe(0);
+  const unchanged = await cli(["watch"]); // nothing to do yet, and quick: also proves the lock was taken and freed
+  expect(unchanged.code, unchanged.stderr).toBe(0);
+}, SLOW);
+
+afterAll(() => {
+  console.log(`spec:watch end to end: ${Math.round((performance.now() - started) / 1000)} s`);
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("spec:watch", () => {
+  it("the locked spec again: exit 0, says so, touches nothing", async () => {
+    const before = treeHash();
+    const result = await cli(["watch", "--report", "report.md"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/no API change/);
+    expect(treeHash()).toBe(before);
+    expect(existsSync(join(scratch, "report.md"))).toBe(false);
+  });
+
+  it(
+    "a failing source: exit 1 with one error line, tree unchanged",
+    async () => {
+      const before = treeHash();
+      const broken = join(scratch, "broken.json");
+      writeFileSync(broken, '{"openapi": "3.1.0", "paths": ');
+      setSources(broken);
+      const beforeSources = treeHash(); // sources.json is the only difference, and it is ours
+      const result = await cli(["watch", "--report", "report.md"]);
+      expect(result.code).toBe(1);
+      expect(
+        result.stderr
+          .trim()
+          .split("\n")
+          .filter((line) => line.startsWith("error:")),
+      ).toHaveLength(1);
+      expect(treeHash()).toBe(beforeSources);
+      setSources(OLD_SPEC);
+      expect(treeHash()).toBe(before);
+    },
+    SLOW,
+  );
+
+  it(
+    "a build that fails after the spec, lock and changeset were written: exit 1, everything put back",
+    async () => {
+      const manifestPath = join(root, "packages", "client", "package.json");
+      const manifest = readFileSync(manifestPath, "utf8");
+      const parsed = JSON.parse(manifest);
+      parsed.scripts.build = "echo 'injected build failure' >&2; exit 3";
+      writeFileSync(manifestPath, JSON.stringify(parsed, null, 2));
+      setSources(NEW_SPEC);
+      const before = treeHash();
+      const result = await cli(["watch", "--report", "report.md"]);
+      expect(result.code, result.stdout + result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/@instantly-kit\/client build failed \(exit 3\): injected build failure/);
+      expect(result.stdout).toMatch(/API changed \(minor bump/); // it had got that far
+      expect(treeHash()).toBe(before);
+      expect(readdirSync(join(root, ".changeset")).filter((file) => file.endsWith(".md"))).toEqual([]);
+      expect(existsSync(join(scratch, "report.md"))).toBe(false);
+      writeFileSync(manifestPath, manifest);
+    },
+    SLOW,
+  );
+
+  it(
+    "a minor update: exit 10, the report lists the added operations, the dashboard passes",
+    async () => {
+      setSources(NEW_SPEC);
+      const result = await cli(["watch", "--report", "minor.md", "--json"]);
+      const report = JSON.parse(result.stdout) as UpdateReport;
+      expect(result.code, result.stderr).toBe(10);
+      expect(report.bump).toBe("minor");
+      expect(report.added.map((op) => op.operationId)).toContain("listAIAgent");
+      expect(report.removed).toEqual([]);
+      const [dashboard, ...others] = report.apps;
+      expect(others).toEqual([]);
+      expect(dashboard?.name).toBe("dashboard");
+      expect(dashboard?.typecheck.ok && dashboard.build.ok && dashboard.test.ok).toBe(true);
+      const markdown = readFileSync(join(scratch, "minor.md"), "utf8");
+      expect(markdown).toMatch(/^# API update: minor/);
+      expect(markdown).toContain("Every app type-checks, builds and passes its tests");
+      expect(markdown).toMatch(/^ {2}- `listAIAgent` — GET \/api\/v2\/ai-agents$/m);
+      // The changeset the report quotes is on disk, and so is the new lock.
+      expect(readdirSync(join(root, ".changeset"))).toContain(basename(report.changeset?.file ?? "none"));
+      expect(JSON.parse(readFileSync(join(root, "spec", "openapi.lock.json"), "utf8")).sha256).toBe(
+        report.spec.sha256,
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    "an update that removes an operation the dashboard uses: exit 11, naming it, where, and the type error",
+    async () => {
+      // Upstream drops the daily analytics the campaign page shows (derived from the newest real spec, in scratch).
+      const doc = JSON.parse(readFileSync(NEW_SPEC, "utf8").replace(/^\uFEFF/, ""));
+      expect(doc.paths["/api/v2/campaigns/analytics/daily"]?.get?.operationId).toBe(
+        "getDailyCampaignAnalytics",
+      );
+      delete doc.paths["/api/v2/campaigns/analytics/daily"];
+      const source = join(scratch, "without-daily.json");
+      writeFileSync(source, JSON.stringify(doc));
+      setSources(source);
+      const result = await cli(["watch", "--report", "breaking.md", "--json"]);
+      expect(result.code, result.stderr).toBe(11);
+      const report = JSON.parse(result.stdout) as UpdateReport;
+      expect(report.bump).toBe("major");
+      expect(report.removed.map((op) => op.operationId)).toEqual(["getDailyCampaignAnalytics"]);
+      const dashboard = report.apps[0];
+      if (!dashboard) throw new Error("no app in the report");
+      // Where the campaign page uses it, found in the syntax tree: the import and the hook call.
+      const page = readFileSync(join(root, "apps/dashboard/src/pages/CampaignDetailPage.tsx"), "utf8").split(
+        "\n",
+      );
+      const usages = dashboard.usages.filter((usage) => usage.operationId === "getDailyCampaignAnalytics");
+      expect(usages.length).toBeGreaterThanOrEqual(2);
+      for (const usage of usages) {
+        expect(usage.file).toBe("src/pages/CampaignDetailPage.tsx");
+        expect(page[usage.line - 1]).toContain("useGetDailyCampaignAnalytics");
+      }
+      expect(dashboard.typecheck.ok).toBe(false);
+      const [first] = dashboard.typecheck.errors;
+      expect(first).toMatchObject({
+        file: "src/pages/CampaignDetailPage.tsx",
+        operationId: "getDailyCampaignAnalytics",
+        tiedBy: "line",
+      });
+      expect(first?.message).toContain("useGetDailyCampaignAnalytics");
+      const markdown = readFileSync(join(scratch, "breaking.md"), "utf8");
+      expect(markdown).toContain("Some app breaks");
+      expect(markdown).toContain(
+        `\`src/pages/CampaignDetailPage.tsx:${first?.line}:${first?.column}\` ${first?.code}`,
+      );
+      expect(markdown).toContain("caused by `getDailyCampaignAnalytics`");
+    },
+    SLOW,
+  );
+});
