@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import("./commands/diff.ts")).diffCommand,
   generate: async () => (await import("./commands/generate.ts")).generateCommand,
   watch: async () => (await import("./commands/watch.ts")).watchCommand,
+  scopes: async () => (await import("./commands/scopes.ts")).scopesCommand,
   clean: async () => (await import("./commands/clean.ts")).cleanCommand,
 };
 
