@@ -11,14 +11,28 @@ export interface ErrorOptions extends HandlerOptions {
 }
 
 /**
+ * An error status for `mockError`: the ones the operation documents come first in completion (answered with the
+ * documented body), and any other 4xx/5xx is accepted too, answered with the API's generic
+ * `{ statusCode, error, message }` (the API sends 500s and 503s that no operation documents).
+ */
+export type MockErrorStatus<Op extends MockOperationId> = ErrorStatuses[Op] | (number & {});
+
+function checkStatus(status: number): void {
+  if (!Number.isInteger(status) || status < 400 || status > 599) {
+    throw new RangeError(`mockError: status must be an integer from 400 to 599, got ${String(status)}`);
+  }
+}
+
+/**
  * The response the API documents for `status` on this operation (e.g. 429 →
  * `{ statusCode: 429, error: "Too Many Requests", message }`), for use inside custom resolvers.
  */
 export function mockErrorResponse<Op extends MockOperationId>(
   operationId: Op,
-  status: ErrorStatuses[Op],
+  status: MockErrorStatus<Op>,
   options: Pick<ErrorOptions, "message" | "headers"> = {},
 ): Response {
+  checkStatus(status);
   const body = errorBody(operationSpecs[operationId], status, options.message);
   return HttpResponse.json(body as Record<string, unknown>, { status, headers: options.headers });
 }
@@ -26,13 +40,25 @@ export function mockErrorResponse<Op extends MockOperationId>(
 /** A handler answering `operationId` with its documented error `status`: `server.use(mockError("getCampaign", 404))`. */
 export function mockError<Op extends MockOperationId>(
   operationId: Op,
-  status: ErrorStatuses[Op],
+  status: MockErrorStatus<Op>,
   options: ErrorOptions = {},
 ): OperationHandler {
+  checkStatus(status);
   return createResolvedHandler(
     operationSpecs[operationId],
     () => mockErrorResponse(operationId, status, options),
     options,
     false,
   );
+}
+
+/**
+ * A handler whose request fails below HTTP — what a dropped connection or DNS failure looks like to `fetch`
+ * (a `TypeError`): `server.use(mockNetworkError("listCampaign"))`. The client retries it for idempotent methods.
+ */
+export function mockNetworkError<Op extends MockOperationId>(
+  operationId: Op,
+  options: Pick<HandlerOptions, "baseUrl" | "once"> = {},
+): OperationHandler {
+  return createResolvedHandler(operationSpecs[operationId], () => HttpResponse.error(), options, false);
 }

@@ -86,6 +86,12 @@ export class OperationHandler extends HttpHandler {
     return this.#route.matchPath(key.origin, key.pathname);
   }
 
+  /** Whether the request's URL is this operation's path, whatever its method (for 405 and `Allow`). */
+  matchesPath(request: Request): boolean {
+    const key = keyOf(request);
+    return this.#route.matchPath(key.origin, key.pathname) !== undefined;
+  }
+
   override run(args: Parameters<HttpHandler["run"]>[0]): ReturnType<HttpHandler["run"]> {
     if (!this.#params(args.request)) return NO_RESULT;
     return super.run(args);
@@ -166,6 +172,28 @@ export async function readJsonBody(
   return { body };
 }
 
+/**
+ * `Prefer: code=404` (Stoplight Prism's header, for consumers that cannot call `mockError()`): the status asked
+ * for, when the request names one. `example=` and `dynamic=` are not supported and ignored.
+ */
+function preferredStatus(request: Request): number | undefined {
+  const prefer = request.headers.get("prefer");
+  if (!prefer) return undefined;
+  const code = /(?:^|[;,\s])code=(\d{3})(?:$|[;,\s])/.exec(prefer)?.[1];
+  return code === undefined ? undefined : Number(code);
+}
+
+/** The documented error response for a preferred status, or 400 naming the statuses that are documented. */
+function preferredResponse(operation: OperationSpec, status: number): Response {
+  if (operation.errors[status]) return errorResponse(operation, status);
+  const documented = [operation.status, ...Object.keys(operation.errors).map(Number)].sort((a, b) => a - b);
+  return errorResponse(
+    undefined,
+    400,
+    `Prefer: code=${status} is not a documented response of ${operation.operationId} (documented: ${documented.join(", ")})`,
+  );
+}
+
 export const MALFORMED_URL_MESSAGE = "Malformed percent-encoding in the request URL";
 
 export async function applyDelay(value: HandlerOptions["delay"]): Promise<void> {
@@ -198,6 +226,10 @@ export function createResolvedHandler(
       if (checkRequest && options.apiKeys) {
         const denied = authorize(operation, request, options.apiKeys);
         if (denied) return denied;
+      }
+      const preferred = checkRequest ? preferredStatus(request) : undefined;
+      if (preferred !== undefined && preferred !== operation.status) {
+        return preferredResponse(operation, preferred);
       }
       let body: unknown;
       const url = new URL(request.url);

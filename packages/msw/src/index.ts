@@ -2,7 +2,13 @@
 // (the mock HTTP server lives in the `@instantly-kit/msw/node` entry).
 
 export type { MockApiKeys } from "./auth.js";
-export { type ErrorOptions, mockError, mockErrorResponse } from "./errors.js";
+export {
+  type ErrorOptions,
+  type MockErrorStatus,
+  mockError,
+  mockErrorResponse,
+  mockNetworkError,
+} from "./errors.js";
 export * from "./generated/index.gen.js";
 export {
   type HandlerOptions,

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
 import type { MockApiKeys } from "./auth.js";
-import { MALFORMED_URL_MESSAGE } from "./handler.js";
+import { MALFORMED_URL_MESSAGE, OperationHandler } from "./handler.js";
 import { createHandlers } from "./handlers.js";
 import { createMockApi, type MockApi } from "./mock-api.js";
 import { type ApiErrorBody, errorBody } from "./operation.js";
@@ -195,6 +195,29 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const mocked = await getResponse(handlers, toFetchRequest(request, url, asMethod, body));
     if (!mocked) {
       const path = target.split("?")[0];
+      // A known path with another method: 405 and the methods it has, as HTTP (and Prism) answer.
+      const probe = new Request(url);
+      const allowed = new Set(
+        handlers
+          .filter((handler): handler is OperationHandler => handler instanceof OperationHandler)
+          .filter((handler) => handler.matchesPath(probe))
+          .map((handler) => handler.operation.method),
+      );
+      if (allowed.size > 0) {
+        if (allowed.has("GET")) allowed.add("HEAD");
+        allowed.add("OPTIONS");
+        const allow = [...allowed].sort().join(", ");
+        send(
+          response,
+          head,
+          405,
+          { ...CORS_HEADERS, "content-type": "application/json", allow },
+          Buffer.from(
+            JSON.stringify(apiError(405, `Method ${asMethod} is not allowed on ${path}; allowed: ${allow}`)),
+          ),
+        );
+        return 405;
+      }
       sendJson(
         response,
         head,

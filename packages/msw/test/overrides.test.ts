@@ -9,6 +9,8 @@ import {
   getShareCampaignMockHandler,
   handlers,
   mockError,
+  mockNetworkError,
+  operationSpecs,
 } from "../src/index.js";
 import { createValidator, spec, specOperations } from "./spec.js";
 
@@ -122,6 +124,34 @@ describe("error helpers", () => {
     const response = await fetch(campaignUrl);
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual({ statusCode: status, error, message: expect.any(String) });
+  });
+
+  it.each([500, 503, 418, 451])(
+    "mockError(listCampaign, %i), not documented: the generic error shape",
+    async (status) => {
+      expect(Object.keys(operationSpecs.listCampaign.errors)).not.toContain(String(status));
+      server.use(mockError("listCampaign", status));
+      const response = await fetch("https://api.instantly.ai/api/v2/campaigns");
+      expect(response.status).toBe(status);
+      expect(await response.json()).toEqual({
+        statusCode: status,
+        error: expect.any(String),
+        message: expect.any(String),
+      });
+    },
+  );
+
+  it.each([200, 302, 600, 404.5, Number.NaN])("mockError refuses %s: not an error status", (status) => {
+    expect(() => mockError("listCampaign", status)).toThrow(
+      /^mockError: status must be an integer from 400 to 599/,
+    );
+  });
+
+  it("mockNetworkError: fetch rejects with a TypeError, as on a dropped connection", async () => {
+    server.use(mockNetworkError("listCampaign"));
+    await expect(fetch("https://api.instantly.ai/api/v2/campaigns")).rejects.toThrow(TypeError);
+    // Only that operation.
+    expect((await fetch(campaignUrl)).status).toBe(200);
   });
 
   it("take a message and headers", async () => {

@@ -9,6 +9,7 @@ import {
   getShareCampaignMockHandler,
   mockError,
   mockErrorResponse,
+  mockNetworkError,
   type OperationHandler,
 } from "../src/index.js";
 
@@ -56,12 +57,15 @@ describe("handler factories", () => {
 });
 
 describe("error helpers", () => {
-  it("only accept statuses the operation documents", () => {
+  it("accept the documented statuses and any other error status; only operations", () => {
     mockError("getCampaign", 404);
     mockError("listCampaign", 429, { message: "slow down" });
     expectTypeOf(mockErrorResponse("getCampaign", 401)).toEqualTypeOf<Response>();
-    // @ts-expect-error 418 is not documented for getCampaign
-    mockError("getCampaign", 418);
+    // Undocumented (the API sends 500s no operation documents): accepted, answered in the generic shape.
+    mockError("listAccount", 500);
+    mockNetworkError("listAccount");
+    // @ts-expect-error a status is a number
+    mockError("getCampaign", "404");
     // @ts-expect-error not an operation
     mockError("getCampaigns", 404);
   });
