@@ -22,3 +22,23 @@ it("dist imports in plain Node ESM by package name", async () => {
     key: ["/api/v2/campaigns", "c1"],
   });
 });
+
+it("the main entry never reaches the test kit's dependencies (msw, vitest, Testing Library)", async () => {
+  const { build } = await import("esbuild");
+  const result = await build({
+    stdin: {
+      contents: 'export { useGetCampaign, InstantlyProvider } from "@instantly-kit/react-query";',
+      resolveDir: import.meta.dirname,
+    },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "browser",
+    external: ["react", "react/jsx-runtime", "@tanstack/react-query"],
+    logLevel: "silent",
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  expect(inputs.some((path) => /(^|\/)dist\/index\.js$/.test(path))).toBe(true);
+  expect(inputs.filter((path) => /msw|vitest|testing-library|dist\/testing\//.test(path))).toEqual([]);
+});
