@@ -42,3 +42,24 @@ it("the main entry never reaches the test kit's dependencies (msw, vitest, Testi
   expect(inputs.some((path) => /(^|\/)dist\/index\.js$/.test(path))).toBe(true);
   expect(inputs.filter((path) => /msw|vitest|testing-library|dist\/testing\//.test(path))).toEqual([]);
 });
+
+it("the testing entry resolves by package name to built ESM that exports the kit", async () => {
+  // Resolved and read, not imported: the kit registers vitest hooks, which only a test run can.
+  const script = `
+    const url = import.meta.resolve("@instantly-kit/react-query/testing");
+    const text = (await import("node:fs")).readFileSync(new URL(url), "utf8");
+    console.log(JSON.stringify({ url, text }));`;
+  const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: import.meta.dirname,
+  });
+  const { url, text } = JSON.parse(stdout) as { url: string; text: string };
+  expect(url).toMatch(/\/dist\/testing\/index\.js$/);
+  for (const name of [
+    "setupMockApi",
+    "renderWithInstantly",
+    "createInstantlyWrapper",
+    "scrollObservedIntoView",
+  ]) {
+    expect(text).toContain(name);
+  }
+});

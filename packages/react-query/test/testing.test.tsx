@@ -1,14 +1,17 @@
-// The test kit (@instantly-kit/react-query/testing) as an app's tests use it: imported by package name, real
-// hooks rendered inside its providers, answered by its per-test stateful mock API over msw/node.
+// The test kit (@instantly-kit/react-query/testing) as an app's tests use it: real hooks rendered inside its
+// providers, answered by its per-test stateful mock API over msw/node. From src, like the hooks (one React
+// context: a hook from src would not see dist's provider); the entry by package name is checked by
+// package.test.ts, publint and attw, and used by apps/dashboard and new apps.
 import { mockError } from "@instantly-kit/msw";
-// The hooks by package name too: the kit's providers are dist's, and a hook from ../src would look for another
-// React context (exactly what an app never sees: it imports both from the package).
+import { act, renderHook, screen, waitFor } from "@testing-library/react";
+import { useEffect, useRef } from "react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   useCreateLeadLabel,
   useListCampaign,
   useListCampaignInfinite,
   useListLeadLabel,
-} from "@instantly-kit/react-query";
+} from "../src/index.js";
 import {
   createInstantlyWrapper,
   createTestQueryClient,
@@ -18,10 +21,7 @@ import {
   scrollObservedIntoView,
   setupMockApi,
   TEST_API_KEY,
-} from "@instantly-kit/react-query/testing";
-import { act, renderHook, screen, waitFor } from "@testing-library/react";
-import { useEffect, useRef } from "react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+} from "../src/testing/index.js";
 
 const mock = setupMockApi({ seed: "kit-tests" });
 
