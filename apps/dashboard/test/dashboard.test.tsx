@@ -1,37 +1,26 @@
-import { createMockApi, mockError } from "@instantly-kit/msw";
+import { mockError } from "@instantly-kit/msw";
+import {
+  installFakeIntersectionObserver,
+  scrollObservedIntoView,
+  setupMockApi,
+} from "@instantly-kit/react-query/testing";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { App } from "../src/App.tsx";
 import { saveApiKey } from "../src/api-key.ts";
-import { FakeIntersectionObserver, scrollObservedIntoView } from "./helpers/intersection-observer.ts";
 
-// One stateful mock API for the file (what @instantly-kit/msw offers apps): reset between tests.
-const api = createMockApi({ seed: "dashboard-tests" });
-const server = setupServer(...api.handlers);
-const requests: URL[] = [];
-const calls: string[] = []; // "METHOD /path", in order
-const authorizations: (string | null)[] = [];
-server.events.on("request:start", ({ request }) => {
-  const url = new URL(request.url);
-  requests.push(url);
-  calls.push(`${request.method} ${url.pathname}`);
-  authorizations.push(request.headers.get("authorization"));
-});
+// The kit's stateful mock API (@instantly-kit/react-query/testing): a fresh one per test, on msw/node, with
+// every request the test sent. The dashboard makes its own providers (App), so no render wrapper here.
+const mock = setupMockApi({ seed: "dashboard-tests" });
+const requests = () => mock.requests.map((request) => request.url);
+const calls = () => mock.requests.map((request) => `${request.method} ${request.url.pathname}`);
+const authorizations = () => mock.requests.map((request) => request.headers.get("authorization"));
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+let uninstallIntersectionObserver: () => void;
 beforeEach(() => {
-  vi.stubGlobal("IntersectionObserver", FakeIntersectionObserver);
-  requests.length = 0;
-  calls.length = 0;
-  authorizations.length = 0;
+  uninstallIntersectionObserver = installFakeIntersectionObserver();
 });
-afterEach(() => {
-  server.resetHandlers();
-  api.reset();
-  vi.unstubAllGlobals();
-});
-afterAll(() => server.close());
+afterEach(() => uninstallIntersectionObserver());
 
 function renderDashboard(hash: string) {
   saveApiKey("test-key");
@@ -54,15 +43,15 @@ const campaignNames = (count: number) =>
 
 describe("API key", () => {
   it("is asked for at run time, kept for the tab only, sent as a bearer token, and forgotten on disconnect", async () => {
-    api.seed("campaigns", [{ name: "Behind the key", status: 1 }]);
+    mock.api.seed("campaigns", [{ name: "Behind the key", status: 1 }]);
     window.location.hash = "#/campaigns";
     render(<App baseUrl={undefined} usesMockApi />);
-    expect(requests).toEqual([]); // nothing is requested before there is a key
+    expect(requests()).toEqual([]); // nothing is requested before there is a key
 
     fireEvent.change(screen.getByLabelText("API key"), { target: { value: "  typed-at-runtime  " } });
     fireEvent.click(screen.getByRole("button", { name: "Connect" }));
     await screen.findByText("Behind the key");
-    expect(authorizations).toEqual(["Bearer typed-at-runtime"]);
+    expect(authorizations()).toEqual(["Bearer typed-at-runtime"]);
     expect(sessionStorage.getItem("instantly-dashboard.api-key")).toBe("typed-at-runtime");
     expect(localStorage.length).toBe(0);
 
@@ -74,7 +63,7 @@ describe("API key", () => {
 
 describe("campaign list", () => {
   it("renders the campaigns of the mock API with their status labels", async () => {
-    api.seed("campaigns", [
+    mock.api.seed("campaigns", [
       { name: "Spring outreach", status: 1 },
       { name: "Legacy list", status: -99 },
       { name: "Next quarter", status: 0 },
@@ -90,7 +79,7 @@ describe("campaign list", () => {
   });
 
   it("loads the next page when the end of the list scrolls into view, until the last page", async () => {
-    const seeded = api.seed(
+    const seeded = mock.api.seed(
       "campaigns",
       campaignNames(25).map((name) => ({ name })),
     );
@@ -108,15 +97,15 @@ describe("campaign list", () => {
     expect(await screen.findByText("That's all.")).toBeTruthy();
 
     // First page without a cursor, then the id of each page's last item, as the API expects.
-    const cursors = requests
+    const cursors = requests()
       .filter((url) => url.pathname === "/api/v2/campaigns")
       .map((url) => url.searchParams.get("starting_after"));
     expect(cursors).toEqual([null, seeded[9]?.id, seeded[19]?.id]);
   });
 
   it("shows 'rate limited, retrying' on a 429, then the campaigns once the retry succeeds", async () => {
-    api.seed("campaigns", [{ name: "After the wait", status: 2 }]);
-    server.use(mockError("listCampaign", 429, { once: true, headers: { "Retry-After": "1" } }));
+    mock.api.seed("campaigns", [{ name: "After the wait", status: 2 }]);
+    mock.server.use(mockError("listCampaign", 429, { once: true, headers: { "Retry-After": "1" } }));
     renderDashboard("#/campaigns");
 
     expect((await screen.findByRole("status")).textContent).toBe("Rate limited, retrying…");
@@ -127,21 +116,21 @@ describe("campaign list", () => {
     expect(campaignRows()).toEqual([["After the wait", "Paused"]]);
     expect(screen.queryByRole("status")).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
-    expect(requests.filter((url) => url.pathname === "/api/v2/campaigns")).toHaveLength(2);
+    expect(requests().filter((url) => url.pathname === "/api/v2/campaigns")).toHaveLength(2);
   });
 
   it("says so when the client gives up on a rate limit, and stops claiming to retry", async () => {
-    server.use(mockError("listCampaign", 429, { headers: { "Retry-After": "0" } }));
+    mock.server.use(mockError("listCampaign", 429, { headers: { "Retry-After": "0" } }));
     renderDashboard("#/campaigns");
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Still rate limited after several retries");
     expect(screen.queryByRole("status")).toBeNull();
     // The client's default policy: 3 attempts in all, then the error reaches the page.
-    expect(requests.filter((url) => url.pathname === "/api/v2/campaigns")).toHaveLength(3);
+    expect(requests().filter((url) => url.pathname === "/api/v2/campaigns")).toHaveLength(3);
   });
 
   it("tells the user to check the API key on a 401", async () => {
-    server.use(mockError("listCampaign", 401));
+    mock.server.use(mockError("listCampaign", 401));
     renderDashboard("#/campaigns");
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("check your API key");
@@ -153,7 +142,7 @@ describe("campaign list", () => {
 
 describe("campaign detail", () => {
   it("shows the campaign, its status label and its analytics", async () => {
-    const [campaign] = api.seed("campaigns", [{ name: "Detail me", status: 3 }]);
+    const [campaign] = mock.api.seed("campaigns", [{ name: "Detail me", status: 3 }]);
     if (!campaign) throw new Error("seed returned nothing");
     renderDashboard(`#/campaigns/${campaign.id}`);
 
@@ -169,7 +158,7 @@ describe("campaign detail", () => {
     const sent = within(stats).getByText("Emails sent").nextElementSibling?.textContent;
     expect(sent).toBe(new Intl.NumberFormat("en-US").format(row?.emails_sent_count ?? Number.NaN));
     expect(
-      requests.some(
+      requests().some(
         (url) =>
           url.pathname === "/api/v2/campaigns/analytics/daily" &&
           url.searchParams.get("campaign_id") === campaign.id,
@@ -180,7 +169,7 @@ describe("campaign detail", () => {
 
 describe("lead labels", () => {
   it("creates a label and shows it in the refreshed list", async () => {
-    api.seed("lead-labels", [{ label: "Existing", interest_status_label: "positive" }]);
+    mock.api.seed("lead-labels", [{ label: "Existing", interest_status_label: "positive" }]);
     renderDashboard("#/lead-labels");
     const list = await screen.findByRole("list", { name: "Lead labels" });
     await within(list).findByText("Existing");
@@ -198,11 +187,11 @@ describe("lead labels", () => {
         .map((item) => item.querySelector("strong")?.textContent),
     ).toEqual(["Existing", "Needs follow-up"]);
     // It is in the list because the API has it, not because the form put it there.
-    const stored = api.store.list("lead-labels").find((label) => label.label === "Needs follow-up");
+    const stored = mock.api.store.list("lead-labels").find((label) => label.label === "Needs follow-up");
     expect(stored?.interest_status_label).toBe("negative");
     expect(stored?.description).toBeNull();
     // Listed, created, then listed again because the mutation invalidated the lead-label queries.
-    expect(calls.filter((call) => call.endsWith(" /api/v2/lead-labels"))).toEqual([
+    expect(calls().filter((call) => call.endsWith(" /api/v2/lead-labels"))).toEqual([
       "GET /api/v2/lead-labels",
       "POST /api/v2/lead-labels",
       "GET /api/v2/lead-labels",
