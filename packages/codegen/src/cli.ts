@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import("./commands/diff.ts")).diffCommand,
   generate: async () => (await import("./commands/generate.ts")).generateCommand,
   clean: async () => (await import("./commands/clean.ts")).cleanCommand,
+  docs: async () => (await import("./commands/docs.ts")).docsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
