@@ -30,8 +30,9 @@ function renderEnum(numericEnum: NumericEnum): string {
   const keys = `\`\${${name}}\``;
   const example = members[0];
   const exampleCode = example ? String(example.value) : "null";
-  const textFunction = (fn: string, map: string, what: string) => [
-    jsdoc(
+  const textFunction = (fn: string, map: string, what: string) => {
+    // On both overloads: an editor shows the doc of the overload a call resolved to (a known code or any number).
+    const doc = jsdoc(
       [
         `The ${what} of a \`${name}\` code${absent ? ` (\`null\` or \`undefined\`: ${stringLiteral(absent.label)})` : ""}.`,
         'A code the spec does not document gives `"Unknown (<code>)"` instead of throwing; a known code is typed as its literal text.',
@@ -41,13 +42,17 @@ function renderEnum(numericEnum: NumericEnum): string {
             `@example\n${fn}(${name}.${example.name}); // ${stringLiteral(example[what === "short label" ? "label" : "description"])}`,
           ]
         : [],
-    ),
-    `export function ${fn}<Code extends ${name}>(code: Code): (typeof ${map})[\`\${Code}\`];`,
-    `export function ${fn}(code: ${codeType}): string;`,
-    `export function ${fn}(code: ${codeType}): string {`,
-    `  return enumText(${map}, code);`,
-    "}",
-  ];
+    );
+    return [
+      doc,
+      `export function ${fn}<Code extends ${name}>(code: Code): (typeof ${map})[\`\${Code}\`];`,
+      doc,
+      `export function ${fn}(code: ${codeType}): string;`,
+      `export function ${fn}(code: ${codeType}): string {`,
+      `  return enumText(${map}, code);`,
+      "}",
+    ];
+  };
   const lines = [
     jsdoc(
       [
