@@ -49,6 +49,13 @@ export const WidgetStatusDescriptions = {
 export function widgetStatusLabel<Code extends WidgetStatus>(
   code: Code,
 ): (typeof WidgetStatusLabels)[`${Code}`];
+/**
+ * The short label of a `WidgetStatus` code.
+ *
+ * A code the spec does not document gives `"Unknown (<code>)"` instead of throwing; a known code is typed as its literal text.
+ * @example
+ * widgetStatusLabel(WidgetStatus.Broken); // "Broken"
+ */
 export function widgetStatusLabel(code: number): string;
 export function widgetStatusLabel(code: number): string {
   return enumText(WidgetStatusLabels, code);
@@ -63,6 +70,13 @@ export function widgetStatusLabel(code: number): string {
 export function widgetStatusDescription<Code extends WidgetStatus>(
   code: Code,
 ): (typeof WidgetStatusDescriptions)[`${Code}`];
+/**
+ * The whole description of a `WidgetStatus` code.
+ *
+ * A code the spec does not document gives `"Unknown (<code>)"` instead of throwing; a known code is typed as its literal text.
+ * @example
+ * widgetStatusDescription(WidgetStatus.Broken); // "Broken - cannot be used"
+ */
 export function widgetStatusDescription(code: number): string;
 export function widgetStatusDescription(code: number): string {
   return enumText(WidgetStatusDescriptions, code);
