@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   watch: async () => (await import("./commands/watch.ts")).watchCommand,
   scopes: async () => (await import("./commands/scopes.ts")).scopesCommand,
   clean: async () => (await import("./commands/clean.ts")).cleanCommand,
+  docs: async () => (await import("./commands/docs.ts")).docsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -10,7 +10,15 @@ import type {
   RequestBody,
   ResponseBody,
 } from "../src/index.js";
-import { CampaignStatus, CampaignStatusLabels, campaignStatusLabel } from "../src/index.js";
+import {
+  CampaignStatus,
+  CampaignStatusLabels,
+  campaignStatusDescription,
+  campaignStatusLabel,
+  isCampaignStatus,
+  LeadLtInterestStatus,
+  leadLtInterestStatusLabel,
+} from "../src/index.js";
 
 describe("named schema types", () => {
   test("are the component schemas", () => {
@@ -64,12 +72,26 @@ describe("numeric enum constants", () => {
     expectTypeOf<CampaignStatus>().toEqualTypeOf<NonNullable<Campaign["status"]>>();
   });
 
-  test("labels only accept valid codes", () => {
-    expectTypeOf(campaignStatusLabel(1)).toExtend<string>();
+  test("a known code's label is its literal text; any other number is a string (the fallback), never a throw", () => {
+    expectTypeOf(campaignStatusLabel(CampaignStatus.Active)).toEqualTypeOf<"Active">();
+    expectTypeOf(campaignStatusLabel(-99)).toEqualTypeOf<"Account Suspended">();
     expectTypeOf(CampaignStatusLabels[-99]).toEqualTypeOf<"Account Suspended">();
-    // @ts-expect-error 5 is not a campaign status
-    campaignStatusLabel(5);
-    // @ts-expect-error a plain number is not a campaign status
-    campaignStatusLabel(Number("1"));
+    expectTypeOf(campaignStatusLabel(5)).toEqualTypeOf<string>();
+    expectTypeOf(campaignStatusLabel(Number("1"))).toEqualTypeOf<string>();
+    expectTypeOf(campaignStatusDescription(CampaignStatus.Active)).toExtend<string>();
+    // @ts-expect-error a string is not a code
+    campaignStatusLabel("1");
+    // @ts-expect-error Campaign.status has no "no code" member: null is not accepted
+    campaignStatusLabel(null);
+  });
+
+  test("guards narrow unknown values to the code union", () => {
+    const value: unknown = JSON.parse("1");
+    if (isCampaignStatus(value)) expectTypeOf(value).toEqualTypeOf<CampaignStatus>();
+    const interest = 1 as number | null | undefined;
+    // The lead interest status has a "no status yet" member (null); undefined reads as it too.
+    expectTypeOf(leadLtInterestStatusLabel(interest)).toEqualTypeOf<string>();
+    expectTypeOf(leadLtInterestStatusLabel(LeadLtInterestStatus.None)).toEqualTypeOf<"Lead">();
+    expectTypeOf<null>().toExtend<LeadLtInterestStatus>();
   });
 });

@@ -1,19 +1,28 @@
 import { camelCase, isIdentifier, pascalCase } from "./naming.ts";
 import { compareCodePoints } from "./order.ts";
 import { isObject, type JsonObject } from "./pointer.ts";
-import type { EnumMember, NumericEnum, Operation } from "./types.ts";
+import type { AbsentMember, EnumMember, NumericEnum, Operation } from "./types.ts";
 
 /**
  * The spec's numeric enums with labels (rendered as constants by the types target). The API documents codes such as campaign status
  * `-99` "Account Suspended" only in the vendor extension `x-enumDescriptions`; no generator turns those
- * into names, so apps end up comparing against magic numbers. We emit, per distinct enum:
- *   `CampaignStatus` (`as const` object + value union type), `CampaignStatusLabels`, `campaignStatusLabel()`.
+ * into names, so apps end up comparing against magic numbers. We emit, per distinct enum (names: enumExportNames):
+ *   `CampaignStatus` (`as const` object + value union type), `isCampaignStatus()`, `CampaignStatusLabels` +
+ *   `campaignStatusLabel()` (short labels), `CampaignStatusDescriptions` + `campaignStatusDescription()`.
  * `as const` objects rather than TS enums: erasable, tree-shakeable, and literal-typed.
  */
 
 type Schema = JsonObject;
 
 const NUMERIC_KEY = /^-?\d+(\.\d+)?$/;
+
+/** Whether a schema lets the property hold `null` (3.1 `type` list, or `null` among the `enum` values). */
+function allowsNull(schema: Schema): boolean {
+  return (
+    (Array.isArray(schema.type) && schema.type.includes("null")) ||
+    (Array.isArray(schema.enum) && schema.enum.includes(null))
+  );
+}
 
 /** The (value, label) pairs of a numeric enum with descriptions, in spec order; undefined if it is not one. */
 function numericEnumPairs(schema: Schema): { value: number; label: string }[] | undefined {
@@ -24,7 +33,7 @@ function numericEnumPairs(schema: Schema): { value: number; label: string }[] | 
     values = schema.enum.filter((value) => value !== null);
   } else {
     // Some array item schemas carry only the descriptions; the keys are then the values.
-    const keys = Object.keys(descriptions);
+    const keys = Object.keys(descriptions).filter((key) => key !== "null");
     if (!keys.every((key) => NUMERIC_KEY.test(key))) return undefined;
     values = keys.map(Number);
   }
@@ -43,13 +52,19 @@ function numericEnumPairs(schema: Schema): { value: number; label: string }[] | 
 }
 
 /**
- * The member name from a label: its leading phrase ("Draft - The subsequence is in draft mode" → `Draft`,
- * "Temporarily paused for maintenance; will be…" → `TemporarilyPausedForMaintenance`), in PascalCase.
+ * The short label of a description: its leading clause, up to ` - `, ` – `, `;`, `:`, `(` or the end of the first
+ * sentence ("Draft - The subsequence is in draft mode" → "Draft", "Temporarily paused for maintenance; will
+ * be…" → "Temporarily paused for maintenance", "Campaign has reached its daily sending limit." → without the
+ * period). The whole description when no clause is left (it starts with a separator).
  */
-function memberBaseName(label: string, value: number): string {
-  const phrase = label.split(/ [-–] |[;:(]|\.(?:\s|$)/)[0]?.trim() || label;
-  const name = pascalCase(phrase);
-  if (!name) return `Value${valueToken(value)}`;
+export function shortLabel(description: string): string {
+  return description.split(/ [-–] |[;:(]|\.(?:\s|$)/)[0]?.trim() || description;
+}
+
+/** The member name from a label's leading phrase (`Draft`, `TemporarilyPausedForMaintenance`), in PascalCase. */
+function memberBaseName(label: string, value: number | null): string {
+  const name = pascalCase(shortLabel(label));
+  if (!name) return value === null ? "None" : `Value${valueToken(value)}`;
   return /^[0-9]/.test(name) ? `Value${name}` : name;
 }
 
@@ -72,7 +87,7 @@ function nameMembers(pairs: { value: number; label: string }[]): EnumMember[] {
   return pairs.map((pair, index) => {
     const base = bases[index] as string;
     const name = (counts.get(base) ?? 0) > 1 ? `${base}${valueToken(pair.value)}` : base;
-    return { name, value: pair.value, label: pair.label };
+    return { name, value: pair.value, label: shortLabel(pair.label), description: pair.label };
   });
 }
 
@@ -81,6 +96,43 @@ interface Occurrence {
   source: string;
   pairs: { value: number; label: string }[];
   fromComponents: boolean;
+  /** The occurrence allows `null`; with the spec's text for it (`x-enumDescriptions.null`), if any. */
+  nullable: { description: string | undefined } | undefined;
+}
+
+/**
+ * "No code yet" states the API has but the spec states only in prose, by the source of an enum occurrence: the
+ * lead interest status is `null`/absent until one is set (the web app shows it as "Lead"; the spec's
+ * update-interest-status body says `interest_value: null` resets a lead to it, and its AI-agent lead activity
+ * says `null` when the lead has no interest status). API knowledge, written by us — not spec text.
+ */
+const PROSE_ABSENT_STATES: Readonly<Record<string, AbsentMember>> = {
+  "Lead.lt_interest_status": {
+    name: "None",
+    label: "Lead",
+    description:
+      'No interest status yet (the web app\'s "Lead" status): the API sends `null` or leaves the property out; setting the interest value to `null` returns a lead to it.',
+  },
+};
+
+/** The absent state of an enum group: from the spec when an occurrence allows `null`, else from the prose facts. */
+function absentMember(
+  occurrences: readonly Occurrence[],
+  members: readonly EnumMember[],
+): AbsentMember | undefined {
+  const nullable = occurrences.find((occurrence) => occurrence.nullable);
+  const known = occurrences.map((occurrence) => PROSE_ABSENT_STATES[occurrence.source]).find(Boolean);
+  let absent: AbsentMember | undefined;
+  const text = nullable?.nullable?.description;
+  if (text !== undefined)
+    absent = { name: memberBaseName(text, null), label: shortLabel(text), description: text };
+  else if (known) absent = { ...known };
+  else if (nullable) absent = { name: "None", label: "None", description: "No value (`null`)." };
+  if (!absent) return undefined;
+  const taken = new Set(members.map((member) => member.name));
+  let name = absent.name;
+  for (let n = 2; taken.has(name); n++) name = `${absent.name}Null${n > 2 ? n : ""}`;
+  return { ...absent, name };
 }
 
 /** Depth-first over inline schemas (not $refs: referenced component schemas are visited once, by name). */
@@ -93,7 +145,14 @@ function visitSchema(
 ): void {
   if (!isObject(schema) || typeof schema.$ref === "string") return;
   const pairs = numericEnumPairs(schema);
-  if (pairs) out.push({ nameParts, source, pairs, fromComponents });
+  if (pairs) {
+    const descriptions = schema["x-enumDescriptions"] as JsonObject;
+    const nullText = descriptions.null;
+    const nullable = allowsNull(schema)
+      ? { description: typeof nullText === "string" && nullText.trim() ? nullText.trim() : undefined }
+      : undefined;
+    out.push({ nameParts, source, pairs, fromComponents, nullable });
+  }
   if (isObject(schema.properties)) {
     for (const [key, value] of Object.entries(schema.properties)) {
       visitSchema(value, [...nameParts, key], `${source}.${key}`, fromComponents, out);
@@ -153,16 +212,9 @@ export function collectNumericEnums(
   const taken = new Set(reserved);
   const claim = (base: string): string => {
     let name = base;
-    for (
-      let n = 2;
-      taken.has(name) || taken.has(`${name}Labels`) || taken.has(labelFunctionName(name));
-      n++
-    ) {
-      name = `${base}${n}`;
-    }
-    taken.add(name);
-    taken.add(`${name}Labels`);
-    taken.add(labelFunctionName(name));
+    const names = (candidate: string) => Object.values(enumExportNames(candidate));
+    for (let n = 2; names(name).some((each) => taken.has(each)); n++) name = `${base}${n}`;
+    for (const each of names(name)) taken.add(each);
     return name;
   };
   const baseName = (occurrence: Occurrence): string => {
@@ -193,10 +245,12 @@ export function collectNumericEnums(
         if (name !== baseName(canonical) && !aliases.has(name)) aliases.set(name, other);
       }
     }
+    const members = nameMembers(canonical.pairs);
     result.push({
       name: claim(baseName(canonical)),
       source: canonical.source,
-      members: nameMembers(canonical.pairs),
+      members,
+      absent: absentMember(occurrences, members),
       aliases: [...aliases].map(([name, alias]) => ({ name: claim(name), source: alias.source })),
     });
   }
@@ -206,4 +260,23 @@ export function collectNumericEnums(
 /** `CampaignStatus` → `campaignStatusLabel`. */
 export function labelFunctionName(enumName: string): string {
   return `${camelCase(enumName)}Label`;
+}
+
+/** Every name the types package exports for an enum (or an alias of one): the constant and type, and its helpers. */
+export function enumExportNames(enumName: string): {
+  constant: string;
+  guard: string;
+  labels: string;
+  label: string;
+  descriptions: string;
+  description: string;
+} {
+  return {
+    constant: enumName,
+    guard: `is${enumName}`,
+    labels: `${enumName}Labels`,
+    label: labelFunctionName(enumName),
+    descriptions: `${enumName}Descriptions`,
+    description: `${camelCase(enumName)}Description`,
+  };
 }

@@ -13,7 +13,7 @@ import { follow, isObject, type JsonObject, nodeAt, pointerOf } from "./pointer.
 import { collectSchemas, RESERVED_TYPE_NAMES } from "./schemas.ts";
 import type { NamedSchema, Operation, RefUse, SpecModel } from "./types.ts";
 
-export { isNumericEnumSchema, labelFunctionName } from "./enums.ts";
+export { enumExportNames, isNumericEnumSchema, labelFunctionName, shortLabel } from "./enums.ts";
 export {
   camelCase,
   finishName,

@@ -130,8 +130,24 @@ export interface EnumMember {
   /** The constant's key, from the label's leading phrase (`Draft - …` → `Draft`). */
   name: string;
   value: number;
-  /** The spec's label (`x-enumDescriptions`). */
+  /**
+   * The short label for display: the leading clause of the spec's description (`Draft - The subsequence is in
+   * draft mode` → `Draft`; `Temporarily paused for maintenance; will be…` → `Temporarily paused for maintenance`).
+   */
   label: string;
+  /** The spec's whole description of the code (`x-enumDescriptions`), the label when that is all there is. */
+  description: string;
+}
+
+/**
+ * The state a numeric enum property is in when it holds no code (`null`, or absent): a member of value `null`.
+ * From the spec when an occurrence allows `null` (`type: [..., "null"]`, `null` in `enum`; its text from
+ * `x-enumDescriptions.null` when given), or from the API facts the spec states only in prose (enums.ts).
+ */
+export interface AbsentMember {
+  name: string;
+  label: string;
+  description: string;
 }
 
 /** A numeric enum with labels (`x-enumDescriptions`), named after where it is found (see enums.ts). */
@@ -140,6 +156,8 @@ export interface NumericEnum {
   /** Where it was first found, e.g. `Campaign.status` or `createSalesAgent body.agent_type`. */
   source: string;
   members: EnumMember[];
+  /** The "no code" state (`null`), when the enum has one; rendered as a member of value `null`. */
+  absent: AbsentMember | undefined;
   /** Other component-schema occurrences with identical values and labels: exported as aliases. */
   aliases: { name: string; source: string }[];
 }

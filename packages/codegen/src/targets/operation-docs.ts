@@ -1,10 +1,12 @@
 import { jsdoc } from "../emit/index.ts";
 import type { Operation } from "../model/index.ts";
+import { type ExportKind, exampleCall } from "./operation-exports.ts";
 
 /**
- * The doc comment of a per-operation export (a request function, a hook, a mock handler), from the model: what it
- * is for, the operation's summary and description, the scopes an API key needs, whether it is cursor-paginated,
- * and `@deprecated`. Every spec string goes through emit's `jsdoc`, so no description can end the comment.
+ * The doc comment of a per-operation export (a request function, a hook, an options helper, a mock handler), from
+ * the model: what it is for, the operation's summary and description, the scopes an API key needs, whether it is
+ * cursor-paginated, an example call and `@deprecated`. Every target's per-operation docs come from here, and
+ * every spec string goes through emit's `jsdoc`, so no description can end the comment.
  */
 
 /** The description without its scope sentences: those are rendered from the model, once, as their own line. */
@@ -51,7 +53,18 @@ export function operationDocParagraphs(operation: Operation, lead: string): stri
   ].filter((paragraph): paragraph is string => paragraph !== undefined && paragraph.trim() !== "");
 }
 
-/** A JSDoc block for an export that stands for `operation` (with `@deprecated` when the spec says so). */
-export function operationDoc(operation: Operation, lead: string): string {
-  return jsdoc(operationDocParagraphs(operation, lead), operation.deprecated ? ["@deprecated"] : []);
+/**
+ * A JSDoc block for an export that stands for `operation`: the paragraphs above, then `@example` with one call
+ * of the export (operation-exports.ts `exampleCall`) and `@deprecated` when the spec says so.
+ */
+export function operationDoc(operation: Operation, lead: string, example?: string): string {
+  return jsdoc(operationDocParagraphs(operation, lead), [
+    ...(example ? [`@example\n${example}`] : []),
+    ...(operation.deprecated ? ["@deprecated"] : []),
+  ]);
+}
+
+/** The doc of export `name` of `kind` for `operation`: {@link operationDoc} with that export's example call. */
+export function exportDoc(operation: Operation, kind: ExportKind, name: string, lead: string): string {
+  return operationDoc(operation, lead, exampleCall(operation, kind, name));
 }

@@ -42,7 +42,8 @@ for (const entry of ${JSON.stringify(ENTRY_POINTS)}) {
   }
 }
 const types = modules["types/dist/index.js"] ?? {};
-for (const [name, value] of Object.entries(types)) if (name.endsWith("Labels")) out.labels.push(...Object.values(value));
+// Short labels and whole descriptions: the spec's text is the description, its leading clause the label.
+for (const [name, value] of Object.entries(types)) if (/(Labels|Descriptions)$/.test(name)) out.labels.push(...Object.values(value));
 out.paginated = Object.keys(modules["client/dist/index.js"]?.paginatedOperations ?? {});
 out.text = Object.keys(modules["client/dist/generated/text-responses.gen.js"]?.textResponses ?? {});
 out.operationPaths = Object.keys(modules["client/dist/generated/operation-ids.gen.js"]?.operationIds ?? {});

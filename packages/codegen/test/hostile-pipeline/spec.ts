@@ -8,7 +8,7 @@ import { pascalCase, toIdentifier } from "../../src/spec/normalize/names.ts";
 
 /** Where a place's text must show up again, exactly, after generate + build (see the test's checks). */
 export type Check =
-  /** Some `*Labels` constant of @instantly-kit/types has it as a value. */
+  /** Some `*Labels` or `*Descriptions` constant of @instantly-kit/types has it as a value (a description is the spec's whole text). */
   | "types.label"
   /** A property name of an interface/type literal in @instantly-kit/types' .d.ts. */
   | "types.property"
@@ -360,7 +360,8 @@ export const PLACES: readonly Place[] = [
     put: (d, t) => {
       thing(d).properties.status["x-enumDescriptions"]["2"] = t;
     },
-    checks: ["types.label"],
+    // The whole text is the code's description (a value of `…Descriptions`, and the member's doc comment).
+    checks: ["types.label", "types.enumDoc"],
   },
   {
     name: "free-form object example with a __proto__ key (a mock body key that must stay plain data)",

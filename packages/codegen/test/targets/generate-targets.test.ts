@@ -51,7 +51,12 @@ describe("types target", () => {
     expect(files["schemas.gen.ts"]).toContain('export type ThingPage = components["schemas"]["ThingPage"];');
     // would clash with the ResponseBody<Id> helper: reachable as components["schemas"]["ResponseBody"]
     expect(files["schemas.gen.ts"]).not.toContain("export type ResponseBody");
-    expect(files["enums.gen.ts"]).toContain("export const ThingState = {\n  Off: 0,\n  On: 1,\n} as const;");
+    expect(files["enums.gen.ts"]).toMatch(
+      /export const ThingState = \{\n {2}\/\*\*[^\n]*\*\/\n {2}Off: 0,\n {2}\/\*\*[^\n]*\*\/\n {2}On: 1,\n\} as const;/,
+    );
+    expect(files["enums.gen.ts"]).toContain(
+      "export function isThingState(value: unknown): value is ThingState {",
+    );
   });
 
   test("is deterministic", async () => {

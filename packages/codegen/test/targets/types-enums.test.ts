@@ -27,9 +27,48 @@ describe("numeric enums from x-enumDescriptions", () => {
     const [found] = collectNumericEnums(doc({ Campaign: { type: "object", properties: { status } } }), []);
     expect(found?.name).toBe("CampaignStatus");
     expect(found?.members).toEqual([
-      { name: "AccountSuspended", value: -99, label: "Account Suspended" },
-      { name: "Draft", value: 0, label: "Draft" },
-      { name: "Active", value: 1, label: "Active" },
+      { name: "AccountSuspended", value: -99, label: "Account Suspended", description: "Account Suspended" },
+      { name: "Draft", value: 0, label: "Draft", description: "Draft" },
+      { name: "Active", value: 1, label: "Active", description: "Active" },
+    ]);
+    expect(found?.absent).toBeUndefined();
+  });
+
+  test("the lead interest status gets its 'no status yet' member (the spec says so only in prose)", () => {
+    const interest = {
+      type: "number",
+      enum: [1, 0, -1],
+      "x-enumDescriptions": { "0": "Out of Office", "1": "Interested", "-1": "Not Interested" },
+    };
+    const [found] = collectNumericEnums(
+      doc({ Lead: { type: "object", properties: { lt_interest_status: interest } } }),
+      [],
+    );
+    expect(found?.name).toBe("LeadLtInterestStatus");
+    expect(found?.absent).toMatchObject({ name: "None", label: "Lead" });
+    expect(found?.absent?.description).toMatch(/^No interest status yet/);
+  });
+
+  test("a nullable occurrence gets a null member, named and labelled by x-enumDescriptions.null when given", () => {
+    const nullable = (extra: Record<string, string>) => ({
+      type: ["number", "null"],
+      enum: [1, 2, null],
+      "x-enumDescriptions": { "1": "One", "2": "Two - the second", ...extra },
+    });
+    const [plain] = collectNumericEnums(doc({ T: { type: "object", properties: { p: nullable({}) } } }), []);
+    expect(plain?.absent).toEqual({ name: "None", label: "None", description: "No value (`null`)." });
+    const [named] = collectNumericEnums(
+      doc({ T: { type: "object", properties: { p: nullable({ null: "Not set - nobody chose yet" }) } } }),
+      [],
+    );
+    expect(named?.absent).toEqual({
+      name: "NotSet",
+      label: "Not set",
+      description: "Not set - nobody chose yet",
+    });
+    expect(named?.members.map((member) => [member.label, member.description])).toEqual([
+      ["One", "One"],
+      ["Two", "Two - the second"],
     ]);
   });
 

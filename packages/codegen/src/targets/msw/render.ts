@@ -1,12 +1,7 @@
-import {
-  identifier,
-  jsdoc,
-  jsonLiteral,
-  stringLiteral as literal,
-  propertyKey as objectKey,
-} from "../../emit/index.ts";
-import { compareCodePoints, pascalCase } from "../../model/index.ts";
-import { operationDoc } from "../operation-docs.ts";
+import { jsdoc, jsonLiteral, stringLiteral as literal, propertyKey as objectKey } from "../../emit/index.ts";
+import { compareCodePoints } from "../../model/index.ts";
+import { exportDoc } from "../operation-docs.ts";
+import { handlerName, responseMockName } from "../operation-exports.ts";
 import { GENERATED_BANNER } from "../target.ts";
 import type { MockOperation, MockResource } from "./mock-operations.ts";
 
@@ -19,9 +14,7 @@ export interface MockValues {
 }
 
 /** `listLeadLabel` → `getListLeadLabelResponseMock` / `getListLeadLabelMockHandler` (orval's names). */
-export const responseMockName = (operationId: string) =>
-  identifier(`get${pascalCase(operationId)}ResponseMock`);
-export const handlerName = (operationId: string) => identifier(`get${pascalCase(operationId)}MockHandler`);
+export { handlerName, responseMockName };
 
 function docComment(text: string): string {
   return jsdoc([text]);
@@ -120,8 +113,10 @@ export function renderResponses(operations: MockOperation[], values: MockValues)
     if (operation.body === "none") continue;
     const type = `SuccessBodies[${literal(operation.operationId)}]`;
     lines.push(
-      operationDoc(
+      exportDoc(
         operation.source,
+        "responseMock",
+        responseMockName(operation.operationId),
         `Default ${operation.status} body of \`${operation.operationId}\`; \`overrides\` are merged over it.`,
       ),
     );
@@ -150,8 +145,10 @@ export function renderHandlers(operations: MockOperation[]): string {
     const type = `SuccessBodies[${literal(operation.operationId)}]`;
     const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation.operationId);
     lines.push(
-      operationDoc(
+      exportDoc(
         operation.source,
+        "mockHandler",
+        handlerName(operation.operationId),
         `MSW handler for \`${operation.operationId}\`: answers ${operation.status} with the default body, or \`override\`.`,
       ),
     );

@@ -11,7 +11,8 @@
  */
 
 import { pascalCase } from "../../model/index.ts";
-import { operationDoc } from "../operation-docs.ts";
+import { exportDoc } from "../operation-docs.ts";
+import { type ExportKind, operationExports } from "../operation-exports.ts";
 import { bodyCursorInfiniteHooks } from "./body-cursor.ts";
 import { infiniteQueryKey, injectClient, mutationHook, mutationOptions, queryKey } from "./hooks.ts";
 import type { HookOperation } from "./operations.ts";
@@ -50,7 +51,11 @@ export interface TagFileContext {
 }
 
 /** The sentence a doc comment starts with: what the export is. */
-function lead(operation: HookOperation, kind: "request" | "hook", name: string): string {
+function lead(operation: HookOperation, kind: "request" | "hook" | "options", name: string): string {
+  if (kind === "options") {
+    const what = operation.isQuery ? "query options" : "mutation options";
+    return `The ${what} behind \`${name.replace(/^get(.*)(Query|Mutation)Options$/, "use$1")}\` for \`${operation.id}\`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as \`{ request: { client } }\`.`;
+  }
   if (kind === "request")
     return `Sends \`${operation.id}\` through the client in \`options.client\` (the hooks take it from <InstantlyProvider>).`;
   if (!operation.isQuery)
@@ -125,6 +130,18 @@ function expectations(tally: Tally, shapes: readonly RequestShape[]): void {
       }
     }
   }
+}
+
+/** Which example a doc shows: the request function's, a hook's (plain, infinite, mutation) or an options helper's. */
+function exampleKind(
+  operation: HookOperation,
+  kind: "request" | "hook" | "options",
+  name: string,
+): ExportKind {
+  if (kind === "request") return "requestFunction";
+  if (kind === "options") return operation.isQuery ? "queryOptions" : "mutationOptions";
+  if (!operation.isQuery) return "mutationHook";
+  return name.endsWith("Infinite") ? "infiniteHook" : "queryHook";
 }
 
 const statementName = (statement: TS.Statement) =>
@@ -245,6 +262,14 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
   expectations(tally, shapes);
   const byId = new Map(shapes.map((shape) => [shape.operation.id, shape]));
   const roles = rolesOf(shapes);
+  // Options helpers by name (operation-exports.ts names them), each expected to get its doc exactly once.
+  const optionsHelpers = new Map<string, HookOperation>();
+  for (const { operation } of shapes) {
+    for (const helper of operationExports(operation.model, operation.isQuery).optionsHelpers) {
+      optionsHelpers.set(helper, operation);
+      tally.expect(operation.id, `doc: ${helper}`);
+    }
+  }
   const mapping: TypeMapping = { names: new Map(), arraysOf: new Map(), aliases: context.aliases };
   for (const shape of shapes) mapRequestTypes(shape, context.schemaNames, mapping);
 
@@ -255,12 +280,15 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       node: T,
       operation: HookOperation,
       name: string,
-      kind: "request" | "hook",
+      kind: "request" | "hook" | "options",
     ) => {
       // Every overload gets the doc (an editor shows the one of the overload it resolved); counted once.
       if (!documented.has(name)) tally.applied(operation.id, `doc: ${name}`);
       documented.add(name);
-      return withDoc(node, operationDoc(operation.model, lead(operation, kind, name)));
+      return withDoc(
+        node,
+        exportDoc(operation.model, exampleKind(operation, kind, name), name, lead(operation, kind, name)),
+      );
     };
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement)) continue;
@@ -279,6 +307,11 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
             "request",
           ),
         );
+        continue;
+      }
+      const optionsOf = name === undefined ? undefined : optionsHelpers.get(name);
+      if (optionsOf && !role) {
+        statements.push(doc(statement, optionsOf, name as string, "options"));
         continue;
       }
       if (!role || name === undefined) {
@@ -311,6 +344,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
                 ? mutationOptions(role.shape, arrow.arrow, applied)
                 : mutationHook(role.shape, camel, arrow.arrow, transformContext, applied);
         let next: TS.Statement = replaceArrow(statement, updated);
+        if (role.kind === "mutationOptions") next = doc(next, role.shape.operation, name, "options");
         if (role.kind === "mutationHook") {
           tally.expect(operationId, `doc: ${name}`);
           next = doc(next, role.shape.operation, name, "hook");
@@ -325,9 +359,12 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       if (shape.operation.pagination === "body") {
         for (const statement of bodyCursorInfiniteHooks(shape, name, source)) {
           const hookName = ts.isFunctionDeclaration(statement) ? statement.name?.text : undefined;
+          const helper = exportedArrow(statement)?.name;
           if (hookName) {
             tally.expect(shape.operation.id, `doc: ${hookName}`);
             statements.push(doc(statement, shape.operation, hookName, "hook"));
+          } else if (helper && optionsHelpers.has(helper)) {
+            statements.push(doc(statement, shape.operation, helper, "options"));
           } else statements.push(statement);
         }
       }

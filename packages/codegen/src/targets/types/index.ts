@@ -21,7 +21,10 @@ export const typesTarget: Target = {
     // name, the same union), not as a plain type alias: the model marks it not `exported`.
     const files: Record<string, string> = {
       "openapi.gen.ts": await renderOpenapiTypes(model.document),
-      "schemas.gen.ts": renderSchemaTypes(model.schemas.filter((schema) => schema.exported)),
+      "schemas.gen.ts": renderSchemaTypes(
+        model.schemas.filter((schema) => schema.exported),
+        model.operations,
+      ),
       "enums.gen.ts": renderEnums(model.enums),
       "scopes.gen.ts": renderScopes(model.operations),
     };

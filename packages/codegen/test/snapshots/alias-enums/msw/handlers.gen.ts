@@ -17,6 +17,8 @@ const noBody = (): undefined => undefined;
  *
  * `POST /lead-finder`
  * Not paginated.
+ * @example
+ * server.use(getCreateLeadFinderAgentMockHandler()); // or getCreateLeadFinderAgentMockHandler(overrides), getCreateLeadFinderAgentMockHandler(({ request }) => body)
  */
 export const getCreateLeadFinderAgentMockHandler = (
   override?: MockOverride<SuccessBodies["createLeadFinderAgent"]>,

@@ -23,6 +23,8 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
  *
  * `POST /lead-finder`
  * Not paginated.
+ * @example
+ * const data = await createLeadFinderAgent(body, { client });
  */
 export const createLeadFinderAgent = (
   createLeadFinderAgentBody?: RequestBody<"createLeadFinderAgent">,
@@ -37,6 +39,14 @@ export const createLeadFinderAgent = (
 
 export const getCreateLeadFinderAgentMutationKey = () => ["createLeadFinderAgent"] as const;
 
+/**
+ * The mutation options behind `useCreateLeadFinderAgent` for `createLeadFinderAgent`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /lead-finder`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateLeadFinderAgentMutationOptions({ request: { client } }));
+ */
 export const getCreateLeadFinderAgentMutationOptions = <
   TError = InstantlyApiError,
   TContext = unknown,
@@ -95,6 +105,9 @@ export type CreateLeadFinderAgentMutationVariables = {
  *
  * `POST /lead-finder`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateLeadFinderAgent();
+ * mutate({ data: body });
  */
 export const useCreateLeadFinderAgent = <TError = InstantlyApiError, TContext = unknown>(
   options?: {

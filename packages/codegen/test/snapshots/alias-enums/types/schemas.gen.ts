@@ -2,9 +2,41 @@
 // Regenerate with `pnpm generate`.
 import type { components } from "./openapi.gen.js";
 
+/**
+ * The `FundingType` schema of the Instantly API v2 (`components["schemas"]["FundingType"]`).
+ * @example
+ * import type { FundingType } from "@instantly-kit/types";
+ */
 export type FundingType = components["schemas"]["FundingType"];
+/**
+ * The `FundingTypeAlias` schema of the Instantly API v2 (`components["schemas"]["FundingTypeAlias"]`).
+ *
+ * Funding Type Alias
+ * @example
+ * import type { FundingTypeAlias } from "@instantly-kit/types";
+ */
 export type FundingTypeAlias = components["schemas"]["FundingTypeAlias"];
+/**
+ * The `FundingTypeAlias2` schema of the Instantly API v2 (`components["schemas"]["FundingTypeAlias2"]`).
+ * @example
+ * import type { FundingTypeAlias2 } from "@instantly-kit/types";
+ */
 export type FundingTypeAlias2 = components["schemas"]["FundingTypeAlias2"];
+/**
+ * The `LocationMode` schema of the Instantly API v2 (`components["schemas"]["LocationMode"]`).
+ * @example
+ * import type { LocationMode } from "@instantly-kit/types";
+ */
 export type LocationMode = components["schemas"]["LocationMode"];
+/**
+ * The `LocationMode2` schema of the Instantly API v2 (`components["schemas"]["LocationMode2"]`).
+ * @example
+ * import type { LocationMode2 } from "@instantly-kit/types";
+ */
 export type LocationMode2 = components["schemas"]["LocationMode2"];
+/**
+ * The `SortMode` schema of the Instantly API v2 (`components["schemas"]["SortMode"]`).
+ * @example
+ * import type { SortMode } from "@instantly-kit/types";
+ */
 export type SortMode = components["schemas"]["SortMode"];

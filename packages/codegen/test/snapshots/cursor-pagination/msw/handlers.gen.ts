@@ -24,6 +24,8 @@ const noBody = (): undefined => undefined;
  *
  * `POST /things`
  * Not paginated.
+ * @example
+ * server.use(getCreateThingMockHandler()); // or getCreateThingMockHandler(overrides), getCreateThingMockHandler(({ request }) => body)
  */
 export const getCreateThingMockHandler = (
   override?: MockOverride<SuccessBodies["createThing"]>,
@@ -41,6 +43,8 @@ export const getCreateThingMockHandler = (
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * server.use(getExportThingMockHandler()); // or getExportThingMockHandler(overrides), getExportThingMockHandler(({ request }) => body)
  */
 export const getExportThingMockHandler = (
   override?: MockOverride<SuccessBodies["exportThing"]>,
@@ -58,6 +62,8 @@ export const getExportThingMockHandler = (
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * server.use(getGetThingStateMockHandler()); // or getGetThingStateMockHandler(overrides), getGetThingStateMockHandler(({ request }) => body)
  */
 export const getGetThingStateMockHandler = (
   override?: MockOverride<SuccessBodies["getThingState"]>,
@@ -75,6 +81,8 @@ export const getGetThingStateMockHandler = (
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * server.use(getListRecentThingMockHandler()); // or getListRecentThingMockHandler(overrides), getListRecentThingMockHandler(({ request }) => body)
  */
 export const getListRecentThingMockHandler = (
   override?: MockOverride<SuccessBodies["listRecentThing"]>,
@@ -92,6 +100,8 @@ export const getListRecentThingMockHandler = (
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getListThingMockHandler()); // or getListThingMockHandler(overrides), getListThingMockHandler(({ request }) => body)
  */
 export const getListThingMockHandler = (
   override?: MockOverride<SuccessBodies["listThing"]>,
@@ -109,6 +119,8 @@ export const getListThingMockHandler = (
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getSearchThingMockHandler()); // or getSearchThingMockHandler(overrides), getSearchThingMockHandler(({ request }) => body)
  */
 export const getSearchThingMockHandler = (
   override?: MockOverride<SuccessBodies["searchThing"]>,

@@ -9,6 +9,8 @@ import type { SuccessBodies } from "./operations.gen.js";
  *
  * `POST /things`
  * Not paginated.
+ * @example
+ * const body = getCreateThingResponseMock(); // deep-merges overrides: getCreateThingResponseMock({ … })
  */
 export const getCreateThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createThing"]>,
@@ -25,6 +27,8 @@ export const getCreateThingResponseMock = (
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const body = getExportThingResponseMock(); // deep-merges overrides: getExportThingResponseMock({ … })
  */
 export const getExportThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["exportThing"]>,
@@ -36,6 +40,8 @@ export const getExportThingResponseMock = (
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const body = getGetThingStateResponseMock(); // deep-merges overrides: getGetThingStateResponseMock({ … })
  */
 export const getGetThingStateResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getThingState"]>,
@@ -52,6 +58,8 @@ export const getGetThingStateResponseMock = (
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const body = getListRecentThingResponseMock(); // deep-merges overrides: getListRecentThingResponseMock({ … })
  */
 export const getListRecentThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["listRecentThing"]>,
@@ -72,6 +80,8 @@ export const getListRecentThingResponseMock = (
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getListThingResponseMock(); // deep-merges overrides: getListThingResponseMock({ … })
  */
 export const getListThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["listThing"]>,
@@ -92,6 +102,8 @@ export const getListThingResponseMock = (
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getSearchThingResponseMock(); // deep-merges overrides: getSearchThingResponseMock({ … })
  */
 export const getSearchThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["searchThing"]>,

@@ -66,6 +66,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listThing(params, { client });
  */
 export const listThing = (
   params?: QueryParams<"listThing">,
@@ -86,6 +88,14 @@ export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
   return ["/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListThingInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
@@ -137,6 +147,9 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -174,6 +187,9 @@ export function useListThingInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -211,6 +227,9 @@ export function useListThingInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -262,6 +281,14 @@ export function useListThingInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThing` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingQueryOptions(params, { request: { client } }));
+ */
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
@@ -294,6 +321,8 @@ export type ListThingQueryError = InstantlyApiError;
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params: undefined | QueryParams<"listThing">,
@@ -319,6 +348,8 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params?: QueryParams<"listThing">,
@@ -344,6 +375,8 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params?: QueryParams<"listThing">,
@@ -373,6 +406,14 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspense` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
@@ -409,6 +450,8 @@ export type ListThingSuspenseQueryError = InstantlyApiError;
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -429,6 +472,8 @@ export function useListThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -449,6 +494,8 @@ export function useListThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -484,6 +531,14 @@ export function useListThingSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspenseInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
@@ -535,6 +590,9 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -563,6 +621,9 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -591,6 +652,9 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -650,6 +714,8 @@ export function useListThingSuspenseInfinite<
  *
  * `POST /things`
  * Not paginated.
+ * @example
+ * const data = await createThing(body, { client });
  */
 export const createThing = (
   thing?: Thing,
@@ -664,6 +730,14 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
+/**
+ * The mutation options behind `useCreateThing` for `createThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /things`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingMutationOptions({ request: { client } }));
+ */
 export const getCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThing>>,
@@ -712,6 +786,9 @@ export type CreateThingMutationVariables = { data?: Thing };
  *
  * `POST /things`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThing();
+ * mutate({ data: body });
  */
 export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -739,6 +816,8 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const data = await getThingState(params, { client });
  */
 export const getThingState = (
   params?: QueryParams<"getThingState">,
@@ -755,6 +834,14 @@ export const getGetThingStateQueryKey = (params?: QueryParams<"getThingState">) 
   return ["/things", "cursor-but-no-page", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetThingState` for `getThingState`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/cursor-but-no-page`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingStateQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingStateQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
@@ -787,6 +874,8 @@ export type GetThingStateQueryError = InstantlyApiError;
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
@@ -815,6 +904,8 @@ export function useGetThingState<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
@@ -843,6 +934,8 @@ export function useGetThingState<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
@@ -878,6 +971,14 @@ export function useGetThingState<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingStateSuspense` for `getThingState`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/cursor-but-no-page`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingStateSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingStateSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
@@ -914,6 +1015,8 @@ export type GetThingStateSuspenseQueryError = InstantlyApiError;
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
@@ -934,6 +1037,8 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
@@ -954,6 +1059,8 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
@@ -994,6 +1101,8 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const data = await exportThing({ client });
  */
 export const exportThing = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -1006,6 +1115,14 @@ export const getExportThingQueryKey = () => {
   return ["/things", "export"] as const;
 };
 
+/**
+ * The query options behind `useExportThing` for `exportThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingQueryOptions({ request: { client } }));
+ */
 export const getExportThingQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
   TError = InstantlyApiError,
@@ -1014,17 +1131,16 @@ export const getExportThingQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportThingQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
@@ -1036,6 +1152,8 @@ export type ExportThingQueryError = InstantlyApiError;
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThing();
  */
 export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
   options: {
@@ -1060,6 +1178,8 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThing();
  */
 export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
   options?: {
@@ -1084,6 +1204,8 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThing();
  */
 export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
   options?: {
@@ -1111,6 +1233,14 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useExportThingSuspense` for `exportThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingSuspenseQueryOptions({ request: { client } }));
+ */
 export const getExportThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
   TError = InstantlyApiError,
@@ -1119,19 +1249,20 @@ export const getExportThingSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
@@ -1143,6 +1274,8 @@ export type ExportThingSuspenseQueryError = InstantlyApiError;
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1162,6 +1295,8 @@ export function useExportThingSuspense<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1181,6 +1316,8 @@ export function useExportThingSuspense<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1219,6 +1356,8 @@ export function useExportThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const data = await listRecentThing({ client });
  */
 export const listRecentThing = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"listRecentThing">>(
@@ -1231,6 +1370,14 @@ export const getListRecentThingQueryKey = () => {
   return ["/things", "page-but-no-cursor"] as const;
 };
 
+/**
+ * The query options behind `useListRecentThing` for `listRecentThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/page-but-no-cursor`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListRecentThingQueryOptions({ request: { client } }));
+ */
 export const getListRecentThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
   TError = InstantlyApiError,
@@ -1239,17 +1386,16 @@ export const getListRecentThingQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listRecentThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListRecentThingQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
@@ -1261,6 +1407,8 @@ export type ListRecentThingQueryError = InstantlyApiError;
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1288,6 +1436,8 @@ export function useListRecentThing<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1315,6 +1465,8 @@ export function useListRecentThing<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1348,6 +1500,14 @@ export function useListRecentThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListRecentThingSuspense` for `listRecentThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/page-but-no-cursor`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListRecentThingSuspenseQueryOptions({ request: { client } }));
+ */
 export const getListRecentThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
   TError = InstantlyApiError,
@@ -1356,19 +1516,20 @@ export const getListRecentThingSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListRecentThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
@@ -1380,6 +1541,8 @@ export type ListRecentThingSuspenseQueryError = InstantlyApiError;
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1399,6 +1562,8 @@ export function useListRecentThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1418,6 +1583,8 @@ export function useListRecentThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1456,6 +1623,8 @@ export function useListRecentThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await searchThing(body, { client });
  */
 export const searchThing = (
   searchThingBody?: RequestBody<"searchThing">,
@@ -1472,6 +1641,14 @@ export const getSearchThingQueryKey = (searchThingBody?: RequestBody<"searchThin
   return ["/things", "search", ...(searchThingBody !== undefined ? [searchThingBody] : [])] as const;
 };
 
+/**
+ * The query options behind `useSearchThing` for `searchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /things/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchThingQueryOptions(body, { request: { client } }));
+ */
 export const getSearchThingQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
@@ -1504,6 +1681,8 @@ export type SearchThingQueryError = InstantlyApiError;
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
   searchThingBody: undefined | RequestBody<"searchThing">,
@@ -1529,6 +1708,8 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
   searchThingBody?: RequestBody<"searchThing">,
@@ -1554,6 +1735,8 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
   searchThingBody?: RequestBody<"searchThing">,
@@ -1583,6 +1766,14 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useSearchThingSuspense` for `searchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /things/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchThingSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getSearchThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
@@ -1619,6 +1810,8 @@ export type SearchThingSuspenseQueryError = InstantlyApiError;
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
@@ -1639,6 +1832,8 @@ export function useSearchThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
@@ -1659,6 +1854,8 @@ export function useSearchThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
@@ -1702,6 +1899,8 @@ export function useSearchThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThing(params);
  */
 export const useSuspenseListThing = useListThingSuspense;
 
@@ -1710,6 +1909,8 @@ export const useSuspenseListThing = useListThingSuspense;
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThingState(params);
  */
 export const useSuspenseGetThingState = useGetThingStateSuspense;
 
@@ -1718,6 +1919,8 @@ export const useSuspenseGetThingState = useGetThingStateSuspense;
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseExportThing();
  */
 export const useSuspenseExportThing = useExportThingSuspense;
 
@@ -1726,6 +1929,8 @@ export const useSuspenseExportThing = useExportThingSuspense;
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseListRecentThing();
  */
 export const useSuspenseListRecentThing = useListRecentThingSuspense;
 
@@ -1795,6 +2000,9 @@ export type SearchThingInfiniteQueryError = InstantlyApiError;
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchThingInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchThingInfinite<
   TData = InfiniteData<
@@ -1892,6 +2100,9 @@ export type SearchThingSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchThingSuspenseInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchThingSuspenseInfinite<
   TData = InfiniteData<
@@ -1935,5 +2146,7 @@ export function useSearchThingSuspenseInfinite<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseSearchThing(body);
  */
 export const useSuspenseSearchThing = useSearchThingSuspense;

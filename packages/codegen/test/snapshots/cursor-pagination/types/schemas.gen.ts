@@ -2,5 +2,22 @@
 // Regenerate with `pnpm generate`.
 import type { components } from "./openapi.gen.js";
 
+/**
+ * The `Thing` schema of the Instantly API v2 (`components["schemas"]["Thing"]`).
+ *
+ * Returned by `createThing`, `getThingState`.
+ * Sent to `createThing`.
+ * @example
+ * import type { Thing } from "@instantly-kit/types";
+ */
 export type Thing = components["schemas"]["Thing"];
+/**
+ * The `ThingPage` schema of the Instantly API v2 (`components["schemas"]["ThingPage"]`).
+ *
+ * Thing Page
+ *
+ * Returned by `listThing`, `listRecentThing`.
+ * @example
+ * import type { ThingPage } from "@instantly-kit/types";
+ */
 export type ThingPage = components["schemas"]["ThingPage"];

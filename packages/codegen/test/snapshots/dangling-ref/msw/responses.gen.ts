@@ -9,6 +9,8 @@ import type { SuccessBodies } from "./operations.gen.js";
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const body = getGetCampaignResponseMock(); // deep-merges overrides: getGetCampaignResponseMock({ … })
  */
 export const getGetCampaignResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getCampaign"]>,

@@ -44,6 +44,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const data = await getCampaign(id, { client });
  */
 export const getCampaign = (
   id: string,
@@ -60,6 +62,14 @@ export const getGetCampaignQueryKey = (id: string) => {
   return ["/campaigns", id] as const;
 };
 
+/**
+ * The query options behind `useGetCampaign` for `getCampaign`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetCampaignQueryOptions(id, { request: { client } }));
+ */
 export const getGetCampaignQueryOptions = <
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -71,17 +81,16 @@ export const getGetCampaignQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) =>
     getCampaign(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getCampaign>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
@@ -93,6 +102,8 @@ export type GetCampaignQueryError = InstantlyApiError;
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetCampaign(id);
  */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
@@ -118,6 +129,8 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetCampaign(id);
  */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
@@ -143,6 +156,8 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetCampaign(id);
  */
 export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
   id: string,
@@ -172,6 +187,14 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetCampaignSuspense` for `getCampaign`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /campaigns/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetCampaignSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetCampaignSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getCampaign>>,
   TError = InstantlyApiError,
@@ -183,19 +206,20 @@ export const getGetCampaignSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) =>
     getCampaign(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetCampaignSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
@@ -207,6 +231,8 @@ export type GetCampaignSuspenseQueryError = InstantlyApiError;
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetCampaignSuspense(id);
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
@@ -227,6 +253,8 @@ export function useGetCampaignSuspense<
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetCampaignSuspense(id);
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
@@ -247,6 +275,8 @@ export function useGetCampaignSuspense<
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetCampaignSuspense(id);
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
@@ -287,5 +317,7 @@ export function useGetCampaignSuspense<
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetCampaign(id);
  */
 export const useSuspenseGetCampaign = useGetCampaignSuspense;

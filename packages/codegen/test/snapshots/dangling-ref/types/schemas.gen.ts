@@ -2,4 +2,11 @@
 // Regenerate with `pnpm generate`.
 import type { components } from "./openapi.gen.js";
 
+/**
+ * The `Campaign` schema of the Instantly API v2 (`components["schemas"]["Campaign"]`).
+ *
+ * Returned by `getCampaign`.
+ * @example
+ * import type { Campaign } from "@instantly-kit/types";
+ */
 export type Campaign = components["schemas"]["Campaign"];

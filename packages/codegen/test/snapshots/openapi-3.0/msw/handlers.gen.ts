@@ -17,6 +17,8 @@ const noBody = (): undefined => undefined;
  *
  * `GET /campaigns/{id}`
  * Not paginated.
+ * @example
+ * server.use(getGetCampaignMockHandler()); // or getGetCampaignMockHandler(overrides), getGetCampaignMockHandler(({ request }) => body)
  */
 export const getGetCampaignMockHandler = (
   override?: MockOverride<SuccessBodies["getCampaign"]>,

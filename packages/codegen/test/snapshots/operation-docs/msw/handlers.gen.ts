@@ -30,6 +30,8 @@ const noBody = (): undefined => undefined;
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
+ * @example
+ * server.use(getCreateWidgetMockHandler()); // or getCreateWidgetMockHandler(overrides), getCreateWidgetMockHandler(({ request }) => body)
  */
 export const getCreateWidgetMockHandler = (
   override?: MockOverride<SuccessBodies["createWidget"]>,
@@ -51,6 +53,8 @@ export const getCreateWidgetMockHandler = (
  *
  * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * server.use(getDeleteWidgetMockHandler()); // or getDeleteWidgetMockHandler(overrides), getDeleteWidgetMockHandler(({ request }) => body)
  * @deprecated
  */
 export const getDeleteWidgetMockHandler = (
@@ -71,6 +75,8 @@ export const getDeleteWidgetMockHandler = (
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * server.use(getExportWidgetMockHandler()); // or getExportWidgetMockHandler(overrides), getExportWidgetMockHandler(({ request }) => body)
  */
 export const getExportWidgetMockHandler = (
   override?: MockOverride<SuccessBodies["exportWidget"]>,
@@ -90,6 +96,8 @@ export const getExportWidgetMockHandler = (
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * server.use(getGetWidgetMockHandler()); // or getGetWidgetMockHandler(overrides), getGetWidgetMockHandler(({ request }) => body)
  */
 export const getGetWidgetMockHandler = (
   override?: MockOverride<SuccessBodies["getWidget"]>,
@@ -112,6 +120,8 @@ export const getGetWidgetMockHandler = (
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getListWidgetMockHandler()); // or getListWidgetMockHandler(overrides), getListWidgetMockHandler(({ request }) => body)
  */
 export const getListWidgetMockHandler = (
   override?: MockOverride<SuccessBodies["listWidget"]>,
@@ -131,6 +141,8 @@ export const getListWidgetMockHandler = (
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getSearchWidgetMockHandler()); // or getSearchWidgetMockHandler(overrides), getSearchWidgetMockHandler(({ request }) => body)
  */
 export const getSearchWidgetMockHandler = (
   override?: MockOverride<SuccessBodies["searchWidget"]>,

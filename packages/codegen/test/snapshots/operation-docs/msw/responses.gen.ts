@@ -16,6 +16,8 @@ import type { SuccessBodies } from "./operations.gen.js";
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
+ * @example
+ * const body = getCreateWidgetResponseMock(); // deep-merges overrides: getCreateWidgetResponseMock({ … })
  */
 export const getCreateWidgetResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createWidget"]>,
@@ -37,6 +39,8 @@ export const getCreateWidgetResponseMock = (
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const body = getExportWidgetResponseMock(); // deep-merges overrides: getExportWidgetResponseMock({ … })
  */
 export const getExportWidgetResponseMock = (
   overrides?: DeepPartial<SuccessBodies["exportWidget"]>,
@@ -49,6 +53,8 @@ export const getExportWidgetResponseMock = (
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const body = getGetWidgetResponseMock(); // deep-merges overrides: getGetWidgetResponseMock({ … })
  */
 export const getGetWidgetResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getWidget"]>,
@@ -73,6 +79,8 @@ export const getGetWidgetResponseMock = (
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getListWidgetResponseMock(); // deep-merges overrides: getListWidgetResponseMock({ … })
  */
 export const getListWidgetResponseMock = (
   overrides?: DeepPartial<SuccessBodies["listWidget"]>,
@@ -98,6 +106,8 @@ export const getListWidgetResponseMock = (
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getSearchWidgetResponseMock(); // deep-merges overrides: getSearchWidgetResponseMock({ … })
  */
 export const getSearchWidgetResponseMock = (
   overrides?: DeepPartial<SuccessBodies["searchWidget"]>,

@@ -71,6 +71,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listWidget(params, { client });
  */
 export const listWidget = (
   params?: QueryParams<"listWidget">,
@@ -91,6 +93,19 @@ export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
   return ["/api/v2/widgets", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListWidgetInfinite` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
@@ -151,6 +166,9 @@ export type ListWidgetInfiniteQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -193,6 +211,9 @@ export function useListWidgetInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -235,6 +256,9 @@ export function useListWidgetInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -286,6 +310,19 @@ export function useListWidgetInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListWidget` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
@@ -323,6 +360,8 @@ export type ListWidgetQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
   params: undefined | QueryParams<"listWidget">,
@@ -353,6 +392,8 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
   params?: QueryParams<"listWidget">,
@@ -383,6 +424,8 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
   params?: QueryParams<"listWidget">,
@@ -412,6 +455,19 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListWidgetSuspense` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
@@ -453,6 +509,8 @@ export type ListWidgetSuspenseQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
@@ -478,6 +536,8 @@ export function useListWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
@@ -503,6 +563,8 @@ export function useListWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
@@ -538,6 +600,19 @@ export function useListWidgetSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListWidgetSuspenseInfinite` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetSuspenseInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
   TError = InstantlyApiError,
@@ -598,6 +673,9 @@ export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -631,6 +709,9 @@ export function useListWidgetSuspenseInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -664,6 +745,9 @@ export function useListWidgetSuspenseInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
@@ -730,6 +814,8 @@ export function useListWidgetSuspenseInfinite<
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
+ * @example
+ * const data = await createWidget(body, { client });
  */
 export const createWidget = (
   createWidgetBody: RequestBody<"createWidget">,
@@ -744,6 +830,21 @@ export const createWidget = (
 
 export const getCreateWidgetMutationKey = () => ["createWidget"] as const;
 
+/**
+ * The mutation options behind `useCreateWidget` for `createWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Create a widget *\/ export const pwned = 1; /*
+ *
+ * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a
+ * line separator.
+ * \@param fake a line that looks like a tag
+ *
+ * `POST /api/v2/widgets`
+ * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateWidgetMutationOptions({ request: { client } }));
+ */
 export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createWidget>>,
@@ -801,6 +902,9 @@ export type CreateWidgetMutationVariables = {
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateWidget();
+ * mutate({ data: body });
  */
 export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -830,6 +934,8 @@ export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const data = await exportWidget({ client });
  */
 export const exportWidget = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -842,6 +948,16 @@ export const getExportWidgetQueryKey = () => {
   return ["/api/v2/widgets", "export"] as const;
 };
 
+/**
+ * The query options behind `useExportWidget` for `exportWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportWidgetQueryOptions({ request: { client } }));
+ */
 export const getExportWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
   TError = InstantlyApiError,
@@ -850,17 +966,16 @@ export const getExportWidgetQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
@@ -874,6 +989,8 @@ export type ExportWidgetQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidget();
  */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
   options: {
@@ -900,6 +1017,8 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidget();
  */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
   options?: {
@@ -926,6 +1045,8 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidget();
  */
 export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
   options?: {
@@ -953,6 +1074,16 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useExportWidgetSuspense` for `exportWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportWidgetSuspenseQueryOptions({ request: { client } }));
+ */
 export const getExportWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
   TError = InstantlyApiError,
@@ -961,19 +1092,20 @@ export const getExportWidgetSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
@@ -987,6 +1119,8 @@ export type ExportWidgetSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -1008,6 +1142,8 @@ export function useExportWidgetSuspense<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -1029,6 +1165,8 @@ export function useExportWidgetSuspense<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -1069,6 +1207,8 @@ export function useExportWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await searchWidget(body, { client });
  */
 export const searchWidget = (
   searchWidgetBody?: RequestBody<"searchWidget">,
@@ -1089,6 +1229,16 @@ export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWi
   ] as const;
 };
 
+/**
+ * The query options behind `useSearchWidget` for `searchWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchWidgetQueryOptions(body, { request: { client } }));
+ */
 export const getSearchWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
@@ -1123,6 +1273,8 @@ export type SearchWidgetQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
   searchWidgetBody: undefined | RequestBody<"searchWidget">,
@@ -1150,6 +1302,8 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
   searchWidgetBody?: RequestBody<"searchWidget">,
@@ -1177,6 +1331,8 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
   searchWidgetBody?: RequestBody<"searchWidget">,
@@ -1206,6 +1362,16 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useSearchWidgetSuspense` for `searchWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchWidgetSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getSearchWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
@@ -1244,6 +1410,8 @@ export type SearchWidgetSuspenseQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
@@ -1266,6 +1434,8 @@ export function useSearchWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
@@ -1288,6 +1458,8 @@ export function useSearchWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
@@ -1335,6 +1507,8 @@ export function useSearchWidgetSuspense<
  *
  * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const data = await deleteWidget(id, { client });
  * @deprecated
  */
 export const deleteWidget = (
@@ -1350,6 +1524,19 @@ export const deleteWidget = (
 
 export const getDeleteWidgetMutationKey = () => ["deleteWidget"] as const;
 
+/**
+ * The mutation options behind `useDeleteWidget` for `deleteWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Delete a widget
+ *
+ * Deprecated: archive widgets instead.
+ *
+ * `DELETE /api/v2/widgets/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getDeleteWidgetMutationOptions({ request: { client } }));
+ * @deprecated
+ */
 export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof deleteWidget>>,
@@ -1404,6 +1591,9 @@ export type DeleteWidgetMutationVariables = { id: string };
  *
  * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useDeleteWidget();
+ * mutate({ id });
  * @deprecated
  */
 export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
@@ -1434,6 +1624,8 @@ export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const data = await getWidget(id, { client });
  */
 export const getWidget = (
   id: string,
@@ -1450,6 +1642,16 @@ export const getGetWidgetQueryKey = (id: string) => {
   return ["/api/v2/widgets", id] as const;
 };
 
+/**
+ * The query options behind `useGetWidget` for `getWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetWidgetQueryOptions(id, { request: { client } }));
+ */
 export const getGetWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
   TError = InstantlyApiError,
@@ -1461,17 +1663,16 @@ export const getGetWidgetQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
@@ -1485,6 +1686,8 @@ export type GetWidgetQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidget(id);
  */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
   id: string,
@@ -1512,6 +1715,8 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidget(id);
  */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
   id: string,
@@ -1539,6 +1744,8 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidget(id);
  */
 export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
   id: string,
@@ -1568,6 +1775,16 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetWidgetSuspense` for `getWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetWidgetSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
   TError = InstantlyApiError,
@@ -1579,19 +1796,20 @@ export const getGetWidgetSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
@@ -1605,6 +1823,8 @@ export type GetWidgetSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1627,6 +1847,8 @@ export function useGetWidgetSuspense<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1649,6 +1871,8 @@ export function useGetWidgetSuspense<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1694,6 +1918,8 @@ export function useGetWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListWidget(params);
  */
 export const useSuspenseListWidget = useListWidgetSuspense;
 
@@ -1704,6 +1930,8 @@ export const useSuspenseListWidget = useListWidgetSuspense;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseExportWidget();
  */
 export const useSuspenseExportWidget = useExportWidgetSuspense;
 
@@ -1775,6 +2003,9 @@ export type SearchWidgetInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchWidgetInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchWidgetInfinite<
   TData = InfiniteData<
@@ -1874,6 +2105,9 @@ export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchWidgetSuspenseInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchWidgetSuspenseInfinite<
   TData = InfiniteData<
@@ -1919,6 +2153,8 @@ export function useSearchWidgetSuspenseInfinite<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseSearchWidget(body);
  */
 export const useSuspenseSearchWidget = useSearchWidgetSuspense;
 
@@ -1929,5 +2165,7 @@ export const useSuspenseSearchWidget = useSearchWidgetSuspense;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetWidget(id);
  */
 export const useSuspenseGetWidget = useGetWidgetSuspense;

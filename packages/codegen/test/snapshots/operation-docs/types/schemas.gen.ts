@@ -2,6 +2,25 @@
 // Regenerate with `pnpm generate`.
 import type { components } from "./openapi.gen.js";
 
+/**
+ * The `Error` schema of the Instantly API v2 (`components["schemas"]["Error"]`).
+ * @example
+ * import type { Error } from "@instantly-kit/types";
+ */
 export type Error = components["schemas"]["Error"];
+/**
+ * The `Widget` schema of the Instantly API v2 (`components["schemas"]["Widget"]`).
+ *
+ * A widget. *\/ not the end of a comment
+ *
+ * Returned by `listWidget`, `createWidget`, `searchWidget`, `getWidget`.
+ * @example
+ * import type { Widget } from "@instantly-kit/types";
+ */
 export type Widget = components["schemas"]["Widget"];
+/**
+ * The `WidgetKind` schema of the Instantly API v2 (`components["schemas"]["WidgetKind"]`).
+ * @example
+ * import type { WidgetKind } from "@instantly-kit/types";
+ */
 export type WidgetKind = components["schemas"]["WidgetKind"];

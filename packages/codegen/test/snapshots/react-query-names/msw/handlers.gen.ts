@@ -30,6 +30,8 @@ const noBody = (): undefined => undefined;
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
+ * @example
+ * server.use(getBulkCreateLeadMockHandler()); // or getBulkCreateLeadMockHandler(overrides), getBulkCreateLeadMockHandler(({ request }) => body)
  */
 export const getBulkCreateLeadMockHandler = (
   override?: MockOverride<SuccessBodies["bulkCreateLead"]>,
@@ -49,6 +51,8 @@ export const getBulkCreateLeadMockHandler = (
  *
  * `POST /api/v2/leads`
  * Not paginated.
+ * @example
+ * server.use(getCreateLeadMockHandler()); // or getCreateLeadMockHandler(overrides), getCreateLeadMockHandler(({ request }) => body)
  */
 export const getCreateLeadMockHandler = (
   override?: MockOverride<SuccessBodies["createLead"]>,
@@ -66,6 +70,8 @@ export const getCreateLeadMockHandler = (
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
+ * @example
+ * server.use(getCreateLeadBulkMockHandler()); // or getCreateLeadBulkMockHandler(overrides), getCreateLeadBulkMockHandler(({ request }) => body)
  */
 export const getCreateLeadBulkMockHandler = (
   override?: MockOverride<SuccessBodies["createLeadBulk"]>,
@@ -83,6 +89,8 @@ export const getCreateLeadBulkMockHandler = (
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * server.use(getGetLeadMockHandler()); // or getGetLeadMockHandler(overrides), getGetLeadMockHandler(({ request }) => body)
  */
 export const getGetLeadMockHandler = (
   override?: MockOverride<SuccessBodies["getLead"]>,
@@ -100,6 +108,8 @@ export const getGetLeadMockHandler = (
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * server.use(getGetLeadXMockHandler()); // or getGetLeadXMockHandler(overrides), getGetLeadXMockHandler(({ request }) => body)
  */
 export const getGetLeadXMockHandler = (
   override?: MockOverride<SuccessBodies["getLeadX"]>,
@@ -117,6 +127,8 @@ export const getGetLeadXMockHandler = (
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * server.use(getGetLeadsMockHandler()); // or getGetLeadsMockHandler(overrides), getGetLeadsMockHandler(({ request }) => body)
  */
 export const getGetLeadsMockHandler = (
   override?: MockOverride<SuccessBodies["getLeads"]>,
@@ -134,6 +146,8 @@ export const getGetLeadsMockHandler = (
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * server.use(getGetLeadsParamsMockHandler()); // or getGetLeadsParamsMockHandler(overrides), getGetLeadsParamsMockHandler(({ request }) => body)
  */
 export const getGetLeadsParamsMockHandler = (
   override?: MockOverride<SuccessBodies["getLeadsParams"]>,
@@ -151,6 +165,8 @@ export const getGetLeadsParamsMockHandler = (
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * server.use(getListLeadItemsMockHandler()); // or getListLeadItemsMockHandler(overrides), getListLeadItemsMockHandler(({ request }) => body)
  */
 export const getListLeadItemsMockHandler = (
   override?: MockOverride<SuccessBodies["list_lead_items"]>,
@@ -168,6 +184,8 @@ export const getListLeadItemsMockHandler = (
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * server.use(getPatchLeadMockHandler()); // or getPatchLeadMockHandler(overrides), getPatchLeadMockHandler(({ request }) => body)
  */
 export const getPatchLeadMockHandler = (
   override?: MockOverride<SuccessBodies["patchLead"]>,
@@ -185,6 +203,8 @@ export const getPatchLeadMockHandler = (
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
+ * @example
+ * server.use(getXCreateLeadMockHandler()); // or getXCreateLeadMockHandler(overrides), getXCreateLeadMockHandler(({ request }) => body)
  */
 export const getXCreateLeadMockHandler = (
   override?: MockOverride<SuccessBodies["xCreateLead"]>,

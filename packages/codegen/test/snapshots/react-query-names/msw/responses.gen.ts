@@ -11,6 +11,8 @@ import type { SuccessBodies } from "./operations.gen.js";
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
+ * @example
+ * const body = getBulkCreateLeadResponseMock(); // deep-merges overrides: getBulkCreateLeadResponseMock({ … })
  */
 export const getBulkCreateLeadResponseMock = (
   overrides?: DeepPartial<SuccessBodies["bulkCreateLead"]>,
@@ -29,6 +31,8 @@ export const getBulkCreateLeadResponseMock = (
  *
  * `POST /api/v2/leads`
  * Not paginated.
+ * @example
+ * const body = getCreateLeadResponseMock(); // deep-merges overrides: getCreateLeadResponseMock({ … })
  */
 export const getCreateLeadResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createLead"]>,
@@ -45,6 +49,8 @@ export const getCreateLeadResponseMock = (
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
+ * @example
+ * const body = getCreateLeadBulkResponseMock(); // deep-merges overrides: getCreateLeadBulkResponseMock({ … })
  */
 export const getCreateLeadBulkResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createLeadBulk"]>,
@@ -61,6 +67,8 @@ export const getCreateLeadBulkResponseMock = (
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const body = getGetLeadResponseMock(); // deep-merges overrides: getGetLeadResponseMock({ … })
  */
 export const getGetLeadResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getLead"]>,
@@ -77,6 +85,8 @@ export const getGetLeadResponseMock = (
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const body = getGetLeadXResponseMock(); // deep-merges overrides: getGetLeadXResponseMock({ … })
  */
 export const getGetLeadXResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getLeadX"]>,
@@ -93,6 +103,8 @@ export const getGetLeadXResponseMock = (
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const body = getGetLeadsResponseMock(); // deep-merges overrides: getGetLeadsResponseMock({ … })
  */
 export const getGetLeadsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getLeads"]>,
@@ -109,6 +121,8 @@ export const getGetLeadsResponseMock = (
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const body = getGetLeadsParamsResponseMock(); // deep-merges overrides: getGetLeadsParamsResponseMock({ … })
  */
 export const getGetLeadsParamsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getLeadsParams"]>,
@@ -125,6 +139,8 @@ export const getGetLeadsParamsResponseMock = (
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const body = getListLeadItemsResponseMock(); // deep-merges overrides: getListLeadItemsResponseMock({ … })
  */
 export const getListLeadItemsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["list_lead_items"]>,
@@ -141,6 +157,8 @@ export const getListLeadItemsResponseMock = (
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const body = getPatchLeadResponseMock(); // deep-merges overrides: getPatchLeadResponseMock({ … })
  */
 export const getPatchLeadResponseMock = (
   overrides?: DeepPartial<SuccessBodies["patchLead"]>,
@@ -157,6 +175,8 @@ export const getPatchLeadResponseMock = (
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
+ * @example
+ * const body = getXCreateLeadResponseMock(); // deep-merges overrides: getXCreateLeadResponseMock({ … })
  */
 export const getXCreateLeadResponseMock = (
   overrides?: DeepPartial<SuccessBodies["xCreateLead"]>,

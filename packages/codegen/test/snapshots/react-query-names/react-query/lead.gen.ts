@@ -53,6 +53,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const data = await list_lead_items({ client });
  */
 export const list_lead_items = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"list_lead_items">>(
@@ -65,6 +67,14 @@ export const getListLeadItemsQueryKey = () => {
   return ["/api/v2/lead-items"] as const;
 };
 
+/**
+ * The query options behind `useListLeadItems` for `list_lead_items`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListLeadItemsQueryOptions({ request: { client } }));
+ */
 export const getListLeadItemsQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
   TError = InstantlyApiError,
@@ -73,17 +83,16 @@ export const getListLeadItemsQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
     list_lead_items(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof list_lead_items>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListLeadItemsQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
@@ -95,6 +104,8 @@ export type ListLeadItemsQueryError = InstantlyApiError;
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -122,6 +133,8 @@ export function useListLeadItems<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -149,6 +162,8 @@ export function useListLeadItems<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -182,6 +197,14 @@ export function useListLeadItems<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListLeadItemsSuspense` for `list_lead_items`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListLeadItemsSuspenseQueryOptions({ request: { client } }));
+ */
 export const getListLeadItemsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
   TError = InstantlyApiError,
@@ -190,19 +213,20 @@ export const getListLeadItemsSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
     list_lead_items(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListLeadItemsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
@@ -214,6 +238,8 @@ export type ListLeadItemsSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -233,6 +259,8 @@ export function useListLeadItemsSuspense<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -252,6 +280,8 @@ export function useListLeadItemsSuspense<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -292,6 +322,8 @@ export function useListLeadItemsSuspense<
  *
  * `POST /api/v2/leads`
  * Not paginated.
+ * @example
+ * const data = await createLead(body, { client });
  */
 export const createLead = (
   createLeadBody: RequestBody<"createLead">,
@@ -306,6 +338,16 @@ export const createLead = (
 
 export const getCreateLeadMutationKey = () => ["createLead"] as const;
 
+/**
+ * The mutation options behind `useCreateLead` for `createLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Create leads
+ *
+ * `POST /api/v2/leads`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateLeadMutationOptions({ request: { client } }));
+ */
 export const getCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createLead>>,
@@ -357,6 +399,9 @@ export type CreateLeadMutationVariables = {
  *
  * `POST /api/v2/leads`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateLead();
+ * mutate({ data: body });
  */
 export const useCreateLead = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -386,6 +431,8 @@ export const useCreateLead = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
+ * @example
+ * const data = await bulkCreateLead(body, { client });
  */
 export const bulkCreateLead = (
   bulkCreateLeadBody: RequestBody<"bulkCreateLead">,
@@ -400,6 +447,16 @@ export const bulkCreateLead = (
 
 export const getBulkCreateLeadMutationKey = () => ["bulkCreateLead"] as const;
 
+/**
+ * The mutation options behind `useBulkCreateLead` for `bulkCreateLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Create leads in bulk
+ *
+ * `POST /api/v2/leads/bulk`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getBulkCreateLeadMutationOptions({ request: { client } }));
+ */
 export const getBulkCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof bulkCreateLead>>,
@@ -452,6 +509,9 @@ export type BulkCreateLeadMutationVariables = {
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useBulkCreateLead();
+ * mutate({ data: body });
  */
 export const useBulkCreateLead = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -482,6 +542,8 @@ export const useBulkCreateLead = <TError = InstantlyApiError, TContext = unknown
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
+ * @example
+ * const data = await createLeadBulk(body, { client });
  */
 export const createLeadBulk = (
   createLeadBulkBody: RequestBody<"createLeadBulk">,
@@ -496,6 +558,14 @@ export const createLeadBulk = (
 
 export const getCreateLeadBulkMutationKey = () => ["createLeadBulk"] as const;
 
+/**
+ * The mutation options behind `useCreateLeadBulk` for `createLeadBulk`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/leads/bulk-2`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateLeadBulkMutationOptions({ request: { client } }));
+ */
 export const getCreateLeadBulkMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createLeadBulk>>,
@@ -546,6 +616,9 @@ export type CreateLeadBulkMutationVariables = {
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateLeadBulk();
+ * mutate({ data: body });
  */
 export const useCreateLeadBulk = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -576,6 +649,8 @@ export const useCreateLeadBulk = <TError = InstantlyApiError, TContext = unknown
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const data = await getLeads(params, { client });
  */
 export const getLeads = (
   params?: QueryParams<"getLeads">,
@@ -592,6 +667,14 @@ export const getGetLeadsQueryKey = (params?: QueryParams<"getLeads">) => {
   return ["/api/v2/leads", "search", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetLeads` for `getLeads`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyApiError,
@@ -624,6 +707,8 @@ export type GetLeadsQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
   params: undefined | QueryParams<"getLeads">,
@@ -649,6 +734,8 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
   params?: QueryParams<"getLeads">,
@@ -674,6 +761,8 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
   params?: QueryParams<"getLeads">,
@@ -703,6 +792,14 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadsSuspense` for `getLeads`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyApiError,
@@ -739,6 +836,8 @@ export type GetLeadsSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
   params: undefined | QueryParams<"getLeads">,
@@ -756,6 +855,8 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
   params?: QueryParams<"getLeads">,
@@ -773,6 +874,8 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
   params?: QueryParams<"getLeads">,
@@ -807,6 +910,8 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const data = await getLeadsParams(params, { client });
  */
 export const getLeadsParams = (
   params?: QueryParams<"getLeadsParams">,
@@ -823,6 +928,14 @@ export const getGetLeadsParamsQueryKey = (params?: QueryParams<"getLeadsParams">
   return ["/api/v2/leads", "search-2", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetLeadsParams` for `getLeadsParams`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search-2`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsParamsQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsParamsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
@@ -855,6 +968,8 @@ export type GetLeadsParamsQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
@@ -883,6 +998,8 @@ export function useGetLeadsParams<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
@@ -911,6 +1028,8 @@ export function useGetLeadsParams<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
@@ -946,6 +1065,14 @@ export function useGetLeadsParams<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadsParamsSuspense` for `getLeadsParams`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search-2`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsParamsSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsParamsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
@@ -982,6 +1109,8 @@ export type GetLeadsParamsSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
@@ -1002,6 +1131,8 @@ export function useGetLeadsParamsSuspense<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
@@ -1022,6 +1153,8 @@ export function useGetLeadsParamsSuspense<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
@@ -1062,6 +1195,8 @@ export function useGetLeadsParamsSuspense<
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
+ * @example
+ * const data = await xCreateLead(body, { client });
  */
 export const xCreateLead = (
   xCreateLeadBody: RequestBody<"xCreateLead">,
@@ -1076,6 +1211,14 @@ export const xCreateLead = (
 
 export const getXCreateLeadMutationKey = () => ["xCreateLead"] as const;
 
+/**
+ * The mutation options behind `useXCreateLead` for `xCreateLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/leads/x`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getXCreateLeadMutationOptions({ request: { client } }));
+ */
 export const getXCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof xCreateLead>>,
@@ -1126,6 +1269,9 @@ export type XCreateLeadMutationVariables = {
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useXCreateLead();
+ * mutate({ data: body });
  */
 export const useXCreateLead = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -1153,6 +1299,8 @@ export const useXCreateLead = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const data = await getLead(id, { client });
  */
 export const getLead = (
   id: string,
@@ -1169,6 +1317,14 @@ export const getGetLeadQueryKey = (id: string) => {
   return ["/api/v2/leads", id] as const;
 };
 
+/**
+ * The query options behind `useGetLead` for `getLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
   TError = InstantlyApiError,
@@ -1180,17 +1336,16 @@ export const getGetLeadQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLead>>> = ({ signal }) =>
     getLead(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLead>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetLeadQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
@@ -1202,6 +1357,8 @@ export type GetLeadQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLead(id);
  */
 export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
   id: string,
@@ -1227,6 +1384,8 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLead(id);
  */
 export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
   id: string,
@@ -1252,6 +1411,8 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLead(id);
  */
 export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
   id: string,
@@ -1281,6 +1442,14 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadSuspense` for `getLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
   TError = InstantlyApiError,
@@ -1292,19 +1461,20 @@ export const getGetLeadSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLead>>> = ({ signal }) =>
     getLead(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetLeadSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
@@ -1316,6 +1486,8 @@ export type GetLeadSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadSuspense(id);
  */
 export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
   id: string,
@@ -1333,6 +1505,8 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadSuspense(id);
  */
 export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
   id: string,
@@ -1350,6 +1524,8 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadSuspense(id);
  */
 export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
   id: string,
@@ -1384,6 +1560,8 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const data = await patchLead(id, body, { client });
  */
 export const patchLead = (
   id: string,
@@ -1399,6 +1577,14 @@ export const patchLead = (
 
 export const getPatchLeadMutationKey = () => ["patchLead"] as const;
 
+/**
+ * The mutation options behind `usePatchLead` for `patchLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `PATCH /api/v2/leads/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getPatchLeadMutationOptions({ request: { client } }));
+ */
 export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof patchLead>>,
@@ -1452,6 +1638,9 @@ export type PatchLeadMutationVariables = {
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = usePatchLead();
+ * mutate({ id, data: body });
  */
 export const usePatchLead = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -1474,6 +1663,8 @@ export const usePatchLead = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const data = await getLeadX(id, { client });
  */
 export const getLeadX = (
   id: string,
@@ -1490,6 +1681,14 @@ export const getGetLeadXQueryKey = (id: string) => {
   return ["/api/v2/leads", id, "x"] as const;
 };
 
+/**
+ * The query options behind `useGetLeadX` for `getLeadX`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}/x`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadXQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadXQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
   TError = InstantlyApiError,
@@ -1501,17 +1700,16 @@ export const getGetLeadXQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadXQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLeadX>>> = ({ signal }) =>
     getLeadX(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLeadX>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetLeadXQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;
@@ -1523,6 +1721,8 @@ export type GetLeadXQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadX(id);
  */
 export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
   id: string,
@@ -1548,6 +1748,8 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadX(id);
  */
 export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
   id: string,
@@ -1573,6 +1775,8 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadX(id);
  */
 export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
   id: string,
@@ -1602,6 +1806,14 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadXSuspense` for `getLeadX`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}/x`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadXSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadXSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
   TError = InstantlyApiError,
@@ -1613,19 +1825,20 @@ export const getGetLeadXSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadXQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLeadX>>> = ({ signal }) =>
     getLeadX(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetLeadXSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;
@@ -1637,6 +1850,8 @@ export type GetLeadXSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
 export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
   id: string,
@@ -1654,6 +1869,8 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
 export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
   id: string,
@@ -1671,6 +1888,8 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
 export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
   id: string,
@@ -1705,6 +1924,8 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseListLeadItems();
  */
 export const useSuspenseListLeadItems = useListLeadItemsSuspense;
 
@@ -1713,6 +1934,8 @@ export const useSuspenseListLeadItems = useListLeadItemsSuspense;
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLeads(params);
  */
 export const useSuspenseGetLeads = useGetLeadsSuspense;
 
@@ -1721,6 +1944,8 @@ export const useSuspenseGetLeads = useGetLeadsSuspense;
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLeadsParams(params);
  */
 export const useSuspenseGetLeadsParams = useGetLeadsParamsSuspense;
 
@@ -1729,6 +1954,8 @@ export const useSuspenseGetLeadsParams = useGetLeadsParamsSuspense;
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLead(id);
  */
 export const useSuspenseGetLead = useGetLeadSuspense;
 
@@ -1737,5 +1964,7 @@ export const useSuspenseGetLead = useGetLeadSuspense;
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLeadX(id);
  */
 export const useSuspenseGetLeadX = useGetLeadXSuspense;

@@ -30,6 +30,8 @@ const noBody = (): undefined => undefined;
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * server.use(getCreateThingMockHandler()); // or getCreateThingMockHandler(overrides), getCreateThingMockHandler(({ request }) => body)
  */
 export const getCreateThingMockHandler = (
   override?: MockOverride<SuccessBodies["createThing"]>,
@@ -47,6 +49,8 @@ export const getCreateThingMockHandler = (
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * server.use(getCreateThingsMockHandler()); // or getCreateThingsMockHandler(overrides), getCreateThingsMockHandler(({ request }) => body)
  */
 export const getCreateThingsMockHandler = (
   override?: MockOverride<SuccessBodies["createThings"]>,
@@ -64,6 +68,8 @@ export const getCreateThingsMockHandler = (
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * server.use(getDeleteThingMockHandler()); // or getDeleteThingMockHandler(overrides), getDeleteThingMockHandler(({ request }) => body)
  */
 export const getDeleteThingMockHandler = (
   override?: MockOverride<SuccessBodies["deleteThing"]>,
@@ -81,6 +87,8 @@ export const getDeleteThingMockHandler = (
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * server.use(getExportThingsMockHandler()); // or getExportThingsMockHandler(overrides), getExportThingsMockHandler(({ request }) => body)
  */
 export const getExportThingsMockHandler = (
   override?: MockOverride<SuccessBodies["exportThings"]>,
@@ -98,6 +106,8 @@ export const getExportThingsMockHandler = (
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * server.use(getGetThingMockHandler()); // or getGetThingMockHandler(overrides), getGetThingMockHandler(({ request }) => body)
  */
 export const getGetThingMockHandler = (
   override?: MockOverride<SuccessBodies["getThing"]>,
@@ -115,6 +125,8 @@ export const getGetThingMockHandler = (
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * server.use(getGetThingAnalyticsMockHandler()); // or getGetThingAnalyticsMockHandler(overrides), getGetThingAnalyticsMockHandler(({ request }) => body)
  */
 export const getGetThingAnalyticsMockHandler = (
   override?: MockOverride<SuccessBodies["getThingAnalytics"]>,
@@ -132,6 +144,8 @@ export const getGetThingAnalyticsMockHandler = (
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * server.use(getGetThingSummaryMockHandler()); // or getGetThingSummaryMockHandler(overrides), getGetThingSummaryMockHandler(({ request }) => body)
  */
 export const getGetThingSummaryMockHandler = (
   override?: MockOverride<SuccessBodies["getThingSummary"]>,
@@ -149,6 +163,8 @@ export const getGetThingSummaryMockHandler = (
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getListThingMockHandler()); // or getListThingMockHandler(overrides), getListThingMockHandler(({ request }) => body)
  */
 export const getListThingMockHandler = (
   override?: MockOverride<SuccessBodies["listThing"]>,
@@ -166,6 +182,8 @@ export const getListThingMockHandler = (
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getListThingsMockHandler()); // or getListThingsMockHandler(overrides), getListThingsMockHandler(({ request }) => body)
  */
 export const getListThingsMockHandler = (
   override?: MockOverride<SuccessBodies["listThings"]>,
@@ -183,6 +201,8 @@ export const getListThingsMockHandler = (
  *
  * `POST /api/v2/things/move`
  * Not paginated.
+ * @example
+ * server.use(getMoveThingsMockHandler()); // or getMoveThingsMockHandler(overrides), getMoveThingsMockHandler(({ request }) => body)
  */
 export const getMoveThingsMockHandler = (
   override?: MockOverride<SuccessBodies["moveThings"]>,
@@ -200,6 +220,8 @@ export const getMoveThingsMockHandler = (
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * server.use(getPatchThingMockHandler()); // or getPatchThingMockHandler(overrides), getPatchThingMockHandler(({ request }) => body)
  */
 export const getPatchThingMockHandler = (
   override?: MockOverride<SuccessBodies["patchThing"]>,
@@ -217,6 +239,8 @@ export const getPatchThingMockHandler = (
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
+ * @example
+ * server.use(getPauseThingMockHandler()); // or getPauseThingMockHandler(overrides), getPauseThingMockHandler(({ request }) => body)
  */
 export const getPauseThingMockHandler = (
   override?: MockOverride<SuccessBodies["pauseThing"]>,

@@ -9,6 +9,8 @@ import type { SuccessBodies } from "./operations.gen.js";
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const body = getCreateThingResponseMock(); // deep-merges overrides: getCreateThingResponseMock({ … })
  */
 export const getCreateThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createThing"]>,
@@ -26,6 +28,8 @@ export const getCreateThingResponseMock = (
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const body = getCreateThingsResponseMock(); // deep-merges overrides: getCreateThingsResponseMock({ … })
  */
 export const getCreateThingsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createThings"]>,
@@ -36,6 +40,8 @@ export const getCreateThingsResponseMock = (
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const body = getDeleteThingResponseMock(); // deep-merges overrides: getDeleteThingResponseMock({ … })
  */
 export const getDeleteThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["deleteThing"]>,
@@ -53,6 +59,8 @@ export const getDeleteThingResponseMock = (
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const body = getExportThingsResponseMock(); // deep-merges overrides: getExportThingsResponseMock({ … })
  */
 export const getExportThingsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["exportThings"]>,
@@ -63,6 +71,8 @@ export const getExportThingsResponseMock = (
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const body = getGetThingResponseMock(); // deep-merges overrides: getGetThingResponseMock({ … })
  */
 export const getGetThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getThing"]>,
@@ -80,6 +90,8 @@ export const getGetThingResponseMock = (
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const body = getGetThingAnalyticsResponseMock(); // deep-merges overrides: getGetThingAnalyticsResponseMock({ … })
  */
 export const getGetThingAnalyticsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getThingAnalytics"]>,
@@ -90,6 +102,8 @@ export const getGetThingAnalyticsResponseMock = (
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const body = getGetThingSummaryResponseMock(); // deep-merges overrides: getGetThingSummaryResponseMock({ … })
  */
 export const getGetThingSummaryResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getThingSummary"]>,
@@ -100,6 +114,8 @@ export const getGetThingSummaryResponseMock = (
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getListThingResponseMock(); // deep-merges overrides: getListThingResponseMock({ … })
  */
 export const getListThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["listThing"]>,
@@ -121,6 +137,8 @@ export const getListThingResponseMock = (
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getListThingsResponseMock(); // deep-merges overrides: getListThingsResponseMock({ … })
  */
 export const getListThingsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["listThings"]>,
@@ -142,6 +160,8 @@ export const getListThingsResponseMock = (
  *
  * `POST /api/v2/things/move`
  * Not paginated.
+ * @example
+ * const body = getMoveThingsResponseMock(); // deep-merges overrides: getMoveThingsResponseMock({ … })
  */
 export const getMoveThingsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["moveThings"]>,
@@ -152,6 +172,8 @@ export const getMoveThingsResponseMock = (
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const body = getPatchThingResponseMock(); // deep-merges overrides: getPatchThingResponseMock({ … })
  */
 export const getPatchThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["patchThing"]>,
@@ -169,6 +191,8 @@ export const getPatchThingResponseMock = (
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
+ * @example
+ * const body = getPauseThingResponseMock(); // deep-merges overrides: getPauseThingResponseMock({ … })
  */
 export const getPauseThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["pauseThing"]>,

@@ -66,6 +66,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listThing(params, { client });
  */
 export const listThing = (
   params?: QueryParams<"listThing">,
@@ -86,6 +88,14 @@ export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
   return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListThingInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
@@ -137,6 +147,9 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -174,6 +187,9 @@ export function useListThingInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -211,6 +227,9 @@ export function useListThingInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -262,6 +281,14 @@ export function useListThingInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThing` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingQueryOptions(params, { request: { client } }));
+ */
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
@@ -294,6 +321,8 @@ export type ListThingQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params: undefined | QueryParams<"listThing">,
@@ -319,6 +348,8 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params?: QueryParams<"listThing">,
@@ -344,6 +375,8 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
   params?: QueryParams<"listThing">,
@@ -373,6 +406,14 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspense` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
@@ -409,6 +450,8 @@ export type ListThingSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -429,6 +472,8 @@ export function useListThingSuspense<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -449,6 +494,8 @@ export function useListThingSuspense<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
@@ -484,6 +531,14 @@ export function useListThingSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspenseInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
   TError = InstantlyApiError,
@@ -535,6 +590,9 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -563,6 +621,9 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -591,6 +652,9 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
@@ -650,6 +714,8 @@ export function useListThingSuspenseInfinite<
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const data = await createThing(body, { client });
  */
 export const createThing = (
   createThingBody?: RequestBody<"createThing">,
@@ -664,6 +730,14 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
+/**
+ * The mutation options behind `useCreateThing` for `createThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingMutationOptions({ request: { client } }));
+ */
 export const getCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThing>>,
@@ -714,6 +788,9 @@ export type CreateThingMutationVariables = {
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThing();
+ * mutate({ data: body });
  */
 export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -741,6 +818,8 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const data = await getThingAnalytics(body, { client });
  */
 export const getThingAnalytics = (
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
@@ -761,6 +840,14 @@ export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody
   ] as const;
 };
 
+/**
+ * The query options behind `useGetThingAnalytics` for `getThingAnalytics`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingAnalyticsQueryOptions(body, { request: { client } }));
+ */
 export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
@@ -793,6 +880,8 @@ export type GetThingAnalyticsQueryError = InstantlyApiError;
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
@@ -821,6 +910,8 @@ export function useGetThingAnalytics<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
@@ -849,6 +940,8 @@ export function useGetThingAnalytics<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
@@ -887,6 +980,14 @@ export function useGetThingAnalytics<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingAnalyticsSuspense` for `getThingAnalytics`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingAnalyticsSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
@@ -923,6 +1024,8 @@ export type GetThingAnalyticsSuspenseQueryError = InstantlyApiError;
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
@@ -943,6 +1046,8 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
@@ -963,6 +1068,8 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
@@ -1006,6 +1113,8 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const data = await createThings(body, { client });
  */
 export const createThings = (
   createThingsBody?: RequestBody<"createThings">,
@@ -1020,6 +1129,14 @@ export const createThings = (
 
 export const getCreateThingsMutationKey = () => ["createThings"] as const;
 
+/**
+ * The mutation options behind `useCreateThings` for `createThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/bulk`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingsMutationOptions({ request: { client } }));
+ */
 export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThings>>,
@@ -1070,6 +1187,9 @@ export type CreateThingsMutationVariables = {
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThings();
+ * mutate({ data: body });
  */
 export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -1097,6 +1217,8 @@ export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const data = await exportThings({ client });
  */
 export const exportThings = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -1109,6 +1231,14 @@ export const getExportThingsQueryKey = () => {
   return ["/api/v2/things", "export"] as const;
 };
 
+/**
+ * The query options behind `useExportThings` for `exportThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingsQueryOptions({ request: { client } }));
+ */
 export const getExportThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1117,17 +1247,16 @@ export const getExportThingsQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThings>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
@@ -1139,6 +1268,8 @@ export type ExportThingsQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThings();
  */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options: {
@@ -1163,6 +1294,8 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThings();
  */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
@@ -1187,6 +1320,8 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThings();
  */
 export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
   options?: {
@@ -1214,6 +1349,14 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useExportThingsSuspense` for `exportThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingsSuspenseQueryOptions({ request: { client } }));
+ */
 export const getExportThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyApiError,
@@ -1222,19 +1365,20 @@ export const getExportThingsSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
@@ -1246,6 +1390,8 @@ export type ExportThingsSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1265,6 +1411,8 @@ export function useExportThingsSuspense<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1284,6 +1432,8 @@ export function useExportThingsSuspense<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1322,6 +1472,8 @@ export function useExportThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listThings(body, { client });
  */
 export const listThings = (
   listThingsBody?: RequestBody<"listThings">,
@@ -1338,6 +1490,14 @@ export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">
   return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;
 };
 
+/**
+ * The query options behind `useListThings` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingsQueryOptions(body, { request: { client } }));
+ */
 export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
@@ -1370,6 +1530,8 @@ export type ListThingsQueryError = InstantlyApiError;
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
   listThingsBody: undefined | RequestBody<"listThings">,
@@ -1395,6 +1557,8 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
   listThingsBody?: RequestBody<"listThings">,
@@ -1420,6 +1584,8 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
   listThingsBody?: RequestBody<"listThings">,
@@ -1449,6 +1615,14 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingsSuspense` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingsSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
@@ -1485,6 +1659,8 @@ export type ListThingsSuspenseQueryError = InstantlyApiError;
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
@@ -1505,6 +1681,8 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
@@ -1525,6 +1703,8 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
@@ -1565,6 +1745,8 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/move`
  * Not paginated.
+ * @example
+ * const data = await moveThings(body, { client });
  */
 export const moveThings = (
   moveThingsBody?: RequestBody<"moveThings">,
@@ -1579,6 +1761,14 @@ export const moveThings = (
 
 export const getMoveThingsMutationKey = () => ["moveThings"] as const;
 
+/**
+ * The mutation options behind `useMoveThings` for `moveThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/move`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getMoveThingsMutationOptions({ request: { client } }));
+ */
 export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof moveThings>>,
@@ -1628,6 +1818,9 @@ export type MoveThingsMutationVariables = {
  *
  * `POST /api/v2/things/move`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useMoveThings();
+ * mutate({ data: body });
  */
 export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -1655,6 +1848,8 @@ export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const data = await getThingSummary(params, { client });
  */
 export const getThingSummary = (
   params?: QueryParams<"getThingSummary">,
@@ -1671,6 +1866,14 @@ export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary
   return ["/api/v2/things", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetThingSummary` for `getThingSummary`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingSummaryQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
@@ -1703,6 +1906,8 @@ export type GetThingSummaryQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
@@ -1731,6 +1936,8 @@ export function useGetThingSummary<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
@@ -1759,6 +1966,8 @@ export function useGetThingSummary<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
@@ -1794,6 +2003,14 @@ export function useGetThingSummary<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingSummarySuspense` for `getThingSummary`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingSummarySuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
@@ -1830,6 +2047,8 @@ export type GetThingSummarySuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
@@ -1850,6 +2069,8 @@ export function useGetThingSummarySuspense<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
@@ -1870,6 +2091,8 @@ export function useGetThingSummarySuspense<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
@@ -1910,6 +2133,8 @@ export function useGetThingSummarySuspense<
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const data = await deleteThing(id, { client });
  */
 export const deleteThing = (
   id: string,
@@ -1924,6 +2149,14 @@ export const deleteThing = (
 
 export const getDeleteThingMutationKey = () => ["deleteThing"] as const;
 
+/**
+ * The mutation options behind `useDeleteThing` for `deleteThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `DELETE /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getDeleteThingMutationOptions({ request: { client } }));
+ */
 export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof deleteThing>>,
@@ -1974,6 +2207,9 @@ export type DeleteThingMutationVariables = { id: string };
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useDeleteThing();
+ * mutate({ id });
  */
 export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -2001,6 +2237,8 @@ export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const data = await getThing(id, { client });
  */
 export const getThing = (
   id: string,
@@ -2017,6 +2255,14 @@ export const getGetThingQueryKey = (id: string) => {
   return ["/api/v2/things", id] as const;
 };
 
+/**
+ * The query options behind `useGetThing` for `getThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingQueryOptions(id, { request: { client } }));
+ */
 export const getGetThingQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
   TError = InstantlyApiError,
@@ -2028,17 +2274,16 @@ export const getGetThingQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
@@ -2050,6 +2295,8 @@ export type GetThingQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThing(id);
  */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -2075,6 +2322,8 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThing(id);
  */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -2100,6 +2349,8 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThing(id);
  */
 export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -2129,6 +2380,14 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingSuspense` for `getThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
   TError = InstantlyApiError,
@@ -2140,19 +2399,20 @@ export const getGetThingSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
@@ -2164,6 +2424,8 @@ export type GetThingSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSuspense(id);
  */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -2181,6 +2443,8 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSuspense(id);
  */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -2198,6 +2462,8 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSuspense(id);
  */
 export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
   id: string,
@@ -2232,6 +2498,8 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const data = await patchThing(id, body, { client });
  */
 export const patchThing = (
   id: string,
@@ -2247,6 +2515,14 @@ export const patchThing = (
 
 export const getPatchThingMutationKey = () => ["patchThing"] as const;
 
+/**
+ * The mutation options behind `usePatchThing` for `patchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `PATCH /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getPatchThingMutationOptions({ request: { client } }));
+ */
 export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof patchThing>>,
@@ -2300,6 +2576,9 @@ export type PatchThingMutationVariables = {
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = usePatchThing();
+ * mutate({ id, data: body });
  */
 export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -2327,6 +2606,8 @@ export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
+ * @example
+ * const data = await pauseThing(id, { client });
  */
 export const pauseThing = (
   id: string,
@@ -2341,6 +2622,14 @@ export const pauseThing = (
 
 export const getPauseThingMutationKey = () => ["pauseThing"] as const;
 
+/**
+ * The mutation options behind `usePauseThing` for `pauseThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/{id}/pause`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getPauseThingMutationOptions({ request: { client } }));
+ */
 export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof pauseThing>>,
@@ -2389,6 +2678,9 @@ export type PauseThingMutationVariables = { id: string };
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = usePauseThing();
+ * mutate({ id });
  */
 export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
   options?: {
@@ -2416,6 +2708,8 @@ export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThing(params);
  */
 export const useSuspenseListThing = useListThingSuspense;
 
@@ -2424,6 +2718,8 @@ export const useSuspenseListThing = useListThingSuspense;
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThingAnalytics(body);
  */
 export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
 
@@ -2432,6 +2728,8 @@ export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseExportThings();
  */
 export const useSuspenseExportThings = useExportThingsSuspense;
 
@@ -2501,6 +2799,9 @@ export type ListThingsInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingsInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsInfinite<
   TData = InfiniteData<
@@ -2595,6 +2896,9 @@ export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingsSuspenseInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsSuspenseInfinite<
   TData = InfiniteData<
@@ -2638,6 +2942,8 @@ export function useListThingsSuspenseInfinite<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThings(body);
  */
 export const useSuspenseListThings = useListThingsSuspense;
 
@@ -2646,6 +2952,8 @@ export const useSuspenseListThings = useListThingsSuspense;
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThingSummary(params);
  */
 export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
 
@@ -2654,5 +2962,7 @@ export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThing(id);
  */
 export const useSuspenseGetThing = useGetThingSuspense;
