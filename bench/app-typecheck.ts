@@ -91,7 +91,8 @@ export const useListCampaignInfinite = (params: { limit?: number; search?: strin
   });
 `;
 
-const sixNames = "useCreateLeadLabel, useGetCampaign, useListCampaign, useListCampaignInfinite, usePatchCampaign";
+const sixNames =
+  "useCreateLeadLabel, useGetCampaign, useListCampaign, useListCampaignInfinite, usePatchCampaign";
 const apps: Record<string, string> = {
   floor: `import { ${sixNames}, useListLeads } from "./hooks.js";\n${sixHookApp}`,
   six: `import { useCreateLeadLabel } from "@instantly-kit/react-query/lead-label";
@@ -104,7 +105,9 @@ ${sixHookApp}`,
 };
 // `… app-typecheck.ts 7 floor six-root`: only the named contenders (the floor is always measured).
 const only = process.argv.slice(3);
-const names = Object.keys(apps).filter((name) => only.length === 0 || name === "floor" || only.includes(name));
+const names = Object.keys(apps).filter(
+  (name) => only.length === 0 || name === "floor" || only.includes(name),
+);
 
 const dir = process.env.IK_BENCH_KEEP ?? mkdtempSync(join(tmpdir(), "ik-app-typecheck-"));
 try {
