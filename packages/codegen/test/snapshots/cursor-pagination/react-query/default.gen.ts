@@ -30,8 +30,9 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody, Thing } from "@instantly-kit/types";
+import type { ResponseBody, Thing } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type { GetThingStateParams, ListThingParams, SearchThingBody } from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -68,7 +69,7 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const listThing = (
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -78,19 +79,19 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingQueryKey = (params?: ListThingParams) => {
   return ["/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -98,7 +99,7 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -109,7 +110,7 @@ export const getListThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -122,7 +123,7 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -139,10 +140,10 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -150,7 +151,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -176,10 +177,10 @@ export function useListThingInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -187,7 +188,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -213,10 +214,10 @@ export function useListThingInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -224,7 +225,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -235,10 +236,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -246,7 +247,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -266,7 +267,7 @@ export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -296,7 +297,7 @@ export type ListThingQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -321,7 +322,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -346,7 +347,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -357,7 +358,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 };
 
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -377,7 +378,7 @@ export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -414,7 +415,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -434,7 +435,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -454,7 +455,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -468,7 +469,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -485,10 +486,10 @@ export function useListThingSuspense<
 }
 
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -496,7 +497,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -507,7 +508,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -520,7 +521,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -537,10 +538,10 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -548,7 +549,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -565,10 +566,10 @@ export function useListThingSuspenseInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -576,7 +577,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -593,10 +594,10 @@ export function useListThingSuspenseInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -604,7 +605,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -615,10 +616,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -626,7 +627,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -741,7 +742,7 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  * Not paginated.
  */
 export const getThingState = (
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -751,7 +752,7 @@ export const getThingState = (
   );
 };
 
-export const getGetThingStateQueryKey = (params?: QueryParams<"getThingState">) => {
+export const getGetThingStateQueryKey = (params?: GetThingStateParams) => {
   return ["/things", "cursor-but-no-page", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -759,7 +760,7 @@ export const getGetThingStateQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -792,7 +793,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingState">,
+  params: undefined | GetThingStateParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -820,7 +821,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -848,7 +849,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -862,7 +863,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -882,7 +883,7 @@ export const getGetThingStateSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -919,7 +920,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingState">,
+  params: undefined | GetThingStateParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -939,7 +940,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -959,7 +960,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -973,7 +974,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1014,17 +1015,16 @@ export const getExportThingQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportThingQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
@@ -1119,19 +1119,20 @@ export const getExportThingSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
@@ -1239,17 +1240,16 @@ export const getListRecentThingQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listRecentThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListRecentThingQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
@@ -1356,19 +1356,20 @@ export const getListRecentThingSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListRecentThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
@@ -1458,7 +1459,7 @@ export function useListRecentThingSuspense<
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const searchThing = (
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1468,7 +1469,7 @@ export const searchThing = (
   );
 };
 
-export const getSearchThingQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
+export const getSearchThingQueryKey = (searchThingBody?: SearchThingBody) => {
   return ["/things", "search", ...(searchThingBody !== undefined ? [searchThingBody] : [])] as const;
 };
 
@@ -1476,7 +1477,7 @@ export const getSearchThingQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1506,7 +1507,7 @@ export type SearchThingQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody: undefined | RequestBody<"searchThing">,
+  searchThingBody: undefined | SearchThingBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1531,7 +1532,7 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1556,7 +1557,7 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1567,7 +1568,7 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
 };
 
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1587,7 +1588,7 @@ export const getSearchThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1624,7 +1625,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody: undefined | RequestBody<"searchThing">,
+  searchThingBody: undefined | SearchThingBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1644,7 +1645,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1664,7 +1665,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1678,7 +1679,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1729,18 +1730,18 @@ export const useSuspenseExportThing = useExportThingSuspense;
  */
 export const useSuspenseListRecentThing = useListRecentThingSuspense;
 
-export const getSearchThingInfiniteQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
+export const getSearchThingInfiniteQueryKey = (searchThingBody?: SearchThingBody) => {
   return [...getSearchThingQueryKey(searchThingBody), "infinite"] as const;
 };
 
 export const getSearchThingInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1748,7 +1749,7 @@ export const getSearchThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1759,13 +1760,10 @@ export const getSearchThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      {
-        ...searchThingBody,
-        starting_after: pageParam ?? searchThingBody?.starting_after,
-      } as RequestBody<"searchThing">,
+      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
       requestOptions,
       signal,
     );
@@ -1780,7 +1778,7 @@ export const getSearchThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1799,11 +1797,11 @@ export type SearchThingInfiniteQueryError = InstantlyApiError;
 export function useSearchThingInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1811,7 +1809,7 @@ export function useSearchThingInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1833,11 +1831,11 @@ export function useSearchThingInfinite<
 export const getSearchThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1845,7 +1843,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1856,13 +1854,10 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      {
-        ...searchThingBody,
-        starting_after: pageParam ?? searchThingBody?.starting_after,
-      } as RequestBody<"searchThing">,
+      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
       requestOptions,
       signal,
     );
@@ -1877,7 +1872,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1896,11 +1891,11 @@ export type SearchThingSuspenseInfiniteQueryError = InstantlyApiError;
 export function useSearchThingSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1908,7 +1903,7 @@ export function useSearchThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;

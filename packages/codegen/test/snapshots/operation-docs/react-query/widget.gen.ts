@@ -30,8 +30,9 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type { CreateWidgetBody, ListWidgetParams, SearchWidgetBody } from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -73,7 +74,7 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const listWidget = (
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -83,19 +84,19 @@ export const listWidget = (
   );
 };
 
-export const getListWidgetInfiniteQueryKey = (params?: QueryParams<"listWidget">) => {
+export const getListWidgetInfiniteQueryKey = (params?: ListWidgetParams) => {
   return [...getListWidgetQueryKey(params), "infinite"] as const;
 };
 
-export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
+export const getListWidgetQueryKey = (params?: ListWidgetParams) => {
   return ["/api/v2/widgets", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListWidgetInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -103,7 +104,7 @@ export const getListWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -114,7 +115,7 @@ export const getListWidgetInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
@@ -131,7 +132,7 @@ export const getListWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -153,10 +154,10 @@ export type ListWidgetInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -164,7 +165,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     > &
       Pick<
@@ -195,10 +196,10 @@ export function useListWidgetInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -206,7 +207,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     > &
       Pick<
@@ -237,10 +238,10 @@ export function useListWidgetInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -248,7 +249,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -259,10 +260,10 @@ export function useListWidgetInfinite<
 };
 
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -270,7 +271,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -290,7 +291,7 @@ export const getListWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -325,7 +326,7 @@ export type ListWidgetQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -355,7 +356,7 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -385,7 +386,7 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -396,7 +397,7 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
 };
 
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -416,7 +417,7 @@ export const getListWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -458,7 +459,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -483,7 +484,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -508,7 +509,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -522,7 +523,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -539,10 +540,10 @@ export function useListWidgetSuspense<
 }
 
 export const getListWidgetSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -550,7 +551,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -561,7 +562,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
@@ -578,7 +579,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -600,10 +601,10 @@ export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -611,7 +612,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -633,10 +634,10 @@ export function useListWidgetSuspenseInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -644,7 +645,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -666,10 +667,10 @@ export function useListWidgetSuspenseInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -677,7 +678,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -688,10 +689,10 @@ export function useListWidgetSuspenseInfinite<
 };
 
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -699,7 +700,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -732,7 +733,7 @@ export function useListWidgetSuspenseInfinite<
  * Not paginated.
  */
 export const createWidget = (
-  createWidgetBody: RequestBody<"createWidget">,
+  createWidgetBody: CreateWidgetBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -781,12 +782,12 @@ export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TCont
 
 export type CreateWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof createWidget>>>;
 
-export type CreateWidgetMutationBody = RequestBody<"createWidget">;
+export type CreateWidgetMutationBody = CreateWidgetBody;
 
 export type CreateWidgetMutationError = InstantlyApiError;
 
 export type CreateWidgetMutationVariables = {
-  data: RequestBody<"createWidget">;
+  data: CreateWidgetBody;
 };
 
 /**
@@ -850,17 +851,16 @@ export const getExportWidgetQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
@@ -961,19 +961,20 @@ export const getExportWidgetSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
@@ -1071,7 +1072,7 @@ export function useExportWidgetSuspense<
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const searchWidget = (
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1081,7 +1082,7 @@ export const searchWidget = (
   );
 };
 
-export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
+export const getSearchWidgetQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
   return [
     "/api/v2/widgets",
     "search",
@@ -1093,7 +1094,7 @@ export const getSearchWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1125,7 +1126,7 @@ export type SearchWidgetQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody: undefined | RequestBody<"searchWidget">,
+  searchWidgetBody: undefined | SearchWidgetBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1152,7 +1153,7 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1179,7 +1180,7 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1190,7 +1191,7 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
 };
 
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1210,7 +1211,7 @@ export const getSearchWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1249,7 +1250,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody: undefined | RequestBody<"searchWidget">,
+  searchWidgetBody: undefined | SearchWidgetBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1271,7 +1272,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1293,7 +1294,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1307,7 +1308,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1461,17 +1462,16 @@ export const getGetWidgetQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
@@ -1579,19 +1579,20 @@ export const getGetWidgetSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
@@ -1707,18 +1708,18 @@ export const useSuspenseListWidget = useListWidgetSuspense;
  */
 export const useSuspenseExportWidget = useExportWidgetSuspense;
 
-export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
+export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
   return [...getSearchWidgetQueryKey(searchWidgetBody), "infinite"] as const;
 };
 
 export const getSearchWidgetInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1726,7 +1727,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1737,13 +1738,13 @@ export const getSearchWidgetInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as RequestBody<"searchWidget">,
+      } as SearchWidgetBody,
       requestOptions,
       signal,
     );
@@ -1758,7 +1759,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1779,11 +1780,11 @@ export type SearchWidgetInfiniteQueryError = InstantlyApiError;
 export function useSearchWidgetInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1791,7 +1792,7 @@ export function useSearchWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1813,11 +1814,11 @@ export function useSearchWidgetInfinite<
 export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1825,7 +1826,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1836,13 +1837,13 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as RequestBody<"searchWidget">,
+      } as SearchWidgetBody,
       requestOptions,
       signal,
     );
@@ -1857,7 +1858,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1878,11 +1879,11 @@ export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
 export function useSearchWidgetSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1890,7 +1891,7 @@ export function useSearchWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;

@@ -22,8 +22,17 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type {
+  BulkCreateLeadBody,
+  CreateLeadBody,
+  CreateLeadBulkBody,
+  GetLeadsParams,
+  GetLeadsParamsParams,
+  PatchLeadBody,
+  XCreateLeadBody,
+} from "./model.gen.js";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -73,17 +82,16 @@ export const getListLeadItemsQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
     list_lead_items(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof list_lead_items>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListLeadItemsQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
@@ -190,19 +198,20 @@ export const getListLeadItemsSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
     list_lead_items(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListLeadItemsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
@@ -294,7 +303,7 @@ export function useListLeadItemsSuspense<
  * Not paginated.
  */
 export const createLead = (
-  createLeadBody: RequestBody<"createLead">,
+  createLeadBody: CreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -342,12 +351,12 @@ export const getCreateLeadMutationOptions = <TError = InstantlyApiError, TContex
 
 export type CreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof createLead>>>;
 
-export type CreateLeadMutationBody = RequestBody<"createLead">;
+export type CreateLeadMutationBody = CreateLeadBody;
 
 export type CreateLeadMutationError = InstantlyApiError;
 
 export type CreateLeadMutationVariables = {
-  data: RequestBody<"createLead">;
+  data: CreateLeadBody;
 };
 
 /**
@@ -388,7 +397,7 @@ export const useCreateLead = <TError = InstantlyApiError, TContext = unknown>(
  * Not paginated.
  */
 export const bulkCreateLead = (
-  bulkCreateLeadBody: RequestBody<"bulkCreateLead">,
+  bulkCreateLeadBody: BulkCreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -437,12 +446,12 @@ export const getBulkCreateLeadMutationOptions = <TError = InstantlyApiError, TCo
 
 export type BulkCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof bulkCreateLead>>>;
 
-export type BulkCreateLeadMutationBody = RequestBody<"bulkCreateLead">;
+export type BulkCreateLeadMutationBody = BulkCreateLeadBody;
 
 export type BulkCreateLeadMutationError = InstantlyApiError;
 
 export type BulkCreateLeadMutationVariables = {
-  data: RequestBody<"bulkCreateLead">;
+  data: BulkCreateLeadBody;
 };
 
 /**
@@ -484,7 +493,7 @@ export const useBulkCreateLead = <TError = InstantlyApiError, TContext = unknown
  * Not paginated.
  */
 export const createLeadBulk = (
-  createLeadBulkBody: RequestBody<"createLeadBulk">,
+  createLeadBulkBody: CreateLeadBulkBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -533,12 +542,12 @@ export const getCreateLeadBulkMutationOptions = <TError = InstantlyApiError, TCo
 
 export type CreateLeadBulkMutationResult = NonNullable<Awaited<ReturnType<typeof createLeadBulk>>>;
 
-export type CreateLeadBulkMutationBody = RequestBody<"createLeadBulk">;
+export type CreateLeadBulkMutationBody = CreateLeadBulkBody;
 
 export type CreateLeadBulkMutationError = InstantlyApiError;
 
 export type CreateLeadBulkMutationVariables = {
-  data: RequestBody<"createLeadBulk">;
+  data: CreateLeadBulkBody;
 };
 
 /**
@@ -578,7 +587,7 @@ export const useCreateLeadBulk = <TError = InstantlyApiError, TContext = unknown
  * Not paginated.
  */
 export const getLeads = (
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -588,7 +597,7 @@ export const getLeads = (
   );
 };
 
-export const getGetLeadsQueryKey = (params?: QueryParams<"getLeads">) => {
+export const getGetLeadsQueryKey = (params?: GetLeadsParams) => {
   return ["/api/v2/leads", "search", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -596,7 +605,7 @@ export const getGetLeadsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -626,7 +635,7 @@ export type GetLeadsQueryError = InstantlyApiError;
  * Not paginated.
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"getLeads">,
+  params: undefined | GetLeadsParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -651,7 +660,7 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  * Not paginated.
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -676,7 +685,7 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  * Not paginated.
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -687,7 +696,7 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
 };
 
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -707,7 +716,7 @@ export const getGetLeadsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -741,7 +750,7 @@ export type GetLeadsSuspenseQueryError = InstantlyApiError;
  * Not paginated.
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"getLeads">,
+  params: undefined | GetLeadsParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -758,7 +767,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * Not paginated.
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -775,7 +784,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * Not paginated.
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -786,7 +795,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
 };
 
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -809,7 +818,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * Not paginated.
  */
 export const getLeadsParams = (
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -819,7 +828,7 @@ export const getLeadsParams = (
   );
 };
 
-export const getGetLeadsParamsQueryKey = (params?: QueryParams<"getLeadsParams">) => {
+export const getGetLeadsParamsQueryKey = (params?: GetLeadsParamsParams) => {
   return ["/api/v2/leads", "search-2", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -827,7 +836,7 @@ export const getGetLeadsParamsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -860,7 +869,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getLeadsParams">,
+  params: undefined | GetLeadsParamsParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -888,7 +897,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -916,7 +925,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -930,7 +939,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -950,7 +959,7 @@ export const getGetLeadsParamsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -987,7 +996,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getLeadsParams">,
+  params: undefined | GetLeadsParamsParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1007,7 +1016,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1027,7 +1036,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1041,7 +1050,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1064,7 +1073,7 @@ export function useGetLeadsParamsSuspense<
  * Not paginated.
  */
 export const xCreateLead = (
-  xCreateLeadBody: RequestBody<"xCreateLead">,
+  xCreateLeadBody: XCreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1113,12 +1122,12 @@ export const getXCreateLeadMutationOptions = <TError = InstantlyApiError, TConte
 
 export type XCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof xCreateLead>>>;
 
-export type XCreateLeadMutationBody = RequestBody<"xCreateLead">;
+export type XCreateLeadMutationBody = XCreateLeadBody;
 
 export type XCreateLeadMutationError = InstantlyApiError;
 
 export type XCreateLeadMutationVariables = {
-  data: RequestBody<"xCreateLead">;
+  data: XCreateLeadBody;
 };
 
 /**
@@ -1180,17 +1189,16 @@ export const getGetLeadQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLead>>> = ({ signal }) =>
     getLead(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLead>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetLeadQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
@@ -1292,19 +1300,20 @@ export const getGetLeadSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLead>>> = ({ signal }) =>
     getLead(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetLeadSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
@@ -1387,7 +1396,7 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  */
 export const patchLead = (
   id: string,
-  patchLeadBody: RequestBody<"patchLead">,
+  patchLeadBody: PatchLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1438,13 +1447,13 @@ export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext
 
 export type PatchLeadMutationResult = NonNullable<Awaited<ReturnType<typeof patchLead>>>;
 
-export type PatchLeadMutationBody = RequestBody<"patchLead">;
+export type PatchLeadMutationBody = PatchLeadBody;
 
 export type PatchLeadMutationError = InstantlyApiError;
 
 export type PatchLeadMutationVariables = {
   id: string;
-  data: RequestBody<"patchLead">;
+  data: PatchLeadBody;
 };
 
 /**
@@ -1501,17 +1510,16 @@ export const getGetLeadXQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadXQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLeadX>>> = ({ signal }) =>
     getLeadX(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLeadX>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetLeadXQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;
@@ -1613,19 +1621,20 @@ export const getGetLeadXSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadXQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLeadX>>> = ({ signal }) =>
     getLeadX(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetLeadXSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;

@@ -30,8 +30,18 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type {
+  CreateThingBody,
+  CreateThingsBody,
+  GetThingAnalyticsBody,
+  GetThingSummaryParams,
+  ListThingParams,
+  ListThingsBody,
+  MoveThingsBody,
+  PatchThingBody,
+} from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -68,7 +78,7 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export const listThing = (
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -78,19 +88,19 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingQueryKey = (params?: ListThingParams) => {
   return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -98,7 +108,7 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -109,7 +119,7 @@ export const getListThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -122,7 +132,7 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -139,10 +149,10 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -150,7 +160,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -176,10 +186,10 @@ export function useListThingInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -187,7 +197,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -213,10 +223,10 @@ export function useListThingInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -224,7 +234,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -235,10 +245,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -246,7 +256,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -266,7 +276,7 @@ export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -296,7 +306,7 @@ export type ListThingQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -321,7 +331,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -346,7 +356,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -357,7 +367,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 };
 
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -377,7 +387,7 @@ export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -414,7 +424,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -434,7 +444,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -454,7 +464,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -468,7 +478,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -485,10 +495,10 @@ export function useListThingSuspense<
 }
 
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -496,7 +506,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -507,7 +517,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -520,7 +530,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -537,10 +547,10 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -548,7 +558,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -565,10 +575,10 @@ export function useListThingSuspenseInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -576,7 +586,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -593,10 +603,10 @@ export function useListThingSuspenseInfinite<
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -604,7 +614,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -615,10 +625,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -626,7 +636,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -652,7 +662,7 @@ export function useListThingSuspenseInfinite<
  * Not paginated.
  */
 export const createThing = (
-  createThingBody?: RequestBody<"createThing">,
+  createThingBody?: CreateThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -701,12 +711,12 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
 
-export type CreateThingMutationBody = RequestBody<"createThing"> | undefined;
+export type CreateThingMutationBody = CreateThingBody | undefined;
 
 export type CreateThingMutationError = InstantlyApiError;
 
 export type CreateThingMutationVariables = {
-  data?: RequestBody<"createThing">;
+  data?: CreateThingBody;
 };
 
 /**
@@ -743,7 +753,7 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  * Not paginated.
  */
 export const getThingAnalytics = (
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -753,7 +763,7 @@ export const getThingAnalytics = (
   );
 };
 
-export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody<"getThingAnalytics">) => {
+export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: GetThingAnalyticsBody) => {
   return [
     "/api/v2/things",
     "analytics",
@@ -765,7 +775,7 @@ export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -798,7 +808,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -826,7 +836,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -854,7 +864,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -868,7 +878,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -891,7 +901,7 @@ export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -928,7 +938,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -948,7 +958,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -968,7 +978,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -982,7 +992,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1008,7 +1018,7 @@ export function useGetThingAnalyticsSuspense<
  * Not paginated.
  */
 export const createThings = (
-  createThingsBody?: RequestBody<"createThings">,
+  createThingsBody?: CreateThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1057,12 +1067,12 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
 
 export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof createThings>>>;
 
-export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
+export type CreateThingsMutationBody = CreateThingsBody | undefined;
 
 export type CreateThingsMutationError = InstantlyApiError;
 
 export type CreateThingsMutationVariables = {
-  data?: RequestBody<"createThings">;
+  data?: CreateThingsBody;
 };
 
 /**
@@ -1117,17 +1127,16 @@ export const getExportThingsQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThings>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
@@ -1222,19 +1231,20 @@ export const getExportThingsSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
@@ -1324,7 +1334,7 @@ export function useExportThingsSuspense<
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export const listThings = (
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1334,7 +1344,7 @@ export const listThings = (
   );
 };
 
-export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
+export const getListThingsQueryKey = (listThingsBody?: ListThingsBody) => {
   return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;
 };
 
@@ -1342,7 +1352,7 @@ export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1372,7 +1382,7 @@ export type ListThingsQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody: undefined | RequestBody<"listThings">,
+  listThingsBody: undefined | ListThingsBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1397,7 +1407,7 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1422,7 +1432,7 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1433,7 +1443,7 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
 };
 
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1453,7 +1463,7 @@ export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1490,7 +1500,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody: undefined | RequestBody<"listThings">,
+  listThingsBody: undefined | ListThingsBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1510,7 +1520,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1530,7 +1540,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1544,7 +1554,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1567,7 +1577,7 @@ export function useListThingsSuspense<
  * Not paginated.
  */
 export const moveThings = (
-  moveThingsBody?: RequestBody<"moveThings">,
+  moveThingsBody?: MoveThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1615,12 +1625,12 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
 
 export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof moveThings>>>;
 
-export type MoveThingsMutationBody = RequestBody<"moveThings"> | undefined;
+export type MoveThingsMutationBody = MoveThingsBody | undefined;
 
 export type MoveThingsMutationError = InstantlyApiError;
 
 export type MoveThingsMutationVariables = {
-  data?: RequestBody<"moveThings">;
+  data?: MoveThingsBody;
 };
 
 /**
@@ -1657,7 +1667,7 @@ export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
  * Not paginated.
  */
 export const getThingSummary = (
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1667,7 +1677,7 @@ export const getThingSummary = (
   );
 };
 
-export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary">) => {
+export const getGetThingSummaryQueryKey = (params?: GetThingSummaryParams) => {
   return ["/api/v2/things", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -1675,7 +1685,7 @@ export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1708,7 +1718,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingSummary">,
+  params: undefined | GetThingSummaryParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1736,7 +1746,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1764,7 +1774,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1778,7 +1788,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1798,7 +1808,7 @@ export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1835,7 +1845,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingSummary">,
+  params: undefined | GetThingSummaryParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1855,7 +1865,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1875,7 +1885,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1889,7 +1899,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2028,17 +2038,16 @@ export const getGetThingQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
@@ -2140,19 +2149,20 @@ export const getGetThingSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
@@ -2235,7 +2245,7 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  */
 export const patchThing = (
   id: string,
-  patchThingBody?: RequestBody<"patchThing">,
+  patchThingBody?: PatchThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -2286,13 +2296,13 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
 
 export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof patchThing>>>;
 
-export type PatchThingMutationBody = RequestBody<"patchThing"> | undefined;
+export type PatchThingMutationBody = PatchThingBody | undefined;
 
 export type PatchThingMutationError = InstantlyApiError;
 
 export type PatchThingMutationVariables = {
   id: string;
-  data?: RequestBody<"patchThing">;
+  data?: PatchThingBody;
 };
 
 /**
@@ -2435,18 +2445,15 @@ export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
  */
 export const useSuspenseExportThings = useExportThingsSuspense;
 
-export const getListThingsInfiniteQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
+export const getListThingsInfiniteQueryKey = (listThingsBody?: ListThingsBody) => {
   return [...getListThingsQueryKey(listThingsBody), "infinite"] as const;
 };
 
 export const getListThingsInfiniteQueryOptions = <
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2454,7 +2461,7 @@ export const getListThingsInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2465,13 +2472,10 @@ export const getListThingsInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      {
-        ...listThingsBody,
-        starting_after: pageParam ?? listThingsBody?.starting_after,
-      } as RequestBody<"listThings">,
+      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
       requestOptions,
       signal,
     );
@@ -2486,7 +2490,7 @@ export const getListThingsInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2503,13 +2507,10 @@ export type ListThingsInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThingsInfinite<
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2517,7 +2518,7 @@ export function useListThingsInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2534,13 +2535,10 @@ export function useListThingsInfinite<
 }
 
 export const getListThingsSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2548,7 +2546,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2559,13 +2557,10 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      {
-        ...listThingsBody,
-        starting_after: pageParam ?? listThingsBody?.starting_after,
-      } as RequestBody<"listThings">,
+      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
       requestOptions,
       signal,
     );
@@ -2580,7 +2575,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2597,13 +2592,10 @@ export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
 export function useListThingsSuspenseInfinite<
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2611,7 +2603,7 @@ export function useListThingsSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
