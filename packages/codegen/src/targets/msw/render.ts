@@ -5,7 +5,7 @@ import {
   stringLiteral as literal,
   propertyKey as objectKey,
 } from "../../emit/index.ts";
-import { compareCodePoints, pascalCase } from "../../model/index.ts";
+import { compareCodePoints } from "../../model/index.ts";
 import { operationDoc } from "../operation-docs.ts";
 import { GENERATED_BANNER } from "../target.ts";
 import type { MockOperation, MockResource } from "./mock-operations.ts";
@@ -18,10 +18,14 @@ export interface MockValues {
   errorBodies: unknown[];
 }
 
-/** `listLeadLabel` → `getListLeadLabelResponseMock` / `getListLeadLabelMockHandler` (orval's names). */
-export const responseMockName = (operationId: string) =>
-  identifier(`get${pascalCase(operationId)}ResponseMock`);
-export const handlerName = (operationId: string) => identifier(`get${pascalCase(operationId)}MockHandler`);
+/**
+ * `listLeadLabel` → `getListLeadLabelResponseMock` / `getListLeadLabelMockHandler` (orval's names), from the model's
+ * operation name — unique even where two operationIds case alike (`list_things`, `listThings`).
+ */
+export const responseMockName = (operation: Pick<MockOperation, "name">) =>
+  identifier(`get${operation.name}ResponseMock`);
+export const handlerName = (operation: Pick<MockOperation, "name">) =>
+  identifier(`get${operation.name}MockHandler`);
 
 function docComment(text: string): string {
   return jsdoc([text]);
@@ -126,7 +130,7 @@ export function renderResponses(operations: MockOperation[], values: MockValues)
       ),
     );
     lines.push(
-      `export const ${responseMockName(operation.operationId)} = (overrides?: DeepPartial<${type}>): ${type} =>`,
+      `export const ${responseMockName(operation)} = (overrides?: DeepPartial<${type}>): ${type} =>`,
       `  deepMerge<${type}>(${valueLiteral(values.success.get(operation.operationId))}, overrides);`,
       "",
     );
@@ -140,7 +144,7 @@ export function renderHandlers(operations: MockOperation[]): string {
     'import { createOperationHandler, type HandlerOptions, type MockOverride, type OperationHandler } from "../handler.js";',
     'import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";',
     "import {",
-    ...operations.filter((op) => op.body !== "none").map((op) => `  ${responseMockName(op.operationId)},`),
+    ...operations.filter((op) => op.body !== "none").map((op) => `  ${responseMockName(op)},`),
     '} from "./responses.gen.js";',
     "",
     "const noBody = (): undefined => undefined;",
@@ -148,7 +152,7 @@ export function renderHandlers(operations: MockOperation[]): string {
   ];
   for (const operation of operations) {
     const type = `SuccessBodies[${literal(operation.operationId)}]`;
-    const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation.operationId);
+    const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation);
     lines.push(
       operationDoc(
         operation.source,
@@ -156,7 +160,7 @@ export function renderHandlers(operations: MockOperation[]): string {
       ),
     );
     lines.push(
-      `export const ${handlerName(operation.operationId)} = (override?: MockOverride<${type}>, options?: HandlerOptions): OperationHandler =>`,
+      `export const ${handlerName(operation)} = (override?: MockOverride<${type}>, options?: HandlerOptions): OperationHandler =>`,
       `  createOperationHandler<${type}>(operationSpecs[${literal(operation.operationId)}], ${defaultBody}, override, options);`,
       "",
     );
@@ -165,7 +169,7 @@ export function renderHandlers(operations: MockOperation[]): string {
   lines.push("export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {");
   for (const operation of operations) {
     lines.push(
-      `  ${objectKey(operation.operationId)}: ${operation.body === "none" ? "noBody" : responseMockName(operation.operationId)},`,
+      `  ${objectKey(operation.operationId)}: ${operation.body === "none" ? "noBody" : responseMockName(operation)},`,
     );
   }
   lines.push("};", "");
