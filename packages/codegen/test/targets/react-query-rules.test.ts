@@ -149,7 +149,7 @@ describe("generated hooks for the fixture", () => {
     // Errors are InstantlyApiError (orval's own error typing, fed one error schema); no orval model import.
     expect(thing).toContain("TError = InstantlyApiError");
     expect(thing).not.toMatch(/ErrorType|from ["']\.\/model["']/);
-    expect(thing).toContain("export type CreateThingsMutationVariables = {\n  data?: CreateThingsBody;\n};");
+    expect(thing).toContain("export type CreateThingsMutationVariables = { data?: CreateThingsBody };");
     expect(thing).not.toContain("CreateThingsBodyItem[]");
     // Infinite hooks page with the response's cursor (orval's `getNextPageParam` option).
     expect(thing.match(/getNextPageParam: \(lastPage\) => nextStartingAfter\(lastPage\)/g)).toHaveLength(2);

@@ -141,7 +141,9 @@ export function mapRequestTypes(
           `${JSON.stringify(operation.id)}: orval names its ${what} ${orvalName}, which is also a component schema`,
         );
       }
-      into.names.set(orvalName, typeRef(name));
+      // orval's name is usually the one model.gen.ts declares (`CreateLeadBody`): then nothing changes, and the
+      // declarations that mention it stay orval's text (postprocess.ts prints only what a transform touched).
+      if (orvalName !== name) into.names.set(orvalName, typeRef(name));
     } else if (
       ts.isArrayTypeNode(type) &&
       ts.isTypeReferenceNode(type.elementType) &&
@@ -164,6 +166,7 @@ export function replaceTypes<T extends TS.Node>(
   mapping: TypeMapping,
   context: TS.TransformationContext,
 ): T {
+  if (mapping.names.size === 0 && mapping.arraysOf.size === 0 && mapping.functions.size === 0) return node;
   const renamed = (name: TS.Identifier) => {
     const to = mapping.functions.get(name.text);
     return to === undefined ? name : id(to);

@@ -86,9 +86,7 @@ export type CreateLeadFinderAgentMutationBody = CreateLeadFinderAgentBody | unde
 
 export type CreateLeadFinderAgentMutationError = InstantlyApiError;
 
-export type CreateLeadFinderAgentMutationVariables = {
-  data?: CreateLeadFinderAgentBody;
-};
+export type CreateLeadFinderAgentMutationVariables = { data?: CreateLeadFinderAgentBody };
 
 /**
  * Mutation hook for `createLeadFinderAgent`; invalidates its resource's queries on success.

@@ -106,13 +106,16 @@ export const getListThingInfiniteQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
     ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -124,9 +127,7 @@ export const getListThingInfiniteQueryOptions = <
     TData,
     QueryKey,
     ListThingParams["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -274,16 +275,17 @@ export const getListThingQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -385,20 +387,19 @@ export const getListThingSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -504,13 +505,16 @@ export const getListThingSuspenseInfiniteQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
     ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -522,9 +526,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TData,
     QueryKey,
     ListThingParams["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -767,16 +769,17 @@ export const getGetThingStateQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingStateQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingState>>> = ({ signal }) =>
     getThingState(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingState>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetThingStateQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
@@ -890,20 +893,19 @@ export const getGetThingStateSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingStateQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingState>>> = ({ signal }) =>
     getThingState(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetThingStateSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
@@ -1015,16 +1017,17 @@ export const getExportThingQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ExportThingQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
@@ -1119,20 +1122,19 @@ export const getExportThingSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ExportThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
@@ -1240,16 +1242,17 @@ export const getListRecentThingQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listRecentThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListRecentThingQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
@@ -1356,20 +1359,19 @@ export const getListRecentThingSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListRecentThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
@@ -1484,16 +1486,17 @@ export const getSearchThingQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchThingQueryKey(searchThingBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchThing>>> = ({ signal }) =>
     searchThing(searchThingBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof searchThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type SearchThingQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
@@ -1595,20 +1598,19 @@ export const getSearchThingSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchThingQueryKey(searchThingBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchThing>>> = ({ signal }) =>
     searchThing(searchThingBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type SearchThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;

@@ -71,16 +71,17 @@ export const getGetCampaignQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) =>
     getCampaign(id, requestOptions, signal);
+
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getCampaign>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
@@ -182,20 +183,19 @@ export const getGetCampaignSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) =>
     getCampaign(id, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetCampaignSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;

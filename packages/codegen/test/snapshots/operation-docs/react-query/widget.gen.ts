@@ -111,7 +111,9 @@ export const getListWidgetInfiniteQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
@@ -122,6 +124,7 @@ export const getListWidgetInfiniteQueryOptions = <
       requestOptions,
       signal,
     );
+
   return {
     queryKey,
     queryFn,
@@ -133,9 +136,7 @@ export const getListWidgetInfiniteQueryOptions = <
     TData,
     QueryKey,
     ListWidgetParams["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -298,16 +299,17 @@ export const getListWidgetQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -424,20 +426,19 @@ export const getListWidgetSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -558,7 +559,9 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
@@ -569,6 +572,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
       requestOptions,
       signal,
     );
+
   return {
     queryKey,
     queryFn,
@@ -580,9 +584,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
     TData,
     QueryKey,
     ListWidgetParams["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -786,9 +788,7 @@ export type CreateWidgetMutationBody = CreateWidgetBody;
 
 export type CreateWidgetMutationError = InstantlyApiError;
 
-export type CreateWidgetMutationVariables = {
-  data: CreateWidgetBody;
-};
+export type CreateWidgetMutationVariables = { data: CreateWidgetBody };
 
 /**
  * Mutation hook for `createWidget`; invalidates its resource's queries on success.
@@ -851,16 +851,17 @@ export const getExportWidgetQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportWidget>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ExportWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
@@ -961,20 +962,19 @@ export const getExportWidgetSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ExportWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
@@ -1101,16 +1101,17 @@ export const getSearchWidgetQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof searchWidget>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type SearchWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
@@ -1218,20 +1219,19 @@ export const getSearchWidgetSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type SearchWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
@@ -1462,16 +1462,17 @@ export const getGetWidgetQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
+
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getWidget>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
@@ -1579,20 +1580,19 @@ export const getGetWidgetSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;

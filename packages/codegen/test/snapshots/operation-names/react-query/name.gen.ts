@@ -1003,9 +1003,7 @@ export type CREATEITEMMutationBody = CREATEITEMBody;
 
 export type CREATEITEMMutationError = InstantlyApiError;
 
-export type CREATEITEMMutationVariables = {
-  data: CREATEITEMBody;
-};
+export type CREATEITEMMutationVariables = { data: CREATEITEMBody };
 
 /**
  * Mutation hook for `CREATE_ITEM`; invalidates its resource's queries on success.
@@ -2140,9 +2138,7 @@ export type CreateThingMutationBody = CreateThingBody;
 
 export type CreateThingMutationError = InstantlyApiError;
 
-export type CreateThingMutationVariables = {
-  data: CreateThingBody;
-};
+export type CreateThingMutationVariables = { data: CreateThingBody };
 
 /**
  * Mutation hook for `createThing`; invalidates its resource's queries on success.
@@ -2493,9 +2489,7 @@ export type BulkCreateThingMutationBody = BulkCreateThingBody;
 
 export type BulkCreateThingMutationError = InstantlyApiError;
 
-export type BulkCreateThingMutationVariables = {
-  data: BulkCreateThingBody;
-};
+export type BulkCreateThingMutationVariables = { data: BulkCreateThingBody };
 
 /**
  * Mutation hook for `bulkCreateThing`; invalidates its resource's queries on success.
@@ -2591,9 +2585,7 @@ export type CreateThingXMutationBody = CreateThingXBody;
 
 export type CreateThingXMutationError = InstantlyApiError;
 
-export type CreateThingXMutationVariables = {
-  data: CreateThingXBody;
-};
+export type CreateThingXMutationVariables = { data: CreateThingXBody };
 
 /**
  * Mutation hook for `createThingX`; invalidates its resource's queries on success.

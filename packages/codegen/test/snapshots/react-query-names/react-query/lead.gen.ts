@@ -355,9 +355,7 @@ export type CreateLeadMutationBody = CreateLeadBody;
 
 export type CreateLeadMutationError = InstantlyApiError;
 
-export type CreateLeadMutationVariables = {
-  data: CreateLeadBody;
-};
+export type CreateLeadMutationVariables = { data: CreateLeadBody };
 
 /**
  * Mutation hook for `createLead`; invalidates its resource's queries on success.
@@ -450,9 +448,7 @@ export type BulkCreateLeadMutationBody = BulkCreateLeadBody;
 
 export type BulkCreateLeadMutationError = InstantlyApiError;
 
-export type BulkCreateLeadMutationVariables = {
-  data: BulkCreateLeadBody;
-};
+export type BulkCreateLeadMutationVariables = { data: BulkCreateLeadBody };
 
 /**
  * Mutation hook for `bulkCreateLead`; invalidates its resource's queries on success.
@@ -546,9 +542,7 @@ export type CreateLeadBulkMutationBody = CreateLeadBulkBody;
 
 export type CreateLeadBulkMutationError = InstantlyApiError;
 
-export type CreateLeadBulkMutationVariables = {
-  data: CreateLeadBulkBody;
-};
+export type CreateLeadBulkMutationVariables = { data: CreateLeadBulkBody };
 
 /**
  * Mutation hook for `createLeadBulk`; invalidates its resource's queries on success.
@@ -1126,9 +1120,7 @@ export type XCreateLeadMutationBody = XCreateLeadBody;
 
 export type XCreateLeadMutationError = InstantlyApiError;
 
-export type XCreateLeadMutationVariables = {
-  data: XCreateLeadBody;
-};
+export type XCreateLeadMutationVariables = { data: XCreateLeadBody };
 
 /**
  * Mutation hook for `xCreateLead`; invalidates its resource's queries on success.
@@ -1451,10 +1443,7 @@ export type PatchLeadMutationBody = PatchLeadBody;
 
 export type PatchLeadMutationError = InstantlyApiError;
 
-export type PatchLeadMutationVariables = {
-  id: string;
-  data: PatchLeadBody;
-};
+export type PatchLeadMutationVariables = { id: string; data: PatchLeadBody };
 
 /**
  * Mutation hook for `patchLead`; invalidates its resource's queries on success.

@@ -115,13 +115,16 @@ export const getListThingInfiniteQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
     ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -133,9 +136,7 @@ export const getListThingInfiniteQueryOptions = <
     TData,
     QueryKey,
     ListThingParams["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -283,16 +284,17 @@ export const getListThingQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -394,20 +396,19 @@ export const getListThingSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -513,13 +514,16 @@ export const getListThingSuspenseInfiniteQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
     ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -531,9 +535,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TData,
     QueryKey,
     ListThingParams["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -715,9 +717,7 @@ export type CreateThingMutationBody = CreateThingBody | undefined;
 
 export type CreateThingMutationError = InstantlyApiError;
 
-export type CreateThingMutationVariables = {
-  data?: CreateThingBody;
-};
+export type CreateThingMutationVariables = { data?: CreateThingBody };
 
 /**
  * Mutation hook for `createThing`; invalidates its resource's queries on success.
@@ -782,16 +782,17 @@ export const getGetThingAnalyticsQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingAnalytics>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetThingAnalyticsQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
@@ -908,20 +909,19 @@ export const getGetThingAnalyticsSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetThingAnalyticsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
@@ -1071,9 +1071,7 @@ export type CreateThingsMutationBody = CreateThingsBody | undefined;
 
 export type CreateThingsMutationError = InstantlyApiError;
 
-export type CreateThingsMutationVariables = {
-  data?: CreateThingsBody;
-};
+export type CreateThingsMutationVariables = { data?: CreateThingsBody };
 
 /**
  * Mutation hook for `createThings`; invalidates its resource's queries on success.
@@ -1127,16 +1125,17 @@ export const getExportThingsQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThings>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
@@ -1231,20 +1230,19 @@ export const getExportThingsSuspenseQueryOptions = <
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
@@ -1359,16 +1357,17 @@ export const getListThingsQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThings>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
@@ -1470,20 +1469,19 @@ export const getListThingsSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
@@ -1629,9 +1627,7 @@ export type MoveThingsMutationBody = MoveThingsBody | undefined;
 
 export type MoveThingsMutationError = InstantlyApiError;
 
-export type MoveThingsMutationVariables = {
-  data?: MoveThingsBody;
-};
+export type MoveThingsMutationVariables = { data?: MoveThingsBody };
 
 /**
  * Mutation hook for `moveThings`; invalidates its resource's queries on success.
@@ -1692,16 +1688,17 @@ export const getGetThingSummaryQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingSummary>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetThingSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
@@ -1815,20 +1812,19 @@ export const getGetThingSummarySuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetThingSummarySuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
@@ -2038,16 +2034,17 @@ export const getGetThingQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
+
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
@@ -2149,20 +2146,19 @@ export const getGetThingSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
@@ -2300,10 +2296,7 @@ export type PatchThingMutationBody = PatchThingBody | undefined;
 
 export type PatchThingMutationError = InstantlyApiError;
 
-export type PatchThingMutationVariables = {
-  id: string;
-  data?: PatchThingBody;
-};
+export type PatchThingMutationVariables = { id: string; data?: PatchThingBody };
 
 /**
  * Mutation hook for `patchThing`; invalidates its resource's queries on success.
