@@ -45,7 +45,7 @@ describe("operationIds that are suffixes and prefixes of each other", () => {
       const model = await readFile(join(generated, "model.gen.ts"), "utf8");
       for (const id of ["createLead", "bulkCreateLead", "createLeadBulk", "xCreateLead"]) {
         const name = `${id.charAt(0).toUpperCase()}${id.slice(1)}Body`;
-        expect(lead).toContain(`data: ${name};`);
+        expect(lead).toContain(`data: ${name} }`);
         expect(model).toContain(
           `export type ${name} = operations["${id}"]["requestBody"]["content"]["application/json"];`,
         );

@@ -181,7 +181,7 @@ function imports(
     for (const name of [names.body, names.params]) if (name && used.has(name)) paramTypes.add(name);
   }
   for (const name of paramTypes) context.usedParamTypes.add(name);
-  const fromTypes = new Set(["QueryParams", "RequestBody", "ResponseBody"].filter((name) => used.has(name)));
+  const fromTypes = new Set(["ResponseBody"].filter((name) => used.has(name)));
   for (const statement of original) {
     const declaration = namedImports(statement);
     if (!declaration) continue;
