@@ -21,7 +21,7 @@ export const SNAPSHOTS_DIR = join(import.meta.dirname, "snapshots");
 /**
  * The fixtures whose generated code is committed: the hooks' edge cases (array body, body cursor, text answer),
  * docs/scopes/deprecation and hostile spec text, a dangling ref, alias enums, an OpenAPI 3.0 document, operation
- * names that collide once cased, query and body cursor pagination.
+ * names that collide once cased, query and body cursor pagination, operationIds orval and the model case differently.
  */
 export const SNAPSHOT_FIXTURES = [
   "react-query-operations.json",
@@ -31,6 +31,7 @@ export const SNAPSHOT_FIXTURES = [
   "openapi-3.0.yaml",
   "react-query-names.json",
   "cursor-pagination.json",
+  "operation-names.json",
 ] as const;
 
 /** Every target, in the order `pnpm generate` runs them. */

@@ -1,4 +1,4 @@
-import { pascalCase } from "./naming.ts";
+import { pascalCase, uniqueName } from "./naming.ts";
 import { isObject, type JsonObject, pointerOf } from "./pointer.ts";
 import { parseScopes } from "./scopes.ts";
 import {
@@ -193,8 +193,10 @@ function operation(
   const tags = Array.isArray(raw.tags)
     ? raw.tags.filter((tag): tag is string => typeof tag === "string")
     : [];
+  const id = typeof raw.operationId === "string" ? raw.operationId : method + pascalCase(path);
   return {
-    id: typeof raw.operationId === "string" ? raw.operationId : method + pascalCase(path),
+    id,
+    name: pascalCase(id),
     method,
     path,
     pointer,
@@ -236,6 +238,11 @@ export function collectOperations(resolver: Resolver): Operation[] {
       const raw = found.node[method];
       if (isObject(raw)) result.push(operation(path, method, found.node, found.pointer, raw, resolver));
     }
+  }
+  const names = new Set<string>();
+  for (const entry of result) {
+    entry.name = uniqueName(entry.name, names);
+    names.add(entry.name);
   }
   return result;
 }

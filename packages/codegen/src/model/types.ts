@@ -69,6 +69,13 @@ export interface Pagination {
 export interface Operation {
   /** The operationId (after normalization always an identifier); `method + PascalCase(path)` when absent. */
   id: string;
+  /**
+   * The PascalCase name every per-operation generated name is built from (`use${name}`, `get${name}QueryKey`,
+   * `${name}Body`): naming.ts `pascalCase` of the id (`list_items` → `ListItems`,
+   * `LIST_ITEMS` → `LISTITEMS`, `_private` → `Private`), made unique in document order (`ListItems2`) because
+   * two ids may differ only in what PascalCase drops (`list_items`, `listItems`).
+   */
+  name: string;
   method: HttpMethod;
   /** The path template, e.g. `/api/v2/campaigns/{id}`. */
   path: string;

@@ -24,9 +24,31 @@ const GENERATED_CODE_STYLE = {
   assist: { enabled: false },
 };
 
-/** Biome's CLI entry, from the workspace's devDependency (the generator runs inside the repo, never published). */
-function biomeBin(): string {
-  return createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome");
+/**
+ * How to run Biome's CLI, from the workspace's devDependency (the generator runs inside the repo, never published).
+ * `@biomejs/biome/bin/biome` is a Node script that finds the platform's native binary (running `ldd --version` to
+ * tell musl from glibc) and spawns it: a Node start-up and two more processes per target on the way to the same
+ * binary. So the binary is resolved here and spawned directly. Package managers install only the binary package
+ * that matches the platform and C library (its `os`/`cpu`/`libc` fields), so the one that resolves is the one to
+ * run; if none does, the script decides. `BIOME_BINARY` overrides, as for the script.
+ */
+function biomeCommand(): { file: string; args: string[] } {
+  if (process.env.BIOME_BINARY) return { file: process.env.BIOME_BINARY, args: [] };
+  const script = createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome");
+  const fromScript = createRequire(script);
+  const { platform, arch } = process;
+  const exe = platform === "win32" ? ".exe" : "";
+  for (const name of [
+    `@biomejs/cli-${platform}-${arch}-musl/biome`,
+    `@biomejs/cli-${platform}-${arch}/biome${exe}`,
+  ]) {
+    try {
+      return { file: fromScript.resolve(name), args: [] };
+    } catch {
+      // not installed for this platform: try the next
+    }
+  }
+  return { file: process.execPath, args: [script] };
 }
 
 /** Formats every file under `dir` in place with Biome's CLI (`biome format --write`). */
@@ -34,7 +56,8 @@ export async function formatGenerated(dir: string): Promise<void> {
   const configDir = await mkdtemp(join(tmpdir(), "ik-biome-"));
   try {
     await writeFile(join(configDir, "biome.json"), JSON.stringify(GENERATED_CODE_STYLE));
-    await run(process.execPath, [biomeBin(), "format", "--write", `--config-path=${configDir}`, dir], {
+    const biome = biomeCommand();
+    await run(biome.file, [...biome.args, "format", "--write", `--config-path=${configDir}`, dir], {
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { identifier, isIdentifier, isReservedWord, propertyKey, stringLiteral } from "../emit/index.ts";
-import { camelCase, type Operation, pascalCase } from "../model/index.ts";
+import { camelCase, type Operation } from "../model/index.ts";
 
 /**
  * The names every target exports for one operation, in one place: the hooks package's request function, hooks,
@@ -26,20 +26,21 @@ export interface OperationExports {
   clientCall: string;
 }
 
-/** `listLeadLabel` → `ListLeadLabel`: the PascalCase orval builds every per-operation name from. */
-const pascal = (operationId: string) => pascalCase(operationId);
-
-/** `getListLeadLabelMockHandler` (orval's naming, which @instantly-kit/msw keeps). */
-export const handlerName = (operationId: string) => identifier(`get${pascal(operationId)}MockHandler`);
+/**
+ * `getListLeadLabelMockHandler` (orval's naming, which @instantly-kit/msw keeps), from the model's operation name
+ * (`Operation.name`: PascalCase, unique even where two operationIds case alike, `list_things` and `listThings`).
+ */
+export const handlerName = (operation: Pick<Operation, "name">) => identifier(`get${operation.name}MockHandler`);
 /** `getListLeadLabelResponseMock`. */
-export const responseMockName = (operationId: string) => identifier(`get${pascal(operationId)}ResponseMock`);
+export const responseMockName = (operation: Pick<Operation, "name">) =>
+  identifier(`get${operation.name}ResponseMock`);
 
 /**
  * The exports of `operation`. `isQuery` is the hooks target's rule (react-query/operations.ts `hookOperations`:
  * GETs and reading POSTs are queries), passed in so that rule stays in one place.
  */
 export function operationExports(operation: Operation, isQuery: boolean): OperationExports {
-  const name = pascal(operation.id);
+  const name = operation.name;
   const infinite = operation.pagination !== undefined;
   const hooks = isQuery
     ? [
@@ -64,8 +65,8 @@ export function operationExports(operation: Operation, isQuery: boolean): Operat
     hooks,
     optionsHelpers,
     queryKey: isQuery ? `get${name}QueryKey` : undefined,
-    mockHandler: handlerName(operation.id),
-    responseMock: operation.successBody.kind === "none" ? undefined : responseMockName(operation.id),
+    mockHandler: handlerName(operation),
+    responseMock: operation.successBody.kind === "none" ? undefined : responseMockName(operation),
     clientCall: `client.${operation.method.toUpperCase()}(${stringLiteral(operation.path)})`,
   };
 }

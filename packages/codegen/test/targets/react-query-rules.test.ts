@@ -149,9 +149,7 @@ describe("generated hooks for the fixture", () => {
     // Errors are InstantlyApiError (orval's own error typing, fed one error schema); no orval model import.
     expect(thing).toContain("TError = InstantlyApiError");
     expect(thing).not.toMatch(/ErrorType|from ["']\.\/model["']/);
-    expect(thing).toContain(
-      'export type CreateThingsMutationVariables = {\n  data?: RequestBody<"createThings">;\n};',
-    );
+    expect(thing).toContain("export type CreateThingsMutationVariables = { data?: CreateThingsBody };");
     expect(thing).not.toContain("CreateThingsBodyItem[]");
     // Infinite hooks page with the response's cursor (orval's `getNextPageParam` option).
     expect(thing.match(/getNextPageParam: \(lastPage\) => nextStartingAfter\(lastPage\)/g)).toHaveLength(2);
@@ -159,7 +157,11 @@ describe("generated hooks for the fixture", () => {
     expect(thing).toMatch(
       /\/\*\*\n \* Query hook for `getThing`\.\n \*\n \* `GET \/api\/v2\/things\/\{id\}`[^/]*\*\/\nexport function useGetThing</,
     );
-    expect(first["model.gen.ts"]).toContain('export type CreateThingBody = RequestBody<"createThing">;');
+    // Hook parameters are named types, one indexed access from the operation's fields (an optional body is
+    // `requestBody?:` in openapi-typescript's output, hence NonNullable).
+    expect(first["model.gen.ts"]).toContain(
+      'export type CreateThingBody = NonNullable<\n  operations["createThing"]["requestBody"]\n>["content"]["application/json"];',
+    );
     expect(first["index.gen.ts"]).toContain('export * from "./thing.gen.js";');
     expect(await generateOnce()).toEqual(first);
   }, 60_000);

@@ -40,13 +40,22 @@ describe("operationIds that are suffixes and prefixes of each other", () => {
       await workspace.generate("names.json", document, [typesTarget, reactQueryTarget]);
       const generated = join(workspace.eraDir("names.json"), "react-query", "src", "generated");
       const lead = await readFile(join(generated, "lead.gen.ts"), "utf8");
-      // Each operation's body is its own, by exact name.
+      // Each operation's body and query object is its own named type (model.gen.ts), one indexed access from
+      // the operation's fields — never a helper instantiated in the hooks.
+      const model = await readFile(join(generated, "model.gen.ts"), "utf8");
       for (const id of ["createLead", "bulkCreateLead", "createLeadBulk", "xCreateLead"]) {
-        expect(lead).toContain(`data: RequestBody<"${id}">;`);
+        const name = `${id.charAt(0).toUpperCase()}${id.slice(1)}Body`;
+        expect(lead).toContain(`data: ${name} }`);
+        expect(model).toContain(
+          `export type ${name} = operations["${id}"]["requestBody"]["content"]["application/json"];`,
+        );
       }
-      expect(lead).toContain('params?: QueryParams<"getLeads">');
-      expect(lead).toContain('params?: QueryParams<"getLeadsParams">');
-      expect(lead).not.toMatch(/\w(RequestBody|QueryParams)</);
+      expect(lead).toContain("params?: GetLeadsParams,");
+      expect(lead).toContain("params?: GetLeadsParamsParams,");
+      expect(model).toContain(
+        'export type GetLeadsParamsParams = NonNullable<operations["getLeadsParams"]["parameters"]["query"]>;',
+      );
+      expect(lead).not.toMatch(/(RequestBody|QueryParams)</);
       // An underscore operationId: the request function keeps the id, the hooks take the model's PascalCase
       // (`list_lead_items` → `ListLeadItems`), the name orval builds too.
       expect(lead).toContain("export const list_lead_items = ");

@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { generate } from "orval";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildModel, pascalCase } from "../../src/model/index.ts";
+import { buildModel } from "../../src/model/index.ts";
 import { projectPaths } from "../../src/paths.ts";
+import { tagFileContext } from "../../src/targets/react-query/index.ts";
 import { hookOperations } from "../../src/targets/react-query/operations.ts";
 import { orvalOptions } from "../../src/targets/react-query/orval-options.ts";
 import { postprocessTagFile, type TagFileContext } from "../../src/targets/react-query/postprocess.ts";
@@ -20,11 +21,12 @@ const operations = hookOperations(model);
 let workDir = "";
 let files: { name: string; text: string }[] = [];
 
-const context = (): TagFileContext => ({
-  operations: new Map(operations.map((operation) => [operation.id, operation])),
-  schemaNames: new Set(model.schemas.map((schema) => schema.name)),
-  aliases: new Map(),
-});
+const context = (): TagFileContext =>
+  tagFileContext(
+    model,
+    operations,
+    files.map((file) => ts.createSourceFile(file.name, file.text, ts.ScriptTarget.Latest, true)),
+  );
 
 /** The top-level statement of `text` that declares `name` (function or `const`). */
 function declaration(text: string, name: string): ts.Statement {
@@ -61,9 +63,9 @@ afterAll(async () => {
 function target(): { name: string; text: string; id: string; pascal: string } {
   for (const file of files) {
     const query = operations.find(
-      (operation) => operation.isQuery && file.text.includes(`export const ${operation.id} = `),
+      (operation) => operation.isQuery && file.text.includes(`export const ${operation.orvalName} = `),
     );
-    if (query) return { ...file, id: query.id, pascal: pascalCase(query.id) };
+    if (query) return { ...file, id: query.id, pascal: query.name };
   }
   throw new Error("no query operation in orval's output");
 }

@@ -9,6 +9,8 @@ export type BodyKind = "json" | "text" | "none";
 /** What the mocks need of one operation of the model. */
 export interface MockOperation {
   operationId: string;
+  /** The model's PascalCase name of the operation (unique): `get${name}MockHandler`, `get${name}ResponseMock`. */
+  name: string;
   /** Upper-case HTTP method, as MSW and the runtime tables spell it. */
   method: string;
   /** OpenAPI path, e.g. `/api/v2/leads/{id}`. */
@@ -57,6 +59,7 @@ export function mockOperations(model: SpecModel): MockOperation[] {
     const bodySchema = model.resolve(bodyMedia?.schema, bodyMedia?.schemaPointer)?.node;
     return {
       operationId: operation.id,
+      name: operation.name,
       method: operation.method.toUpperCase(),
       path: operation.path,
       status: operation.successStatus,

@@ -116,12 +116,12 @@ export function renderResponses(operations: MockOperation[], values: MockValues)
       exportDoc(
         operation.source,
         "responseMock",
-        responseMockName(operation.operationId),
+        responseMockName(operation),
         `Default ${operation.status} body of \`${operation.operationId}\`; \`overrides\` are merged over it.`,
       ),
     );
     lines.push(
-      `export const ${responseMockName(operation.operationId)} = (overrides?: DeepPartial<${type}>): ${type} =>`,
+      `export const ${responseMockName(operation)} = (overrides?: DeepPartial<${type}>): ${type} =>`,
       `  deepMerge<${type}>(${valueLiteral(values.success.get(operation.operationId))}, overrides);`,
       "",
     );
@@ -135,7 +135,7 @@ export function renderHandlers(operations: MockOperation[]): string {
     'import { createOperationHandler, type HandlerOptions, type MockOverride, type OperationHandler } from "../handler.js";',
     'import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";',
     "import {",
-    ...operations.filter((op) => op.body !== "none").map((op) => `  ${responseMockName(op.operationId)},`),
+    ...operations.filter((op) => op.body !== "none").map((op) => `  ${responseMockName(op)},`),
     '} from "./responses.gen.js";',
     "",
     "const noBody = (): undefined => undefined;",
@@ -143,17 +143,17 @@ export function renderHandlers(operations: MockOperation[]): string {
   ];
   for (const operation of operations) {
     const type = `SuccessBodies[${literal(operation.operationId)}]`;
-    const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation.operationId);
+    const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation);
     lines.push(
       exportDoc(
         operation.source,
         "mockHandler",
-        handlerName(operation.operationId),
+        handlerName(operation),
         `MSW handler for \`${operation.operationId}\`: answers ${operation.status} with the default body, or \`override\`.`,
       ),
     );
     lines.push(
-      `export const ${handlerName(operation.operationId)} = (override?: MockOverride<${type}>, options?: HandlerOptions): OperationHandler =>`,
+      `export const ${handlerName(operation)} = (override?: MockOverride<${type}>, options?: HandlerOptions): OperationHandler =>`,
       `  createOperationHandler<${type}>(operationSpecs[${literal(operation.operationId)}], ${defaultBody}, override, options);`,
       "",
     );
@@ -162,7 +162,7 @@ export function renderHandlers(operations: MockOperation[]): string {
   lines.push("export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {");
   for (const operation of operations) {
     lines.push(
-      `  ${objectKey(operation.operationId)}: ${operation.body === "none" ? "noBody" : responseMockName(operation.operationId)},`,
+      `  ${objectKey(operation.operationId)}: ${operation.body === "none" ? "noBody" : responseMockName(operation)},`,
     );
   }
   lines.push("};", "");

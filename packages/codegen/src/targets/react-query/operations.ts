@@ -1,3 +1,4 @@
+import { CliError } from "../../errors.ts";
 import type { HttpMethod, Operation, SpecModel } from "../../model/index.ts";
 
 /**
@@ -8,6 +9,13 @@ import type { HttpMethod, Operation, SpecModel } from "../../model/index.ts";
 
 export interface HookOperation {
   id: string;
+  /** The model's PascalCase name of the operation: hooks, keys and types are `use${name}`, `get${name}QueryKey`… */
+  name: string;
+  /**
+   * What orval's `operationName` option answers for this operation ({@link orvalOperationName}): orval derives
+   * every hook, key and type name from it, and names the request function by it (renamed to `id` afterwards).
+   */
+  orvalName: string;
   method: HttpMethod;
   /** The path template as in the spec, e.g. `/api/v2/campaigns/{id}`. */
   path: string;
@@ -39,6 +47,8 @@ export function hookOperations(model: SpecModel): HookOperation[] {
     const json = operation.successResponses.some((response) => response.json !== undefined);
     return {
       id: operation.id,
+      name: operation.name,
+      orvalName: orvalOperationName(operation),
       method: operation.method,
       path: operation.path,
       pathParamNames: operation.pathParamNames,
@@ -50,6 +60,29 @@ export function hookOperations(model: SpecModel): HookOperation[] {
       model: operation,
     };
   });
+}
+
+/**
+ * The name handed to orval as the operation's name, chosen so that orval's own casing (`@orval/core` `pascal`,
+ * `camel`) turns it into the model's name: orval names a hook `camel("use-" + n)`, a key `camel("get-" + n +
+ * "-query-key")`, a type `pascal(n) + "QueryResult"`. Those agree with the model's `name` when `n` is the name
+ * itself — unless the name has no lower-case letter, which orval's casing lowers as a whole (`LISTITEMS` →
+ * `Listitems`); then a lower-case first letter keeps it from doing so (`lISTITEMS`) — or the operationId when it
+ * is that name with its first letter in either case (`createLead`). orval also names the request function `n`;
+ * when that is not the operationId, the post-processing renames it (postprocess.ts). A name that starts with a
+ * digit (operationId `_3d`) cannot name a function: refused here, in one line.
+ */
+export function orvalOperationName(operation: Pick<Operation, "id" | "name">): string {
+  const { id, name } = operation;
+  if (!/^[A-Za-z]/.test(name)) {
+    throw new CliError(
+      `react-query: operationId ${JSON.stringify(id)} gives the hook name ${JSON.stringify(`use${name}`)}; a hook name needs a letter after "use" — rename the operation`,
+    );
+  }
+  // Most ids are camelCase words (`createLead`): orval derives the model's names from the id itself, and the
+  // request function needs no renaming — its declarations stay orval's text (postprocess.ts prints only what changed).
+  if (id.charAt(0).toUpperCase() + id.slice(1) === name && /[a-z]/.test(id)) return id;
+  return /[a-z]/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /**

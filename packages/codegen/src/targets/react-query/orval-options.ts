@@ -3,6 +3,7 @@ import { identifier } from "../../emit/index.ts";
 import { CliError } from "../../errors.ts";
 import { isSuccessStatus, schemaRef } from "../../model/index.ts";
 import type { HookOperation } from "./operations.ts";
+import { fail } from "./syntax.ts";
 
 /**
  * The orval 8 configuration for the hooks. Everything orval can express is said here, in its own options
@@ -12,7 +13,7 @@ import type { HookOperation } from "./operations.ts";
  *   for transport;
  * - `override.operations`: the operation kinds are decided by us (operations.ts) and handed to orval per operation,
  *   so orval never guesses — POST reads become queries, query-cursor operations get (suspense) infinite hooks;
- * - `override.operationName`: request functions are named by the operationId as written;
+ * - `override.operationName`: the model's name of each operation, from which orval derives every hook name;
  * - `override.query.options.getNextPageParam`: orval puts it in every infinite query's options (and only there);
  * - `input.override.transformer` ({@link orvalInput}): what orval reads of the spec — see there.
  */
@@ -131,6 +132,7 @@ export function orvalOptions(input: {
   workDir: string;
   mutatorPath: string;
 }): Options {
+  const orvalNames = new Map(input.operations.map((operation) => [operation.id, operation.orvalName]));
   const perOperation: Record<string, { query: Record<string, unknown> }> = {};
   for (const operation of input.operations) {
     if (operation.method === "post" && operation.isQuery) {
@@ -166,9 +168,14 @@ export function orvalOptions(input: {
       override: {
         header: false,
         mutator: { path: input.mutatorPath, name: "instantlyRequest" },
-        // Request functions are named exactly as the operationId (orval's default re-cases `list_items` to
-        // `listItems`); the post-processing finds them by the model's id.
-        operationName: (operation: { operationId?: string }) => operation.operationId ?? "",
+        // orval derives hook, key and type names from the operation's name: it gets the model's name
+        // (operations.ts `orvalOperationName`), so `LIST_ITEMS` gives `useLISTITEMS` as the model says, not orval's
+        // `useListItems`. The request function orval names after it is renamed to the operationId afterwards.
+        operationName: (operation: { operationId?: string }) =>
+          orvalNames.get(operation.operationId ?? "") ??
+          fail(
+            `orval asks for the name of an operation the model does not have: ${JSON.stringify(operation.operationId)}`,
+          ),
         operations: perOperation as never,
         query: {
           version: 5,

@@ -4,19 +4,21 @@
  * initialData…), configured as far as its options go (orval-options.ts); the transforms here do the rest, each
  * asserted to apply exactly once per operation (syntax.ts `Tally`):
  * - request functions go through our mutator with the spec's path template (request-function.ts);
- * - orval's body/query model names become the types package's (`RequestBody<"op">`, `QueryParams<"op">`);
+ * - orval's request functions are renamed to the operationIds, its body/query model names become the named
+ *   parameter types of model.gen.ts (param-types.ts) — hooks and keys already carry the model's names
+ *   (orval-options.ts `operationName`);
  * - hierarchical query keys, the client from <InstantlyProvider>, invalidation (hooks.ts);
  * - body-cursor infinite hooks (body-cursor.ts) and `useSuspenseX` aliases;
  * - JSDoc from the model (../operation-docs.ts); imports from our packages.
  */
 
-import { pascalCase } from "../../model/index.ts";
 import { exportDoc } from "../operation-docs.ts";
 import { type ExportKind, operationExports } from "../operation-exports.ts";
 import { bodyCursorInfiniteHooks } from "./body-cursor.ts";
 import { infiniteQueryKey, injectClient, mutationHook, mutationOptions, queryKey } from "./hooks.ts";
 import type { HookOperation } from "./operations.ts";
 import { ERROR_SCHEMA } from "./orval-options.ts";
+import type { ParamTypeNames } from "./param-types.ts";
 import {
   mapRequestTypes,
   type RequestShape,
@@ -42,12 +44,14 @@ import {
 } from "./syntax.ts";
 
 export interface TagFileContext {
-  /** Operations of the whole document by operationId. */
+  /** Operations of the whole document by the name orval gives their request functions (`orvalName`). */
   operations: ReadonlyMap<string, HookOperation>;
   /** Component schema names exported by @instantly-kit/types. */
   schemaNames: ReadonlySet<string>;
-  /** Collects `alias name → type expression` for generated/model.gen.ts. */
-  aliases: Map<string, string>;
+  /** The named parameter types of every operation by operationId (param-types.ts). */
+  paramTypes: ReadonlyMap<string, ParamTypeNames>;
+  /** Collects the parameter type names the hook files use: model.gen.ts declares those. */
+  usedParamTypes: Set<string>;
 }
 
 /** The sentence a doc comment starts with: what the export is. */
@@ -62,18 +66,10 @@ function lead(operation: HookOperation, kind: "request" | "hook" | "options", na
     return `Mutation hook for \`${operation.id}\`; invalidates its resource's queries on success.`;
   const infinite = name.endsWith("Infinite") ? "infinite " : "";
   const suspense = /Suspense/.test(name) ? "suspense " : "";
-  const pages = operation.pagination && !infinite ? ` Pages: \`use${pascal(operation.id)}Infinite\`.` : "";
+  const pages = operation.pagination && !infinite ? ` Pages: \`use${operation.name}Infinite\`.` : "";
   const what = `${suspense}${infinite}query hook`;
   return `${what.charAt(0).toUpperCase()}${what.slice(1)} for \`${operation.id}\`.${pages}`;
 }
-
-/**
- * The PascalCase orval builds hook, key and type names from (`use${pascal(operationName)}`): the model's
- * `pascalCase`, which agrees with orval's for the identifiers normalization leaves as operationIds (each ASCII
- * word capitalised, inner capitals kept: `list_items` → `ListItems`). Should they ever differ, a declaration is
- * not found by name and the per-operation tally fails with the operation and the missing hook.
- */
-const pascal = (operationId: string) => pascalCase(operationId);
 
 /** What a top-level declaration of orval's is, found by its exact name. */
 type Role =
@@ -83,7 +79,7 @@ type Role =
 function rolesOf(shapes: readonly RequestShape[]): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const shape of shapes) {
-    const name = pascal(shape.operation.id);
+    const name = shape.operation.name;
     if (shape.operation.isQuery) {
       roles.set(`get${name}QueryKey`, { kind: "queryKey", shape });
       const variants = ["", "Suspense"];
@@ -108,7 +104,7 @@ function rolesOf(shapes: readonly RequestShape[]): Map<string, Role> {
 
 function expectations(tally: Tally, shapes: readonly RequestShape[]): void {
   for (const { operation } of shapes) {
-    const name = pascal(operation.id);
+    const name = operation.name;
     tally.expect(operation.id, "request function");
     if (operation.isQuery) {
       tally.expect(operation.id, "query key");
@@ -197,7 +193,12 @@ function imports(
   fileName: string,
 ): TS.ImportDeclaration[] {
   const tanstack: TS.ImportDeclaration[] = [];
-  const fromTypes = new Set(["QueryParams", "RequestBody", "ResponseBody"].filter((name) => used.has(name)));
+  const paramTypes = new Set<string>();
+  for (const names of context.paramTypes.values()) {
+    for (const name of [names.body, names.params]) if (name && used.has(name)) paramTypes.add(name);
+  }
+  for (const name of paramTypes) context.usedParamTypes.add(name);
+  const fromTypes = new Set(["ResponseBody"].filter((name) => used.has(name)));
   for (const statement of original) {
     const declaration = namedImports(statement);
     if (!declaration) continue;
@@ -222,7 +223,7 @@ function imports(
     } else if (declaration.module === "./model") {
       for (const specifier of declaration.names) {
         const name = specifier.name.text;
-        if (!used.has(name) || name === ERROR_SCHEMA) continue;
+        if (!used.has(name) || name === ERROR_SCHEMA || paramTypes.has(name)) continue;
         if (context.schemaNames.has(name)) fromTypes.add(name);
         else
           fail(
@@ -242,6 +243,7 @@ function imports(
     ...tanstack,
     ...(fromTypes.size > 0 ? [importDeclaration("@instantly-kit/types", [...fromTypes].sort(), true)] : []),
     ...(used.has(ERROR_SCHEMA) ? [importDeclaration("@instantly-kit/client", [ERROR_SCHEMA], true)] : []),
+    ...(paramTypes.size > 0 ? [importDeclaration("./model.gen.js", [...paramTypes].sort(), true)] : []),
     ...(runtime.length > 0 ? [importDeclaration("../runtime.js", runtime, false)] : []),
     ...(runtimeTypes.length > 0 ? [importDeclaration("../runtime.js", runtimeTypes, true)] : []),
   ];
@@ -249,8 +251,12 @@ function imports(
 
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
 
-export function postprocessTagFile(fileName: string, text: string, context: TagFileContext): string {
-  const source = parse(fileName, text);
+export function postprocessTagFile(
+  fileName: string,
+  text: string | TS.SourceFile,
+  context: TagFileContext,
+): string {
+  const source = typeof text === "string" ? parse(fileName, text) : text;
   const tally = new Tally();
   // Request functions: exported arrows named exactly like an operation of the document.
   const shapes: RequestShape[] = [];
@@ -260,7 +266,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
     if (arrow && operation) shapes.push(readRequestShape(operation, arrow.arrow));
   }
   expectations(tally, shapes);
-  const byId = new Map(shapes.map((shape) => [shape.operation.id, shape]));
+  const byOrvalName = new Map(shapes.map((shape) => [shape.operation.orvalName, shape]));
   const roles = rolesOf(shapes);
   // Options helpers by name (operation-exports.ts names them), each expected to get its doc exactly once.
   const optionsHelpers = new Map<string, HookOperation>();
@@ -270,8 +276,9 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       tally.expect(operation.id, `doc: ${helper}`);
     }
   }
-  const mapping: TypeMapping = { names: new Map(), arraysOf: new Map(), aliases: context.aliases };
-  for (const shape of shapes) mapRequestTypes(shape, context.schemaNames, mapping);
+  const mapping: TypeMapping = { names: new Map(), arraysOf: new Map(), functions: new Map() };
+  for (const shape of shapes)
+    mapRequestTypes(shape, context.paramTypes.get(shape.operation.id), context.schemaNames, mapping);
 
   const transformer: TS.TransformerFactory<TS.SourceFile> = (transformContext) => (file) => {
     const statements: TS.Statement[] = [];
@@ -293,17 +300,17 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement)) continue;
       const name = statementName(statement);
-      const shape = name === undefined ? undefined : byId.get(name);
+      const shape = name === undefined ? undefined : byOrvalName.get(name);
       const role = name === undefined ? undefined : roles.get(name);
       const arrow = exportedArrow(statement);
       if (shape && arrow && ts.isVariableStatement(statement)) {
         tally.applied(shape.operation.id, "request function");
-        tally.expect(shape.operation.id, `doc: ${name}`);
+        tally.expect(shape.operation.id, `doc: ${shape.operation.id}`);
         statements.push(
           doc(
-            replaceArrow(statement, withBody(arrow.arrow, requestBody(shape))),
+            replaceArrow(statement, withBody(arrow.arrow, requestBody(shape)), shape.operation.id),
             shape.operation,
-            name as string,
+            shape.operation.id,
             "request",
           ),
         );
@@ -331,7 +338,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
         const overloaded = statement.body !== undefined && documented.has(name);
         statements.push(overloaded ? hook : doc(hook, role.shape.operation, name, "hook"));
       } else if (arrow && ts.isVariableStatement(statement)) {
-        const camel = pascal(operationId);
+        const camel = role.shape.operation.name;
         if (role.kind === "queryKey" || role.kind === "infiniteQueryKey") {
           applied(role.kind === "queryKey" ? "query key" : "infinite query key");
         }
@@ -355,9 +362,9 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       }
     }
     for (const shape of shapes) {
-      const name = pascal(shape.operation.id);
+      const name = shape.operation.name;
       if (shape.operation.pagination === "body") {
-        for (const statement of bodyCursorInfiniteHooks(shape, name, source)) {
+        for (const statement of bodyCursorInfiniteHooks(shape)) {
           const hookName = ts.isFunctionDeclaration(statement) ? statement.name?.text : undefined;
           const helper = exportedArrow(statement)?.name;
           if (hookName) {
@@ -392,6 +399,11 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
     const body = statements.map((statement) => replaceTypes(statement, mapping, transformContext));
     const used = new Set<string>();
     for (const statement of body) identifiersIn(statement, used);
+    // Every mention of a request function by orval's name was renamed (a name left behind would not compile).
+    for (const [orvalName, operationId] of mapping.functions) {
+      if (used.has(orvalName) && !context.schemaNames.has(orvalName))
+        fail(`${fileName}: orval's name ${orvalName} of ${JSON.stringify(operationId)} is left in the hooks`);
+    }
     return f.updateSourceFile(file, [...imports(file.statements, used, context, fileName), ...body]);
   };
   const result = ts.transform(source, [transformer]);

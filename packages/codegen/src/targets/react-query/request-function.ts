@@ -6,10 +6,10 @@
  * syntax tree and returned for the other transforms.
  */
 
-import { stringLiteral } from "../../emit/index.ts";
 import type { HookOperation } from "./operations.ts";
+import type { ParamTypeNames } from "./param-types.ts";
 import type { TS } from "./syntax.ts";
-import { call, f, fail, id, opType, str, ts } from "./syntax.ts";
+import { call, f, fail, id, opType, str, ts, typeRef } from "./syntax.ts";
 
 export interface RequestShape {
   operation: HookOperation;
@@ -110,52 +110,67 @@ export function requestBody(shape: RequestShape): TS.Statement[] {
 }
 
 /**
- * orval's model names for this operation's body and query object, mapped to the types package: `CreateThingBody`
- * → `RequestBody<"createThing">`, `ListThingParams` → `QueryParams<"listThing">`, an array body
- * `CreateThingsBodyItem[]` → `RequestBody<"createThings">`. A body that is a component schema keeps its name
- * (the types package exports it). Matching is by identifier, never by text.
+ * What the post-processing changes in every declaration of a tag file, by exact identifier (never by text):
+ * orval's scratch model names for bodies and query objects become the named parameter types of model.gen.ts
+ * (param-types.ts: `CreateThingBody`, `ListThingParams`; an array body `CreateThingsBodyItem[]` becomes
+ * `CreateThingsBody` as a whole), and orval's request-function names become the operationIds.
  */
 export interface TypeMapping {
   /** orval type name → replacement, for `Name` references. */
   names: Map<string, TS.TypeNode>;
   /** orval element type name → replacement, for `Name[]` array types. */
   arraysOf: Map<string, TS.TypeNode>;
-  /** Aliases for generated/model.gen.ts (orval's documented names of bodies and query objects). */
-  aliases: Map<string, string>;
+  /** orval's request-function name → the operationId, for `typeof name` and calls `name(…)`. */
+  functions: Map<string, string>;
 }
 
 export function mapRequestTypes(
   shape: RequestShape,
+  names: ParamTypeNames | undefined,
   schemaNames: ReadonlySet<string>,
   into: TypeMapping,
 ): void {
   const { operation } = shape;
-  const register = (type: TS.TypeNode | undefined, helper: "RequestBody" | "QueryParams") => {
-    if (!type) return;
+  const register = (type: TS.TypeNode | undefined, name: string | undefined, what: string) => {
+    // No name: no such parameter, or a body typed by a component schema (orval prints the schema's name).
+    if (!type || !name) return;
     if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && !type.typeArguments) {
-      const name = type.typeName.text;
-      if (schemaNames.has(name)) return;
-      into.names.set(name, opType(helper, operation.id));
-      into.aliases.set(name, `${helper}<${stringLiteral(operation.id)}>`);
+      const orvalName = type.typeName.text;
+      if (schemaNames.has(orvalName)) {
+        fail(
+          `${JSON.stringify(operation.id)}: orval names its ${what} ${orvalName}, which is also a component schema`,
+        );
+      }
+      // orval's name is usually the one model.gen.ts declares (`CreateLeadBody`): then nothing changes, and the
+      // declarations that mention it stay orval's text (postprocess.ts prints only what a transform touched).
+      if (orvalName !== name) into.names.set(orvalName, typeRef(name));
     } else if (
       ts.isArrayTypeNode(type) &&
       ts.isTypeReferenceNode(type.elementType) &&
       ts.isIdentifier(type.elementType.typeName)
     ) {
-      into.arraysOf.set(type.elementType.typeName.text, opType(helper, operation.id));
+      into.arraysOf.set(type.elementType.typeName.text, typeRef(name));
+    } else {
+      fail(`${JSON.stringify(operation.id)}: orval's ${what} type is neither a name nor an array of one`);
     }
   };
-  register(shape.body?.type, "RequestBody");
+  register(shape.body?.type, names?.body, "request body");
   const query = shape.parameters.find((parameter) => (parameter.name as TS.Identifier).text === shape.query);
-  register(query?.type, "QueryParams");
+  register(query?.type, names?.params, "query parameters");
+  if (operation.orvalName !== operation.id) into.functions.set(operation.orvalName, operation.id);
 }
 
-/** Replaces every reference to a mapped orval type in a tree (exact identifiers only). */
+/** Applies a {@link TypeMapping} to a tree (exact identifiers only). */
 export function replaceTypes<T extends TS.Node>(
   node: T,
   mapping: TypeMapping,
   context: TS.TransformationContext,
 ): T {
+  if (mapping.names.size === 0 && mapping.arraysOf.size === 0 && mapping.functions.size === 0) return node;
+  const renamed = (name: TS.Identifier) => {
+    const to = mapping.functions.get(name.text);
+    return to === undefined ? name : id(to);
+  };
   const visit = (child: TS.Node): TS.Node => {
     if (ts.isTypeReferenceNode(child) && ts.isIdentifier(child.typeName) && !child.typeArguments) {
       const replacement = mapping.names.get(child.typeName.text);
@@ -168,6 +183,14 @@ export function replaceTypes<T extends TS.Node>(
     ) {
       const replacement = mapping.arraysOf.get(child.elementType.typeName.text);
       if (replacement) return replacement;
+    }
+    if (ts.isTypeQueryNode(child) && ts.isIdentifier(child.exprName)) {
+      return f.updateTypeQueryNode(child, renamed(child.exprName), child.typeArguments);
+    }
+    if (ts.isCallExpression(child) && ts.isIdentifier(child.expression)) {
+      const types = child.typeArguments?.map((type) => ts.visitNode(type, visit) as TS.TypeNode);
+      const args = child.arguments.map((argument) => ts.visitNode(argument, visit) as TS.Expression);
+      return f.updateCallExpression(child, renamed(child.expression), types, args);
     }
     return ts.visitEachChild(child, visit, context);
   };

@@ -69,7 +69,12 @@ export function exportedArrow(
   return { name: declaration.name.text, declaration, arrow: declaration.initializer };
 }
 
-export function replaceArrow(statement: TS.VariableStatement, arrow: TS.ArrowFunction): TS.VariableStatement {
+/** The statement with `arrow` as its initializer (and, given `name`, declaring that name instead). */
+export function replaceArrow(
+  statement: TS.VariableStatement,
+  arrow: TS.ArrowFunction,
+  name?: string,
+): TS.VariableStatement {
   const [declaration] = statement.declarationList.declarations as unknown as [TS.VariableDeclaration];
   return f.updateVariableStatement(
     statement,
@@ -77,7 +82,7 @@ export function replaceArrow(statement: TS.VariableStatement, arrow: TS.ArrowFun
     f.updateVariableDeclarationList(statement.declarationList, [
       f.updateVariableDeclaration(
         declaration,
-        declaration.name,
+        name === undefined ? declaration.name : id(name),
         declaration.exclamationToken,
         declaration.type,
         arrow,

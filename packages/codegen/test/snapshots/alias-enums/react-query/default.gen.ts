@@ -7,8 +7,8 @@ import type {
   UseMutationOptions,
   UseMutationResult,
 } from "@tanstack/react-query";
-import type { RequestBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type { CreateLeadFinderAgentBody } from "./model.gen.js";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -27,7 +27,7 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
  * const data = await createLeadFinderAgent(body, { client });
  */
 export const createLeadFinderAgent = (
-  createLeadFinderAgentBody?: RequestBody<"createLeadFinderAgent">,
+  createLeadFinderAgentBody?: CreateLeadFinderAgentBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -92,13 +92,11 @@ export type CreateLeadFinderAgentMutationResult = NonNullable<
   Awaited<ReturnType<typeof createLeadFinderAgent>>
 >;
 
-export type CreateLeadFinderAgentMutationBody = RequestBody<"createLeadFinderAgent"> | undefined;
+export type CreateLeadFinderAgentMutationBody = CreateLeadFinderAgentBody | undefined;
 
 export type CreateLeadFinderAgentMutationError = InstantlyApiError;
 
-export type CreateLeadFinderAgentMutationVariables = {
-  data?: RequestBody<"createLeadFinderAgent">;
-};
+export type CreateLeadFinderAgentMutationVariables = { data?: CreateLeadFinderAgentBody };
 
 /**
  * Mutation hook for `createLeadFinderAgent`; invalidates its resource's queries on success.

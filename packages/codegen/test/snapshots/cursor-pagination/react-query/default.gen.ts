@@ -30,8 +30,9 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody, Thing } from "@instantly-kit/types";
+import type { ResponseBody, Thing } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type { GetThingStateParams, ListThingParams, SearchThingBody } from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -70,7 +71,7 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * const data = await listThing(params, { client });
  */
 export const listThing = (
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -80,11 +81,11 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingQueryKey = (params?: ListThingParams) => {
   return ["/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -97,10 +98,10 @@ export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
  * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
  */
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -108,20 +109,23 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -132,10 +136,8 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+    ListThingParams["starting_after"]
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -152,10 +154,10 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -163,7 +165,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -192,10 +194,10 @@ export function useListThingInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -203,7 +205,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -232,10 +234,10 @@ export function useListThingInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -243,7 +245,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -254,10 +256,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -265,7 +267,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -293,23 +295,24 @@ export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -325,7 +328,7 @@ export type ListThingQueryError = InstantlyApiError;
  * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -352,7 +355,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -379,7 +382,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -390,7 +393,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 };
 
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -418,27 +421,26 @@ export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -457,7 +459,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -479,7 +481,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -501,7 +503,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -515,7 +517,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -540,10 +542,10 @@ export function useListThingSuspense<
  * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
  */
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -551,20 +553,23 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -575,10 +580,8 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+    ListThingParams["starting_after"]
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -595,10 +598,10 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -606,7 +609,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -626,10 +629,10 @@ export function useListThingSuspenseInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -637,7 +640,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -657,10 +660,10 @@ export function useListThingSuspenseInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -668,7 +671,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -679,10 +682,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -690,7 +693,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -820,7 +823,7 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  * const data = await getThingState(params, { client });
  */
 export const getThingState = (
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -830,7 +833,7 @@ export const getThingState = (
   );
 };
 
-export const getGetThingStateQueryKey = (params?: QueryParams<"getThingState">) => {
+export const getGetThingStateQueryKey = (params?: GetThingStateParams) => {
   return ["/things", "cursor-but-no-page", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -846,23 +849,24 @@ export const getGetThingStateQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingStateQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingState>>> = ({ signal }) =>
     getThingState(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingState>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetThingStateQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
@@ -881,7 +885,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingState">,
+  params: undefined | GetThingStateParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -911,7 +915,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -941,7 +945,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -955,7 +959,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -983,27 +987,26 @@ export const getGetThingStateSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingStateQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingState>>> = ({ signal }) =>
     getThingState(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetThingStateSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
@@ -1022,7 +1025,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingState">,
+  params: undefined | GetThingStateParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1044,7 +1047,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1066,7 +1069,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1080,7 +1083,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1627,7 +1630,7 @@ export function useListRecentThingSuspense<
  * const data = await searchThing(body, { client });
  */
 export const searchThing = (
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1637,7 +1640,7 @@ export const searchThing = (
   );
 };
 
-export const getSearchThingQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
+export const getSearchThingQueryKey = (searchThingBody?: SearchThingBody) => {
   return ["/things", "search", ...(searchThingBody !== undefined ? [searchThingBody] : [])] as const;
 };
 
@@ -1653,23 +1656,24 @@ export const getSearchThingQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchThingQueryKey(searchThingBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchThing>>> = ({ signal }) =>
     searchThing(searchThingBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof searchThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type SearchThingQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
@@ -1685,7 +1689,7 @@ export type SearchThingQueryError = InstantlyApiError;
  * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody: undefined | RequestBody<"searchThing">,
+  searchThingBody: undefined | SearchThingBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1712,7 +1716,7 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1739,7 +1743,7 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1750,7 +1754,7 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
 };
 
 export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1778,27 +1782,26 @@ export const getSearchThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchThingQueryKey(searchThingBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchThing>>> = ({ signal }) =>
     searchThing(searchThingBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type SearchThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
@@ -1817,7 +1820,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody: undefined | RequestBody<"searchThing">,
+  searchThingBody: undefined | SearchThingBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1839,7 +1842,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1861,7 +1864,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1875,7 +1878,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1934,18 +1937,18 @@ export const useSuspenseExportThing = useExportThingSuspense;
  */
 export const useSuspenseListRecentThing = useListRecentThingSuspense;
 
-export const getSearchThingInfiniteQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
+export const getSearchThingInfiniteQueryKey = (searchThingBody?: SearchThingBody) => {
   return [...getSearchThingQueryKey(searchThingBody), "infinite"] as const;
 };
 
 export const getSearchThingInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1953,7 +1956,7 @@ export const getSearchThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1964,13 +1967,10 @@ export const getSearchThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      {
-        ...searchThingBody,
-        starting_after: pageParam ?? searchThingBody?.starting_after,
-      } as RequestBody<"searchThing">,
+      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
       requestOptions,
       signal,
     );
@@ -1985,7 +1985,7 @@ export const getSearchThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2007,11 +2007,11 @@ export type SearchThingInfiniteQueryError = InstantlyApiError;
 export function useSearchThingInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2019,7 +2019,7 @@ export function useSearchThingInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2041,11 +2041,11 @@ export function useSearchThingInfinite<
 export const getSearchThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2053,7 +2053,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2064,13 +2064,10 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      {
-        ...searchThingBody,
-        starting_after: pageParam ?? searchThingBody?.starting_after,
-      } as RequestBody<"searchThing">,
+      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
       requestOptions,
       signal,
     );
@@ -2085,7 +2082,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2107,11 +2104,11 @@ export type SearchThingSuspenseInfiniteQueryError = InstantlyApiError;
 export function useSearchThingSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2119,7 +2116,7 @@ export function useSearchThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;

@@ -30,8 +30,9 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type { CreateWidgetBody, ListWidgetParams, SearchWidgetBody } from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -75,7 +76,7 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * const data = await listWidget(params, { client });
  */
 export const listWidget = (
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -85,11 +86,11 @@ export const listWidget = (
   );
 };
 
-export const getListWidgetInfiniteQueryKey = (params?: QueryParams<"listWidget">) => {
+export const getListWidgetInfiniteQueryKey = (params?: ListWidgetParams) => {
   return [...getListWidgetQueryKey(params), "infinite"] as const;
 };
 
-export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
+export const getListWidgetQueryKey = (params?: ListWidgetParams) => {
   return ["/api/v2/widgets", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -107,10 +108,10 @@ export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
  * await queryClient.prefetchQuery(getListWidgetInfiniteQueryOptions(params, { request: { client } }));
  */
 export const getListWidgetInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -118,24 +119,27 @@ export const getListWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
       requestOptions,
       signal,
     );
+
   return {
     queryKey,
     queryFn,
@@ -146,10 +150,8 @@ export const getListWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+    ListWidgetParams["starting_after"]
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -171,10 +173,10 @@ export type ListWidgetInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -182,7 +184,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     > &
       Pick<
@@ -216,10 +218,10 @@ export function useListWidgetInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -227,7 +229,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     > &
       Pick<
@@ -261,10 +263,10 @@ export function useListWidgetInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -272,7 +274,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -283,10 +285,10 @@ export function useListWidgetInfinite<
 };
 
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -294,7 +296,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -327,23 +329,24 @@ export const getListWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -364,7 +367,7 @@ export type ListWidgetQueryError = InstantlyApiError;
  * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -396,7 +399,7 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -428,7 +431,7 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -439,7 +442,7 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
 };
 
 export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -472,27 +475,26 @@ export const getListWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -516,7 +518,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -543,7 +545,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -570,7 +572,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -584,7 +586,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -614,10 +616,10 @@ export function useListWidgetSuspense<
  * await queryClient.prefetchQuery(getListWidgetSuspenseInfiniteQueryOptions(params, { request: { client } }));
  */
 export const getListWidgetSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -625,24 +627,27 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
       requestOptions,
       signal,
     );
+
   return {
     queryKey,
     queryFn,
@@ -653,10 +658,8 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+    ListWidgetParams["starting_after"]
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
@@ -678,10 +681,10 @@ export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -689,7 +692,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -714,10 +717,10 @@ export function useListWidgetSuspenseInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -725,7 +728,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -750,10 +753,10 @@ export function useListWidgetSuspenseInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -761,7 +764,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -772,10 +775,10 @@ export function useListWidgetSuspenseInfinite<
 };
 
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -783,7 +786,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -818,7 +821,7 @@ export function useListWidgetSuspenseInfinite<
  * const data = await createWidget(body, { client });
  */
 export const createWidget = (
-  createWidgetBody: RequestBody<"createWidget">,
+  createWidgetBody: CreateWidgetBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -882,13 +885,11 @@ export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TCont
 
 export type CreateWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof createWidget>>>;
 
-export type CreateWidgetMutationBody = RequestBody<"createWidget">;
+export type CreateWidgetMutationBody = CreateWidgetBody;
 
 export type CreateWidgetMutationError = InstantlyApiError;
 
-export type CreateWidgetMutationVariables = {
-  data: RequestBody<"createWidget">;
-};
+export type CreateWidgetMutationVariables = { data: CreateWidgetBody };
 
 /**
  * Mutation hook for `createWidget`; invalidates its resource's queries on success.
@@ -1211,7 +1212,7 @@ export function useExportWidgetSuspense<
  * const data = await searchWidget(body, { client });
  */
 export const searchWidget = (
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1221,7 +1222,7 @@ export const searchWidget = (
   );
 };
 
-export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
+export const getSearchWidgetQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
   return [
     "/api/v2/widgets",
     "search",
@@ -1243,23 +1244,24 @@ export const getSearchWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof searchWidget>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type SearchWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
@@ -1277,7 +1279,7 @@ export type SearchWidgetQueryError = InstantlyApiError;
  * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody: undefined | RequestBody<"searchWidget">,
+  searchWidgetBody: undefined | SearchWidgetBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1306,7 +1308,7 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1335,7 +1337,7 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1346,7 +1348,7 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
 };
 
 export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1376,27 +1378,26 @@ export const getSearchWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type SearchWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
@@ -1417,7 +1418,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody: undefined | RequestBody<"searchWidget">,
+  searchWidgetBody: undefined | SearchWidgetBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1441,7 +1442,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1465,7 +1466,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1479,7 +1480,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1935,18 +1936,18 @@ export const useSuspenseListWidget = useListWidgetSuspense;
  */
 export const useSuspenseExportWidget = useExportWidgetSuspense;
 
-export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
+export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
   return [...getSearchWidgetQueryKey(searchWidgetBody), "infinite"] as const;
 };
 
 export const getSearchWidgetInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1954,7 +1955,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1965,13 +1966,13 @@ export const getSearchWidgetInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as RequestBody<"searchWidget">,
+      } as SearchWidgetBody,
       requestOptions,
       signal,
     );
@@ -1986,7 +1987,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2010,11 +2011,11 @@ export type SearchWidgetInfiniteQueryError = InstantlyApiError;
 export function useSearchWidgetInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2022,7 +2023,7 @@ export function useSearchWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2044,11 +2045,11 @@ export function useSearchWidgetInfinite<
 export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2056,7 +2057,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2067,13 +2068,13 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as RequestBody<"searchWidget">,
+      } as SearchWidgetBody,
       requestOptions,
       signal,
     );
@@ -2088,7 +2089,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2112,11 +2113,11 @@ export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
 export function useSearchWidgetSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyApiError,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2124,7 +2125,7 @@ export function useSearchWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;

@@ -22,8 +22,17 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type {
+  BulkCreateLeadBody,
+  CreateLeadBody,
+  CreateLeadBulkBody,
+  GetLeadsParams,
+  GetLeadsParamsParams,
+  PatchLeadBody,
+  XCreateLeadBody,
+} from "./model.gen.js";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -326,7 +335,7 @@ export function useListLeadItemsSuspense<
  * const data = await createLead(body, { client });
  */
 export const createLead = (
-  createLeadBody: RequestBody<"createLead">,
+  createLeadBody: CreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -384,13 +393,11 @@ export const getCreateLeadMutationOptions = <TError = InstantlyApiError, TContex
 
 export type CreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof createLead>>>;
 
-export type CreateLeadMutationBody = RequestBody<"createLead">;
+export type CreateLeadMutationBody = CreateLeadBody;
 
 export type CreateLeadMutationError = InstantlyApiError;
 
-export type CreateLeadMutationVariables = {
-  data: RequestBody<"createLead">;
-};
+export type CreateLeadMutationVariables = { data: CreateLeadBody };
 
 /**
  * Mutation hook for `createLead`; invalidates its resource's queries on success.
@@ -435,7 +442,7 @@ export const useCreateLead = <TError = InstantlyApiError, TContext = unknown>(
  * const data = await bulkCreateLead(body, { client });
  */
 export const bulkCreateLead = (
-  bulkCreateLeadBody: RequestBody<"bulkCreateLead">,
+  bulkCreateLeadBody: BulkCreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -494,13 +501,11 @@ export const getBulkCreateLeadMutationOptions = <TError = InstantlyApiError, TCo
 
 export type BulkCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof bulkCreateLead>>>;
 
-export type BulkCreateLeadMutationBody = RequestBody<"bulkCreateLead">;
+export type BulkCreateLeadMutationBody = BulkCreateLeadBody;
 
 export type BulkCreateLeadMutationError = InstantlyApiError;
 
-export type BulkCreateLeadMutationVariables = {
-  data: RequestBody<"bulkCreateLead">;
-};
+export type BulkCreateLeadMutationVariables = { data: BulkCreateLeadBody };
 
 /**
  * Mutation hook for `bulkCreateLead`; invalidates its resource's queries on success.
@@ -546,7 +551,7 @@ export const useBulkCreateLead = <TError = InstantlyApiError, TContext = unknown
  * const data = await createLeadBulk(body, { client });
  */
 export const createLeadBulk = (
-  createLeadBulkBody: RequestBody<"createLeadBulk">,
+  createLeadBulkBody: CreateLeadBulkBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -603,13 +608,11 @@ export const getCreateLeadBulkMutationOptions = <TError = InstantlyApiError, TCo
 
 export type CreateLeadBulkMutationResult = NonNullable<Awaited<ReturnType<typeof createLeadBulk>>>;
 
-export type CreateLeadBulkMutationBody = RequestBody<"createLeadBulk">;
+export type CreateLeadBulkMutationBody = CreateLeadBulkBody;
 
 export type CreateLeadBulkMutationError = InstantlyApiError;
 
-export type CreateLeadBulkMutationVariables = {
-  data: RequestBody<"createLeadBulk">;
-};
+export type CreateLeadBulkMutationVariables = { data: CreateLeadBulkBody };
 
 /**
  * Mutation hook for `createLeadBulk`; invalidates its resource's queries on success.
@@ -653,7 +656,7 @@ export const useCreateLeadBulk = <TError = InstantlyApiError, TContext = unknown
  * const data = await getLeads(params, { client });
  */
 export const getLeads = (
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -663,7 +666,7 @@ export const getLeads = (
   );
 };
 
-export const getGetLeadsQueryKey = (params?: QueryParams<"getLeads">) => {
+export const getGetLeadsQueryKey = (params?: GetLeadsParams) => {
   return ["/api/v2/leads", "search", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -679,7 +682,7 @@ export const getGetLeadsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -711,7 +714,7 @@ export type GetLeadsQueryError = InstantlyApiError;
  * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"getLeads">,
+  params: undefined | GetLeadsParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -738,7 +741,7 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -765,7 +768,7 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -776,7 +779,7 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
 };
 
 export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -804,7 +807,7 @@ export const getGetLeadsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -840,7 +843,7 @@ export type GetLeadsSuspenseQueryError = InstantlyApiError;
  * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"getLeads">,
+  params: undefined | GetLeadsParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -859,7 +862,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -878,7 +881,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -889,7 +892,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
 };
 
 export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -914,7 +917,7 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * const data = await getLeadsParams(params, { client });
  */
 export const getLeadsParams = (
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -924,7 +927,7 @@ export const getLeadsParams = (
   );
 };
 
-export const getGetLeadsParamsQueryKey = (params?: QueryParams<"getLeadsParams">) => {
+export const getGetLeadsParamsQueryKey = (params?: GetLeadsParamsParams) => {
   return ["/api/v2/leads", "search-2", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -940,7 +943,7 @@ export const getGetLeadsParamsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -975,7 +978,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getLeadsParams">,
+  params: undefined | GetLeadsParamsParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -1005,7 +1008,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -1035,7 +1038,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1049,7 +1052,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1077,7 +1080,7 @@ export const getGetLeadsParamsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1116,7 +1119,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getLeadsParams">,
+  params: undefined | GetLeadsParamsParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1138,7 +1141,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1160,7 +1163,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1174,7 +1177,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1199,7 +1202,7 @@ export function useGetLeadsParamsSuspense<
  * const data = await xCreateLead(body, { client });
  */
 export const xCreateLead = (
-  xCreateLeadBody: RequestBody<"xCreateLead">,
+  xCreateLeadBody: XCreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1256,13 +1259,11 @@ export const getXCreateLeadMutationOptions = <TError = InstantlyApiError, TConte
 
 export type XCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof xCreateLead>>>;
 
-export type XCreateLeadMutationBody = RequestBody<"xCreateLead">;
+export type XCreateLeadMutationBody = XCreateLeadBody;
 
 export type XCreateLeadMutationError = InstantlyApiError;
 
-export type XCreateLeadMutationVariables = {
-  data: RequestBody<"xCreateLead">;
-};
+export type XCreateLeadMutationVariables = { data: XCreateLeadBody };
 
 /**
  * Mutation hook for `xCreateLead`; invalidates its resource's queries on success.
@@ -1565,7 +1566,7 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  */
 export const patchLead = (
   id: string,
-  patchLeadBody: RequestBody<"patchLead">,
+  patchLeadBody: PatchLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1624,14 +1625,11 @@ export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext
 
 export type PatchLeadMutationResult = NonNullable<Awaited<ReturnType<typeof patchLead>>>;
 
-export type PatchLeadMutationBody = RequestBody<"patchLead">;
+export type PatchLeadMutationBody = PatchLeadBody;
 
 export type PatchLeadMutationError = InstantlyApiError;
 
-export type PatchLeadMutationVariables = {
-  id: string;
-  data: RequestBody<"patchLead">;
-};
+export type PatchLeadMutationVariables = { id: string; data: PatchLeadBody };
 
 /**
  * Mutation hook for `patchLead`; invalidates its resource's queries on success.

@@ -30,8 +30,18 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ResponseBody } from "@instantly-kit/types";
 import type { InstantlyApiError } from "@instantly-kit/client";
+import type {
+  CreateThingBody,
+  CreateThingsBody,
+  GetThingAnalyticsBody,
+  GetThingSummaryParams,
+  ListThingParams,
+  ListThingsBody,
+  MoveThingsBody,
+  PatchThingBody,
+} from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -70,7 +80,7 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * const data = await listThing(params, { client });
  */
 export const listThing = (
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -80,11 +90,11 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingQueryKey = (params?: ListThingParams) => {
   return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -97,10 +107,10 @@ export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
  * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
  */
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -108,20 +118,23 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -132,10 +145,8 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+    ListThingParams["starting_after"]
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -152,10 +163,10 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -163,7 +174,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -192,10 +203,10 @@ export function useListThingInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -203,7 +214,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -232,10 +243,10 @@ export function useListThingInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -243,7 +254,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -254,10 +265,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -265,7 +276,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -293,23 +304,24 @@ export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -325,7 +337,7 @@ export type ListThingQueryError = InstantlyApiError;
  * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -352,7 +364,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -379,7 +391,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -390,7 +402,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 };
 
 export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -418,27 +430,26 @@ export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -457,7 +468,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -479,7 +490,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -501,7 +512,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -515,7 +526,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -540,10 +551,10 @@ export function useListThingSuspense<
  * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
  */
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -551,20 +562,23 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
+
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
+
   return {
     queryKey,
     queryFn,
@@ -575,10 +589,8 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+    ListThingParams["starting_after"]
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
@@ -595,10 +607,10 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -606,7 +618,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -626,10 +638,10 @@ export function useListThingSuspenseInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -637,7 +649,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -657,10 +669,10 @@ export function useListThingSuspenseInfinite<
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -668,7 +680,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -679,10 +691,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -690,7 +702,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -718,7 +730,7 @@ export function useListThingSuspenseInfinite<
  * const data = await createThing(body, { client });
  */
 export const createThing = (
-  createThingBody?: RequestBody<"createThing">,
+  createThingBody?: CreateThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -775,13 +787,11 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
 
-export type CreateThingMutationBody = RequestBody<"createThing"> | undefined;
+export type CreateThingMutationBody = CreateThingBody | undefined;
 
 export type CreateThingMutationError = InstantlyApiError;
 
-export type CreateThingMutationVariables = {
-  data?: RequestBody<"createThing">;
-};
+export type CreateThingMutationVariables = { data?: CreateThingBody };
 
 /**
  * Mutation hook for `createThing`; invalidates its resource's queries on success.
@@ -822,7 +832,7 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  * const data = await getThingAnalytics(body, { client });
  */
 export const getThingAnalytics = (
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -832,7 +842,7 @@ export const getThingAnalytics = (
   );
 };
 
-export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody<"getThingAnalytics">) => {
+export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: GetThingAnalyticsBody) => {
   return [
     "/api/v2/things",
     "analytics",
@@ -852,23 +862,24 @@ export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingAnalytics>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetThingAnalyticsQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
@@ -887,7 +898,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -917,7 +928,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -947,7 +958,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -961,7 +972,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -992,27 +1003,26 @@ export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetThingAnalyticsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
@@ -1031,7 +1041,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1053,7 +1063,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1075,7 +1085,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1089,7 +1099,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyApiError,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1117,7 +1127,7 @@ export function useGetThingAnalyticsSuspense<
  * const data = await createThings(body, { client });
  */
 export const createThings = (
-  createThingsBody?: RequestBody<"createThings">,
+  createThingsBody?: CreateThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1174,13 +1184,11 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
 
 export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof createThings>>>;
 
-export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
+export type CreateThingsMutationBody = CreateThingsBody | undefined;
 
 export type CreateThingsMutationError = InstantlyApiError;
 
-export type CreateThingsMutationVariables = {
-  data?: RequestBody<"createThings">;
-};
+export type CreateThingsMutationVariables = { data?: CreateThingsBody };
 
 /**
  * Mutation hook for `createThings`; invalidates its resource's queries on success.
@@ -1476,7 +1484,7 @@ export function useExportThingsSuspense<
  * const data = await listThings(body, { client });
  */
 export const listThings = (
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1486,7 +1494,7 @@ export const listThings = (
   );
 };
 
-export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
+export const getListThingsQueryKey = (listThingsBody?: ListThingsBody) => {
   return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;
 };
 
@@ -1502,23 +1510,24 @@ export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThings>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
@@ -1534,7 +1543,7 @@ export type ListThingsQueryError = InstantlyApiError;
  * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody: undefined | RequestBody<"listThings">,
+  listThingsBody: undefined | ListThingsBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1561,7 +1570,7 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1588,7 +1597,7 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1599,7 +1608,7 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
 };
 
 export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1627,27 +1636,26 @@ export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
@@ -1666,7 +1674,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody: undefined | RequestBody<"listThings">,
+  listThingsBody: undefined | ListThingsBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1688,7 +1696,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1710,7 +1718,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1724,7 +1732,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1749,7 +1757,7 @@ export function useListThingsSuspense<
  * const data = await moveThings(body, { client });
  */
 export const moveThings = (
-  moveThingsBody?: RequestBody<"moveThings">,
+  moveThingsBody?: MoveThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1805,13 +1813,11 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
 
 export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof moveThings>>>;
 
-export type MoveThingsMutationBody = RequestBody<"moveThings"> | undefined;
+export type MoveThingsMutationBody = MoveThingsBody | undefined;
 
 export type MoveThingsMutationError = InstantlyApiError;
 
-export type MoveThingsMutationVariables = {
-  data?: RequestBody<"moveThings">;
-};
+export type MoveThingsMutationVariables = { data?: MoveThingsBody };
 
 /**
  * Mutation hook for `moveThings`; invalidates its resource's queries on success.
@@ -1852,7 +1858,7 @@ export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
  * const data = await getThingSummary(params, { client });
  */
 export const getThingSummary = (
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1862,7 +1868,7 @@ export const getThingSummary = (
   );
 };
 
-export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary">) => {
+export const getGetThingSummaryQueryKey = (params?: GetThingSummaryParams) => {
   return ["/api/v2/things", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
@@ -1878,23 +1884,24 @@ export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
+
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingSummary>>,
     TError,
     TData
-  > & {
-    queryKey: DataTag<QueryKey, TData, TError>;
-  };
+  > & { queryKey: DataTag<QueryKey, TData, TError> };
 };
 
 export type GetThingSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
@@ -1913,7 +1920,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingSummary">,
+  params: undefined | GetThingSummaryParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1943,7 +1950,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1973,7 +1980,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1987,7 +1994,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2015,27 +2022,26 @@ export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
+
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
+
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
+
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & {
-    throwOnError?: ((this: never, error: TError) => boolean) & {
-      readonly __inferenceOnly: never;
-    };
-  };
+  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
 };
 
 export type GetThingSummarySuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
@@ -2054,7 +2060,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params: undefined | QueryParams<"getThingSummary">,
+  params: undefined | GetThingSummaryParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2076,7 +2082,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2098,7 +2104,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2112,7 +2118,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyApiError,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2503,7 +2509,7 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  */
 export const patchThing = (
   id: string,
-  patchThingBody?: RequestBody<"patchThing">,
+  patchThingBody?: PatchThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -2562,14 +2568,11 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
 
 export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof patchThing>>>;
 
-export type PatchThingMutationBody = RequestBody<"patchThing"> | undefined;
+export type PatchThingMutationBody = PatchThingBody | undefined;
 
 export type PatchThingMutationError = InstantlyApiError;
 
-export type PatchThingMutationVariables = {
-  id: string;
-  data?: RequestBody<"patchThing">;
-};
+export type PatchThingMutationVariables = { id: string; data?: PatchThingBody };
 
 /**
  * Mutation hook for `patchThing`; invalidates its resource's queries on success.
@@ -2733,18 +2736,15 @@ export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
  */
 export const useSuspenseExportThings = useExportThingsSuspense;
 
-export const getListThingsInfiniteQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
+export const getListThingsInfiniteQueryKey = (listThingsBody?: ListThingsBody) => {
   return [...getListThingsQueryKey(listThingsBody), "infinite"] as const;
 };
 
 export const getListThingsInfiniteQueryOptions = <
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2752,7 +2752,7 @@ export const getListThingsInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2763,13 +2763,10 @@ export const getListThingsInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      {
-        ...listThingsBody,
-        starting_after: pageParam ?? listThingsBody?.starting_after,
-      } as RequestBody<"listThings">,
+      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
       requestOptions,
       signal,
     );
@@ -2784,7 +2781,7 @@ export const getListThingsInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2804,13 +2801,10 @@ export type ListThingsInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsInfinite<
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2818,7 +2812,7 @@ export function useListThingsInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2835,13 +2829,10 @@ export function useListThingsInfinite<
 }
 
 export const getListThingsSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2849,7 +2840,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2860,13 +2851,10 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      {
-        ...listThingsBody,
-        starting_after: pageParam ?? listThingsBody?.starting_after,
-      } as RequestBody<"listThings">,
+      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
       requestOptions,
       signal,
     );
@@ -2881,7 +2869,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2901,13 +2889,10 @@ export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
  * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsSuspenseInfinite<
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyApiError,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2915,7 +2900,7 @@ export function useListThingsSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
