@@ -133,6 +133,8 @@ function cli(
 }
 
 const started = performance.now();
+/** Printed at the end (vitest keeps a passing test's console quiet): the README's example is this report. */
+let breakingReport = "";
 
 beforeAll(async () => {
   copyRepo();
@@ -145,6 +147,7 @@ beforeAll(async () => {
 }, SLOW);
 
 afterAll(() => {
+  console.log(`--- the update report of the breaking case ---\n${breakingReport}--- end ---`);
   console.log(`spec:watch end to end: ${Math.round((performance.now() - started) / 1000)} s`);
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
@@ -205,6 +208,32 @@ describe("spec:watch", () => {
   );
 
   it(
+    "SIGTERM while the packages are being built (a cancelled CI job): exit 1, everything put back",
+    async () => {
+      setSources(OLD_SPEC);
+      const before = treeHash();
+      setSources(NEW_SPEC);
+      const withNewSources = treeHash();
+      let sent = false;
+      const result = await cli(["watch", "--report", "report.md"], SLOW - 30_000, (stdout, pid) => {
+        // After the first package was regenerated: spec, lock, changeset and generated code have all changed.
+        if (!sent && /: generate ok/.test(stdout)) {
+          sent = true;
+          process.kill(pid, "SIGTERM");
+        }
+      });
+      expect(sent, result.stdout).toBe(true);
+      expect(result.code, result.stdout + result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/interrupted: the tree is as before/);
+      expect(treeHash()).toBe(withNewSources);
+      setSources(OLD_SPEC);
+      expect(treeHash()).toBe(before);
+      expect(existsSync(join(scratch, "report.md"))).toBe(false);
+    },
+    SLOW,
+  );
+
+  it(
     "a minor update: exit 10, the report lists the added operations, the dashboard passes",
     async () => {
       setSources(NEW_SPEC);
@@ -221,7 +250,7 @@ describe("spec:watch", () => {
       const markdown = readFileSync(join(scratch, "minor.md"), "utf8");
       expect(markdown).toMatch(/^# API update: minor/);
       expect(markdown).toContain("Every app type-checks, builds and passes its tests");
-      expect(markdown).toMatch(/^ {2}- `listAIAgent` — GET \/api\/v2\/ai-agents$/m);
+      expect(markdown).toMatch(/^- `listAIAgent` — GET \/api\/v2\/ai-agents$/m);
       // The changeset the report quotes is on disk, and so is the new lock.
       expect(readdirSync(join(root, ".changeset"))).toContain(basename(report.changeset?.file ?? "none"));
       expect(JSON.parse(readFileSync(join(root, "spec", "openapi.lock.json"), "utf8")).sha256).toBe(
@@ -269,6 +298,7 @@ describe("spec:watch", () => {
       });
       expect(first?.message).toContain("useGetDailyCampaignAnalytics");
       const markdown = readFileSync(join(scratch, "breaking.md"), "utf8");
+      breakingReport = markdown;
       expect(markdown).toContain("Some app breaks");
       expect(markdown).toContain(
         `\`src/pages/CampaignDetailPage.tsx:${first?.line}:${first?.column}\` ${first?.code}`,

@@ -134,7 +134,7 @@ async function watch(
       if (interrupted) throw new CliError("interrupted: the tree is as before");
       const test = build.ok
         ? await runStep(root, appDir, "test", (out) => parseTestFailures(out), usages, ids)
-        : { ...build, errors: [], tail: `not run: the build failed\n${build.tail ?? ""}` };
+        : { ...build, errors: [], tail: "not run: the build failed" };
       if (interrupted) throw new CliError("interrupted: the tree is as before");
       say(
         `${app.name}: type-check ${typecheck.ok ? "ok" : "FAILS"}, build ${build.ok ? "ok" : "FAILS"}, tests ${test.ok ? "ok" : "FAIL"}`,
@@ -188,7 +188,17 @@ async function runStep(
     ok: false,
     ms: result.ms,
     errors,
-    ...(errors.length === 0 ? { tail: result.output.trimEnd().split("\n").slice(-15).join("\n") } : {}),
+    // The last lines without stack frames: the tool's own message, not its call stack.
+    ...(errors.length === 0
+      ? {
+          tail: result.output
+            .trimEnd()
+            .split("\n")
+            .filter((line) => !/^\s+at /.test(line))
+            .slice(-12)
+            .join("\n"),
+        }
+      : {}),
   };
 }
 

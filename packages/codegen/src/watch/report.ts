@@ -117,12 +117,12 @@ function renderApp(app: AppImpact): string[] {
     }
   }
   for (const [label, step] of [
-    ["Type-check", app.typecheck],
-    ["Build", app.build],
-    ["Tests", app.test],
+    ["Type-check fails", app.typecheck],
+    ["Build fails", app.build],
+    ["Tests fail", app.test],
   ] as const) {
     if (step.ok) continue;
-    lines.push("", `${label} fails — first errors:`, "");
+    lines.push("", `${label} — first errors:`, "");
     for (const error of step.errors.slice(0, FIRST_ERRORS)) lines.push(`- ${errorLine(error)}`);
     if (step.errors.length > FIRST_ERRORS) lines.push(`- … and ${step.errors.length - FIRST_ERRORS} more`);
     if (step.errors.length === 0 && step.tail) lines.push(...fenced(step.tail.trimEnd()));
