@@ -38,6 +38,7 @@ export async function scopesCommand(args: string[]): Promise<number> {
   const model = buildModel((await readLockedSpec(projectPaths())).document);
   const refs: OperationRef[] = model.operations.map((op) => ({
     id: op.id,
+    name: op.name,
     method: op.method.toUpperCase(),
     path: op.path,
     paginated: op.pagination !== undefined,

@@ -244,6 +244,7 @@ function operationRef(op: ChangedOperation, oldModel: SpecModel, newModel: SpecM
   const found = oldModel.operation(op.operationId) ?? newModel.operation(op.operationId);
   return {
     id: op.operationId,
+    ...(found ? { name: found.name } : {}),
     method: (found?.method ?? op.method).toUpperCase(),
     path: found?.path ?? op.path,
     paginated: found?.pagination !== undefined,

@@ -10,6 +10,8 @@ import { pascalCase } from "../model/index.ts";
 /** An operation as an app can refer to it. */
 export interface OperationRef {
   id: string;
+  /** The model's PascalCase name the packages' exports are built from (`Operation.name`); default from the id. */
+  name?: string;
   /** Upper case, as the client methods are named (`GET`). */
   method: string;
   path: string;
@@ -37,8 +39,8 @@ export interface Usage {
 }
 
 /** Every exported name the generated packages derive from an operationId, and what kind of use it is. */
-export function exportedNames(id: string): [string, UsageKind][] {
-  const p = pascalCase(id);
+export function exportedNames(id: string, name?: string): [string, UsageKind][] {
+  const p = name ?? pascalCase(id);
   const hooks = [
     `use${p}`,
     `use${p}Infinite`,
@@ -88,7 +90,7 @@ export function findUsages(appDir: string, operations: readonly OperationRef[]):
     byId.set(op.id, op);
     byCall.set(`${op.method} ${op.path}`, op);
     if (op.paginated) byPaginatedPath.set(op.path, op);
-    for (const [name, kind] of exportedNames(op.id)) byName.set(name, { op, kind });
+    for (const [name, kind] of exportedNames(op.id, op.name)) byName.set(name, { op, kind });
   }
   const usages: Usage[] = [];
   for (const file of appSourceFiles(appDir)) {
