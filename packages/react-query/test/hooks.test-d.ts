@@ -1,5 +1,12 @@
-import type { InstantlyApiError } from "@instantly-kit/client";
-import type { Campaign, LeadLabel, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
+import type {
+  Campaign,
+  ErrorBody,
+  LeadLabel,
+  QueryParams,
+  RequestBody,
+  ResponseBody,
+} from "@instantly-kit/types";
 import type { InfiniteData, QueryKey } from "@tanstack/react-query";
 import { describe, expectTypeOf, it } from "vitest";
 import {
@@ -23,7 +30,7 @@ describe("hook types agree with @instantly-kit/types", () => {
     expectTypeOf(data).toEqualTypeOf<Campaign | undefined>();
     expectTypeOf(useGetCampaignSuspense("id").data).toEqualTypeOf<Campaign>();
     expectTypeOf(useSuspenseGetCampaign("id").data).toEqualTypeOf<Campaign>();
-    expectTypeOf(error).toEqualTypeOf<InstantlyApiError | null>();
+    expectTypeOf(error).toEqualTypeOf<InstantlyError<ErrorBody<"getCampaign">> | null>();
   });
 
   it("lists return the operation's response body", () => {
@@ -66,7 +73,9 @@ describe("hook types agree with @instantly-kit/types", () => {
   });
 
   it("query keys and options helpers are typed", () => {
-    expectTypeOf(getGetCampaignQueryKey("id")).toEqualTypeOf<readonly ["/api/v2/campaigns", string]>();
+    expectTypeOf(getGetCampaignQueryKey("id")).toEqualTypeOf<
+      readonly ["instantly", "campaigns", "item", string]
+    >();
     expectTypeOf(getListCampaignQueryOptions({ limit: 1 }).queryKey).toExtend<QueryKey>();
   });
 });

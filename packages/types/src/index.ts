@@ -4,4 +4,11 @@
 export * from "./generated/enums.gen.js";
 export type { components, operations, paths, webhooks } from "./generated/openapi.gen.js";
 export type * from "./generated/schemas.gen.js";
-export type { OperationId, PathParams, QueryParams, RequestBody, ResponseBody } from "./operation-helpers.js";
+export type {
+  ErrorBody,
+  OperationId,
+  PathParams,
+  QueryParams,
+  RequestBody,
+  ResponseBody,
+} from "./operation-helpers.js";

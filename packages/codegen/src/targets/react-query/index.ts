@@ -8,6 +8,7 @@ import { GENERATED_BANNER, type Target } from "../target.ts";
 import { hookOperations } from "./operations.ts";
 import { orvalOptions } from "./orval-options.ts";
 import { postprocessTagFile } from "./postprocess.ts";
+import { renderResources } from "./resources.ts";
 
 /** generated/model.gen.ts: orval's body/params type names as aliases of the types package's helpers. */
 function renderModel(aliases: ReadonlyMap<string, string>): string {
@@ -55,11 +56,12 @@ async function generateHooks(model: SpecModel, outDir: string, mutatorPath: stri
       files.set(`${basename(file, ".ts")}.gen.ts`, text);
     }
     files.set("model.gen.ts", renderModel(context.aliases));
+    files.set("resources.gen.ts", renderResources(operations));
     // Biome formats the package after generate() (targets/format.ts `generateTarget`), as for every target.
     for (const [file, text] of files) await writeFile(join(outDir, file), GENERATED_BANNER + text);
     const index = [
       ...[...files.keys()]
-        .filter((file) => file !== "model.gen.ts")
+        .filter((file) => file !== "model.gen.ts" && file !== "resources.gen.ts")
         .map((file) => `export * from "./${basename(file, ".ts")}.js";`),
       `export type * from "./model.gen.js";`,
     ];

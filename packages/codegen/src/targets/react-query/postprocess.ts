@@ -31,11 +31,13 @@ import {
   fail,
   id,
   identifiersIn,
+  opType,
   parse,
   replaceArrow,
   str,
   Tally,
   ts,
+  typeRef,
   withBody,
   withDoc,
 } from "./syntax.ts";
@@ -127,6 +129,30 @@ function expectations(tally: Tally, shapes: readonly RequestShape[]): void {
   }
 }
 
+/**
+ * orval types every failure as {@link ERROR_SCHEMA} (orval-options.ts): in the declarations of one operation that
+ * becomes the kit's error union with the operation's documented error bodies, `InstantlyError<ErrorBody<"op">>`
+ * (`error.kind` narrows it; `error.body` of an `"api"` error is typed per operation).
+ */
+function typedErrors(
+  statement: TS.Statement,
+  operationId: string,
+  context: TS.TransformationContext,
+): TS.Statement {
+  const visit = (child: TS.Node): TS.Node => {
+    if (
+      ts.isTypeReferenceNode(child) &&
+      ts.isIdentifier(child.typeName) &&
+      child.typeName.text === ERROR_SCHEMA &&
+      !child.typeArguments
+    ) {
+      return typeRef("InstantlyError", opType("ErrorBody", operationId));
+    }
+    return ts.visitEachChild(child, visit, context);
+  };
+  return ts.visitNode(statement, visit) as TS.Statement;
+}
+
 const statementName = (statement: TS.Statement) =>
   exportedArrow(statement)?.name ??
   (ts.isFunctionDeclaration(statement) && statement.name ? statement.name.text : undefined);
@@ -180,7 +206,9 @@ function imports(
   fileName: string,
 ): TS.ImportDeclaration[] {
   const tanstack: TS.ImportDeclaration[] = [];
-  const fromTypes = new Set(["QueryParams", "RequestBody", "ResponseBody"].filter((name) => used.has(name)));
+  const fromTypes = new Set(
+    ["ErrorBody", "QueryParams", "RequestBody", "ResponseBody"].filter((name) => used.has(name)),
+  );
   for (const statement of original) {
     const declaration = namedImports(statement);
     if (!declaration) continue;
@@ -224,7 +252,9 @@ function imports(
   return [
     ...tanstack,
     ...(fromTypes.size > 0 ? [importDeclaration("@instantly-kit/types", [...fromTypes].sort(), true)] : []),
-    ...(used.has(ERROR_SCHEMA) ? [importDeclaration("@instantly-kit/client", [ERROR_SCHEMA], true)] : []),
+    ...(used.has("InstantlyError")
+      ? [importDeclaration("@instantly-kit/client", ["InstantlyError"], true)]
+      : []),
     ...(runtime.length > 0 ? [importDeclaration("../runtime.js", runtime, false)] : []),
     ...(runtimeTypes.length > 0 ? [importDeclaration("../runtime.js", runtimeTypes, true)] : []),
   ];
@@ -262,16 +292,36 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       documented.add(name);
       return withDoc(node, operationDoc(operation.model, lead(operation, kind, name)));
     };
+    // orval writes each operation's declarations as one block that starts with its request function: a
+    // statement belongs to the operation whose request function came last (checked by name below).
+    let owner: RequestShape | undefined;
+    const push = (statement: TS.Statement) => {
+      if (!owner) {
+        statements.push(statement);
+        return;
+      }
+      statements.push(typedErrors(statement, owner.operation.id, transformContext));
+    };
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement)) continue;
       const name = statementName(statement);
       const shape = name === undefined ? undefined : byId.get(name);
       const role = name === undefined ? undefined : roles.get(name);
       const arrow = exportedArrow(statement);
+      if (shape) owner = shape;
+      else if (
+        owner &&
+        name !== undefined &&
+        !name.includes(pascal(owner.operation.id)) &&
+        name !== "withQueryKey"
+      )
+        fail(
+          `${name} follows the request function of ${owner.operation.id} but is not one of its declarations`,
+        );
       if (shape && arrow && ts.isVariableStatement(statement)) {
         tally.applied(shape.operation.id, "request function");
         tally.expect(shape.operation.id, `doc: ${name}`);
-        statements.push(
+        push(
           doc(
             replaceArrow(statement, withBody(arrow.arrow, requestBody(shape))),
             shape.operation,
@@ -282,7 +332,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
         continue;
       }
       if (!role || name === undefined) {
-        statements.push(statement);
+        push(statement);
         continue;
       }
       const operationId = role.shape.operation.id;
@@ -296,7 +346,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
           : statement;
         // The implementation signature after overloads is invisible to callers: only the overloads get the doc.
         const overloaded = statement.body !== undefined && documented.has(name);
-        statements.push(overloaded ? hook : doc(hook, role.shape.operation, name, "hook"));
+        push(overloaded ? hook : doc(hook, role.shape.operation, name, "hook"));
       } else if (arrow && ts.isVariableStatement(statement)) {
         const camel = pascal(operationId);
         if (role.kind === "queryKey" || role.kind === "infiniteQueryKey") {
@@ -315,7 +365,7 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
           tally.expect(operationId, `doc: ${name}`);
           next = doc(next, role.shape.operation, name, "hook");
         }
-        statements.push(next);
+        push(next);
       } else {
         fail(`${name} (${operationId}) is not the declaration orval used to write`);
       }
@@ -325,10 +375,11 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
       if (shape.operation.pagination === "body") {
         for (const statement of bodyCursorInfiniteHooks(shape, name, source)) {
           const hookName = ts.isFunctionDeclaration(statement) ? statement.name?.text : undefined;
+          const typed = typedErrors(statement, shape.operation.id, transformContext);
           if (hookName) {
             tally.expect(shape.operation.id, `doc: ${hookName}`);
-            statements.push(doc(statement, shape.operation, hookName, "hook"));
-          } else statements.push(statement);
+            statements.push(doc(typed, shape.operation, hookName, "hook"));
+          } else statements.push(typed);
         }
       }
       if (shape.operation.isQuery) {
@@ -355,6 +406,9 @@ export function postprocessTagFile(fileName: string, text: string, context: TagF
     const body = statements.map((statement) => replaceTypes(statement, mapping, transformContext));
     const used = new Set<string>();
     for (const statement of body) identifiersIn(statement, used);
+    // Every error type belongs to an operation's declarations: none is left untyped.
+    if (used.has(ERROR_SCHEMA))
+      fail(`${fileName}: \`${ERROR_SCHEMA}\` is used outside an operation's declarations`);
     return f.updateSourceFile(file, [...imports(file.statements, used, context, fileName), ...body]);
   };
   const result = ts.transform(source, [transformer]);
