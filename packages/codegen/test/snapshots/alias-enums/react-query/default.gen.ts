@@ -7,8 +7,8 @@ import type {
   UseMutationOptions,
   UseMutationResult,
 } from "@tanstack/react-query";
-import type { RequestBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, RequestBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -38,7 +38,7 @@ export const createLeadFinderAgent = (
 export const getCreateLeadFinderAgentMutationKey = () => ["createLeadFinderAgent"] as const;
 
 export const getCreateLeadFinderAgentMutationOptions = <
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"createLeadFinderAgent">>,
   TContext = unknown,
 >(options?: {
   mutation?: UseMutationOptions<
@@ -73,7 +73,9 @@ export const getCreateLeadFinderAgentMutationOptions = <
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/lead-finder"] })) as InvalidationTargetsOf<CreateLeadFinderAgentMutationVariables>,
+    (() => ({
+      resource: ["instantly", "lead-finder"],
+    })) as InvalidationTargetsOf<CreateLeadFinderAgentMutationVariables>,
     options?.invalidate,
   );
 };
@@ -84,7 +86,7 @@ export type CreateLeadFinderAgentMutationResult = NonNullable<
 
 export type CreateLeadFinderAgentMutationBody = RequestBody<"createLeadFinderAgent"> | undefined;
 
-export type CreateLeadFinderAgentMutationError = InstantlyApiError;
+export type CreateLeadFinderAgentMutationError = InstantlyError<ErrorBody<"createLeadFinderAgent">>;
 
 export type CreateLeadFinderAgentMutationVariables = {
   data?: RequestBody<"createLeadFinderAgent">;
@@ -96,7 +98,10 @@ export type CreateLeadFinderAgentMutationVariables = {
  * `POST /lead-finder`
  * Not paginated.
  */
-export const useCreateLeadFinderAgent = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateLeadFinderAgent = <
+  TError = InstantlyError<ErrorBody<"createLeadFinderAgent">>,
+  TContext = unknown,
+>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createLeadFinderAgent>>,

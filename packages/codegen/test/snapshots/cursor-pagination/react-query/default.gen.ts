@@ -30,8 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody, Thing } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody, Thing } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -83,12 +83,12 @@ export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) 
 };
 
 export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
-  return ["/things", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListThingInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -130,7 +130,7 @@ export const getListThingInfiniteQueryOptions = <
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingInfiniteQueryError = InstantlyApiError;
+export type ListThingInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Infinite query hook for `listThing`.
@@ -140,7 +140,7 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params: undefined | QueryParams<"listThing">,
   options: {
@@ -177,7 +177,7 @@ export function useListThingInfinite<
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -214,7 +214,7 @@ export function useListThingInfinite<
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -236,7 +236,7 @@ export function useListThingInfinite<
 
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -264,7 +264,7 @@ export function useListThingInfinite<
 
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -287,7 +287,7 @@ export const getListThingQueryOptions = <
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingQueryError = InstantlyApiError;
+export type ListThingQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Query hook for `listThing`. Pages: `useListThingInfinite`.
@@ -295,7 +295,10 @@ export type ListThingQueryError = InstantlyApiError;
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
@@ -320,7 +323,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
@@ -345,7 +351,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
@@ -356,7 +365,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
@@ -375,7 +387,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -402,7 +414,7 @@ export const getListThingSuspenseQueryOptions = <
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseQueryError = InstantlyApiError;
+export type ListThingSuspenseQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
@@ -412,7 +424,7 @@ export type ListThingSuspenseQueryError = InstantlyApiError;
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params: undefined | QueryParams<"listThing">,
   options: {
@@ -432,7 +444,7 @@ export function useListThingSuspense<
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -452,7 +464,7 @@ export function useListThingSuspense<
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -466,7 +478,7 @@ export function useListThingSuspense<
 
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -486,7 +498,7 @@ export function useListThingSuspense<
 
 export const getListThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -528,7 +540,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense infinite query hook for `listThing`.
@@ -538,7 +550,7 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params: undefined | QueryParams<"listThing">,
   options: {
@@ -566,7 +578,7 @@ export function useListThingSuspenseInfinite<
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -594,7 +606,7 @@ export function useListThingSuspenseInfinite<
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -616,7 +628,7 @@ export function useListThingSuspenseInfinite<
 
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -664,7 +676,10 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
-export const getCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThing>>,
     TError,
@@ -694,7 +709,7 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
     options?.invalidate,
   );
 };
@@ -703,7 +718,7 @@ export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof cr
 
 export type CreateThingMutationBody = Thing | undefined;
 
-export type CreateThingMutationError = InstantlyApiError;
+export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
 export type CreateThingMutationVariables = { data?: Thing };
 
@@ -713,7 +728,7 @@ export type CreateThingMutationVariables = { data?: Thing };
  * `POST /things`
  * Not paginated.
  */
-export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThing>>,
@@ -752,12 +767,18 @@ export const getThingState = (
 };
 
 export const getGetThingStateQueryKey = (params?: QueryParams<"getThingState">) => {
-  return ["/things", "cursor-but-no-page", ...(params !== undefined ? [params] : [])] as const;
+  return [
+    "instantly",
+    "things",
+    "list",
+    "cursor-but-no-page",
+    ...(params !== undefined ? [params] : []),
+  ] as const;
 };
 
 export const getGetThingStateQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -780,7 +801,7 @@ export const getGetThingStateQueryOptions = <
 
 export type GetThingStateQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
 
-export type GetThingStateQueryError = InstantlyApiError;
+export type GetThingStateQueryError = InstantlyError<ErrorBody<"getThingState">>;
 
 /**
  * Query hook for `getThingState`.
@@ -790,7 +811,7 @@ export type GetThingStateQueryError = InstantlyApiError;
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params: undefined | QueryParams<"getThingState">,
   options: {
@@ -818,7 +839,7 @@ export function useGetThingState<
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -846,7 +867,7 @@ export function useGetThingState<
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -860,7 +881,7 @@ export function useGetThingState<
 
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -880,7 +901,7 @@ export function useGetThingState<
 
 export const getGetThingStateSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -907,7 +928,7 @@ export const getGetThingStateSuspenseQueryOptions = <
 
 export type GetThingStateSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
 
-export type GetThingStateSuspenseQueryError = InstantlyApiError;
+export type GetThingStateSuspenseQueryError = InstantlyError<ErrorBody<"getThingState">>;
 
 /**
  * Suspense query hook for `getThingState`.
@@ -917,7 +938,7 @@ export type GetThingStateSuspenseQueryError = InstantlyApiError;
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params: undefined | QueryParams<"getThingState">,
   options: {
@@ -937,7 +958,7 @@ export function useGetThingStateSuspense<
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -957,7 +978,7 @@ export function useGetThingStateSuspense<
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -971,7 +992,7 @@ export function useGetThingStateSuspense<
 
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
   params?: QueryParams<"getThingState">,
   options?: {
@@ -1003,33 +1024,32 @@ export const exportThing = (options?: SecondParameter<typeof instantlyRequest>, 
 };
 
 export const getExportThingQueryKey = () => {
-  return ["/things", "export"] as const;
+  return ["instantly", "things", "list", "export"] as const;
 };
 
 export const getExportThingQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportThingQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
 
-export type ExportThingQueryError = InstantlyApiError;
+export type ExportThingQueryError = InstantlyError<ErrorBody<"exportThing">>;
 
 /**
  * Query hook for `exportThing`.
@@ -1037,7 +1057,10 @@ export type ExportThingQueryError = InstantlyApiError;
  * `GET /things/export`
  * Not paginated.
  */
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>> &
       Pick<
@@ -1061,7 +1084,10 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
  * `GET /things/export`
  * Not paginated.
  */
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>> &
       Pick<
@@ -1085,7 +1111,10 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
  * `GET /things/export`
  * Not paginated.
  */
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1095,7 +1124,10 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1113,30 +1145,31 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
 
 export const getExportThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThing>>> = ({ signal }) =>
     exportThing(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
 
-export type ExportThingSuspenseQueryError = InstantlyApiError;
+export type ExportThingSuspenseQueryError = InstantlyError<ErrorBody<"exportThing">>;
 
 /**
  * Suspense query hook for `exportThing`.
@@ -1146,7 +1179,7 @@ export type ExportThingSuspenseQueryError = InstantlyApiError;
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1165,7 +1198,7 @@ export function useExportThingSuspense<
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1184,7 +1217,7 @@ export function useExportThingSuspense<
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1197,7 +1230,7 @@ export function useExportThingSuspense<
 
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1228,33 +1261,32 @@ export const listRecentThing = (options?: SecondParameter<typeof instantlyReques
 };
 
 export const getListRecentThingQueryKey = () => {
-  return ["/things", "page-but-no-cursor"] as const;
+  return ["instantly", "things", "list", "page-but-no-cursor"] as const;
 };
 
 export const getListRecentThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listRecentThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListRecentThingQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
 
-export type ListRecentThingQueryError = InstantlyApiError;
+export type ListRecentThingQueryError = InstantlyError<ErrorBody<"listRecentThing">>;
 
 /**
  * Query hook for `listRecentThing`.
@@ -1264,7 +1296,7 @@ export type ListRecentThingQueryError = InstantlyApiError;
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>> &
@@ -1291,7 +1323,7 @@ export function useListRecentThing<
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>> &
@@ -1318,7 +1350,7 @@ export function useListRecentThing<
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1331,7 +1363,7 @@ export function useListRecentThing<
 
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1350,30 +1382,31 @@ export function useListRecentThing<
 
 export const getListRecentThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListRecentThingQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listRecentThing>>> = ({ signal }) =>
     listRecentThing(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListRecentThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
 
-export type ListRecentThingSuspenseQueryError = InstantlyApiError;
+export type ListRecentThingSuspenseQueryError = InstantlyError<ErrorBody<"listRecentThing">>;
 
 /**
  * Suspense query hook for `listRecentThing`.
@@ -1383,7 +1416,7 @@ export type ListRecentThingSuspenseQueryError = InstantlyApiError;
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1402,7 +1435,7 @@ export function useListRecentThingSuspense<
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1421,7 +1454,7 @@ export function useListRecentThingSuspense<
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1434,7 +1467,7 @@ export function useListRecentThingSuspense<
 
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1469,12 +1502,18 @@ export const searchThing = (
 };
 
 export const getSearchThingQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
-  return ["/things", "search", ...(searchThingBody !== undefined ? [searchThingBody] : [])] as const;
+  return [
+    "instantly",
+    "things",
+    "list",
+    "search",
+    ...(searchThingBody !== undefined ? [searchThingBody] : []),
+  ] as const;
 };
 
 export const getSearchThingQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1497,7 +1536,7 @@ export const getSearchThingQueryOptions = <
 
 export type SearchThingQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingQueryError = InstantlyApiError;
+export type SearchThingQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Query hook for `searchThing`. Pages: `useSearchThingInfinite`.
@@ -1505,7 +1544,10 @@ export type SearchThingQueryError = InstantlyApiError;
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
   searchThingBody: undefined | RequestBody<"searchThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
@@ -1530,7 +1572,10 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
@@ -1555,7 +1600,10 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
@@ -1566,7 +1614,10 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
@@ -1585,7 +1636,7 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
 
 export const getSearchThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1612,7 +1663,7 @@ export const getSearchThingSuspenseQueryOptions = <
 
 export type SearchThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingSuspenseQueryError = InstantlyApiError;
+export type SearchThingSuspenseQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Suspense query hook for `searchThing`. Pages: `useSearchThingInfinite`.
@@ -1622,7 +1673,7 @@ export type SearchThingSuspenseQueryError = InstantlyApiError;
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody: undefined | RequestBody<"searchThing">,
   options: {
@@ -1642,7 +1693,7 @@ export function useSearchThingSuspense<
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1662,7 +1713,7 @@ export function useSearchThingSuspense<
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1676,7 +1727,7 @@ export function useSearchThingSuspense<
 
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1738,7 +1789,7 @@ export const getSearchThingInfiniteQueryOptions = <
     Awaited<ReturnType<typeof searchThing>>,
     NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1788,7 +1839,7 @@ export const getSearchThingInfiniteQueryOptions = <
 
 export type SearchThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingInfiniteQueryError = InstantlyApiError;
+export type SearchThingInfiniteQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Infinite query hook for `searchThing`.
@@ -1801,7 +1852,7 @@ export function useSearchThingInfinite<
     Awaited<ReturnType<typeof searchThing>>,
     NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1835,7 +1886,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
     Awaited<ReturnType<typeof searchThing>>,
     NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {
@@ -1885,7 +1936,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
 
 export type SearchThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingSuspenseInfiniteQueryError = InstantlyApiError;
+export type SearchThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Suspense infinite query hook for `searchThing`.
@@ -1898,7 +1949,7 @@ export function useSearchThingSuspenseInfinite<
     Awaited<ReturnType<typeof searchThing>>,
     NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
   searchThingBody?: RequestBody<"searchThing">,
   options?: {

@@ -14,8 +14,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import { instantlyRequest, useInstantlyRequestOptions } from "../runtime.js";
 
 type AwaitedInput<T> = PromiseLike<T> | T;
@@ -57,12 +57,12 @@ export const getCampaign = (
 };
 
 export const getGetCampaignQueryKey = (id: string) => {
-  return ["/campaigns", id] as const;
+  return ["instantly", "campaigns", "item", id] as const;
 };
 
 export const getGetCampaignQueryOptions = <
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -71,22 +71,21 @@ export const getGetCampaignQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) =>
     getCampaign(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getCampaign>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 
-export type GetCampaignQueryError = InstantlyApiError;
+export type GetCampaignQueryError = InstantlyError<ErrorBody<"getCampaign">>;
 
 /**
  * Query hook for `getCampaign`.
@@ -94,7 +93,10 @@ export type GetCampaignQueryError = InstantlyApiError;
  * `GET /campaigns/{id}`
  * Not paginated.
  */
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>> &
@@ -119,7 +121,10 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
  * `GET /campaigns/{id}`
  * Not paginated.
  */
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>> &
@@ -144,7 +149,10 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
  * `GET /campaigns/{id}`
  * Not paginated.
  */
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
@@ -155,7 +163,10 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
@@ -174,7 +185,7 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
 
 export const getGetCampaignSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -183,24 +194,25 @@ export const getGetCampaignSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) =>
     getCampaign(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetCampaignSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 
-export type GetCampaignSuspenseQueryError = InstantlyApiError;
+export type GetCampaignSuspenseQueryError = InstantlyError<ErrorBody<"getCampaign">>;
 
 /**
  * Suspense query hook for `getCampaign`.
@@ -210,7 +222,7 @@ export type GetCampaignSuspenseQueryError = InstantlyApiError;
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options: {
@@ -230,7 +242,7 @@ export function useGetCampaignSuspense<
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -250,7 +262,7 @@ export function useGetCampaignSuspense<
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -264,7 +276,7 @@ export function useGetCampaignSuspense<
 
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {

@@ -30,8 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -88,12 +88,12 @@ export const getListWidgetInfiniteQueryKey = (params?: QueryParams<"listWidget">
 };
 
 export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
-  return ["/api/v2/widgets", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "widgets", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListWidgetInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -139,7 +139,7 @@ export const getListWidgetInfiniteQueryOptions = <
 
 export type ListWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetInfiniteQueryError = InstantlyApiError;
+export type ListWidgetInfiniteQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Infinite query hook for `listWidget`.
@@ -154,7 +154,7 @@ export type ListWidgetInfiniteQueryError = InstantlyApiError;
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params: undefined | QueryParams<"listWidget">,
   options: {
@@ -196,7 +196,7 @@ export function useListWidgetInfinite<
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -238,7 +238,7 @@ export function useListWidgetInfinite<
  */
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -260,7 +260,7 @@ export function useListWidgetInfinite<
 
 export function useListWidgetInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -288,7 +288,7 @@ export function useListWidgetInfinite<
 
 export const getListWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -311,7 +311,7 @@ export const getListWidgetQueryOptions = <
 
 export type ListWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetQueryError = InstantlyApiError;
+export type ListWidgetQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
@@ -324,7 +324,10 @@ export type ListWidgetQueryError = InstantlyApiError;
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
   params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
@@ -354,7 +357,10 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
   params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
@@ -384,7 +390,10 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
   params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
@@ -395,7 +404,10 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
   params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
@@ -414,7 +426,7 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
 
 export const getListWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -441,7 +453,7 @@ export const getListWidgetSuspenseQueryOptions = <
 
 export type ListWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetSuspenseQueryError = InstantlyApiError;
+export type ListWidgetSuspenseQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
@@ -456,7 +468,7 @@ export type ListWidgetSuspenseQueryError = InstantlyApiError;
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params: undefined | QueryParams<"listWidget">,
   options: {
@@ -481,7 +493,7 @@ export function useListWidgetSuspense<
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -506,7 +518,7 @@ export function useListWidgetSuspense<
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -520,7 +532,7 @@ export function useListWidgetSuspense<
 
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -540,7 +552,7 @@ export function useListWidgetSuspense<
 
 export const getListWidgetSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -586,7 +598,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
 
 export type ListWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListWidgetSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Suspense infinite query hook for `listWidget`.
@@ -601,7 +613,7 @@ export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params: undefined | QueryParams<"listWidget">,
   options: {
@@ -634,7 +646,7 @@ export function useListWidgetSuspenseInfinite<
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -667,7 +679,7 @@ export function useListWidgetSuspenseInfinite<
  */
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -689,7 +701,7 @@ export function useListWidgetSuspenseInfinite<
 
 export function useListWidgetSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
   params?: QueryParams<"listWidget">,
   options?: {
@@ -744,7 +756,10 @@ export const createWidget = (
 
 export const getCreateWidgetMutationKey = () => ["createWidget"] as const;
 
-export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateWidgetMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createWidget">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createWidget>>,
     TError,
@@ -774,7 +789,7 @@ export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TCont
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/widgets"] })) as InvalidationTargetsOf<CreateWidgetMutationVariables>,
+    (() => ({ resource: ["instantly", "widgets"] })) as InvalidationTargetsOf<CreateWidgetMutationVariables>,
     options?.invalidate,
   );
 };
@@ -783,7 +798,7 @@ export type CreateWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof c
 
 export type CreateWidgetMutationBody = RequestBody<"createWidget">;
 
-export type CreateWidgetMutationError = InstantlyApiError;
+export type CreateWidgetMutationError = InstantlyError<ErrorBody<"createWidget">>;
 
 export type CreateWidgetMutationVariables = {
   data: RequestBody<"createWidget">;
@@ -802,7 +817,7 @@ export type CreateWidgetMutationVariables = {
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
  */
-export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateWidget = <TError = InstantlyError<ErrorBody<"createWidget">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createWidget>>,
@@ -839,33 +854,32 @@ export const exportWidget = (options?: SecondParameter<typeof instantlyRequest>,
 };
 
 export const getExportWidgetQueryKey = () => {
-  return ["/api/v2/widgets", "export"] as const;
+  return ["instantly", "widgets", "list", "export"] as const;
 };
 
 export const getExportWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
 
-export type ExportWidgetQueryError = InstantlyApiError;
+export type ExportWidgetQueryError = InstantlyError<ErrorBody<"exportWidget">>;
 
 /**
  * Query hook for `exportWidget`.
@@ -875,7 +889,10 @@ export type ExportWidgetQueryError = InstantlyApiError;
  * `GET /api/v2/widgets/export`
  * Not paginated.
  */
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>> &
       Pick<
@@ -901,7 +918,10 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
  * `GET /api/v2/widgets/export`
  * Not paginated.
  */
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>> &
       Pick<
@@ -927,7 +947,10 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
  * `GET /api/v2/widgets/export`
  * Not paginated.
  */
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -937,7 +960,10 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -955,30 +981,31 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
 
 export const getExportWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportWidgetQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportWidget>>> = ({ signal }) =>
     exportWidget(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
 
-export type ExportWidgetSuspenseQueryError = InstantlyApiError;
+export type ExportWidgetSuspenseQueryError = InstantlyError<ErrorBody<"exportWidget">>;
 
 /**
  * Suspense query hook for `exportWidget`.
@@ -990,7 +1017,7 @@ export type ExportWidgetSuspenseQueryError = InstantlyApiError;
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1011,7 +1038,7 @@ export function useExportWidgetSuspense<
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1032,7 +1059,7 @@ export function useExportWidgetSuspense<
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1045,7 +1072,7 @@ export function useExportWidgetSuspense<
 
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1083,7 +1110,9 @@ export const searchWidget = (
 
 export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
   return [
-    "/api/v2/widgets",
+    "instantly",
+    "widgets",
+    "list",
     "search",
     ...(searchWidgetBody !== undefined ? [searchWidgetBody] : []),
   ] as const;
@@ -1091,7 +1120,7 @@ export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWi
 
 export const getSearchWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1114,7 +1143,7 @@ export const getSearchWidgetQueryOptions = <
 
 export type SearchWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetQueryError = InstantlyApiError;
+export type SearchWidgetQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
@@ -1124,7 +1153,10 @@ export type SearchWidgetQueryError = InstantlyApiError;
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
   searchWidgetBody: undefined | RequestBody<"searchWidget">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
@@ -1151,7 +1183,10 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
@@ -1178,7 +1213,10 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
@@ -1189,7 +1227,10 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
@@ -1208,7 +1249,7 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
 
 export const getSearchWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1235,7 +1276,7 @@ export const getSearchWidgetSuspenseQueryOptions = <
 
 export type SearchWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetSuspenseQueryError = InstantlyApiError;
+export type SearchWidgetSuspenseQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
@@ -1247,7 +1288,7 @@ export type SearchWidgetSuspenseQueryError = InstantlyApiError;
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody: undefined | RequestBody<"searchWidget">,
   options: {
@@ -1269,7 +1310,7 @@ export function useSearchWidgetSuspense<
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1291,7 +1332,7 @@ export function useSearchWidgetSuspense<
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1305,7 +1346,7 @@ export function useSearchWidgetSuspense<
 
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1350,7 +1391,10 @@ export const deleteWidget = (
 
 export const getDeleteWidgetMutationKey = () => ["deleteWidget"] as const;
 
-export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getDeleteWidgetMutationOptions = <
+  TError = InstantlyError<ErrorBody<"deleteWidget">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof deleteWidget>>,
     TError,
@@ -1381,8 +1425,8 @@ export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TCont
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/widgets", variables.id],
-      collection: ["/api/v2/widgets"],
+      item: ["instantly", "widgets", "item", variables.id],
+      lists: [["instantly", "widgets", "list"]],
       removeItem: true,
     })) as InvalidationTargetsOf<DeleteWidgetMutationVariables>,
     options?.invalidate,
@@ -1391,7 +1435,7 @@ export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TCont
 
 export type DeleteWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof deleteWidget>>>;
 
-export type DeleteWidgetMutationError = InstantlyApiError;
+export type DeleteWidgetMutationError = InstantlyError<ErrorBody<"deleteWidget">>;
 
 export type DeleteWidgetMutationVariables = { id: string };
 
@@ -1406,7 +1450,7 @@ export type DeleteWidgetMutationVariables = { id: string };
  * Not paginated.
  * @deprecated
  */
-export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
+export const useDeleteWidget = <TError = InstantlyError<ErrorBody<"deleteWidget">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof deleteWidget>>,
@@ -1447,12 +1491,12 @@ export const getWidget = (
 };
 
 export const getGetWidgetQueryKey = (id: string) => {
-  return ["/api/v2/widgets", id] as const;
+  return ["instantly", "widgets", "item", id] as const;
 };
 
 export const getGetWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1461,22 +1505,21 @@ export const getGetWidgetQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
 
-export type GetWidgetQueryError = InstantlyApiError;
+export type GetWidgetQueryError = InstantlyError<ErrorBody<"getWidget">>;
 
 /**
  * Query hook for `getWidget`.
@@ -1486,7 +1529,10 @@ export type GetWidgetQueryError = InstantlyApiError;
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>> &
@@ -1513,7 +1559,10 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>> &
@@ -1540,7 +1589,10 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
  */
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
@@ -1551,7 +1603,10 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
@@ -1570,7 +1625,7 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
 
 export const getGetWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1579,24 +1634,25 @@ export const getGetWidgetSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
 
-export type GetWidgetSuspenseQueryError = InstantlyApiError;
+export type GetWidgetSuspenseQueryError = InstantlyError<ErrorBody<"getWidget">>;
 
 /**
  * Suspense query hook for `getWidget`.
@@ -1608,7 +1664,7 @@ export type GetWidgetSuspenseQueryError = InstantlyApiError;
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options: {
@@ -1630,7 +1686,7 @@ export function useGetWidgetSuspense<
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1652,7 +1708,7 @@ export function useGetWidgetSuspense<
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1666,7 +1722,7 @@ export function useGetWidgetSuspense<
 
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1716,7 +1772,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
     Awaited<ReturnType<typeof searchWidget>>,
     NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1766,7 +1822,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
 
 export type SearchWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetInfiniteQueryError = InstantlyApiError;
+export type SearchWidgetInfiniteQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Infinite query hook for `searchWidget`.
@@ -1781,7 +1837,7 @@ export function useSearchWidgetInfinite<
     Awaited<ReturnType<typeof searchWidget>>,
     NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1815,7 +1871,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
     Awaited<ReturnType<typeof searchWidget>>,
     NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
@@ -1865,7 +1921,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
 
 export type SearchWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
+export type SearchWidgetSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Suspense infinite query hook for `searchWidget`.
@@ -1880,7 +1936,7 @@ export function useSearchWidgetSuspenseInfinite<
     Awaited<ReturnType<typeof searchWidget>>,
     NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
   searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {

@@ -22,8 +22,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -62,33 +62,32 @@ export const list_lead_items = (options?: SecondParameter<typeof instantlyReques
 };
 
 export const getListLeadItemsQueryKey = () => {
-  return ["/api/v2/lead-items"] as const;
+  return ["instantly", "lead-items", "list"] as const;
 };
 
 export const getListLeadItemsQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
     list_lead_items(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof list_lead_items>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListLeadItemsQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
 
-export type ListLeadItemsQueryError = InstantlyApiError;
+export type ListLeadItemsQueryError = InstantlyError<ErrorBody<"list_lead_items">>;
 
 /**
  * Query hook for `list_lead_items`.
@@ -98,7 +97,7 @@ export type ListLeadItemsQueryError = InstantlyApiError;
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>> &
@@ -125,7 +124,7 @@ export function useListLeadItems<
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>> &
@@ -152,7 +151,7 @@ export function useListLeadItems<
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -165,7 +164,7 @@ export function useListLeadItems<
 
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -184,30 +183,31 @@ export function useListLeadItems<
 
 export const getListLeadItemsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListLeadItemsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof list_lead_items>>> = ({ signal }) =>
     list_lead_items(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListLeadItemsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
 
-export type ListLeadItemsSuspenseQueryError = InstantlyApiError;
+export type ListLeadItemsSuspenseQueryError = InstantlyError<ErrorBody<"list_lead_items">>;
 
 /**
  * Suspense query hook for `list_lead_items`.
@@ -217,7 +217,7 @@ export type ListLeadItemsSuspenseQueryError = InstantlyApiError;
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -236,7 +236,7 @@ export function useListLeadItemsSuspense<
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -255,7 +255,7 @@ export function useListLeadItemsSuspense<
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -268,7 +268,7 @@ export function useListLeadItemsSuspense<
 
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -306,7 +306,10 @@ export const createLead = (
 
 export const getCreateLeadMutationKey = () => ["createLead"] as const;
 
-export const getCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createLead>>,
     TError,
@@ -335,7 +338,7 @@ export const getCreateLeadMutationOptions = <TError = InstantlyApiError, TContex
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<CreateLeadMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<CreateLeadMutationVariables>,
     options?.invalidate,
   );
 };
@@ -344,7 +347,7 @@ export type CreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof cre
 
 export type CreateLeadMutationBody = RequestBody<"createLead">;
 
-export type CreateLeadMutationError = InstantlyApiError;
+export type CreateLeadMutationError = InstantlyError<ErrorBody<"createLead">>;
 
 export type CreateLeadMutationVariables = {
   data: RequestBody<"createLead">;
@@ -358,7 +361,7 @@ export type CreateLeadMutationVariables = {
  * `POST /api/v2/leads`
  * Not paginated.
  */
-export const useCreateLead = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateLead = <TError = InstantlyError<ErrorBody<"createLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createLead>>,
@@ -400,7 +403,10 @@ export const bulkCreateLead = (
 
 export const getBulkCreateLeadMutationKey = () => ["bulkCreateLead"] as const;
 
-export const getBulkCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getBulkCreateLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"bulkCreateLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof bulkCreateLead>>,
     TError,
@@ -430,7 +436,7 @@ export const getBulkCreateLeadMutationOptions = <TError = InstantlyApiError, TCo
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<BulkCreateLeadMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<BulkCreateLeadMutationVariables>,
     options?.invalidate,
   );
 };
@@ -439,7 +445,7 @@ export type BulkCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof
 
 export type BulkCreateLeadMutationBody = RequestBody<"bulkCreateLead">;
 
-export type BulkCreateLeadMutationError = InstantlyApiError;
+export type BulkCreateLeadMutationError = InstantlyError<ErrorBody<"bulkCreateLead">>;
 
 export type BulkCreateLeadMutationVariables = {
   data: RequestBody<"bulkCreateLead">;
@@ -453,7 +459,7 @@ export type BulkCreateLeadMutationVariables = {
  * `POST /api/v2/leads/bulk`
  * Not paginated.
  */
-export const useBulkCreateLead = <TError = InstantlyApiError, TContext = unknown>(
+export const useBulkCreateLead = <TError = InstantlyError<ErrorBody<"bulkCreateLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof bulkCreateLead>>,
@@ -496,7 +502,10 @@ export const createLeadBulk = (
 
 export const getCreateLeadBulkMutationKey = () => ["createLeadBulk"] as const;
 
-export const getCreateLeadBulkMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateLeadBulkMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createLeadBulk">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createLeadBulk>>,
     TError,
@@ -526,7 +535,7 @@ export const getCreateLeadBulkMutationOptions = <TError = InstantlyApiError, TCo
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<CreateLeadBulkMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<CreateLeadBulkMutationVariables>,
     options?.invalidate,
   );
 };
@@ -535,7 +544,7 @@ export type CreateLeadBulkMutationResult = NonNullable<Awaited<ReturnType<typeof
 
 export type CreateLeadBulkMutationBody = RequestBody<"createLeadBulk">;
 
-export type CreateLeadBulkMutationError = InstantlyApiError;
+export type CreateLeadBulkMutationError = InstantlyError<ErrorBody<"createLeadBulk">>;
 
 export type CreateLeadBulkMutationVariables = {
   data: RequestBody<"createLeadBulk">;
@@ -547,7 +556,7 @@ export type CreateLeadBulkMutationVariables = {
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
  */
-export const useCreateLeadBulk = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateLeadBulk = <TError = InstantlyError<ErrorBody<"createLeadBulk">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createLeadBulk>>,
@@ -589,12 +598,12 @@ export const getLeads = (
 };
 
 export const getGetLeadsQueryKey = (params?: QueryParams<"getLeads">) => {
-  return ["/api/v2/leads", "search", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "leads", "list", "search", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getGetLeadsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
   params?: QueryParams<"getLeads">,
   options?: {
@@ -617,7 +626,7 @@ export const getGetLeadsQueryOptions = <
 
 export type GetLeadsQueryResult = NonNullable<Awaited<ReturnType<typeof getLeads>>>;
 
-export type GetLeadsQueryError = InstantlyApiError;
+export type GetLeadsQueryError = InstantlyError<ErrorBody<"getLeads">>;
 
 /**
  * Query hook for `getLeads`.
@@ -625,7 +634,10 @@ export type GetLeadsQueryError = InstantlyApiError;
  * `GET /api/v2/leads/search`
  * Not paginated.
  */
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params: undefined | QueryParams<"getLeads">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
@@ -650,7 +662,10 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  * `GET /api/v2/leads/search`
  * Not paginated.
  */
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
@@ -675,7 +690,10 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  * `GET /api/v2/leads/search`
  * Not paginated.
  */
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
@@ -686,7 +704,10 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
@@ -705,7 +726,7 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
 
 export const getGetLeadsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
   params?: QueryParams<"getLeads">,
   options?: {
@@ -732,7 +753,7 @@ export const getGetLeadsSuspenseQueryOptions = <
 
 export type GetLeadsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeads>>>;
 
-export type GetLeadsSuspenseQueryError = InstantlyApiError;
+export type GetLeadsSuspenseQueryError = InstantlyError<ErrorBody<"getLeads">>;
 
 /**
  * Suspense query hook for `getLeads`.
@@ -740,7 +761,10 @@ export type GetLeadsSuspenseQueryError = InstantlyApiError;
  * `GET /api/v2/leads/search`
  * Not paginated.
  */
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params: undefined | QueryParams<"getLeads">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
@@ -757,7 +781,10 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * `GET /api/v2/leads/search`
  * Not paginated.
  */
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
@@ -774,7 +801,10 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  * `GET /api/v2/leads/search`
  * Not paginated.
  */
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
@@ -785,7 +815,10 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
   params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
@@ -820,12 +853,12 @@ export const getLeadsParams = (
 };
 
 export const getGetLeadsParamsQueryKey = (params?: QueryParams<"getLeadsParams">) => {
-  return ["/api/v2/leads", "search-2", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "leads", "list", "search-2", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getGetLeadsParamsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -848,7 +881,7 @@ export const getGetLeadsParamsQueryOptions = <
 
 export type GetLeadsParamsQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadsParams>>>;
 
-export type GetLeadsParamsQueryError = InstantlyApiError;
+export type GetLeadsParamsQueryError = InstantlyError<ErrorBody<"getLeadsParams">>;
 
 /**
  * Query hook for `getLeadsParams`.
@@ -858,7 +891,7 @@ export type GetLeadsParamsQueryError = InstantlyApiError;
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params: undefined | QueryParams<"getLeadsParams">,
   options: {
@@ -886,7 +919,7 @@ export function useGetLeadsParams<
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -914,7 +947,7 @@ export function useGetLeadsParams<
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -928,7 +961,7 @@ export function useGetLeadsParams<
 
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -948,7 +981,7 @@ export function useGetLeadsParams<
 
 export const getGetLeadsParamsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -975,7 +1008,7 @@ export const getGetLeadsParamsSuspenseQueryOptions = <
 
 export type GetLeadsParamsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadsParams>>>;
 
-export type GetLeadsParamsSuspenseQueryError = InstantlyApiError;
+export type GetLeadsParamsSuspenseQueryError = InstantlyError<ErrorBody<"getLeadsParams">>;
 
 /**
  * Suspense query hook for `getLeadsParams`.
@@ -985,7 +1018,7 @@ export type GetLeadsParamsSuspenseQueryError = InstantlyApiError;
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params: undefined | QueryParams<"getLeadsParams">,
   options: {
@@ -1005,7 +1038,7 @@ export function useGetLeadsParamsSuspense<
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -1025,7 +1058,7 @@ export function useGetLeadsParamsSuspense<
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -1039,7 +1072,7 @@ export function useGetLeadsParamsSuspense<
 
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
   params?: QueryParams<"getLeadsParams">,
   options?: {
@@ -1076,7 +1109,10 @@ export const xCreateLead = (
 
 export const getXCreateLeadMutationKey = () => ["xCreateLead"] as const;
 
-export const getXCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getXCreateLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"xCreateLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof xCreateLead>>,
     TError,
@@ -1106,7 +1142,7 @@ export const getXCreateLeadMutationOptions = <TError = InstantlyApiError, TConte
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<XCreateLeadMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<XCreateLeadMutationVariables>,
     options?.invalidate,
   );
 };
@@ -1115,7 +1151,7 @@ export type XCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof xC
 
 export type XCreateLeadMutationBody = RequestBody<"xCreateLead">;
 
-export type XCreateLeadMutationError = InstantlyApiError;
+export type XCreateLeadMutationError = InstantlyError<ErrorBody<"xCreateLead">>;
 
 export type XCreateLeadMutationVariables = {
   data: RequestBody<"xCreateLead">;
@@ -1127,7 +1163,7 @@ export type XCreateLeadMutationVariables = {
  * `POST /api/v2/leads/x`
  * Not paginated.
  */
-export const useXCreateLead = <TError = InstantlyApiError, TContext = unknown>(
+export const useXCreateLead = <TError = InstantlyError<ErrorBody<"xCreateLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof xCreateLead>>,
@@ -1166,12 +1202,12 @@ export const getLead = (
 };
 
 export const getGetLeadQueryKey = (id: string) => {
-  return ["/api/v2/leads", id] as const;
+  return ["instantly", "leads", "item", id] as const;
 };
 
 export const getGetLeadQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLead">>,
 >(
   id: string,
   options?: {
@@ -1180,22 +1216,21 @@ export const getGetLeadQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLead>>> = ({ signal }) =>
     getLead(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLead>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetLeadQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
 
-export type GetLeadQueryError = InstantlyApiError;
+export type GetLeadQueryError = InstantlyError<ErrorBody<"getLead">>;
 
 /**
  * Query hook for `getLead`.
@@ -1203,7 +1238,10 @@ export type GetLeadQueryError = InstantlyApiError;
  * `GET /api/v2/leads/{id}`
  * Not paginated.
  */
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>> &
@@ -1228,7 +1266,10 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
  * `GET /api/v2/leads/{id}`
  * Not paginated.
  */
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>> &
@@ -1253,7 +1294,10 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
  * `GET /api/v2/leads/{id}`
  * Not paginated.
  */
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1264,7 +1308,10 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1283,7 +1330,7 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
 
 export const getGetLeadSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLead">>,
 >(
   id: string,
   options?: {
@@ -1292,24 +1339,25 @@ export const getGetLeadSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLead>>> = ({ signal }) =>
     getLead(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetLeadSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
 
-export type GetLeadSuspenseQueryError = InstantlyApiError;
+export type GetLeadSuspenseQueryError = InstantlyError<ErrorBody<"getLead">>;
 
 /**
  * Suspense query hook for `getLead`.
@@ -1317,7 +1365,10 @@ export type GetLeadSuspenseQueryError = InstantlyApiError;
  * `GET /api/v2/leads/{id}`
  * Not paginated.
  */
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1334,7 +1385,10 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  * `GET /api/v2/leads/{id}`
  * Not paginated.
  */
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1351,7 +1405,10 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  * `GET /api/v2/leads/{id}`
  * Not paginated.
  */
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1362,7 +1419,10 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1399,7 +1459,10 @@ export const patchLead = (
 
 export const getPatchLeadMutationKey = () => ["patchLead"] as const;
 
-export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getPatchLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"patchLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof patchLead>>,
     TError,
@@ -1429,8 +1492,8 @@ export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/leads", variables.id],
-      collection: ["/api/v2/leads"],
+      item: ["instantly", "leads", "item", variables.id],
+      lists: [["instantly", "leads", "list"]],
     })) as InvalidationTargetsOf<PatchLeadMutationVariables>,
     options?.invalidate,
   );
@@ -1440,7 +1503,7 @@ export type PatchLeadMutationResult = NonNullable<Awaited<ReturnType<typeof patc
 
 export type PatchLeadMutationBody = RequestBody<"patchLead">;
 
-export type PatchLeadMutationError = InstantlyApiError;
+export type PatchLeadMutationError = InstantlyError<ErrorBody<"patchLead">>;
 
 export type PatchLeadMutationVariables = {
   id: string;
@@ -1453,7 +1516,7 @@ export type PatchLeadMutationVariables = {
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
  */
-export const usePatchLead = <TError = InstantlyApiError, TContext = unknown>(
+export const usePatchLead = <TError = InstantlyError<ErrorBody<"patchLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof patchLead>>,
@@ -1487,12 +1550,12 @@ export const getLeadX = (
 };
 
 export const getGetLeadXQueryKey = (id: string) => {
-  return ["/api/v2/leads", id, "x"] as const;
+  return ["instantly", "leads", "item", id, "x"] as const;
 };
 
 export const getGetLeadXQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
 >(
   id: string,
   options?: {
@@ -1501,22 +1564,21 @@ export const getGetLeadXQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadXQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLeadX>>> = ({ signal }) =>
     getLeadX(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLeadX>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetLeadXQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;
 
-export type GetLeadXQueryError = InstantlyApiError;
+export type GetLeadXQueryError = InstantlyError<ErrorBody<"getLeadX">>;
 
 /**
  * Query hook for `getLeadX`.
@@ -1524,7 +1586,10 @@ export type GetLeadXQueryError = InstantlyApiError;
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
  */
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>> &
@@ -1549,7 +1614,10 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
  */
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>> &
@@ -1574,7 +1642,10 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
  */
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1585,7 +1656,10 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1604,7 +1678,7 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
 
 export const getGetLeadXSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
 >(
   id: string,
   options?: {
@@ -1613,24 +1687,25 @@ export const getGetLeadXSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetLeadXQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLeadX>>> = ({ signal }) =>
     getLeadX(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetLeadXSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;
 
-export type GetLeadXSuspenseQueryError = InstantlyApiError;
+export type GetLeadXSuspenseQueryError = InstantlyError<ErrorBody<"getLeadX">>;
 
 /**
  * Suspense query hook for `getLeadX`.
@@ -1638,7 +1713,10 @@ export type GetLeadXSuspenseQueryError = InstantlyApiError;
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
  */
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1655,7 +1733,10 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
  */
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1672,7 +1753,10 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
  */
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1683,7 +1767,10 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;

@@ -30,8 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -83,12 +83,12 @@ export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) 
 };
 
 export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
-  return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getListThingInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -130,7 +130,7 @@ export const getListThingInfiniteQueryOptions = <
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingInfiniteQueryError = InstantlyApiError;
+export type ListThingInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Infinite query hook for `listThing`.
@@ -140,7 +140,7 @@ export type ListThingInfiniteQueryError = InstantlyApiError;
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params: undefined | QueryParams<"listThing">,
   options: {
@@ -177,7 +177,7 @@ export function useListThingInfinite<
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -214,7 +214,7 @@ export function useListThingInfinite<
  */
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -236,7 +236,7 @@ export function useListThingInfinite<
 
 export function useListThingInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -264,7 +264,7 @@ export function useListThingInfinite<
 
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -287,7 +287,7 @@ export const getListThingQueryOptions = <
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingQueryError = InstantlyApiError;
+export type ListThingQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Query hook for `listThing`. Pages: `useListThingInfinite`.
@@ -295,7 +295,10 @@ export type ListThingQueryError = InstantlyApiError;
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
@@ -320,7 +323,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
@@ -345,7 +351,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
@@ -356,7 +365,10 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
   params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
@@ -375,7 +387,7 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
 
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -402,7 +414,7 @@ export const getListThingSuspenseQueryOptions = <
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseQueryError = InstantlyApiError;
+export type ListThingSuspenseQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
@@ -412,7 +424,7 @@ export type ListThingSuspenseQueryError = InstantlyApiError;
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params: undefined | QueryParams<"listThing">,
   options: {
@@ -432,7 +444,7 @@ export function useListThingSuspense<
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -452,7 +464,7 @@ export function useListThingSuspense<
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -466,7 +478,7 @@ export function useListThingSuspense<
 
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -486,7 +498,7 @@ export function useListThingSuspense<
 
 export const getListThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -528,7 +540,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense infinite query hook for `listThing`.
@@ -538,7 +550,7 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params: undefined | QueryParams<"listThing">,
   options: {
@@ -566,7 +578,7 @@ export function useListThingSuspenseInfinite<
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -594,7 +606,7 @@ export function useListThingSuspenseInfinite<
  */
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -616,7 +628,7 @@ export function useListThingSuspenseInfinite<
 
 export function useListThingSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
   params?: QueryParams<"listThing">,
   options?: {
@@ -664,7 +676,10 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
-export const getCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThing>>,
     TError,
@@ -694,7 +709,7 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
     options?.invalidate,
   );
 };
@@ -703,7 +718,7 @@ export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof cr
 
 export type CreateThingMutationBody = RequestBody<"createThing"> | undefined;
 
-export type CreateThingMutationError = InstantlyApiError;
+export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
 export type CreateThingMutationVariables = {
   data?: RequestBody<"createThing">;
@@ -715,7 +730,7 @@ export type CreateThingMutationVariables = {
  * `POST /api/v2/things`
  * Not paginated.
  */
-export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThing>>,
@@ -755,7 +770,9 @@ export const getThingAnalytics = (
 
 export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody<"getThingAnalytics">) => {
   return [
-    "/api/v2/things",
+    "instantly",
+    "things",
+    "list",
     "analytics",
     ...(getThingAnalyticsBody !== undefined ? [getThingAnalyticsBody] : []),
   ] as const;
@@ -763,7 +780,7 @@ export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody
 
 export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -786,7 +803,7 @@ export const getGetThingAnalyticsQueryOptions = <
 
 export type GetThingAnalyticsQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
 
-export type GetThingAnalyticsQueryError = InstantlyApiError;
+export type GetThingAnalyticsQueryError = InstantlyError<ErrorBody<"getThingAnalytics">>;
 
 /**
  * Query hook for `getThingAnalytics`.
@@ -796,7 +813,7 @@ export type GetThingAnalyticsQueryError = InstantlyApiError;
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
@@ -824,7 +841,7 @@ export function useGetThingAnalytics<
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -852,7 +869,7 @@ export function useGetThingAnalytics<
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -866,7 +883,7 @@ export function useGetThingAnalytics<
 
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -889,7 +906,7 @@ export function useGetThingAnalytics<
 
 export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -916,7 +933,7 @@ export const getGetThingAnalyticsSuspenseQueryOptions = <
 
 export type GetThingAnalyticsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
 
-export type GetThingAnalyticsSuspenseQueryError = InstantlyApiError;
+export type GetThingAnalyticsSuspenseQueryError = InstantlyError<ErrorBody<"getThingAnalytics">>;
 
 /**
  * Suspense query hook for `getThingAnalytics`.
@@ -926,7 +943,7 @@ export type GetThingAnalyticsSuspenseQueryError = InstantlyApiError;
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
@@ -946,7 +963,7 @@ export function useGetThingAnalyticsSuspense<
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -966,7 +983,7 @@ export function useGetThingAnalyticsSuspense<
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -980,7 +997,7 @@ export function useGetThingAnalyticsSuspense<
 
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
   getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
@@ -1020,7 +1037,10 @@ export const createThings = (
 
 export const getCreateThingsMutationKey = () => ["createThings"] as const;
 
-export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateThingsMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThings">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThings>>,
     TError,
@@ -1050,7 +1070,7 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingsMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingsMutationVariables>,
     options?.invalidate,
   );
 };
@@ -1059,7 +1079,7 @@ export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof c
 
 export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
 
-export type CreateThingsMutationError = InstantlyApiError;
+export type CreateThingsMutationError = InstantlyError<ErrorBody<"createThings">>;
 
 export type CreateThingsMutationVariables = {
   data?: RequestBody<"createThings">;
@@ -1071,7 +1091,7 @@ export type CreateThingsMutationVariables = {
  * `POST /api/v2/things/bulk`
  * Not paginated.
  */
-export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThings = <TError = InstantlyError<ErrorBody<"createThings">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThings>>,
@@ -1106,33 +1126,32 @@ export const exportThings = (options?: SecondParameter<typeof instantlyRequest>,
 };
 
 export const getExportThingsQueryKey = () => {
-  return ["/api/v2/things", "export"] as const;
+  return ["instantly", "things", "list", "export"] as const;
 };
 
 export const getExportThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof exportThings>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
 
-export type ExportThingsQueryError = InstantlyApiError;
+export type ExportThingsQueryError = InstantlyError<ErrorBody<"exportThings">>;
 
 /**
  * Query hook for `exportThings`.
@@ -1140,7 +1159,10 @@ export type ExportThingsQueryError = InstantlyApiError;
  * `GET /api/v2/things/export`
  * Not paginated.
  */
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
       Pick<
@@ -1164,7 +1186,10 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
  * `GET /api/v2/things/export`
  * Not paginated.
  */
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
       Pick<
@@ -1188,7 +1213,10 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
  * `GET /api/v2/things/export`
  * Not paginated.
  */
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1198,7 +1226,10 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1216,30 +1247,31 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
 
 export const getExportThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
 }) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getExportThingsQueryKey();
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof exportThings>>> = ({ signal }) =>
     exportThings(requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
 
-export type ExportThingsSuspenseQueryError = InstantlyApiError;
+export type ExportThingsSuspenseQueryError = InstantlyError<ErrorBody<"exportThings">>;
 
 /**
  * Suspense query hook for `exportThings`.
@@ -1249,7 +1281,7 @@ export type ExportThingsSuspenseQueryError = InstantlyApiError;
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1268,7 +1300,7 @@ export function useExportThingsSuspense<
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1287,7 +1319,7 @@ export function useExportThingsSuspense<
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1300,7 +1332,7 @@ export function useExportThingsSuspense<
 
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1335,12 +1367,18 @@ export const listThings = (
 };
 
 export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
-  return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;
+  return [
+    "instantly",
+    "things",
+    "list",
+    "list",
+    ...(listThingsBody !== undefined ? [listThingsBody] : []),
+  ] as const;
 };
 
 export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -1363,7 +1401,7 @@ export const getListThingsQueryOptions = <
 
 export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsQueryError = InstantlyApiError;
+export type ListThingsQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Query hook for `listThings`. Pages: `useListThingsInfinite`.
@@ -1371,7 +1409,10 @@ export type ListThingsQueryError = InstantlyApiError;
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   listThingsBody: undefined | RequestBody<"listThings">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
@@ -1396,7 +1437,10 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
@@ -1421,7 +1465,10 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
  */
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
@@ -1432,7 +1479,10 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
@@ -1451,7 +1501,7 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
 
 export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -1478,7 +1528,7 @@ export const getListThingsSuspenseQueryOptions = <
 
 export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsSuspenseQueryError = InstantlyApiError;
+export type ListThingsSuspenseQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
@@ -1488,7 +1538,7 @@ export type ListThingsSuspenseQueryError = InstantlyApiError;
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody: undefined | RequestBody<"listThings">,
   options: {
@@ -1508,7 +1558,7 @@ export function useListThingsSuspense<
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -1528,7 +1578,7 @@ export function useListThingsSuspense<
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -1542,7 +1592,7 @@ export function useListThingsSuspense<
 
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -1579,7 +1629,10 @@ export const moveThings = (
 
 export const getMoveThingsMutationKey = () => ["moveThings"] as const;
 
-export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getMoveThingsMutationOptions = <
+  TError = InstantlyError<ErrorBody<"moveThings">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof moveThings>>,
     TError,
@@ -1608,8 +1661,12 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<MoveThingsMutationVariables>,
+    (() => ({
+      resource: ["instantly", "things"],
+      afterJob: true,
+    })) as InvalidationTargetsOf<MoveThingsMutationVariables>,
     options?.invalidate,
+    options?.request,
   );
 };
 
@@ -1617,7 +1674,7 @@ export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof mov
 
 export type MoveThingsMutationBody = RequestBody<"moveThings"> | undefined;
 
-export type MoveThingsMutationError = InstantlyApiError;
+export type MoveThingsMutationError = InstantlyError<ErrorBody<"moveThings">>;
 
 export type MoveThingsMutationVariables = {
   data?: RequestBody<"moveThings">;
@@ -1629,7 +1686,7 @@ export type MoveThingsMutationVariables = {
  * `POST /api/v2/things/move`
  * Not paginated.
  */
-export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
+export const useMoveThings = <TError = InstantlyError<ErrorBody<"moveThings">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof moveThings>>,
@@ -1668,12 +1725,12 @@ export const getThingSummary = (
 };
 
 export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary">) => {
-  return ["/api/v2/things", "summary", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "things", "list", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
 export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1696,7 +1753,7 @@ export const getGetThingSummaryQueryOptions = <
 
 export type GetThingSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
 
-export type GetThingSummaryQueryError = InstantlyApiError;
+export type GetThingSummaryQueryError = InstantlyError<ErrorBody<"getThingSummary">>;
 
 /**
  * Query hook for `getThingSummary`.
@@ -1706,7 +1763,7 @@ export type GetThingSummaryQueryError = InstantlyApiError;
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params: undefined | QueryParams<"getThingSummary">,
   options: {
@@ -1734,7 +1791,7 @@ export function useGetThingSummary<
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1762,7 +1819,7 @@ export function useGetThingSummary<
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1776,7 +1833,7 @@ export function useGetThingSummary<
 
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1796,7 +1853,7 @@ export function useGetThingSummary<
 
 export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1823,7 +1880,7 @@ export const getGetThingSummarySuspenseQueryOptions = <
 
 export type GetThingSummarySuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
 
-export type GetThingSummarySuspenseQueryError = InstantlyApiError;
+export type GetThingSummarySuspenseQueryError = InstantlyError<ErrorBody<"getThingSummary">>;
 
 /**
  * Suspense query hook for `getThingSummary`.
@@ -1833,7 +1890,7 @@ export type GetThingSummarySuspenseQueryError = InstantlyApiError;
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params: undefined | QueryParams<"getThingSummary">,
   options: {
@@ -1853,7 +1910,7 @@ export function useGetThingSummarySuspense<
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1873,7 +1930,7 @@ export function useGetThingSummarySuspense<
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1887,7 +1944,7 @@ export function useGetThingSummarySuspense<
 
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
   params?: QueryParams<"getThingSummary">,
   options?: {
@@ -1924,7 +1981,10 @@ export const deleteThing = (
 
 export const getDeleteThingMutationKey = () => ["deleteThing"] as const;
 
-export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getDeleteThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"deleteThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof deleteThing>>,
     TError,
@@ -1955,8 +2015,8 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/things", variables.id],
-      collection: ["/api/v2/things"],
+      item: ["instantly", "things", "item", variables.id],
+      lists: [["instantly", "things", "list"]],
       removeItem: true,
     })) as InvalidationTargetsOf<DeleteThingMutationVariables>,
     options?.invalidate,
@@ -1965,7 +2025,7 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
 
 export type DeleteThingMutationResult = NonNullable<Awaited<ReturnType<typeof deleteThing>>>;
 
-export type DeleteThingMutationError = InstantlyApiError;
+export type DeleteThingMutationError = InstantlyError<ErrorBody<"deleteThing">>;
 
 export type DeleteThingMutationVariables = { id: string };
 
@@ -1975,7 +2035,7 @@ export type DeleteThingMutationVariables = { id: string };
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
  */
-export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useDeleteThing = <TError = InstantlyError<ErrorBody<"deleteThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof deleteThing>>,
@@ -2014,12 +2074,12 @@ export const getThing = (
 };
 
 export const getGetThingQueryKey = (id: string) => {
-  return ["/api/v2/things", id] as const;
+  return ["instantly", "things", "item", id] as const;
 };
 
 export const getGetThingQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThing">>,
 >(
   id: string,
   options?: {
@@ -2028,22 +2088,21 @@ export const getGetThingQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
-
   return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
 
-export type GetThingQueryError = InstantlyApiError;
+export type GetThingQueryError = InstantlyError<ErrorBody<"getThing">>;
 
 /**
  * Query hook for `getThing`.
@@ -2051,7 +2110,10 @@ export type GetThingQueryError = InstantlyApiError;
  * `GET /api/v2/things/{id}`
  * Not paginated.
  */
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>> &
@@ -2076,7 +2138,10 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
  * `GET /api/v2/things/{id}`
  * Not paginated.
  */
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>> &
@@ -2101,7 +2166,10 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
  * `GET /api/v2/things/{id}`
  * Not paginated.
  */
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2112,7 +2180,10 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2131,7 +2202,7 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
 
 export const getGetThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThing">>,
 >(
   id: string,
   options?: {
@@ -2140,24 +2211,25 @@ export const getGetThingSuspenseQueryOptions = <
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
 
-export type GetThingSuspenseQueryError = InstantlyApiError;
+export type GetThingSuspenseQueryError = InstantlyError<ErrorBody<"getThing">>;
 
 /**
  * Suspense query hook for `getThing`.
@@ -2165,7 +2237,10 @@ export type GetThingSuspenseQueryError = InstantlyApiError;
  * `GET /api/v2/things/{id}`
  * Not paginated.
  */
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2182,7 +2257,10 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  * `GET /api/v2/things/{id}`
  * Not paginated.
  */
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2199,7 +2277,10 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  * `GET /api/v2/things/{id}`
  * Not paginated.
  */
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2210,7 +2291,10 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2247,7 +2331,10 @@ export const patchThing = (
 
 export const getPatchThingMutationKey = () => ["patchThing"] as const;
 
-export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getPatchThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"patchThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof patchThing>>,
     TError,
@@ -2277,8 +2364,8 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/things", variables.id],
-      collection: ["/api/v2/things"],
+      item: ["instantly", "things", "item", variables.id],
+      lists: [["instantly", "things", "list"]],
     })) as InvalidationTargetsOf<PatchThingMutationVariables>,
     options?.invalidate,
   );
@@ -2288,7 +2375,7 @@ export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof pat
 
 export type PatchThingMutationBody = RequestBody<"patchThing"> | undefined;
 
-export type PatchThingMutationError = InstantlyApiError;
+export type PatchThingMutationError = InstantlyError<ErrorBody<"patchThing">>;
 
 export type PatchThingMutationVariables = {
   id: string;
@@ -2301,7 +2388,7 @@ export type PatchThingMutationVariables = {
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
  */
-export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
+export const usePatchThing = <TError = InstantlyError<ErrorBody<"patchThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof patchThing>>,
@@ -2341,7 +2428,10 @@ export const pauseThing = (
 
 export const getPauseThingMutationKey = () => ["pauseThing"] as const;
 
-export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getPauseThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"pauseThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof pauseThing>>,
     TError,
@@ -2371,8 +2461,8 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/things", variables.id],
-      collection: ["/api/v2/things"],
+      item: ["instantly", "things", "item", variables.id],
+      lists: [["instantly", "things", "list"]],
     })) as InvalidationTargetsOf<PauseThingMutationVariables>,
     options?.invalidate,
   );
@@ -2380,7 +2470,7 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
 
 export type PauseThingMutationResult = NonNullable<Awaited<ReturnType<typeof pauseThing>>>;
 
-export type PauseThingMutationError = InstantlyApiError;
+export type PauseThingMutationError = InstantlyError<ErrorBody<"pauseThing">>;
 
 export type PauseThingMutationVariables = { id: string };
 
@@ -2390,7 +2480,7 @@ export type PauseThingMutationVariables = { id: string };
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
  */
-export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
+export const usePauseThing = <TError = InstantlyError<ErrorBody<"pauseThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof pauseThing>>,
@@ -2444,7 +2534,7 @@ export const getListThingsInfiniteQueryOptions = <
     Awaited<ReturnType<typeof listThings>>,
     NonNullable<RequestBody<"listThings">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -2494,7 +2584,7 @@ export const getListThingsInfiniteQueryOptions = <
 
 export type ListThingsInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsInfiniteQueryError = InstantlyApiError;
+export type ListThingsInfiniteQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Infinite query hook for `listThings`.
@@ -2507,7 +2597,7 @@ export function useListThingsInfinite<
     Awaited<ReturnType<typeof listThings>>,
     NonNullable<RequestBody<"listThings">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -2538,7 +2628,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
     Awaited<ReturnType<typeof listThings>>,
     NonNullable<RequestBody<"listThings">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {
@@ -2588,7 +2678,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
 
 export type ListThingsSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListThingsSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Suspense infinite query hook for `listThings`.
@@ -2601,7 +2691,7 @@ export function useListThingsSuspenseInfinite<
     Awaited<ReturnType<typeof listThings>>,
     NonNullable<RequestBody<"listThings">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   listThingsBody?: RequestBody<"listThings">,
   options?: {

@@ -2,4 +2,5 @@
 // Regenerate with `pnpm generate`.
 import type { components } from "./openapi.gen.js";
 
+export type BackgroundJob = components["schemas"]["BackgroundJob"];
 export type Thing = components["schemas"]["Thing"];
