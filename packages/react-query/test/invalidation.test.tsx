@@ -27,6 +27,7 @@ interface Lead {
   campaign: string;
   first_name: string;
 }
+type Page = { items?: Lead[] };
 
 let server: TestServer;
 let leads: Lead[];
@@ -190,11 +191,14 @@ describe("updateCached", () => {
       infinite: queryClient.getQueryData(getListLeadsInfiniteQueryKey({ campaign: "c1" })),
     };
     const rollback = updateCached(queryClient, "leads", "l1", { first_name: "Optimistic" });
-    const plain = queryClient.getQueryData(getListLeadsQueryKey({ campaign: "c1" }));
-    expect(queryClient.getQueryData(getGetLeadQueryKey("l1"))?.first_name).toBe("Optimistic");
+    const plain = queryClient.getQueryData<Page>(getListLeadsQueryKey({ campaign: "c1" }));
+    expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Optimistic");
     expect(names(plain)).toEqual(["Optimistic", "Lead 2"]);
     expect(
-      names(queryClient.getQueryData(getListLeadsInfiniteQueryKey({ campaign: "c1" }))?.pages[0]),
+      names(
+        queryClient.getQueryData<{ pages: Page[] }>(getListLeadsInfiniteQueryKey({ campaign: "c1" }))
+          ?.pages[0],
+      ),
     ).toEqual(["Optimistic", "Lead 2"]);
     // What is on screen follows; other items keep their identity (no needless re-render of them).
     await waitFor(() => expect(result.current.item.data?.first_name).toBe("Optimistic"));
@@ -215,7 +219,7 @@ describe("updateCached", () => {
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const before = queryClient.getQueryData(getListLeadsQueryKey({ campaign: "c1" }));
     updateCached(queryClient, "leads", "l2", (lead) => ({ ...lead, first_name: `${lead.first_name}!` }));
-    const unchanged = queryClient.getQueryData(getListLeadsQueryKey({ campaign: "c1" }));
+    const unchanged = queryClient.getQueryData<Page>(getListLeadsQueryKey({ campaign: "c1" }));
     expect(names(unchanged)).toEqual(["Lead 1", "Lead 2!"]);
     updateCached(queryClient, "leads", "nope", { first_name: "x" })();
     expect(queryClient.getQueryData(getListLeadsQueryKey({ campaign: "c1" }))).toBe(unchanged);

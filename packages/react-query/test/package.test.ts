@@ -19,6 +19,6 @@ it("dist imports in plain Node ESM by package name", async () => {
   });
   expect(JSON.parse(stdout)).toEqual({
     hooks: ["function", "function", "function", "function"],
-    key: ["/api/v2/campaigns", "c1"],
+    key: ["instantly", "campaigns", "item", "c1"],
   });
 });
