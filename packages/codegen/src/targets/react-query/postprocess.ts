@@ -55,6 +55,8 @@ export interface TagFileContext {
 function lead(operation: HookOperation, kind: "request" | "hook", name: string): string {
   if (kind === "request")
     return `Sends \`${operation.id}\` through the client in \`options.client\` (the hooks take it from <InstantlyProvider>).`;
+  if (!operation.isQuery && operation.backgroundJob)
+    return `Mutation hook for \`${operation.id}\`, which the API completes in a background job: resolves with the job at once (follow it with \`useBackgroundJob(data.id)\`) and invalidates its resource's queries when the job ends.`;
   if (!operation.isQuery)
     return `Mutation hook for \`${operation.id}\`; invalidates its resource's queries on success.`;
   const infinite = name.endsWith("Infinite") ? "infinite " : "";

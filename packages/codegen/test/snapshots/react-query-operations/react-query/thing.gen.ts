@@ -1681,7 +1681,7 @@ export type MoveThingsMutationVariables = {
 };
 
 /**
- * Mutation hook for `moveThings`; invalidates its resource's queries on success.
+ * Mutation hook for `moveThings`, which the API completes in a background job: resolves with the job at once (follow it with `useBackgroundJob(data.id)`) and invalidates its resource's queries when the job ends.
  *
  * `POST /api/v2/things/move`
  * Not paginated.
