@@ -1,6 +1,6 @@
 // What the user should read when a request fails. Kept apart from the components so the wording is one
 // decision, tested once.
-import { InstantlyApiError } from "@instantly-kit/client";
+import { isInstantlyError } from "@instantly-kit/client";
 
 export type ProblemKind = "unauthorized" | "rate-limited" | "not-found" | "server" | "network";
 
@@ -9,9 +9,9 @@ export interface Problem {
   message: string;
 }
 
-/** The HTTP status of a failed call; the hooks throw the client's InstantlyApiError for non-2xx answers. */
+/** The HTTP status of a failed call: the hooks' errors are an `InstantlyError`, of kind "api" for non-2xx answers. */
 export function statusOf(error: unknown): number | undefined {
-  return error instanceof InstantlyApiError ? error.status : undefined;
+  return isInstantlyError(error) && error.kind === "api" ? error.status : undefined;
 }
 
 export function describeProblem(error: unknown): Problem {

@@ -1,23 +1,20 @@
-import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { createInstantlyQueryClient } from "@instantly-kit/react-query";
+import { MutationCache, QueryCache, type QueryClient } from "@tanstack/react-query";
 import { statusOf } from "./errors.ts";
 import type { RateLimitMonitor } from "./rate-limit.ts";
 
 /**
- * Retries happen once, in @instantly-kit/client's transport (429 with Retry-After, 5xx and network errors for
- * idempotent requests). TanStack Query's own retries would multiply them and hold a 401 back for seconds
- * before the user sees "check your API key".
+ * The kit's QueryClient (retries happen once, in @instantly-kit/client — ADR 0022) plus what is the
+ * dashboard's own: the rate-limit banner's reset, a 30 s stale time, no refetch on window focus.
  */
 export function createDashboardQueryClient(monitor?: RateLimitMonitor): QueryClient {
   const onError = (error: unknown) => {
     // The client gave up on a 429: the error state says so; the "retrying" banner must go.
     if (statusOf(error) === 429) monitor?.clear();
   };
-  return new QueryClient({
+  return createInstantlyQueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
-    defaultOptions: {
-      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
-      mutations: { retry: false },
-    },
+    defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } },
   });
 }

@@ -1,15 +1,10 @@
 import type { paths, Scope } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
-import {
-  InstantlyApiError,
-  InstantlyNetworkError,
-  InstantlyPaginationError,
-  InstantlyTimeoutError,
-} from "./errors.js";
+import { InstantlyAbortError, InstantlyNetworkError, isInstantlyError } from "./errors.js";
 import { textResponses } from "./generated/text-responses.gen.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { checkMs, type RetryOptions, type RetryPolicy, retryPolicy } from "./retry.js";
-import { InstantlyScopeError, scopeCheck } from "./scopes.js";
+import { scopeCheck } from "./scopes.js";
 import { createRequestClass, createTransport, exchangeOf } from "./transport.js";
 
 export interface InstantlyClientOptions {
@@ -177,7 +172,11 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
       return send(url, sent).then(
         ours ? (result) => parse(result, parseAs === "json", method) : undefined,
         (error: unknown) => {
-          if (error === (init?.signal as AbortSignal | undefined)?.reason) throw error;
+          const signal = init?.signal as AbortSignal | undefined;
+          // The caller's abort (its reason, from the transport) ends as a typed abort error.
+          if (signal?.aborted && error === signal.reason) {
+            throw new InstantlyAbortError({ method, path: redact.url(pathOf(url)), reason: error });
+          }
           // Only our own classes are known clean: any other error may carry a `kind` of its own.
           if (isOwnError(error)) throw error;
           throw redact.error(error);
@@ -200,13 +199,12 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
 }
 
 function isOwnError(error: unknown): boolean {
-  return (
-    error instanceof InstantlyApiError ||
-    error instanceof InstantlyNetworkError ||
-    error instanceof InstantlyTimeoutError ||
-    error instanceof InstantlyPaginationError ||
-    error instanceof InstantlyScopeError
-  );
+  return isInstantlyError(error);
+}
+
+/** The path template (`/api/v2/campaigns/{id}`) the call was made with: the values are the caller's own. */
+function pathOf(url: string): string {
+  return url.split("?")[0] ?? url;
 }
 
 const decoder = new TextDecoder();

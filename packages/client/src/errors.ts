@@ -1,4 +1,4 @@
-import type { InstantlyScopeError } from "./scopes.js";
+import { InstantlyScopeError } from "./scopes.js";
 import { exchangeOf } from "./transport.js";
 
 /** The error body the Instantly API sends with 4xx/5xx responses. */
@@ -9,16 +9,46 @@ export interface InstantlyErrorBody {
 }
 
 /**
- * Every error the client throws, told apart by `kind` (a caller's abort is not in here: the client rejects
- * with the caller's own `signal.reason`, the standard `AbortError` by default).
+ * The body an operation's errors may carry: the bodies the spec documents for its 4xx/5xx responses
+ * (`ErrorBody<"op">` from @instantly-kit/types), or {@link InstantlyErrorBody} when it documents none.
+ */
+export type ApiErrorBody<TBody = InstantlyErrorBody> = [TBody] extends [never] ? InstantlyErrorBody : TBody;
+
+/**
+ * Every error a call can end with, told apart by `kind` — the one error model of the kit (the React Query
+ * hooks type `error` with it, each with its operation's documented error bodies):
+ * `"api"` (a non-2xx answer), `"network"`, `"timeout"`, `"abort"` (the caller's signal), `"pagination"`
+ * (`paginate()` met a misbehaving server), `"missing-provider"` (a hook rendered without
+ * `<InstantlyProvider>`), `"validation"` (reserved: nothing throws it yet), `"scope"` (the key's declared
+ * `scopes` do not allow the call; nothing was sent).
  * None holds the request, its headers or the API key; every text taken from a response is redacted.
  */
-export type InstantlyError =
-  | InstantlyApiError
+export type InstantlyError<TBody = InstantlyErrorBody> =
+  | InstantlyApiError<ApiErrorBody<TBody>>
   | InstantlyNetworkError
   | InstantlyTimeoutError
+  | InstantlyAbortError
   | InstantlyPaginationError
+  | InstantlyMissingProviderError
+  | InstantlyValidationError
   | InstantlyScopeError;
+
+/** Every `kind` of {@link InstantlyError}. */
+export type InstantlyErrorKind = InstantlyError["kind"];
+
+/** Whether `error` is one of the kit's errors (any kind). */
+export function isInstantlyError(error: unknown): error is InstantlyError {
+  return (
+    error instanceof InstantlyApiError ||
+    error instanceof InstantlyNetworkError ||
+    error instanceof InstantlyTimeoutError ||
+    error instanceof InstantlyAbortError ||
+    error instanceof InstantlyPaginationError ||
+    error instanceof InstantlyMissingProviderError ||
+    error instanceof InstantlyValidationError ||
+    error instanceof InstantlyScopeError
+  );
+}
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
 
@@ -33,27 +63,32 @@ function fieldsOf(error: Error): Record<string, unknown> {
  * the body was redacted by the transport before anything parsed it, so the API key cannot leak through
  * `message`, `stack`, `toJSON()` or `util.inspect` even when the server echoes it.
  */
-export class InstantlyApiError extends Error {
+export class InstantlyApiError<TBody = InstantlyErrorBody> extends Error {
   override name = "InstantlyApiError";
   readonly kind = "api" as const;
   readonly status: number;
   readonly method: string;
   readonly path: string;
-  readonly body: InstantlyErrorBody | string | undefined;
+  /**
+   * The parsed JSON error body — typed by the operation's documented error bodies in the hooks — or the
+   * text of a body that is not JSON (a proxy's HTML page), or `undefined` when there is none.
+   */
+  readonly body: TBody | string | undefined;
   readonly requestId: string | undefined;
 
   constructor(init: {
     status: number;
     method: string;
     path: string;
-    body: InstantlyErrorBody | string | undefined;
+    body: TBody | string | undefined;
     requestId?: string | undefined;
   }) {
+    const fields = init.body as InstantlyErrorBody | string | undefined;
     const detail =
-      typeof init.body === "object" && init.body
-        ? [init.body.error, init.body.message].filter(Boolean).join(": ")
-        : typeof init.body === "string"
-          ? init.body.slice(0, 200)
+      typeof fields === "object" && fields
+        ? [fields.error, fields.message].filter((part) => typeof part === "string" && part).join(": ")
+        : typeof fields === "string"
+          ? fields.slice(0, 200)
           : "";
     super(`${init.method} ${init.path} failed with ${init.status}${detail ? ` ${detail}` : ""}`);
     this.status = init.status;
@@ -141,6 +176,67 @@ export class InstantlyPaginationError extends Error {
     this.operation = init.operation;
     this.cursor = init.cursor;
     this.pages = init.pages;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return fieldsOf(this);
+  }
+}
+
+/**
+ * The caller aborted the call through its `signal` (kind `"abort"`) — before it was sent, while waiting, or
+ * between retries. `reason` is the signal's reason as given (the standard `AbortError` `DOMException` by
+ * default, or a `TimeoutError` for `AbortSignal.timeout()`). Named `AbortError` like the platform's, so the
+ * usual `error.name === "AbortError"` checks keep working.
+ */
+export class InstantlyAbortError extends Error {
+  override name = "AbortError";
+  readonly kind = "abort" as const;
+  readonly method: string;
+  readonly path: string;
+  /** The caller's `signal.reason`. */
+  readonly reason: unknown;
+
+  constructor(init: { method: string; path: string; reason: unknown }) {
+    super(`${init.method} ${init.path} was aborted by the caller`, { cause: init.reason });
+    this.method = init.method;
+    this.path = init.path;
+    this.reason = init.reason;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { kind: this.kind, name: this.name, method: this.method, path: this.path, message: this.message };
+  }
+}
+
+/**
+ * A hook ran with no client to call through (kind `"missing-provider"`): no `<InstantlyProvider>` above it
+ * and no `request.client` passed. @instantly-kit/react-query throws its subclass `MissingInstantlyClientError`;
+ * the class lives here so the one error union can name it.
+ */
+export class InstantlyMissingProviderError extends Error {
+  override name = "InstantlyMissingProviderError";
+  readonly kind = "missing-provider" as const;
+
+  toJSON(): Record<string, unknown> {
+    return fieldsOf(this);
+  }
+}
+
+/**
+ * Reserved (kind `"validation"`): a request or response that does not match the spec, for when the client
+ * validates them. Nothing throws it yet; it is in the union so that exhaustive `switch`es written today keep
+ * compiling when it starts to.
+ */
+export class InstantlyValidationError extends Error {
+  override name = "InstantlyValidationError";
+  readonly kind = "validation" as const;
+  /** Where the mismatch is (`request body`, `response 200 items[0].email`). */
+  readonly at: string;
+
+  constructor(init: { at: string; message: string }) {
+    super(`${init.at}: ${init.message}`);
+    this.at = init.at;
   }
 
   toJSON(): Record<string, unknown> {

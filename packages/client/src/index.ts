@@ -7,12 +7,18 @@ export {
   type InstantlyClientOptions,
 } from "./client.js";
 export {
+  type ApiErrorBody,
+  InstantlyAbortError,
   InstantlyApiError,
   type InstantlyError,
   type InstantlyErrorBody,
+  type InstantlyErrorKind,
+  InstantlyMissingProviderError,
   InstantlyNetworkError,
   InstantlyPaginationError,
   InstantlyTimeoutError,
+  InstantlyValidationError,
+  isInstantlyError,
   type SuccessData,
   unwrap,
 } from "./errors.js";

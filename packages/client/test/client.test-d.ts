@@ -1,5 +1,14 @@
 import type { Campaign, Lead, LeadLabel, ResponseBody } from "@instantly-kit/types";
 import { describe, expectTypeOf, test } from "vitest";
+import type {
+  InstantlyAbortError,
+  InstantlyApiError,
+  InstantlyError,
+  InstantlyErrorBody,
+  InstantlyErrorKind,
+  InstantlyMissingProviderError,
+  InstantlyValidationError,
+} from "../src/index.js";
 import { createInstantlyClient, type PageItem, type PaginatedPath, paginate, unwrap } from "../src/index.js";
 
 const client = createInstantlyClient({ apiKey: "k" });
@@ -55,5 +64,25 @@ describe("paginate", () => {
     paginate(client, "/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } });
     // @ts-expect-error creating a lead label does not paginate
     paginate(client, "/api/v2/lead-labels/{id}");
+  });
+});
+
+describe("InstantlyError: one union, narrowed by kind", () => {
+  test("kind narrows to each class; the api body is the given type, or text, or nothing", () => {
+    const error = {} as InstantlyError<{ statusCode: 404; message: string }>;
+    expectTypeOf(error.kind).toEqualTypeOf<InstantlyErrorKind>();
+    if (error.kind === "api") {
+      expectTypeOf(error).toEqualTypeOf<InstantlyApiError<{ statusCode: 404; message: string }>>();
+      expectTypeOf(error.body).toEqualTypeOf<{ statusCode: 404; message: string } | string | undefined>();
+    }
+    if (error.kind === "abort") expectTypeOf(error).toEqualTypeOf<InstantlyAbortError>();
+    if (error.kind === "missing-provider") expectTypeOf(error).toEqualTypeOf<InstantlyMissingProviderError>();
+    if (error.kind === "validation") expectTypeOf(error).toEqualTypeOf<InstantlyValidationError>();
+  });
+
+  test("an operation that documents no error body gets the API's generic one", () => {
+    const error = {} as InstantlyError<never>;
+    if (error.kind === "api")
+      expectTypeOf(error.body).toEqualTypeOf<InstantlyErrorBody | string | undefined>();
   });
 });

@@ -1,6 +1,13 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { createInstantlyClient, InstantlyApiError, paginate, unwrap } from "../src/index.js";
+import {
+  createInstantlyClient,
+  InstantlyAbortError,
+  InstantlyApiError,
+  isInstantlyError,
+  paginate,
+  unwrap,
+} from "../src/index.js";
 import { apiError, failing, json, pageOf, startServer, type TestServer } from "./server.js";
 
 const API_KEY = "ik_test_5f1c0ffee-secret-key";
@@ -173,6 +180,43 @@ describe("transport", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.requests).toHaveLength(1);
+  });
+
+  test.each([
+    ["before sending (signal already aborted)", "before"],
+    ["while waiting for the answer", "in-flight"],
+    ["during a backoff wait between retries", "backoff"],
+    ["inside paginate()", "paginate"],
+  ])("an abort %s ends as an InstantlyAbortError of kind abort carrying the reason", async (_, when) => {
+    const reason = new Error("user left the page");
+    if (when === "backoff")
+      server.route("GET /api/v2/campaigns/c1", (_, res) => apiError(res, 503, "Service Unavailable", "down"));
+    else if (when === "paginate") server.route("GET /api/v2/campaigns", () => {});
+    else server.route("GET /api/v2/campaigns/c1", () => {}); // never answers
+    const controller = new AbortController();
+    if (when === "before") controller.abort(reason);
+    const c = client({ retry: { attempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const call =
+      when === "paginate"
+        ? (async () => {
+            for await (const _ of paginate(c, "/api/v2/campaigns", { signal: controller.signal })) {
+              // never reached: the first page never comes
+            }
+          })()
+        : c.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } }, signal: controller.signal });
+    if (when !== "before") {
+      while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort(reason);
+    }
+    const error = await call.then(
+      () => undefined,
+      (rejection: unknown) => rejection,
+    );
+    expect(error).toBeInstanceOf(InstantlyAbortError);
+    expect(isInstantlyError(error)).toBe(true);
+    expect(error).toMatchObject({ kind: "abort", name: "AbortError", method: "GET", reason });
+    expect((error as InstantlyAbortError).path).toMatch(/^\/api\/v2\/campaigns/);
+    expect(JSON.stringify(error)).not.toContain(API_KEY);
   });
 
   test("the caller's AbortSignal stops an attempt in flight (no retry)", async () => {

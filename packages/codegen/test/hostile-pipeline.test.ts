@@ -88,14 +88,22 @@ function found(check: Check, text: string, built: Built): boolean {
       return runtime.operations.some((operation) => operation.key === text && operation.operationId === text);
     case "msw.body":
       return strings(runtime.bodies).has(text);
-    case "reactQuery.queryKey":
-      // `["/api/v2/<first segment>", …literal segments]`: the path's segments, empty ones dropped.
-      return runtime.queryKeys.some((key) =>
-        key
-          .filter((segment) => typeof segment === "string")
-          .join("/")
-          .endsWith(text.replace(/\/+/g, "/").replace(/\/$/, "").slice(1)),
-      );
+    case "reactQuery.queryKey": {
+      // `["instantly", resource, "list" | "item", …literal segments]` (ADR 0022): the path's segments after
+      // `/api/vN/`, empty ones dropped, with the scope marker in third place.
+      const segments = text
+        .replace(/\/+/g, "/")
+        .replace(/\/$/, "")
+        .replace(/^\/api\/v\d+\//, "");
+      return runtime.queryKeys.some((key) => {
+        const strings = key.filter((segment): segment is string => typeof segment === "string");
+        return (
+          strings[0] === "instantly" &&
+          (strings[2] === "list" || strings[2] === "item") &&
+          [strings[1], ...strings.slice(3)].join("/") === segments
+        );
+      });
+    }
     case "reactQuery.file":
       // orval names the file after the tag in kebab-case: `<tag>.js`, or `<tag>.gen.js` since the rewrite.
       return built.reactQuery.files.some(

@@ -47,7 +47,13 @@ it("writes the hooks of the locked spec", async () => {
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/^generated @instantly-kit\/react-query from spec [0-9a-f]{12} in \d+ ms\n$/);
   const generated = join(dir, "packages", "react-query", "src", "generated");
-  expect((await readdir(generated)).sort()).toEqual(["index.gen.ts", "model.gen.ts", "thing.gen.ts"]);
+  expect((await readdir(generated)).sort()).toEqual([
+    "background-job.gen.ts",
+    "index.gen.ts",
+    "model.gen.ts",
+    "resources.gen.ts",
+    "thing.gen.ts",
+  ]);
   expect(await readFile(join(generated, "thing.gen.ts"), "utf8")).toContain("export function useGetThing<");
 }, 60_000);
 

@@ -1,13 +1,5 @@
-// The one public entry of @instantly-kit/react-query: hand-written provider/runtime + generated hooks.
+// The one public entry of @instantly-kit/react-query: the hand-written runtime (./core.js, also its own entry
+// `@instantly-kit/react-query/core`) and the generated hooks (also per resource: `@instantly-kit/react-query/lead`…).
+
+export * from "./core.js";
 export * from "./generated/index.gen.js";
-export {
-  type InvalidateOption,
-  type InvalidationTargets,
-  invalidateTargets,
-} from "./invalidation.js";
-export { type InstantlyRequestOptions, MissingInstantlyClientError } from "./mutator.js";
-export {
-  InstantlyProvider,
-  type InstantlyProviderProps,
-  useInstantlyClient,
-} from "./provider.js";

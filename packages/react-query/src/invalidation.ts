@@ -4,19 +4,25 @@ import type {
   QueryKey,
   UseMutationOptions,
 } from "@tanstack/react-query";
+import { waitForBackgroundJob } from "./background-jobs.js";
+import type { InstantlyRequestOptions } from "./mutator.js";
 
 /**
  * What a successful mutation makes stale, computed by the generator from the operation's path
- * (packages/codegen/src/targets/react-query/operations.ts):
- * - `{ resource }`: a collection-level or bulk change (`POST /campaigns`, `POST /leads/move`) —
- *   every query of the resource;
- * - `{ item, collection }`: a change to one item (`PATCH /campaigns/{id}`) — the item's queries
- *   (the item and everything below it) and the collection's list queries; `removeItem` for a DELETE
- *   of the item, whose queries are dropped instead of refetching a 404.
+ * (packages/codegen/src/targets/react-query/operations.ts; key layout in ADR 0022):
+ * - `{ resource }`: a collection-level or bulk change (`POST /campaigns`, `POST /leads/move`) — every query
+ *   of the resource, `["instantly", "leads"]`;
+ * - `{ item, lists }`: a change to one item (`PATCH /leads/{id}`) — the item's queries (the item and
+ *   everything below it) and the resource's lists (`["instantly", "leads", "list"]`: GET lists and POST reads
+ *   such as `listLeads`, plain and infinite); `removeItem` for a DELETE of the item, whose queries are
+ *   dropped instead of refetching a 404;
+ * - `afterJob`: the API answers with a background job and does the work later (`POST /leads/move`): the
+ *   invalidation waits until the job ends (background-jobs.ts).
  */
-export type InvalidationTargets =
+export type InvalidationTargets = (
   | { resource: QueryKey }
-  | { item: QueryKey; collection: QueryKey; removeItem?: boolean };
+  | { item: QueryKey; lists: readonly QueryKey[]; removeItem?: boolean }
+) & { afterJob?: boolean };
 
 /** Typing aid for the generated `(variables) => targets` functions. */
 export type InvalidationTargetsOf<TVariables> = (variables: TVariables) => InvalidationTargets;
@@ -36,16 +42,6 @@ export type InvalidateOption<TData = unknown, TVariables = unknown> =
       invalidateDefault: () => Promise<void>;
     }) => unknown);
 
-function startsWith(key: QueryKey, prefix: QueryKey): boolean {
-  return prefix.length <= key.length && prefix.every((part, index) => part === key[index]);
-}
-
-/** A list query of `collection`: its key is the collection followed only by params and the infinite marker. */
-function isListOf(key: QueryKey, collection: QueryKey): boolean {
-  if (!startsWith(key, collection)) return false;
-  return key.slice(collection.length).every((part) => typeof part === "object" || part === "infinite");
-}
-
 export async function invalidateTargets(
   queryClient: QueryClient,
   targets: InvalidationTargets,
@@ -57,7 +53,7 @@ export async function invalidateTargets(
   if (targets.removeItem) queryClient.removeQueries({ queryKey: targets.item });
   await Promise.all([
     targets.removeItem ? undefined : queryClient.invalidateQueries({ queryKey: targets.item }),
-    queryClient.invalidateQueries({ predicate: (query) => isListOf(query.queryKey, targets.collection) }),
+    ...targets.lists.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   ]);
 }
 
@@ -66,11 +62,16 @@ export async function invalidateTargets(
  * caller's own `onSuccess` runs (so `await mutateAsync()` resolves with lists already refetched).
  * The QueryClient comes from the mutation context (TanStack Query ≥ 5.80), so the `…MutationOptions`
  * helpers work outside hooks too.
+ *
+ * An operation the API completes in a background job (`afterJob`) resolves at once with the job; its
+ * invalidation (default or the caller's `invalidate`) runs when the job ends — success, failure or the poll
+ * giving up — polled through `request.client` like `useBackgroundJob(data.id)`, whose cache entry it shares.
  */
 export function withInvalidation<TData, TError, TVariables, TContext>(
   options: UseMutationOptions<TData, TError, TVariables, TContext>,
   targets: InvalidationTargetsOf<TVariables>,
   invalidate: InvalidateOption<TData, TVariables> = true,
+  request?: InstantlyRequestOptions,
 ): UseMutationOptions<TData, TError, TVariables, TContext> {
   if (invalidate === false) return options;
   const onSuccess = options.onSuccess;
@@ -83,13 +84,29 @@ export function withInvalidation<TData, TError, TVariables, TContext>(
       context: MutationFunctionContext,
     ) => {
       const queryClient = context.client;
-      const invalidateDefault = () => invalidateTargets(queryClient, targets(variables));
-      if (typeof invalidate === "function")
-        await invalidate({ queryClient, data, variables, invalidateDefault });
-      else await invalidateDefault();
+      const planned = targets(variables);
+      const invalidateDefault = () => invalidateTargets(queryClient, planned);
+      const run = async () => {
+        if (typeof invalidate === "function")
+          await invalidate({ queryClient, data, variables, invalidateDefault });
+        else await invalidateDefault();
+      };
+      const jobId = planned.afterJob ? idOf(data) : undefined;
+      if (jobId !== undefined && request?.client) {
+        // Not awaited: the mutation is done when the API accepted the job; the data changes when it ends.
+        void waitForBackgroundJob(queryClient, request.client, jobId)
+          .catch(() => undefined)
+          .then(run)
+          .catch(() => undefined);
+      } else await run();
       return onSuccess?.(data, variables, onMutateResult, context);
     },
   };
+}
+
+function idOf(data: unknown): string | undefined {
+  const id = (data as { id?: unknown } | null | undefined)?.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }
 
 /** `getNextPageParam` of every infinite hook: the response's cursor, absent → no next page. */

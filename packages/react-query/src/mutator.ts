@@ -1,5 +1,5 @@
 import type { InstantlyClient } from "@instantly-kit/client";
-import { unwrap } from "@instantly-kit/client";
+import { InstantlyMissingProviderError, unwrap } from "@instantly-kit/client";
 
 /**
  * The transport of every generated hook (orval's "mutator"): the request goes through the
@@ -23,7 +23,8 @@ export interface InstantlyRequestOptions {
   client?: InstantlyClient;
 }
 
-export class MissingInstantlyClientError extends Error {
+/** A hook with no client (kind `"missing-provider"` of `InstantlyError`). */
+export class MissingInstantlyClientError extends InstantlyMissingProviderError {
   override name = "MissingInstantlyClientError";
   constructor() {
     super(

@@ -1,10 +1,18 @@
-import type { InstantlyApiError } from "@instantly-kit/client";
-import type { Campaign, LeadLabel, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
-import type { InfiniteData, QueryKey } from "@tanstack/react-query";
+import type { InstantlyError } from "@instantly-kit/client";
+import type {
+  Campaign,
+  ErrorBody,
+  LeadLabel,
+  QueryParams,
+  RequestBody,
+  ResponseBody,
+} from "@instantly-kit/types";
+import { type InfiniteData, QueryClient, type QueryKey } from "@tanstack/react-query";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   getGetCampaignQueryKey,
   getListCampaignQueryOptions,
+  updateCached,
   useCreateLeadLabel,
   useGetCampaign,
   useGetCampaignSuspense,
@@ -23,7 +31,7 @@ describe("hook types agree with @instantly-kit/types", () => {
     expectTypeOf(data).toEqualTypeOf<Campaign | undefined>();
     expectTypeOf(useGetCampaignSuspense("id").data).toEqualTypeOf<Campaign>();
     expectTypeOf(useSuspenseGetCampaign("id").data).toEqualTypeOf<Campaign>();
-    expectTypeOf(error).toEqualTypeOf<InstantlyApiError | null>();
+    expectTypeOf(error).toEqualTypeOf<InstantlyError<ErrorBody<"getCampaign">> | null>();
   });
 
   it("lists return the operation's response body", () => {
@@ -66,7 +74,76 @@ describe("hook types agree with @instantly-kit/types", () => {
   });
 
   it("query keys and options helpers are typed", () => {
-    expectTypeOf(getGetCampaignQueryKey("id")).toEqualTypeOf<readonly ["/api/v2/campaigns", string]>();
+    expectTypeOf(getGetCampaignQueryKey("id")).toEqualTypeOf<
+      readonly ["instantly", "campaigns", "item", string]
+    >();
     expectTypeOf(getListCampaignQueryOptions({ limit: 1 }).queryKey).toExtend<QueryKey>();
+  });
+});
+
+describe("errors: one InstantlyError union, narrowed by kind, bodies typed per operation", () => {
+  it("error.kind narrows; an api error's body is the operation's documented error bodies", () => {
+    const { error } = useGetCampaign("id");
+    if (error?.kind === "api") {
+      expectTypeOf(error.status).toBeNumber();
+      expectTypeOf(error.body).toEqualTypeOf<ErrorBody<"getCampaign"> | string | undefined>();
+      if (typeof error.body === "object") {
+        // getCampaign documents 401, 402, 404 and 429 bodies.
+        expectTypeOf(error.body.statusCode).toEqualTypeOf<401 | 402 | 404 | 429>();
+      }
+    }
+    if (error?.kind === "timeout") expectTypeOf(error.timeoutMs).toBeNumber();
+    if (error?.kind === "network") expectTypeOf(error.attempts).toBeNumber();
+    if (error?.kind === "abort") expectTypeOf(error.reason).toBeUnknown();
+    expectTypeOf<NonNullable<typeof error>["kind"]>().toEqualTypeOf<
+      "api" | "network" | "timeout" | "abort" | "pagination" | "missing-provider" | "validation"
+    >();
+  });
+
+  it("another operation's bodies differ: listLeads also documents 400", () => {
+    const { error } = useListLeads({ campaign: "id" });
+    if (error?.kind === "api" && typeof error.body === "object") {
+      expectTypeOf(error.body.statusCode).toEqualTypeOf<401 | 402 | 404 | 429 | 400>();
+    }
+  });
+
+  it("mutation errors are typed the same way", () => {
+    const { error } = usePatchCampaign();
+    if (error?.kind === "api") {
+      expectTypeOf(error.body).toEqualTypeOf<ErrorBody<"patchCampaign"> | string | undefined>();
+    }
+  });
+
+  it("an exhaustive switch over kind compiles", () => {
+    const { error } = useGetCampaign("id");
+    const message = (e: NonNullable<typeof error>): string => {
+      switch (e.kind) {
+        case "api":
+          return String(e.status);
+        case "network":
+        case "timeout":
+        case "abort":
+        case "pagination":
+        case "missing-provider":
+        case "validation":
+          return e.kind;
+        default:
+          return e satisfies never;
+      }
+    };
+    expectTypeOf(message).returns.toBeString();
+  });
+});
+
+describe("cache helpers are typed by the resource's item", () => {
+  it("updateCached takes a patch of the item type", () => {
+    const queryClient = new QueryClient();
+    const rollback = updateCached(queryClient, "leads", "l1", { first_name: "Ada" });
+    expectTypeOf(rollback).toEqualTypeOf<() => void>();
+    updateCached(queryClient, "campaigns", "c1", (campaign) => ({ ...campaign, name: "x" }));
+    // @ts-expect-error not a field of a lead
+    updateCached(queryClient, "leads", "l1", { no_such_field: 1 });
+    // @ts-expect-error not a resource with items
+    updateCached(queryClient, "no-such-resource", "l1", {});
   });
 });

@@ -9,6 +9,8 @@ import {
   getGetLeadLabelQueryKey,
   getListCampaignQueryKey,
   getListLeadLabelQueryKey,
+  getListLeadsInfiniteQueryKey,
+  getListLeadsQueryKey,
   InstantlyProvider,
   MissingInstantlyClientError,
   useCreateLeadLabel,
@@ -92,8 +94,9 @@ describe("queries", () => {
     await waitFor(() => expect(result.current.isError).toBe(true));
     const error = result.current.error;
     expect(error).toBeInstanceOf(InstantlyApiError);
-    expect(error?.status).toBe(404);
-    expect(error?.body).toMatchObject({ statusCode: 404, error: "Not Found" });
+    if (error?.kind !== "api") throw new Error(`expected an api error, got ${error?.kind}`);
+    expect(error.status).toBe(404);
+    expect(error.body).toMatchObject({ statusCode: 404, error: "Not Found" });
     expect(JSON.stringify(error)).not.toContain(API_KEY);
   });
 
@@ -313,9 +316,25 @@ describe("mutations", () => {
 });
 
 describe("query keys", () => {
-  it("are hierarchical per resource", () => {
-    expect(getListCampaignQueryKey()).toEqual(["/api/v2/campaigns"]);
-    expect(getListCampaignQueryKey({ limit: 10 })).toEqual(["/api/v2/campaigns", { limit: 10 }]);
-    expect(getGetCampaignQueryKey("c1")).toEqual(["/api/v2/campaigns", "c1"]);
+  it("are hierarchical per resource: root, resource, list/item scope (ADR 0022)", () => {
+    expect(getListCampaignQueryKey()).toEqual(["instantly", "campaigns", "list"]);
+    expect(getListCampaignQueryKey({ limit: 10 })).toEqual(["instantly", "campaigns", "list", { limit: 10 }]);
+    expect(getGetCampaignQueryKey("c1")).toEqual(["instantly", "campaigns", "item", "c1"]);
+    // The POST read is one of the resource's lists.
+    expect(getListLeadsQueryKey({ campaign: "c1" })).toEqual([
+      "instantly",
+      "leads",
+      "list",
+      "list",
+      { campaign: "c1" },
+    ]);
+    expect(getListLeadsInfiniteQueryKey({ campaign: "c1" })).toEqual([
+      "instantly",
+      "leads",
+      "list",
+      "list",
+      { campaign: "c1" },
+      "infinite",
+    ]);
   });
 });

@@ -23,7 +23,7 @@ it("dist imports in plain Node ESM by package name", async () => {
   });
   expect(JSON.parse(stdout)).toEqual({
     hooks: ["function", "function", "function", "function"],
-    key: ["/api/v2/campaigns", "c1"],
+    key: ["instantly", "campaigns", "item", "c1"],
   });
 });
 
@@ -75,7 +75,8 @@ const distGenerated = join(import.meta.dirname, "..", "dist", "generated");
 const resources = readdirSync(distGenerated)
   .filter((file) => file.endsWith(".gen.js"))
   .map((file) => file.slice(0, -".gen.js".length))
-  .filter((name) => name !== "index" && name !== "model");
+  // index: all hooks; model: parameter types; resources: each resource's item type (for updateCached).
+  .filter((name) => name !== "index" && name !== "model" && name !== "resources");
 
 it("every resource entry and ./core import in plain Node; ./core is the root minus the hooks", async () => {
   expect(resources).toContain("campaign");

@@ -5,5 +5,12 @@ export * from "./generated/enums.gen.js";
 export type { components, operations, paths, webhooks } from "./generated/openapi.gen.js";
 export type * from "./generated/schemas.gen.js";
 export { operationScopeGroups, operationScopes, type Scope } from "./generated/scopes.gen.js";
-export type { OperationId, PathParams, QueryParams, RequestBody, ResponseBody } from "./operation-helpers.js";
+export type {
+  ErrorBody,
+  OperationId,
+  PathParams,
+  QueryParams,
+  RequestBody,
+  ResponseBody,
+} from "./operation-helpers.js";
 export { operationsWithoutScopes, requiredScopes, scopeGroups, scopesAllow } from "./scopes.js";

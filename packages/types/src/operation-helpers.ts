@@ -30,3 +30,11 @@ export type QueryParams<Id extends OperationId> = NonNullable<Parameters<Id>["qu
 
 /** The path parameters of an operation (`never` if it takes none). */
 export type PathParams<Id extends OperationId> = NonNullable<Parameters<Id>["path"]>;
+
+/**
+ * The JSON bodies of an operation's documented 4xx/5xx responses, as one union (`never` if it documents
+ * none). The hooks type `error.body` with it: `InstantlyError<ErrorBody<"getCampaign">>`.
+ */
+export type ErrorBody<Id extends OperationId> = JsonContent<
+  Responses<Id>[Exclude<keyof Responses<Id>, SuccessStatus>]
+>;

@@ -125,7 +125,7 @@ describe("pnpm release to a local registry", () => {
       expect(seen.notFoundStatus).toBe(404);
       // The suspense hook fetched through the same client and rendered the server's list.
       expect(seen.html).toBe("<ul><li>From the registry</li><li>Second</li><li>Third</li></ul>");
-      expect(seen.cachedKey).toEqual(["/api/v2/lead-labels", { limit: 100 }]);
+      expect(seen.cachedKey).toEqual(["instantly", "lead-labels", "list", { limit: 100 }]);
       expect(seen.activeLabel).toBe("Active"); // x-enumDescriptions of Campaign.status: 1 → Active
     } finally {
       await stop(server.child);

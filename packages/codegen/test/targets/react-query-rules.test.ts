@@ -43,16 +43,18 @@ describe("operation kinds", () => {
 
 describe("key layout", () => {
   it.each([
-    ["/api/v2/campaigns", { resource: "/api/v2/campaigns", rest: [] }],
-    ["/api/v2/campaigns/{id}", { resource: "/api/v2/campaigns", rest: [{ param: "id" }] }],
+    ["/api/v2/campaigns", { resource: "campaigns", scope: "list", rest: [] }],
+    ["/api/v2/leads/list", { resource: "leads", scope: "list", rest: [{ literal: "list" }] }],
+    ["/api/v2/campaigns/{id}", { resource: "campaigns", scope: "item", rest: [{ param: "id" }] }],
     [
       "/api/v2/ai-agents/sales/{id}/guidance-rules/{rule_id}",
       {
-        resource: "/api/v2/ai-agents",
+        resource: "ai-agents",
+        scope: "item",
         rest: [{ literal: "sales" }, { param: "id" }, { literal: "guidance-rules" }, { param: "rule_id" }],
       },
     ],
-    ["/other/{x}", { resource: "/other", rest: [{ param: "x" }] }],
+    ["/other/{x}", { resource: "other", scope: "item", rest: [{ param: "x" }] }],
   ])("%s", (path, want) => {
     expect(keySegments(path)).toEqual(want);
   });
@@ -81,6 +83,21 @@ describe("invalidation plan", () => {
   });
 });
 
+describe("background jobs", () => {
+  it("an operation answering the schema GET /background-jobs/{id} answers starts a job; nothing else does", () => {
+    const jobs = [...operations.values()].filter((operation) => operation.backgroundJob).map((op) => op.id);
+    expect(jobs).toEqual(["moveThings"]);
+  });
+
+  it("without the poll operation no operation is a background job", () => {
+    const withoutPoll = structuredClone(document) as { paths: Record<string, unknown> };
+    delete withoutPoll.paths["/api/v2/background-jobs/{id}"];
+    expect(hookOperations(buildModel(withoutPoll)).filter((operation) => operation.backgroundJob)).toEqual(
+      [],
+    );
+  });
+});
+
 describe("generated hooks for the fixture", () => {
   const dirs: string[] = [];
   const generateOnce = async () => {
@@ -98,7 +115,18 @@ describe("generated hooks for the fixture", () => {
 
   it("has the contract's names, keys and wiring, deterministically", async () => {
     const first = await generateOnce();
-    expect(Object.keys(first)).toEqual(["index.gen.ts", "model.gen.ts", "thing.gen.ts"]);
+    expect(Object.keys(first)).toEqual([
+      "background-job.gen.ts",
+      "index.gen.ts",
+      "model.gen.ts",
+      "resources.gen.ts",
+      "thing.gen.ts",
+    ]);
+    // The resources the cache helpers know: those read one by one, with the item type and its id field.
+    expect(first["resources.gen.ts"]).toContain(
+      'export interface InstantlyResourceItems {\n  "background-jobs": ResponseBody<"getBackgroundJob">;\n  things: ResponseBody<"getThing">;\n}',
+    );
+    expect(first["resources.gen.ts"]).toContain('"background-jobs": "id",\n  things: "id",');
     const thing = first["thing.gen.ts"] as string;
     for (const name of [
       "useListThing",
@@ -126,28 +154,39 @@ describe("generated hooks for the fixture", () => {
     expect(thing).not.toMatch(/export const useListThings = /);
     expect(thing).not.toMatch(/useGetThingSummaryInfinite|useGetThingInfinite/);
     // Hierarchical keys.
-    expect(thing).toContain('return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;');
-    expect(thing).toContain('return ["/api/v2/things", id] as const;');
     expect(thing).toContain(
-      'return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;',
+      'return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;',
+    );
+    expect(thing).toContain('return ["instantly", "things", "item", id] as const;');
+    expect(thing).toContain(
+      'return [\n    "instantly",\n    "things",\n    "list",\n    "list",\n    ...(listThingsBody !== undefined ? [listThingsBody] : []),\n  ] as const;',
     );
     expect(thing).toContain('return [...getListThingQueryKey(params), "infinite"] as const;');
-    // Invalidation targets per mutation.
+    // Invalidation targets per mutation: the item and the resource's lists (POST reads included).
     expect(thing).toContain(
-      '((variables) => ({\n      item: ["/api/v2/things", variables.id],\n      collection: ["/api/v2/things"],\n    })) as InvalidationTargetsOf<PatchThingMutationVariables>',
+      '((variables) => ({\n      item: ["instantly", "things", "item", variables.id],\n      lists: [["instantly", "things", "list"]],\n    })) as InvalidationTargetsOf<PatchThingMutationVariables>',
     );
     expect(thing).toContain(
-      '      collection: ["/api/v2/things"],\n      removeItem: true,\n    })) as InvalidationTargetsOf<DeleteThingMutationVariables>',
+      '      lists: [["instantly", "things", "list"]],\n      removeItem: true,\n    })) as InvalidationTargetsOf<DeleteThingMutationVariables>',
     );
     expect(thing).toContain(
-      '(() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>',
+      '(() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>',
     );
+    // A background-job operation invalidates after the job, polled through the mutation's client.
+    expect(thing).toContain(
+      '(() => ({\n      resource: ["instantly", "things"],\n      afterJob: true,\n    })) as InvalidationTargetsOf<MoveThingsMutationVariables>,\n    options?.invalidate,\n    options?.request,\n  );',
+    );
+    expect(thing.match(/afterJob: true/g)).toHaveLength(1);
     // Transport through the client with the spec's path template; text answers parsed as text.
     expect(thing).toContain('instantlyRequest<ResponseBody<"getThing">>(');
     expect(thing).toContain('{ method: "GET", path: "/api/v2/things/{id}", pathParams: { id: id }, signal }');
     expect(thing).toContain('{ method: "GET", path: "/api/v2/things/export", parseAs: "text", signal }');
-    // Errors are InstantlyApiError (orval's own error typing, fed one error schema); no orval model import.
-    expect(thing).toContain("TError = InstantlyApiError");
+    // Errors are the kit's union with the operation's documented error bodies (orval's error typing, fed one
+    // error schema, then typed per operation); no orval model import, no untyped error left.
+    expect(thing).toContain('TError = InstantlyError<ErrorBody<"getThing">>');
+    expect(thing).toContain('export type GetThingQueryError = InstantlyError<ErrorBody<"getThing">>;');
+    expect(thing).toContain('TError = InstantlyError<ErrorBody<"listThings">>'); // body-cursor infinite hooks too
+    expect(thing).not.toMatch(/\bInstantlyApiError\b/);
     expect(thing).not.toMatch(/ErrorType|from ["']\.\/model["']/);
     expect(thing).toContain("export type CreateThingsMutationVariables = { data?: CreateThingsBody };");
     expect(thing).not.toContain("CreateThingsBodyItem[]");

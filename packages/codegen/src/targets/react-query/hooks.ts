@@ -7,7 +7,7 @@
  * - mutations invalidate their resource (`withInvalidation`) and take a per-call `invalidate` option.
  */
 
-import { invalidationPlan, keySegments } from "./operations.ts";
+import { invalidationPlan, KEY_ROOT, keySegments } from "./operations.ts";
 import type { RequestShape } from "./request-function.ts";
 import type { TS } from "./syntax.ts";
 import {
@@ -27,10 +27,10 @@ import {
 const parameterNames = (arrow: TS.ArrowFunction | TS.FunctionDeclaration) =>
   arrow.parameters.map((parameter) => (parameter.name as TS.Identifier).text);
 
-/** `getXQueryKey`: `[resource, …segments with path values, query?, body?] as const`. */
+/** `getXQueryKey`: `["instantly", resource, scope, …segments with path values, query?, body?] as const`. */
 export function queryKey(shape: RequestShape, arrow: TS.ArrowFunction): TS.ArrowFunction {
-  const { resource, rest } = keySegments(shape.operation.path);
-  const elements: TS.Expression[] = [str(resource)];
+  const { resource, scope, rest } = keySegments(shape.operation.path);
+  const elements: TS.Expression[] = [str(KEY_ROOT), str(resource), str(scope)];
   for (const segment of rest) {
     elements.push(
       "param" in segment ? id(shape.pathVariables.get(segment.param) as string) : str(segment.literal),
@@ -76,7 +76,7 @@ export function injectClient(
   return ts.visitNode(node, visit) as TS.Node;
 }
 
-/** The mutation's invalidation targets as a `(variables) => targets` arrow. */
+/** The mutation's invalidation targets as a `(variables) => targets` arrow (operations.ts `invalidationPlan`). */
 function invalidationTargets(shape: RequestShape): TS.ArrowFunction {
   const { resource } = keySegments(shape.operation.path);
   const plan = invalidationPlan(shape.operation);
@@ -89,14 +89,25 @@ function invalidationTargets(shape: RequestShape): TS.ArrowFunction {
       f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
       f.createParenthesizedExpression(f.createObjectLiteralExpression(properties)),
     );
+  const afterJob = shape.operation.backgroundJob
+    ? [f.createPropertyAssignment("afterJob", f.createTrue())]
+    : [];
   if (!plan.item)
     return arrow(
       [],
-      [f.createPropertyAssignment("resource", f.createArrayLiteralExpression([str(resource)]))],
+      [
+        f.createPropertyAssignment(
+          "resource",
+          f.createArrayLiteralExpression([str(KEY_ROOT), str(resource)]),
+        ),
+        ...afterJob,
+      ],
     );
-  const key = (segments: NonNullable<typeof plan.item>) =>
+  const key = (scope: string, segments: NonNullable<typeof plan.item>) =>
     f.createArrayLiteralExpression([
+      str(KEY_ROOT),
       str(resource),
+      str(scope),
       ...segments.map((segment) =>
         "param" in segment
           ? f.createPropertyAccessExpression(
@@ -106,12 +117,15 @@ function invalidationTargets(shape: RequestShape): TS.ArrowFunction {
           : str(segment.literal),
       ),
     ]);
+  // A nested item's own collection (`…/{id}/guidance-rules`) is under the parent item, not the resource's lists.
+  const lists = [key("list", [])];
+  if (plan.collection.some((segment) => "param" in segment)) lists.push(key("item", plan.collection));
   const properties = [
-    f.createPropertyAssignment("item", key(plan.item)),
-    f.createPropertyAssignment("collection", key(plan.collection)),
+    f.createPropertyAssignment("item", key("item", plan.item)),
+    f.createPropertyAssignment("lists", f.createArrayLiteralExpression(lists)),
   ];
   if (plan.removeItem) properties.push(f.createPropertyAssignment("removeItem", f.createTrue()));
-  return arrow(["variables"], properties);
+  return arrow(["variables"], [...properties, ...afterJob]);
 }
 
 /** The variables type of a mutation: the third type argument of `UseMutationOptions` in `options.mutation`. */
@@ -171,7 +185,20 @@ export function mutationOptions(
       f.createToken(ts.SyntaxKind.QuestionDotToken),
       "invalidate",
     );
-    return f.createReturnStatement(call("withInvalidation", [statement.expression, targets, invalidate]));
+    // A background-job operation polls its job through the same client as the mutation.
+    const request = f.createPropertyAccessChain(
+      id("options"),
+      f.createToken(ts.SyntaxKind.QuestionDotToken),
+      "request",
+    );
+    return f.createReturnStatement(
+      call("withInvalidation", [
+        statement.expression,
+        targets,
+        invalidate,
+        ...(shape.operation.backgroundJob ? [request] : []),
+      ]),
+    );
   });
   applied("mutation options: invalidate option");
   return f.updateArrowFunction(

@@ -9,6 +9,7 @@ import { type HookOperation, hookOperations } from "./operations.ts";
 import { orvalOptions } from "./orval-options.ts";
 import { paramTypeNames, renderParamTypes } from "./param-types.ts";
 import { postprocessTagFile, type TagFileContext } from "./postprocess.ts";
+import { renderResources } from "./resources.ts";
 import type { TS } from "./syntax.ts";
 import { f, parse, str, ts } from "./syntax.ts";
 
@@ -100,6 +101,8 @@ async function generateHooks(model: SpecModel, outDir: string, mutatorPath: stri
     }
     const hookFiles = [...files.keys()];
     files.set("model.gen.ts", renderParamTypes(operations, context.paramTypes, context.usedParamTypes));
+    // Each resource's item type, for updateCached (read by the hand-written runtime, not re-exported).
+    files.set("resources.gen.ts", renderResources(operations));
     files.set("index.gen.ts", renderIndex(hookFiles));
     // Biome formats the package after generate() (targets/format.ts `generateTarget`), as for every target.
     for (const [file, text] of files) await writeFile(join(outDir, file), GENERATED_BANNER + text);

@@ -27,6 +27,8 @@ export interface HookOperation {
   pagination: "query" | "body" | undefined;
   /** What the hooks resolve with: the JSON body, text (e.g. `text/csv`) or nothing. */
   successBody: "json" | "text" | "none";
+  /** The API completes it in a background job: invalidation waits for the job ({@link startsBackgroundJob}). */
+  backgroundJob: boolean;
   /** The model's operation (docs: summary, description, scopes, deprecation). */
   model: Operation;
 }
@@ -41,6 +43,7 @@ export const READ_POST_PREFIX = /^(list|get|search|count|check|preview)(?=[A-Z0-
 
 /** Every operation of the model, in document order. */
 export function hookOperations(model: SpecModel): HookOperation[] {
+  const jobSchema = backgroundJobSchema(model);
   return model.operations.map((operation) => {
     const pagination = operation.pagination?.in;
     // A 2xx that declares a JSON media type resolves with `ResponseBody<"op">` (whatever its schema says).
@@ -57,10 +60,14 @@ export function hookOperations(model: SpecModel): HookOperation[] {
         (operation.method === "post" && (pagination !== undefined || READ_POST_PREFIX.test(operation.id))),
       pagination,
       successBody: json ? "json" : operation.answersText ? "text" : "none",
+      backgroundJob: startsBackgroundJob(operation, jobSchema),
       model: operation,
     };
   });
 }
+
+/** The first element of every query key of the kit: one prefix for all of its cache entries. */
+export const KEY_ROOT = "instantly";
 
 /**
  * The name handed to orval as the operation's name, chosen so that orval's own casing (`@orval/core` `pascal`,
@@ -86,37 +93,44 @@ export function orvalOperationName(operation: Pick<Operation, "id" | "name">): s
 }
 
 /**
- * Query-key layout: `[resource, ...segments]` where resource is the first path segment after the API
- * prefix (`/api/v2/campaigns`) and each further segment is either the literal path segment or the value
- * of a path parameter — `["/api/v2/campaigns", id]`, `["/api/v2/campaigns", "analytics", params]`.
- * So `[resource]` is a prefix of every key of that resource and one call invalidates them all.
+ * Query-key layout (ADR 0022): `["instantly", resource, scope, ...segments, query?, body?]`, where resource is
+ * the first path segment after the API prefix (`leads`), scope is `"list"` for a path without parameters
+ * (collection-level reads: `GET /campaigns`, the POST read `POST /leads/list`, `GET /campaigns/analytics`) and
+ * `"item"` for a path with parameters, and each further segment is the literal path segment or the value of a
+ * path parameter — `["instantly", "campaigns", "item", id]`, `["instantly", "leads", "list", "list", body]`.
+ * Infinite queries append `"infinite"`, so every prefix of a plain key also selects its infinite twin:
+ * `["instantly", "leads", "list"]` is all of a resource's lists, plain and infinite, GET or POST.
  */
 export interface KeySegments {
   resource: string;
+  scope: "list" | "item";
   /** Literal segments as `{ literal }`, path parameters as `{ param }` (the spec's parameter name). */
   rest: Array<{ literal: string } | { param: string }>;
 }
 
 export function keySegments(path: string): KeySegments {
   const parts = path.split("/").filter(Boolean);
-  // `/api/v2/<resource>`: the version prefix belongs to the resource so keys read like the URL.
+  // `/api/v2/<resource>`: the version prefix is the same for every key and left out.
   const prefixLength = parts[0] === "api" && parts[1] && /^v\d+$/.test(parts[1]) ? 3 : 1;
-  const resourceParts = parts.slice(0, Math.min(prefixLength, parts.length));
+  const resource = parts.slice(0, Math.min(prefixLength, parts.length)).at(-1) ?? "";
   const toSegment = (part: string) => {
     const param = /^\{([^}]+)\}$/.exec(part)?.[1];
     return param ? { param } : { literal: part };
   };
-  return { resource: `/${resourceParts.join("/")}`, rest: parts.slice(prefixLength).map(toSegment) };
+  const rest = parts.slice(prefixLength).map(toSegment);
+  return { resource, scope: rest.some((segment) => "param" in segment) ? "item" : "list", rest };
 }
 
 /**
- * What a mutation invalidates after it succeeds:
+ * What a mutation invalidates after it succeeds (keys as in {@link keySegments}):
  * - a path with parameters (`PATCH /campaigns/{id}`, `POST /campaigns/{id}/pause`) names an item: its
- *   queries (the item and everything below it, prefix `[resource, …, id]`) and the lists it belongs to
- *   (`[resource, …]` followed by nothing but params) are invalidated; a DELETE of the item itself
- *   removes the item's queries instead of refetching a 404;
+ *   queries (`["instantly", resource, "item", …, id]` and everything below) and the resource's lists
+ *   (`["instantly", resource, "list"]`: GET lists, POST reads, infinite or not) are invalidated, plus, for
+ *   a nested item (`/ai-agents/sales/{id}/guidance-rules/{rule_id}`), the collection it belongs to; a DELETE
+ *   of the item itself removes the item's queries instead of refetching a 404;
  * - a path without parameters (`POST /campaigns`, `POST /leads/move`, `DELETE /leads`) is a
  *   collection-level or bulk change: every query of the resource is invalidated.
+ * Operations the API completes in a background job (`afterJob`) do this when the job ends, not on the answer.
  */
 export interface InvalidationPlan {
   /** Segments of the item prefix (up to and including the last path parameter), if any. */
@@ -140,4 +154,32 @@ export function invalidationPlan(operation: Pick<HookOperation, "method" | "path
     collection: rest.slice(0, lastParam),
     removeItem: operation.method === "delete" && lastParam === rest.length - 1,
   };
+}
+
+/**
+ * Whether the API completes the operation in the background: a change (not a GET) whose success response is
+ * the background-job schema — the schema `GET /background-jobs/{id}` answers with (`BackgroundJob` in the
+ * spec: `POST /leads/move`, the warmup enable/disable). Its hooks resolve with the job at once and invalidate
+ * when the job ends (packages/react-query/src/background-jobs.ts).
+ */
+export function startsBackgroundJob(operation: Operation, jobSchemaRef: string | undefined): boolean {
+  if (operation.method === "get" || jobSchemaRef === undefined) return false;
+  return operation.successResponses.some((response) => refOf(response.json?.schema) === jobSchemaRef);
+}
+
+const refOf = (schema: unknown): string | undefined =>
+  typeof schema === "object" && schema !== null && typeof (schema as { $ref?: unknown }).$ref === "string"
+    ? (schema as { $ref: string }).$ref
+    : undefined;
+
+/** The component (`$ref`) `GET …/background-jobs/{id}` answers with, if the spec has that operation. */
+export function backgroundJobSchema(model: SpecModel): string | undefined {
+  const poll = model.operations.find(
+    (operation) =>
+      operation.method === "get" &&
+      operation.resource === "background-jobs" &&
+      keySegments(operation.path).rest.length === 1 &&
+      operation.pathParamNames.length === 1,
+  );
+  return refOf(poll?.jsonBody?.schema);
 }

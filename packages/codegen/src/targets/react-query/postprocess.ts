@@ -34,11 +34,13 @@ import {
   fail,
   id,
   identifiersIn,
+  opType,
   parse,
   replaceArrow,
   str,
   Tally,
   ts,
+  typeRef,
   withBody,
   withDoc,
 } from "./syntax.ts";
@@ -62,6 +64,8 @@ function lead(operation: HookOperation, kind: "request" | "hook" | "options", na
   }
   if (kind === "request")
     return `Sends \`${operation.id}\` through the client in \`options.client\` (the hooks take it from <InstantlyProvider>).`;
+  if (!operation.isQuery && operation.backgroundJob)
+    return `Mutation hook for \`${operation.id}\`, which the API completes in a background job: resolves with the job at once (follow it with \`useBackgroundJob(data.id)\`) and invalidates its resource's queries when the job ends.`;
   if (!operation.isQuery)
     return `Mutation hook for \`${operation.id}\`; invalidates its resource's queries on success.`;
   const infinite = name.endsWith("Infinite") ? "infinite " : "";
@@ -140,6 +144,30 @@ function exampleKind(
   return name.endsWith("Infinite") ? "infiniteHook" : "queryHook";
 }
 
+/**
+ * orval types every failure as {@link ERROR_SCHEMA} (orval-options.ts): in the declarations of one operation that
+ * becomes the kit's error union with the operation's documented error bodies, `InstantlyError<ErrorBody<"op">>`
+ * (`error.kind` narrows it; `error.body` of an `"api"` error is typed per operation).
+ */
+function typedErrors(
+  statement: TS.Statement,
+  operationId: string,
+  context: TS.TransformationContext,
+): TS.Statement {
+  const visit = (child: TS.Node): TS.Node => {
+    if (
+      ts.isTypeReferenceNode(child) &&
+      ts.isIdentifier(child.typeName) &&
+      child.typeName.text === ERROR_SCHEMA &&
+      !child.typeArguments
+    ) {
+      return typeRef("InstantlyError", opType("ErrorBody", operationId));
+    }
+    return ts.visitEachChild(child, visit, context);
+  };
+  return ts.visitNode(statement, visit) as TS.Statement;
+}
+
 const statementName = (statement: TS.Statement) =>
   exportedArrow(statement)?.name ??
   (ts.isFunctionDeclaration(statement) && statement.name ? statement.name.text : undefined);
@@ -198,7 +226,7 @@ function imports(
     for (const name of [names.body, names.params]) if (name && used.has(name)) paramTypes.add(name);
   }
   for (const name of paramTypes) context.usedParamTypes.add(name);
-  const fromTypes = new Set(["ResponseBody"].filter((name) => used.has(name)));
+  const fromTypes = new Set(["ErrorBody", "ResponseBody"].filter((name) => used.has(name)));
   for (const statement of original) {
     const declaration = namedImports(statement);
     if (!declaration) continue;
@@ -242,7 +270,9 @@ function imports(
   return [
     ...tanstack,
     ...(fromTypes.size > 0 ? [importDeclaration("@instantly-kit/types", [...fromTypes].sort(), true)] : []),
-    ...(used.has(ERROR_SCHEMA) ? [importDeclaration("@instantly-kit/client", [ERROR_SCHEMA], true)] : []),
+    ...(used.has("InstantlyError")
+      ? [importDeclaration("@instantly-kit/client", ["InstantlyError"], true)]
+      : []),
     ...(paramTypes.size > 0 ? [importDeclaration("./model.gen.js", [...paramTypes].sort(), true)] : []),
     ...(runtime.length > 0 ? [importDeclaration("../runtime.js", runtime, false)] : []),
     ...(runtimeTypes.length > 0 ? [importDeclaration("../runtime.js", runtimeTypes, true)] : []),
@@ -297,16 +327,36 @@ export function postprocessTagFile(
         exportDoc(operation.model, exampleKind(operation, kind, name), name, lead(operation, kind, name)),
       );
     };
+    // orval writes each operation's declarations as one block that starts with its request function: a
+    // statement belongs to the operation whose request function came last (checked by name below).
+    let owner: RequestShape | undefined;
+    const push = (statement: TS.Statement) => {
+      if (!owner) {
+        statements.push(statement);
+        return;
+      }
+      statements.push(typedErrors(statement, owner.operation.id, transformContext));
+    };
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement)) continue;
       const name = statementName(statement);
       const shape = name === undefined ? undefined : byOrvalName.get(name);
       const role = name === undefined ? undefined : roles.get(name);
       const arrow = exportedArrow(statement);
+      if (shape) owner = shape;
+      else if (
+        owner &&
+        name !== undefined &&
+        !name.includes(owner.operation.name) &&
+        name !== "withQueryKey"
+      )
+        fail(
+          `${name} follows the request function of ${owner.operation.id} but is not one of its declarations`,
+        );
       if (shape && arrow && ts.isVariableStatement(statement)) {
         tally.applied(shape.operation.id, "request function");
         tally.expect(shape.operation.id, `doc: ${shape.operation.id}`);
-        statements.push(
+        push(
           doc(
             replaceArrow(statement, withBody(arrow.arrow, requestBody(shape)), shape.operation.id),
             shape.operation,
@@ -318,11 +368,11 @@ export function postprocessTagFile(
       }
       const optionsOf = name === undefined ? undefined : optionsHelpers.get(name);
       if (optionsOf && !role) {
-        statements.push(doc(statement, optionsOf, name as string, "options"));
+        push(doc(statement, optionsOf, name as string, "options"));
         continue;
       }
       if (!role || name === undefined) {
-        statements.push(statement);
+        push(statement);
         continue;
       }
       const operationId = role.shape.operation.id;
@@ -336,7 +386,7 @@ export function postprocessTagFile(
           : statement;
         // The implementation signature after overloads is invisible to callers: only the overloads get the doc.
         const overloaded = statement.body !== undefined && documented.has(name);
-        statements.push(overloaded ? hook : doc(hook, role.shape.operation, name, "hook"));
+        push(overloaded ? hook : doc(hook, role.shape.operation, name, "hook"));
       } else if (arrow && ts.isVariableStatement(statement)) {
         const camel = role.shape.operation.name;
         if (role.kind === "queryKey" || role.kind === "infiniteQueryKey") {
@@ -356,7 +406,7 @@ export function postprocessTagFile(
           tally.expect(operationId, `doc: ${name}`);
           next = doc(next, role.shape.operation, name, "hook");
         }
-        statements.push(next);
+        push(next);
       } else {
         fail(`${name} (${operationId}) is not the declaration orval used to write`);
       }
@@ -367,12 +417,13 @@ export function postprocessTagFile(
         for (const statement of bodyCursorInfiniteHooks(shape)) {
           const hookName = ts.isFunctionDeclaration(statement) ? statement.name?.text : undefined;
           const helper = exportedArrow(statement)?.name;
+          const typed = typedErrors(statement, shape.operation.id, transformContext);
           if (hookName) {
             tally.expect(shape.operation.id, `doc: ${hookName}`);
-            statements.push(doc(statement, shape.operation, hookName, "hook"));
+            statements.push(doc(typed, shape.operation, hookName, "hook"));
           } else if (helper && optionsHelpers.has(helper)) {
-            statements.push(doc(statement, shape.operation, helper, "options"));
-          } else statements.push(statement);
+            statements.push(doc(typed, shape.operation, helper, "options"));
+          } else statements.push(typed);
         }
       }
       if (shape.operation.isQuery) {
@@ -404,6 +455,9 @@ export function postprocessTagFile(
       if (used.has(orvalName) && !context.schemaNames.has(orvalName))
         fail(`${fileName}: orval's name ${orvalName} of ${JSON.stringify(operationId)} is left in the hooks`);
     }
+    // Every error type belongs to an operation's declarations: none is left untyped.
+    if (used.has(ERROR_SCHEMA))
+      fail(`${fileName}: \`${ERROR_SCHEMA}\` is used outside an operation's declarations`);
     return f.updateSourceFile(file, [...imports(file.statements, used, context, fileName), ...body]);
   };
   const result = ts.transform(source, [transformer]);

@@ -7,8 +7,8 @@ import type {
   UseMutationOptions,
   UseMutationResult,
 } from "@tanstack/react-query";
-import type { InstantlyApiError } from "@instantly-kit/client";
-import type { CreateLeadFinderAgentBody } from "./model.gen.js";
+import type { ErrorBody, RequestBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -23,11 +23,9 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
  *
  * `POST /lead-finder`
  * Not paginated.
- * @example
- * const data = await createLeadFinderAgent(body, { client });
  */
 export const createLeadFinderAgent = (
-  createLeadFinderAgentBody?: CreateLeadFinderAgentBody,
+  createLeadFinderAgentBody?: RequestBody<"createLeadFinderAgent">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -39,16 +37,8 @@ export const createLeadFinderAgent = (
 
 export const getCreateLeadFinderAgentMutationKey = () => ["createLeadFinderAgent"] as const;
 
-/**
- * The mutation options behind `useCreateLeadFinderAgent` for `createLeadFinderAgent`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /lead-finder`
- * Not paginated.
- * @example
- * const mutation = useMutation(getCreateLeadFinderAgentMutationOptions({ request: { client } }));
- */
 export const getCreateLeadFinderAgentMutationOptions = <
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"createLeadFinderAgent">>,
   TContext = unknown,
 >(options?: {
   mutation?: UseMutationOptions<
@@ -83,7 +73,9 @@ export const getCreateLeadFinderAgentMutationOptions = <
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/lead-finder"] })) as InvalidationTargetsOf<CreateLeadFinderAgentMutationVariables>,
+    (() => ({
+      resource: ["instantly", "lead-finder"],
+    })) as InvalidationTargetsOf<CreateLeadFinderAgentMutationVariables>,
     options?.invalidate,
   );
 };
@@ -92,22 +84,24 @@ export type CreateLeadFinderAgentMutationResult = NonNullable<
   Awaited<ReturnType<typeof createLeadFinderAgent>>
 >;
 
-export type CreateLeadFinderAgentMutationBody = CreateLeadFinderAgentBody | undefined;
+export type CreateLeadFinderAgentMutationBody = RequestBody<"createLeadFinderAgent"> | undefined;
 
-export type CreateLeadFinderAgentMutationError = InstantlyApiError;
+export type CreateLeadFinderAgentMutationError = InstantlyError<ErrorBody<"createLeadFinderAgent">>;
 
-export type CreateLeadFinderAgentMutationVariables = { data?: CreateLeadFinderAgentBody };
+export type CreateLeadFinderAgentMutationVariables = {
+  data?: RequestBody<"createLeadFinderAgent">;
+};
 
 /**
  * Mutation hook for `createLeadFinderAgent`; invalidates its resource's queries on success.
  *
  * `POST /lead-finder`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useCreateLeadFinderAgent();
- * mutate({ data: body });
  */
-export const useCreateLeadFinderAgent = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateLeadFinderAgent = <
+  TError = InstantlyError<ErrorBody<"createLeadFinderAgent">>,
+  TContext = unknown,
+>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createLeadFinderAgent>>,

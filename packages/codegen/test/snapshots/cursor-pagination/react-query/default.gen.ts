@@ -30,9 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody, Thing } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
-import type { GetThingStateParams, ListThingParams, SearchThingBody } from "./model.gen.js";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody, Thing } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -67,11 +66,9 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const data = await listThing(params, { client });
  */
 export const listThing = (
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -81,27 +78,19 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
+export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: ListThingParams) => {
-  return ["/things", ...(params !== undefined ? [params] : [])] as const;
+export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+  return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
-/**
- * The query options behind `useListThingInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
- */
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -109,23 +98,20 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
@@ -136,28 +122,27 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingInfiniteQueryError = InstantlyApiError;
+export type ListThingInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Infinite query hook for `listThing`.
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -165,7 +150,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -189,15 +174,12 @@ export function useListThingInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -205,7 +187,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -229,15 +211,12 @@ export function useListThingInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -245,7 +224,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -256,10 +235,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -267,7 +246,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -283,52 +262,44 @@ export function useListThingInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListThing` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingQueryOptions(params, { request: { client } }));
- */
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingQueryError = InstantlyApiError;
+export type ListThingQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Query hook for `listThing`. Pages: `useListThingInfinite`.
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThing(params);
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -351,11 +322,12 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThing(params);
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -378,11 +350,12 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThing(params);
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -392,8 +365,11 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -409,57 +385,48 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListThingSuspense` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingSuspenseQueryOptions(params, { request: { client } }));
- */
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseQueryError = InstantlyApiError;
+export type ListThingSuspenseQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -474,14 +441,12 @@ export function useListThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -496,14 +461,12 @@ export function useListThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -515,9 +478,9 @@ export function useListThingSuspense<
 
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -533,19 +496,11 @@ export function useListThingSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListThingSuspenseInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
- */
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -553,23 +508,20 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
@@ -580,28 +532,27 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense infinite query hook for `listThing`.
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -609,7 +560,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -624,15 +575,12 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -640,7 +588,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -655,15 +603,12 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -671,7 +616,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -682,10 +627,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -693,7 +638,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -717,8 +662,6 @@ export function useListThingSuspenseInfinite<
  *
  * `POST /things`
  * Not paginated.
- * @example
- * const data = await createThing(body, { client });
  */
 export const createThing = (
   thing?: Thing,
@@ -733,15 +676,10 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
-/**
- * The mutation options behind `useCreateThing` for `createThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /things`
- * Not paginated.
- * @example
- * const mutation = useMutation(getCreateThingMutationOptions({ request: { client } }));
- */
-export const getCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThing>>,
     TError,
@@ -771,7 +709,7 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
     options?.invalidate,
   );
 };
@@ -780,7 +718,7 @@ export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof cr
 
 export type CreateThingMutationBody = Thing | undefined;
 
-export type CreateThingMutationError = InstantlyApiError;
+export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
 export type CreateThingMutationVariables = { data?: Thing };
 
@@ -789,11 +727,8 @@ export type CreateThingMutationVariables = { data?: Thing };
  *
  * `POST /things`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useCreateThing();
- * mutate({ data: body });
  */
-export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThing>>,
@@ -819,11 +754,9 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const data = await getThingState(params, { client });
  */
 export const getThingState = (
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -833,59 +766,54 @@ export const getThingState = (
   );
 };
 
-export const getGetThingStateQueryKey = (params?: GetThingStateParams) => {
-  return ["/things", "cursor-but-no-page", ...(params !== undefined ? [params] : [])] as const;
+export const getGetThingStateQueryKey = (params?: QueryParams<"getThingState">) => {
+  return [
+    "instantly",
+    "things",
+    "list",
+    "cursor-but-no-page",
+    ...(params !== undefined ? [params] : []),
+  ] as const;
 };
 
-/**
- * The query options behind `useGetThingState` for `getThingState`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things/cursor-but-no-page`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingStateQueryOptions(params, { request: { client } }));
- */
 export const getGetThingStateQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingStateQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingState>>> = ({ signal }) =>
     getThingState(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingState>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingStateQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
 
-export type GetThingStateQueryError = InstantlyApiError;
+export type GetThingStateQueryError = InstantlyError<ErrorBody<"getThingState">>;
 
 /**
  * Query hook for `getThingState`.
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params: undefined | GetThingStateParams,
+  params: undefined | QueryParams<"getThingState">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -908,14 +836,12 @@ export function useGetThingState<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -938,14 +864,12 @@ export function useGetThingState<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -957,9 +881,9 @@ export function useGetThingState<
 
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -975,57 +899,48 @@ export function useGetThingState<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetThingStateSuspense` for `getThingState`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things/cursor-but-no-page`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingStateSuspenseQueryOptions(params, { request: { client } }));
- */
 export const getGetThingStateSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingStateQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingState>>> = ({ signal }) =>
     getThingState(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingStateSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingState>>>;
 
-export type GetThingStateSuspenseQueryError = InstantlyApiError;
+export type GetThingStateSuspenseQueryError = InstantlyError<ErrorBody<"getThingState">>;
 
 /**
  * Suspense query hook for `getThingState`.
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params: undefined | GetThingStateParams,
+  params: undefined | QueryParams<"getThingState">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1040,14 +955,12 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1062,14 +975,12 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1081,9 +992,9 @@ export function useGetThingStateSuspense<
 
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: GetThingStateParams,
+  params?: QueryParams<"getThingState">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1104,8 +1015,6 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const data = await exportThing({ client });
  */
 export const exportThing = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -1115,20 +1024,12 @@ export const exportThing = (options?: SecondParameter<typeof instantlyRequest>, 
 };
 
 export const getExportThingQueryKey = () => {
-  return ["/things", "export"] as const;
+  return ["instantly", "things", "list", "export"] as const;
 };
 
-/**
- * The query options behind `useExportThing` for `exportThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things/export`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getExportThingQueryOptions({ request: { client } }));
- */
 export const getExportThingQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1148,17 +1049,18 @@ export const getExportThingQueryOptions = <
 
 export type ExportThingQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
 
-export type ExportThingQueryError = InstantlyApiError;
+export type ExportThingQueryError = InstantlyError<ErrorBody<"exportThing">>;
 
 /**
  * Query hook for `exportThing`.
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThing();
  */
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>> &
       Pick<
@@ -1181,10 +1083,11 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThing();
  */
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>> &
       Pick<
@@ -1207,10 +1110,11 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThing();
  */
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1220,7 +1124,10 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, TError = InstantlyApiError>(
+export function useExportThing<
+  TData = Awaited<ReturnType<typeof exportThing>>,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1236,17 +1143,9 @@ export function useExportThing<TData = Awaited<ReturnType<typeof exportThing>>, 
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useExportThingSuspense` for `exportThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things/export`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getExportThingSuspenseQueryOptions({ request: { client } }));
- */
 export const getExportThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1270,19 +1169,17 @@ export const getExportThingSuspenseQueryOptions = <
 
 export type ExportThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThing>>>;
 
-export type ExportThingSuspenseQueryError = InstantlyApiError;
+export type ExportThingSuspenseQueryError = InstantlyError<ErrorBody<"exportThing">>;
 
 /**
  * Suspense query hook for `exportThing`.
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1298,12 +1195,10 @@ export function useExportThingSuspense<
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1319,12 +1214,10 @@ export function useExportThingSuspense<
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1337,7 +1230,7 @@ export function useExportThingSuspense<
 
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThing>>, TError, TData>>;
@@ -1359,8 +1252,6 @@ export function useExportThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const data = await listRecentThing({ client });
  */
 export const listRecentThing = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"listRecentThing">>(
@@ -1370,20 +1261,12 @@ export const listRecentThing = (options?: SecondParameter<typeof instantlyReques
 };
 
 export const getListRecentThingQueryKey = () => {
-  return ["/things", "page-but-no-cursor"] as const;
+  return ["instantly", "things", "list", "page-but-no-cursor"] as const;
 };
 
-/**
- * The query options behind `useListRecentThing` for `listRecentThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things/page-but-no-cursor`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getListRecentThingQueryOptions({ request: { client } }));
- */
 export const getListRecentThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1403,19 +1286,17 @@ export const getListRecentThingQueryOptions = <
 
 export type ListRecentThingQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
 
-export type ListRecentThingQueryError = InstantlyApiError;
+export type ListRecentThingQueryError = InstantlyError<ErrorBody<"listRecentThing">>;
 
 /**
  * Query hook for `listRecentThing`.
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>> &
@@ -1439,12 +1320,10 @@ export function useListRecentThing<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>> &
@@ -1468,12 +1347,10 @@ export function useListRecentThing<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1486,7 +1363,7 @@ export function useListRecentThing<
 
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1503,17 +1380,9 @@ export function useListRecentThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListRecentThingSuspense` for `listRecentThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /things/page-but-no-cursor`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getListRecentThingSuspenseQueryOptions({ request: { client } }));
- */
 export const getListRecentThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1537,19 +1406,17 @@ export const getListRecentThingSuspenseQueryOptions = <
 
 export type ListRecentThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listRecentThing>>>;
 
-export type ListRecentThingSuspenseQueryError = InstantlyApiError;
+export type ListRecentThingSuspenseQueryError = InstantlyError<ErrorBody<"listRecentThing">>;
 
 /**
  * Suspense query hook for `listRecentThing`.
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1565,12 +1432,10 @@ export function useListRecentThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1586,12 +1451,10 @@ export function useListRecentThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1604,7 +1467,7 @@ export function useListRecentThingSuspense<
 
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listRecentThing">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listRecentThing>>, TError, TData>>;
@@ -1626,11 +1489,9 @@ export function useListRecentThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const data = await searchThing(body, { client });
  */
 export const searchThing = (
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1640,56 +1501,54 @@ export const searchThing = (
   );
 };
 
-export const getSearchThingQueryKey = (searchThingBody?: SearchThingBody) => {
-  return ["/things", "search", ...(searchThingBody !== undefined ? [searchThingBody] : [])] as const;
+export const getSearchThingQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
+  return [
+    "instantly",
+    "things",
+    "list",
+    "search",
+    ...(searchThingBody !== undefined ? [searchThingBody] : []),
+  ] as const;
 };
 
-/**
- * The query options behind `useSearchThing` for `searchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /things/search`
- * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getSearchThingQueryOptions(body, { request: { client } }));
- */
 export const getSearchThingQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getSearchThingQueryKey(searchThingBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchThing>>> = ({ signal }) =>
     searchThing(searchThingBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof searchThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type SearchThingQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingQueryError = InstantlyApiError;
+export type SearchThingQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Query hook for `searchThing`. Pages: `useSearchThingInfinite`.
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchThing(body);
  */
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody: undefined | SearchThingBody,
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
+  searchThingBody: undefined | RequestBody<"searchThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1712,11 +1571,12 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchThing(body);
  */
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: SearchThingBody,
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1739,11 +1599,12 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchThing(body);
  */
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: SearchThingBody,
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1753,8 +1614,11 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, TError = InstantlyApiError>(
-  searchThingBody?: SearchThingBody,
+export function useSearchThing<
+  TData = Awaited<ReturnType<typeof searchThing>>,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
+>(
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1770,57 +1634,48 @@ export function useSearchThing<TData = Awaited<ReturnType<typeof searchThing>>, 
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useSearchThingSuspense` for `searchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /things/search`
- * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getSearchThingSuspenseQueryOptions(body, { request: { client } }));
- */
 export const getSearchThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getSearchThingQueryKey(searchThingBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchThing>>> = ({ signal }) =>
     searchThing(searchThingBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type SearchThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingSuspenseQueryError = InstantlyApiError;
+export type SearchThingSuspenseQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Suspense query hook for `searchThing`. Pages: `useSearchThingInfinite`.
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody: undefined | SearchThingBody,
+  searchThingBody: undefined | RequestBody<"searchThing">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1835,14 +1690,12 @@ export function useSearchThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1857,14 +1710,12 @@ export function useSearchThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1876,9 +1727,9 @@ export function useSearchThingSuspense<
 
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1902,8 +1753,6 @@ export function useSearchThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSuspenseListThing(params);
  */
 export const useSuspenseListThing = useListThingSuspense;
 
@@ -1912,8 +1761,6 @@ export const useSuspenseListThing = useListThingSuspense;
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetThingState(params);
  */
 export const useSuspenseGetThingState = useGetThingStateSuspense;
 
@@ -1922,8 +1769,6 @@ export const useSuspenseGetThingState = useGetThingStateSuspense;
  *
  * `GET /things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseExportThing();
  */
 export const useSuspenseExportThing = useExportThingSuspense;
 
@@ -1932,23 +1777,21 @@ export const useSuspenseExportThing = useExportThingSuspense;
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseListRecentThing();
  */
 export const useSuspenseListRecentThing = useListRecentThingSuspense;
 
-export const getSearchThingInfiniteQueryKey = (searchThingBody?: SearchThingBody) => {
+export const getSearchThingInfiniteQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
   return [...getSearchThingQueryKey(searchThingBody), "infinite"] as const;
 };
 
 export const getSearchThingInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1956,7 +1799,7 @@ export const getSearchThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchThingBody>["starting_after"]
+        NonNullable<RequestBody<"searchThing">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1967,10 +1810,13 @@ export const getSearchThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
+      {
+        ...searchThingBody,
+        starting_after: pageParam ?? searchThingBody?.starting_after,
+      } as RequestBody<"searchThing">,
       requestOptions,
       signal,
     );
@@ -1985,7 +1831,7 @@ export const getSearchThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1993,25 +1839,22 @@ export const getSearchThingInfiniteQueryOptions = <
 
 export type SearchThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingInfiniteQueryError = InstantlyApiError;
+export type SearchThingInfiniteQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Infinite query hook for `searchThing`.
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useSearchThingInfinite(body);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchThingInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2019,7 +1862,7 @@ export function useSearchThingInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchThingBody>["starting_after"]
+        NonNullable<RequestBody<"searchThing">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2041,11 +1884,11 @@ export function useSearchThingInfinite<
 export const getSearchThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2053,7 +1896,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchThingBody>["starting_after"]
+        NonNullable<RequestBody<"searchThing">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2064,10 +1907,13 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
+      {
+        ...searchThingBody,
+        starting_after: pageParam ?? searchThingBody?.starting_after,
+      } as RequestBody<"searchThing">,
       requestOptions,
       signal,
     );
@@ -2082,7 +1928,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2090,25 +1936,22 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
 
 export type SearchThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchThing>>>;
 
-export type SearchThingSuspenseInfiniteQueryError = InstantlyApiError;
+export type SearchThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"searchThing">>;
 
 /**
  * Suspense infinite query hook for `searchThing`.
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useSearchThingSuspenseInfinite(body);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchThingSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<SearchThingBody>["starting_after"]
+    NonNullable<RequestBody<"searchThing">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: SearchThingBody,
+  searchThingBody?: RequestBody<"searchThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2116,7 +1959,7 @@ export function useSearchThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchThingBody>["starting_after"]
+        NonNullable<RequestBody<"searchThing">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2143,7 +1986,5 @@ export function useSearchThingSuspenseInfinite<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSuspenseSearchThing(body);
  */
 export const useSuspenseSearchThing = useSearchThingSuspense;

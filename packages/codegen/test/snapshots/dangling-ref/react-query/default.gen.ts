@@ -14,8 +14,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import { instantlyRequest, useInstantlyRequestOptions } from "../runtime.js";
 
 type AwaitedInput<T> = PromiseLike<T> | T;
@@ -59,7 +59,7 @@ export const getCampaign = (
 };
 
 export const getGetCampaignQueryKey = (id: string) => {
-  return ["/campaigns", id] as const;
+  return ["instantly", "campaigns", "item", id] as const;
 };
 
 /**
@@ -72,7 +72,7 @@ export const getGetCampaignQueryKey = (id: string) => {
  */
 export const getGetCampaignQueryOptions = <
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -95,7 +95,7 @@ export const getGetCampaignQueryOptions = <
 
 export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 
-export type GetCampaignQueryError = InstantlyApiError;
+export type GetCampaignQueryError = InstantlyError<ErrorBody<"getCampaign">>;
 
 /**
  * Query hook for `getCampaign`.
@@ -105,7 +105,10 @@ export type GetCampaignQueryError = InstantlyApiError;
  * @example
  * const { data, isPending, error } = useGetCampaign(id);
  */
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>> &
@@ -132,7 +135,10 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
  * @example
  * const { data, isPending, error } = useGetCampaign(id);
  */
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>> &
@@ -159,7 +165,10 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
  * @example
  * const { data, isPending, error } = useGetCampaign(id);
  */
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
@@ -170,7 +179,10 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = InstantlyApiError>(
+export function useGetCampaign<
+  TData = Awaited<ReturnType<typeof getCampaign>>,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>;
@@ -197,7 +209,7 @@ export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, 
  */
 export const getGetCampaignSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -224,7 +236,7 @@ export const getGetCampaignSuspenseQueryOptions = <
 
 export type GetCampaignSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 
-export type GetCampaignSuspenseQueryError = InstantlyApiError;
+export type GetCampaignSuspenseQueryError = InstantlyError<ErrorBody<"getCampaign">>;
 
 /**
  * Suspense query hook for `getCampaign`.
@@ -236,7 +248,7 @@ export type GetCampaignSuspenseQueryError = InstantlyApiError;
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options: {
@@ -258,7 +270,7 @@ export function useGetCampaignSuspense<
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -280,7 +292,7 @@ export function useGetCampaignSuspense<
  */
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {
@@ -294,7 +306,7 @@ export function useGetCampaignSuspense<
 
 export function useGetCampaignSuspense<
   TData = Awaited<ReturnType<typeof getCampaign>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getCampaign">>,
 >(
   id: string,
   options?: {

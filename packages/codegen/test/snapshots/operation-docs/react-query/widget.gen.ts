@@ -30,9 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
-import type { CreateWidgetBody, ListWidgetParams, SearchWidgetBody } from "./model.gen.js";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -72,11 +71,9 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const data = await listWidget(params, { client });
  */
 export const listWidget = (
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -86,32 +83,19 @@ export const listWidget = (
   );
 };
 
-export const getListWidgetInfiniteQueryKey = (params?: ListWidgetParams) => {
+export const getListWidgetInfiniteQueryKey = (params?: QueryParams<"listWidget">) => {
   return [...getListWidgetQueryKey(params), "infinite"] as const;
 };
 
-export const getListWidgetQueryKey = (params?: ListWidgetParams) => {
-  return ["/api/v2/widgets", ...(params !== undefined ? [params] : [])] as const;
+export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
+  return ["instantly", "widgets", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
-/**
- * The query options behind `useListWidgetInfinite` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * List widgets
- *
- * Lists widgets, newest first.
- *
- * `GET /api/v2/widgets`
- * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListWidgetInfiniteQueryOptions(params, { request: { client } }));
- */
 export const getListWidgetInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -119,27 +103,24 @@ export const getListWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    ListWidgetParams["starting_after"]
+    QueryParams<"listWidget">["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
       requestOptions,
       signal,
     );
-
   return {
     queryKey,
     queryFn,
@@ -150,13 +131,15 @@ export const getListWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    ListWidgetParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listWidget">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetInfiniteQueryError = InstantlyApiError;
+export type ListWidgetInfiniteQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Infinite query hook for `listWidget`.
@@ -168,15 +151,12 @@ export type ListWidgetInfiniteQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params: undefined | ListWidgetParams,
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -184,7 +164,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     > &
       Pick<
@@ -213,15 +193,12 @@ export function useListWidgetInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -229,7 +206,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     > &
       Pick<
@@ -258,15 +235,12 @@ export function useListWidgetInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -274,7 +248,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -285,10 +259,10 @@ export function useListWidgetInfinite<
 };
 
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -296,7 +270,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -312,46 +286,32 @@ export function useListWidgetInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListWidget` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * List widgets
- *
- * Lists widgets, newest first.
- *
- * `GET /api/v2/widgets`
- * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListWidgetQueryOptions(params, { request: { client } }));
- */
 export const getListWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetQueryError = InstantlyApiError;
+export type ListWidgetQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Query hook for `listWidget`. Pages: `useListWidgetInfinite`.
@@ -363,11 +323,12 @@ export type ListWidgetQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListWidget(params);
  */
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params: undefined | ListWidgetParams,
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -395,11 +356,12 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListWidget(params);
  */
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: ListWidgetParams,
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -427,11 +389,12 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListWidget(params);
  */
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: ListWidgetParams,
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -441,8 +404,11 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TError = InstantlyApiError>(
-  params?: ListWidgetParams,
+export function useListWidget<
+  TData = Awaited<ReturnType<typeof listWidget>>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
+>(
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -458,48 +424,36 @@ export function useListWidget<TData = Awaited<ReturnType<typeof listWidget>>, TE
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListWidgetSuspense` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * List widgets
- *
- * Lists widgets, newest first.
- *
- * `GET /api/v2/widgets`
- * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListWidgetSuspenseQueryOptions(params, { request: { client } }));
- */
 export const getListWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listWidget>>> = ({ signal }) =>
     listWidget(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetSuspenseQueryError = InstantlyApiError;
+export type ListWidgetSuspenseQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Suspense query hook for `listWidget`. Pages: `useListWidgetInfinite`.
@@ -511,14 +465,12 @@ export type ListWidgetSuspenseQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params: undefined | ListWidgetParams,
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -538,14 +490,12 @@ export function useListWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -565,14 +515,12 @@ export function useListWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -584,9 +532,9 @@ export function useListWidgetSuspense<
 
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -602,24 +550,11 @@ export function useListWidgetSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListWidgetSuspenseInfinite` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * List widgets
- *
- * Lists widgets, newest first.
- *
- * `GET /api/v2/widgets`
- * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListWidgetSuspenseInfiniteQueryOptions(params, { request: { client } }));
- */
 export const getListWidgetSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -627,27 +562,24 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListWidgetInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    ListWidgetParams["starting_after"]
+    QueryParams<"listWidget">["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
       requestOptions,
       signal,
     );
-
   return {
     queryKey,
     queryFn,
@@ -658,13 +590,15 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    ListWidgetParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listWidget">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listWidget>>>;
 
-export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListWidgetSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listWidget">>;
 
 /**
  * Suspense infinite query hook for `listWidget`.
@@ -676,15 +610,12 @@ export type ListWidgetSuspenseInfiniteQueryError = InstantlyApiError;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params: undefined | ListWidgetParams,
+  params: undefined | QueryParams<"listWidget">,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -692,7 +623,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -712,15 +643,12 @@ export function useListWidgetSuspenseInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -728,7 +656,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -748,15 +676,12 @@ export function useListWidgetSuspenseInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -764,7 +689,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -775,10 +700,10 @@ export function useListWidgetSuspenseInfinite<
 };
 
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: ListWidgetParams,
+  params?: QueryParams<"listWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -786,7 +711,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListWidgetParams["starting_after"]
+        QueryParams<"listWidget">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -817,11 +742,9 @@ export function useListWidgetSuspenseInfinite<
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
- * @example
- * const data = await createWidget(body, { client });
  */
 export const createWidget = (
-  createWidgetBody: CreateWidgetBody,
+  createWidgetBody: RequestBody<"createWidget">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -833,22 +756,10 @@ export const createWidget = (
 
 export const getCreateWidgetMutationKey = () => ["createWidget"] as const;
 
-/**
- * The mutation options behind `useCreateWidget` for `createWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Create a widget *\/ export const pwned = 1; /*
- *
- * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a
- * line separator.
- * \@param fake a line that looks like a tag
- *
- * `POST /api/v2/widgets`
- * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
- * Not paginated.
- * @example
- * const mutation = useMutation(getCreateWidgetMutationOptions({ request: { client } }));
- */
-export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateWidgetMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createWidget">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createWidget>>,
     TError,
@@ -878,18 +789,20 @@ export const getCreateWidgetMutationOptions = <TError = InstantlyApiError, TCont
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/widgets"] })) as InvalidationTargetsOf<CreateWidgetMutationVariables>,
+    (() => ({ resource: ["instantly", "widgets"] })) as InvalidationTargetsOf<CreateWidgetMutationVariables>,
     options?.invalidate,
   );
 };
 
 export type CreateWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof createWidget>>>;
 
-export type CreateWidgetMutationBody = CreateWidgetBody;
+export type CreateWidgetMutationBody = RequestBody<"createWidget">;
 
-export type CreateWidgetMutationError = InstantlyApiError;
+export type CreateWidgetMutationError = InstantlyError<ErrorBody<"createWidget">>;
 
-export type CreateWidgetMutationVariables = { data: CreateWidgetBody };
+export type CreateWidgetMutationVariables = {
+  data: RequestBody<"createWidget">;
+};
 
 /**
  * Mutation hook for `createWidget`; invalidates its resource's queries on success.
@@ -903,11 +816,8 @@ export type CreateWidgetMutationVariables = { data: CreateWidgetBody };
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
- * @example
- * const { mutate, isPending } = useCreateWidget();
- * mutate({ data: body });
  */
-export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateWidget = <TError = InstantlyError<ErrorBody<"createWidget">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createWidget>>,
@@ -935,8 +845,6 @@ export const useCreateWidget = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const data = await exportWidget({ client });
  */
 export const exportWidget = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -946,22 +854,12 @@ export const exportWidget = (options?: SecondParameter<typeof instantlyRequest>,
 };
 
 export const getExportWidgetQueryKey = () => {
-  return ["/api/v2/widgets", "export"] as const;
+  return ["instantly", "widgets", "list", "export"] as const;
 };
 
-/**
- * The query options behind `useExportWidget` for `exportWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Export widgets as CSV
- *
- * `GET /api/v2/widgets/export`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getExportWidgetQueryOptions({ request: { client } }));
- */
 export const getExportWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -981,7 +879,7 @@ export const getExportWidgetQueryOptions = <
 
 export type ExportWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
 
-export type ExportWidgetQueryError = InstantlyApiError;
+export type ExportWidgetQueryError = InstantlyError<ErrorBody<"exportWidget">>;
 
 /**
  * Query hook for `exportWidget`.
@@ -990,10 +888,11 @@ export type ExportWidgetQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportWidget();
  */
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>> &
       Pick<
@@ -1018,10 +917,11 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportWidget();
  */
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>> &
       Pick<
@@ -1046,10 +946,11 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportWidget();
  */
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1059,7 +960,10 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>, TError = InstantlyApiError>(
+export function useExportWidget<
+  TData = Awaited<ReturnType<typeof exportWidget>>,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1075,19 +979,9 @@ export function useExportWidget<TData = Awaited<ReturnType<typeof exportWidget>>
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useExportWidgetSuspense` for `exportWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Export widgets as CSV
- *
- * `GET /api/v2/widgets/export`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getExportWidgetSuspenseQueryOptions({ request: { client } }));
- */
 export const getExportWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1111,7 +1005,7 @@ export const getExportWidgetSuspenseQueryOptions = <
 
 export type ExportWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportWidget>>>;
 
-export type ExportWidgetSuspenseQueryError = InstantlyApiError;
+export type ExportWidgetSuspenseQueryError = InstantlyError<ErrorBody<"exportWidget">>;
 
 /**
  * Suspense query hook for `exportWidget`.
@@ -1120,12 +1014,10 @@ export type ExportWidgetSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1143,12 +1035,10 @@ export function useExportWidgetSuspense<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1166,12 +1056,10 @@ export function useExportWidgetSuspense<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1184,7 +1072,7 @@ export function useExportWidgetSuspense<
 
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportWidget">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportWidget>>, TError, TData>>;
@@ -1208,11 +1096,9 @@ export function useExportWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const data = await searchWidget(body, { client });
  */
 export const searchWidget = (
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1222,51 +1108,42 @@ export const searchWidget = (
   );
 };
 
-export const getSearchWidgetQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
+export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
   return [
-    "/api/v2/widgets",
+    "instantly",
+    "widgets",
+    "list",
     "search",
     ...(searchWidgetBody !== undefined ? [searchWidgetBody] : []),
   ] as const;
 };
 
-/**
- * The query options behind `useSearchWidget` for `searchWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Search widgets
- *
- * `POST /api/v2/widgets/search`
- * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getSearchWidgetQueryOptions(body, { request: { client } }));
- */
 export const getSearchWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof searchWidget>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type SearchWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetQueryError = InstantlyApiError;
+export type SearchWidgetQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
@@ -1275,11 +1152,12 @@ export type SearchWidgetQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchWidget(body);
  */
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody: undefined | SearchWidgetBody,
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
+  searchWidgetBody: undefined | RequestBody<"searchWidget">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1304,11 +1182,12 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchWidget(body);
  */
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: SearchWidgetBody,
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1333,11 +1212,12 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchWidget(body);
  */
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: SearchWidgetBody,
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1347,8 +1227,11 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>, TError = InstantlyApiError>(
-  searchWidgetBody?: SearchWidgetBody,
+export function useSearchWidget<
+  TData = Awaited<ReturnType<typeof searchWidget>>,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
+>(
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1364,45 +1247,36 @@ export function useSearchWidget<TData = Awaited<ReturnType<typeof searchWidget>>
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useSearchWidgetSuspense` for `searchWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Search widgets
- *
- * `POST /api/v2/widgets/search`
- * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getSearchWidgetSuspenseQueryOptions(body, { request: { client } }));
- */
 export const getSearchWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getSearchWidgetQueryKey(searchWidgetBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof searchWidget>>> = ({ signal }) =>
     searchWidget(searchWidgetBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type SearchWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetSuspenseQueryError = InstantlyApiError;
+export type SearchWidgetSuspenseQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Suspense query hook for `searchWidget`. Pages: `useSearchWidgetInfinite`.
@@ -1411,14 +1285,12 @@ export type SearchWidgetSuspenseQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody: undefined | SearchWidgetBody,
+  searchWidgetBody: undefined | RequestBody<"searchWidget">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1435,14 +1307,12 @@ export function useSearchWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1459,14 +1329,12 @@ export function useSearchWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1478,9 +1346,9 @@ export function useSearchWidgetSuspense<
 
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1508,8 +1376,6 @@ export function useSearchWidgetSuspense<
  *
  * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const data = await deleteWidget(id, { client });
  * @deprecated
  */
 export const deleteWidget = (
@@ -1525,20 +1391,10 @@ export const deleteWidget = (
 
 export const getDeleteWidgetMutationKey = () => ["deleteWidget"] as const;
 
-/**
- * The mutation options behind `useDeleteWidget` for `deleteWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Delete a widget
- *
- * Deprecated: archive widgets instead.
- *
- * `DELETE /api/v2/widgets/{id}`
- * Not paginated.
- * @example
- * const mutation = useMutation(getDeleteWidgetMutationOptions({ request: { client } }));
- * @deprecated
- */
-export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getDeleteWidgetMutationOptions = <
+  TError = InstantlyError<ErrorBody<"deleteWidget">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof deleteWidget>>,
     TError,
@@ -1569,8 +1425,8 @@ export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TCont
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/widgets", variables.id],
-      collection: ["/api/v2/widgets"],
+      item: ["instantly", "widgets", "item", variables.id],
+      lists: [["instantly", "widgets", "list"]],
       removeItem: true,
     })) as InvalidationTargetsOf<DeleteWidgetMutationVariables>,
     options?.invalidate,
@@ -1579,7 +1435,7 @@ export const getDeleteWidgetMutationOptions = <TError = InstantlyApiError, TCont
 
 export type DeleteWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof deleteWidget>>>;
 
-export type DeleteWidgetMutationError = InstantlyApiError;
+export type DeleteWidgetMutationError = InstantlyError<ErrorBody<"deleteWidget">>;
 
 export type DeleteWidgetMutationVariables = { id: string };
 
@@ -1592,12 +1448,9 @@ export type DeleteWidgetMutationVariables = { id: string };
  *
  * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useDeleteWidget();
- * mutate({ id });
  * @deprecated
  */
-export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
+export const useDeleteWidget = <TError = InstantlyError<ErrorBody<"deleteWidget">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof deleteWidget>>,
@@ -1625,8 +1478,6 @@ export const useDeleteWidget = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const data = await getWidget(id, { client });
  */
 export const getWidget = (
   id: string,
@@ -1640,22 +1491,12 @@ export const getWidget = (
 };
 
 export const getGetWidgetQueryKey = (id: string) => {
-  return ["/api/v2/widgets", id] as const;
+  return ["instantly", "widgets", "item", id] as const;
 };
 
-/**
- * The query options behind `useGetWidget` for `getWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Get a widget
- *
- * `GET /api/v2/widgets/{id}`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetWidgetQueryOptions(id, { request: { client } }));
- */
 export const getGetWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1678,7 +1519,7 @@ export const getGetWidgetQueryOptions = <
 
 export type GetWidgetQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
 
-export type GetWidgetQueryError = InstantlyApiError;
+export type GetWidgetQueryError = InstantlyError<ErrorBody<"getWidget">>;
 
 /**
  * Query hook for `getWidget`.
@@ -1687,10 +1528,11 @@ export type GetWidgetQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetWidget(id);
  */
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>> &
@@ -1716,10 +1558,11 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetWidget(id);
  */
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>> &
@@ -1745,10 +1588,11 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetWidget(id);
  */
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
@@ -1759,7 +1603,10 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TError = InstantlyApiError>(
+export function useGetWidget<
+  TData = Awaited<ReturnType<typeof getWidget>>,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getWidget>>, TError, TData>>;
@@ -1776,19 +1623,9 @@ export function useGetWidget<TData = Awaited<ReturnType<typeof getWidget>>, TErr
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetWidgetSuspense` for `getWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Get a widget
- *
- * `GET /api/v2/widgets/{id}`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetWidgetSuspenseQueryOptions(id, { request: { client } }));
- */
 export const getGetWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1815,7 +1652,7 @@ export const getGetWidgetSuspenseQueryOptions = <
 
 export type GetWidgetSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getWidget>>>;
 
-export type GetWidgetSuspenseQueryError = InstantlyApiError;
+export type GetWidgetSuspenseQueryError = InstantlyError<ErrorBody<"getWidget">>;
 
 /**
  * Suspense query hook for `getWidget`.
@@ -1824,12 +1661,10 @@ export type GetWidgetSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options: {
@@ -1848,12 +1683,10 @@ export function useGetWidgetSuspense<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1872,12 +1705,10 @@ export function useGetWidgetSuspense<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1891,7 +1722,7 @@ export function useGetWidgetSuspense<
 
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getWidget">>,
 >(
   id: string,
   options?: {
@@ -1919,8 +1750,6 @@ export function useGetWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSuspenseListWidget(params);
  */
 export const useSuspenseListWidget = useListWidgetSuspense;
 
@@ -1931,23 +1760,21 @@ export const useSuspenseListWidget = useListWidgetSuspense;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseExportWidget();
  */
 export const useSuspenseExportWidget = useExportWidgetSuspense;
 
-export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
+export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
   return [...getSearchWidgetQueryKey(searchWidgetBody), "infinite"] as const;
 };
 
 export const getSearchWidgetInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1955,7 +1782,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1966,13 +1793,13 @@ export const getSearchWidgetInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as SearchWidgetBody,
+      } as RequestBody<"searchWidget">,
       requestOptions,
       signal,
     );
@@ -1987,7 +1814,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1995,7 +1822,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
 
 export type SearchWidgetInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetInfiniteQueryError = InstantlyApiError;
+export type SearchWidgetInfiniteQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Infinite query hook for `searchWidget`.
@@ -2004,18 +1831,15 @@ export type SearchWidgetInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useSearchWidgetInfinite(body);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchWidgetInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2023,7 +1847,7 @@ export function useSearchWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2045,11 +1869,11 @@ export function useSearchWidgetInfinite<
 export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2057,7 +1881,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2068,13 +1892,13 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as SearchWidgetBody,
+      } as RequestBody<"searchWidget">,
       requestOptions,
       signal,
     );
@@ -2089,7 +1913,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2097,7 +1921,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
 
 export type SearchWidgetSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof searchWidget>>>;
 
-export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
+export type SearchWidgetSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"searchWidget">>;
 
 /**
  * Suspense infinite query hook for `searchWidget`.
@@ -2106,18 +1930,15 @@ export type SearchWidgetSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useSearchWidgetSuspenseInfinite(body);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchWidgetSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<SearchWidgetBody>["starting_after"]
+    NonNullable<RequestBody<"searchWidget">>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: SearchWidgetBody,
+  searchWidgetBody?: RequestBody<"searchWidget">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2125,7 +1946,7 @@ export function useSearchWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<SearchWidgetBody>["starting_after"]
+        NonNullable<RequestBody<"searchWidget">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2154,8 +1975,6 @@ export function useSearchWidgetSuspenseInfinite<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSuspenseSearchWidget(body);
  */
 export const useSuspenseSearchWidget = useSearchWidgetSuspense;
 
@@ -2166,7 +1985,5 @@ export const useSuspenseSearchWidget = useSearchWidgetSuspense;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetWidget(id);
  */
 export const useSuspenseGetWidget = useGetWidgetSuspense;

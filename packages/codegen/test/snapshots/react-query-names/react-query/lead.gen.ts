@@ -22,17 +22,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
-import type {
-  BulkCreateLeadBody,
-  CreateLeadBody,
-  CreateLeadBulkBody,
-  GetLeadsParams,
-  GetLeadsParamsParams,
-  PatchLeadBody,
-  XCreateLeadBody,
-} from "./model.gen.js";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -62,8 +53,6 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const data = await list_lead_items({ client });
  */
 export const list_lead_items = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"list_lead_items">>(
@@ -73,20 +62,12 @@ export const list_lead_items = (options?: SecondParameter<typeof instantlyReques
 };
 
 export const getListLeadItemsQueryKey = () => {
-  return ["/api/v2/lead-items"] as const;
+  return ["instantly", "lead-items", "list"] as const;
 };
 
-/**
- * The query options behind `useListLeadItems` for `list_lead_items`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/lead-items`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getListLeadItemsQueryOptions({ request: { client } }));
- */
 export const getListLeadItemsQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -106,19 +87,17 @@ export const getListLeadItemsQueryOptions = <
 
 export type ListLeadItemsQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
 
-export type ListLeadItemsQueryError = InstantlyApiError;
+export type ListLeadItemsQueryError = InstantlyError<ErrorBody<"list_lead_items">>;
 
 /**
  * Query hook for `list_lead_items`.
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>> &
@@ -142,12 +121,10 @@ export function useListLeadItems<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>> &
@@ -171,12 +148,10 @@ export function useListLeadItems<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -189,7 +164,7 @@ export function useListLeadItems<
 
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -206,17 +181,9 @@ export function useListLeadItems<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListLeadItemsSuspense` for `list_lead_items`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/lead-items`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getListLeadItemsSuspenseQueryOptions({ request: { client } }));
- */
 export const getListLeadItemsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -240,19 +207,17 @@ export const getListLeadItemsSuspenseQueryOptions = <
 
 export type ListLeadItemsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof list_lead_items>>>;
 
-export type ListLeadItemsSuspenseQueryError = InstantlyApiError;
+export type ListLeadItemsSuspenseQueryError = InstantlyError<ErrorBody<"list_lead_items">>;
 
 /**
  * Suspense query hook for `list_lead_items`.
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -268,12 +233,10 @@ export function useListLeadItemsSuspense<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -289,12 +252,10 @@ export function useListLeadItemsSuspense<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -307,7 +268,7 @@ export function useListLeadItemsSuspense<
 
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_lead_items">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list_lead_items>>, TError, TData>>;
@@ -331,11 +292,9 @@ export function useListLeadItemsSuspense<
  *
  * `POST /api/v2/leads`
  * Not paginated.
- * @example
- * const data = await createLead(body, { client });
  */
 export const createLead = (
-  createLeadBody: CreateLeadBody,
+  createLeadBody: RequestBody<"createLead">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -347,17 +306,10 @@ export const createLead = (
 
 export const getCreateLeadMutationKey = () => ["createLead"] as const;
 
-/**
- * The mutation options behind `useCreateLead` for `createLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Create leads
- *
- * `POST /api/v2/leads`
- * Not paginated.
- * @example
- * const mutation = useMutation(getCreateLeadMutationOptions({ request: { client } }));
- */
-export const getCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createLead>>,
     TError,
@@ -386,18 +338,20 @@ export const getCreateLeadMutationOptions = <TError = InstantlyApiError, TContex
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<CreateLeadMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<CreateLeadMutationVariables>,
     options?.invalidate,
   );
 };
 
 export type CreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof createLead>>>;
 
-export type CreateLeadMutationBody = CreateLeadBody;
+export type CreateLeadMutationBody = RequestBody<"createLead">;
 
-export type CreateLeadMutationError = InstantlyApiError;
+export type CreateLeadMutationError = InstantlyError<ErrorBody<"createLead">>;
 
-export type CreateLeadMutationVariables = { data: CreateLeadBody };
+export type CreateLeadMutationVariables = {
+  data: RequestBody<"createLead">;
+};
 
 /**
  * Mutation hook for `createLead`; invalidates its resource's queries on success.
@@ -406,11 +360,8 @@ export type CreateLeadMutationVariables = { data: CreateLeadBody };
  *
  * `POST /api/v2/leads`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useCreateLead();
- * mutate({ data: body });
  */
-export const useCreateLead = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateLead = <TError = InstantlyError<ErrorBody<"createLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createLead>>,
@@ -438,11 +389,9 @@ export const useCreateLead = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
- * @example
- * const data = await bulkCreateLead(body, { client });
  */
 export const bulkCreateLead = (
-  bulkCreateLeadBody: BulkCreateLeadBody,
+  bulkCreateLeadBody: RequestBody<"bulkCreateLead">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -454,17 +403,10 @@ export const bulkCreateLead = (
 
 export const getBulkCreateLeadMutationKey = () => ["bulkCreateLead"] as const;
 
-/**
- * The mutation options behind `useBulkCreateLead` for `bulkCreateLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * Create leads in bulk
- *
- * `POST /api/v2/leads/bulk`
- * Not paginated.
- * @example
- * const mutation = useMutation(getBulkCreateLeadMutationOptions({ request: { client } }));
- */
-export const getBulkCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getBulkCreateLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"bulkCreateLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof bulkCreateLead>>,
     TError,
@@ -494,18 +436,20 @@ export const getBulkCreateLeadMutationOptions = <TError = InstantlyApiError, TCo
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<BulkCreateLeadMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<BulkCreateLeadMutationVariables>,
     options?.invalidate,
   );
 };
 
 export type BulkCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof bulkCreateLead>>>;
 
-export type BulkCreateLeadMutationBody = BulkCreateLeadBody;
+export type BulkCreateLeadMutationBody = RequestBody<"bulkCreateLead">;
 
-export type BulkCreateLeadMutationError = InstantlyApiError;
+export type BulkCreateLeadMutationError = InstantlyError<ErrorBody<"bulkCreateLead">>;
 
-export type BulkCreateLeadMutationVariables = { data: BulkCreateLeadBody };
+export type BulkCreateLeadMutationVariables = {
+  data: RequestBody<"bulkCreateLead">;
+};
 
 /**
  * Mutation hook for `bulkCreateLead`; invalidates its resource's queries on success.
@@ -514,11 +458,8 @@ export type BulkCreateLeadMutationVariables = { data: BulkCreateLeadBody };
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useBulkCreateLead();
- * mutate({ data: body });
  */
-export const useBulkCreateLead = <TError = InstantlyApiError, TContext = unknown>(
+export const useBulkCreateLead = <TError = InstantlyError<ErrorBody<"bulkCreateLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof bulkCreateLead>>,
@@ -547,11 +488,9 @@ export const useBulkCreateLead = <TError = InstantlyApiError, TContext = unknown
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
- * @example
- * const data = await createLeadBulk(body, { client });
  */
 export const createLeadBulk = (
-  createLeadBulkBody: CreateLeadBulkBody,
+  createLeadBulkBody: RequestBody<"createLeadBulk">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -563,15 +502,10 @@ export const createLeadBulk = (
 
 export const getCreateLeadBulkMutationKey = () => ["createLeadBulk"] as const;
 
-/**
- * The mutation options behind `useCreateLeadBulk` for `createLeadBulk`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/leads/bulk-2`
- * Not paginated.
- * @example
- * const mutation = useMutation(getCreateLeadBulkMutationOptions({ request: { client } }));
- */
-export const getCreateLeadBulkMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateLeadBulkMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createLeadBulk">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createLeadBulk>>,
     TError,
@@ -601,29 +535,28 @@ export const getCreateLeadBulkMutationOptions = <TError = InstantlyApiError, TCo
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<CreateLeadBulkMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<CreateLeadBulkMutationVariables>,
     options?.invalidate,
   );
 };
 
 export type CreateLeadBulkMutationResult = NonNullable<Awaited<ReturnType<typeof createLeadBulk>>>;
 
-export type CreateLeadBulkMutationBody = CreateLeadBulkBody;
+export type CreateLeadBulkMutationBody = RequestBody<"createLeadBulk">;
 
-export type CreateLeadBulkMutationError = InstantlyApiError;
+export type CreateLeadBulkMutationError = InstantlyError<ErrorBody<"createLeadBulk">>;
 
-export type CreateLeadBulkMutationVariables = { data: CreateLeadBulkBody };
+export type CreateLeadBulkMutationVariables = {
+  data: RequestBody<"createLeadBulk">;
+};
 
 /**
  * Mutation hook for `createLeadBulk`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useCreateLeadBulk();
- * mutate({ data: body });
  */
-export const useCreateLeadBulk = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateLeadBulk = <TError = InstantlyError<ErrorBody<"createLeadBulk">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createLeadBulk>>,
@@ -652,11 +585,9 @@ export const useCreateLeadBulk = <TError = InstantlyApiError, TContext = unknown
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const data = await getLeads(params, { client });
  */
 export const getLeads = (
-  params?: GetLeadsParams,
+  params?: QueryParams<"getLeads">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -666,23 +597,15 @@ export const getLeads = (
   );
 };
 
-export const getGetLeadsQueryKey = (params?: GetLeadsParams) => {
-  return ["/api/v2/leads", "search", ...(params !== undefined ? [params] : [])] as const;
+export const getGetLeadsQueryKey = (params?: QueryParams<"getLeads">) => {
+  return ["instantly", "leads", "list", "search", ...(params !== undefined ? [params] : [])] as const;
 };
 
-/**
- * The query options behind `useGetLeads` for `getLeads`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/search`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadsQueryOptions(params, { request: { client } }));
- */
 export const getGetLeadsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: GetLeadsParams,
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -703,18 +626,19 @@ export const getGetLeadsQueryOptions = <
 
 export type GetLeadsQueryResult = NonNullable<Awaited<ReturnType<typeof getLeads>>>;
 
-export type GetLeadsQueryError = InstantlyApiError;
+export type GetLeadsQueryError = InstantlyError<ErrorBody<"getLeads">>;
 
 /**
  * Query hook for `getLeads`.
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeads(params);
  */
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params: undefined | GetLeadsParams,
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params: undefined | QueryParams<"getLeads">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -737,11 +661,12 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeads(params);
  */
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: GetLeadsParams,
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -764,11 +689,12 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeads(params);
  */
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: GetLeadsParams,
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -778,8 +704,11 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: GetLeadsParams,
+export function useGetLeads<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -795,19 +724,11 @@ export function useGetLeads<TData = Awaited<ReturnType<typeof getLeads>>, TError
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetLeadsSuspense` for `getLeads`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/search`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadsSuspenseQueryOptions(params, { request: { client } }));
- */
 export const getGetLeadsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: GetLeadsParams,
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -832,18 +753,19 @@ export const getGetLeadsSuspenseQueryOptions = <
 
 export type GetLeadsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeads>>>;
 
-export type GetLeadsSuspenseQueryError = InstantlyApiError;
+export type GetLeadsSuspenseQueryError = InstantlyError<ErrorBody<"getLeads">>;
 
 /**
  * Suspense query hook for `getLeads`.
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params: undefined | GetLeadsParams,
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params: undefined | QueryParams<"getLeads">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -858,11 +780,12 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: GetLeadsParams,
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -877,11 +800,12 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: GetLeadsParams,
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -891,8 +815,11 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>, TError = InstantlyApiError>(
-  params?: GetLeadsParams,
+export function useGetLeadsSuspense<
+  TData = Awaited<ReturnType<typeof getLeads>>,
+  TError = InstantlyError<ErrorBody<"getLeads">>,
+>(
+  params?: QueryParams<"getLeads">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -913,11 +840,9 @@ export function useGetLeadsSuspense<TData = Awaited<ReturnType<typeof getLeads>>
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const data = await getLeadsParams(params, { client });
  */
 export const getLeadsParams = (
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -927,23 +852,15 @@ export const getLeadsParams = (
   );
 };
 
-export const getGetLeadsParamsQueryKey = (params?: GetLeadsParamsParams) => {
-  return ["/api/v2/leads", "search-2", ...(params !== undefined ? [params] : [])] as const;
+export const getGetLeadsParamsQueryKey = (params?: QueryParams<"getLeadsParams">) => {
+  return ["instantly", "leads", "list", "search-2", ...(params !== undefined ? [params] : [])] as const;
 };
 
-/**
- * The query options behind `useGetLeadsParams` for `getLeadsParams`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/search-2`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadsParamsQueryOptions(params, { request: { client } }));
- */
 export const getGetLeadsParamsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -964,21 +881,19 @@ export const getGetLeadsParamsQueryOptions = <
 
 export type GetLeadsParamsQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadsParams>>>;
 
-export type GetLeadsParamsQueryError = InstantlyApiError;
+export type GetLeadsParamsQueryError = InstantlyError<ErrorBody<"getLeadsParams">>;
 
 /**
  * Query hook for `getLeadsParams`.
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params: undefined | GetLeadsParamsParams,
+  params: undefined | QueryParams<"getLeadsParams">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -1001,14 +916,12 @@ export function useGetLeadsParams<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -1031,14 +944,12 @@ export function useGetLeadsParams<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1050,9 +961,9 @@ export function useGetLeadsParams<
 
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1068,19 +979,11 @@ export function useGetLeadsParams<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetLeadsParamsSuspense` for `getLeadsParams`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/search-2`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadsParamsSuspenseQueryOptions(params, { request: { client } }));
- */
 export const getGetLeadsParamsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1105,21 +1008,19 @@ export const getGetLeadsParamsSuspenseQueryOptions = <
 
 export type GetLeadsParamsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadsParams>>>;
 
-export type GetLeadsParamsSuspenseQueryError = InstantlyApiError;
+export type GetLeadsParamsSuspenseQueryError = InstantlyError<ErrorBody<"getLeadsParams">>;
 
 /**
  * Suspense query hook for `getLeadsParams`.
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params: undefined | GetLeadsParamsParams,
+  params: undefined | QueryParams<"getLeadsParams">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1134,14 +1035,12 @@ export function useGetLeadsParamsSuspense<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1156,14 +1055,12 @@ export function useGetLeadsParamsSuspense<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1175,9 +1072,9 @@ export function useGetLeadsParamsSuspense<
 
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: GetLeadsParamsParams,
+  params?: QueryParams<"getLeadsParams">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1198,11 +1095,9 @@ export function useGetLeadsParamsSuspense<
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
- * @example
- * const data = await xCreateLead(body, { client });
  */
 export const xCreateLead = (
-  xCreateLeadBody: XCreateLeadBody,
+  xCreateLeadBody: RequestBody<"xCreateLead">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1214,15 +1109,10 @@ export const xCreateLead = (
 
 export const getXCreateLeadMutationKey = () => ["xCreateLead"] as const;
 
-/**
- * The mutation options behind `useXCreateLead` for `xCreateLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/leads/x`
- * Not paginated.
- * @example
- * const mutation = useMutation(getXCreateLeadMutationOptions({ request: { client } }));
- */
-export const getXCreateLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getXCreateLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"xCreateLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof xCreateLead>>,
     TError,
@@ -1252,29 +1142,28 @@ export const getXCreateLeadMutationOptions = <TError = InstantlyApiError, TConte
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/leads"] })) as InvalidationTargetsOf<XCreateLeadMutationVariables>,
+    (() => ({ resource: ["instantly", "leads"] })) as InvalidationTargetsOf<XCreateLeadMutationVariables>,
     options?.invalidate,
   );
 };
 
 export type XCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof xCreateLead>>>;
 
-export type XCreateLeadMutationBody = XCreateLeadBody;
+export type XCreateLeadMutationBody = RequestBody<"xCreateLead">;
 
-export type XCreateLeadMutationError = InstantlyApiError;
+export type XCreateLeadMutationError = InstantlyError<ErrorBody<"xCreateLead">>;
 
-export type XCreateLeadMutationVariables = { data: XCreateLeadBody };
+export type XCreateLeadMutationVariables = {
+  data: RequestBody<"xCreateLead">;
+};
 
 /**
  * Mutation hook for `xCreateLead`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useXCreateLead();
- * mutate({ data: body });
  */
-export const useXCreateLead = <TError = InstantlyApiError, TContext = unknown>(
+export const useXCreateLead = <TError = InstantlyError<ErrorBody<"xCreateLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof xCreateLead>>,
@@ -1300,8 +1189,6 @@ export const useXCreateLead = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const data = await getLead(id, { client });
  */
 export const getLead = (
   id: string,
@@ -1315,20 +1202,12 @@ export const getLead = (
 };
 
 export const getGetLeadQueryKey = (id: string) => {
-  return ["/api/v2/leads", id] as const;
+  return ["instantly", "leads", "item", id] as const;
 };
 
-/**
- * The query options behind `useGetLead` for `getLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/{id}`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadQueryOptions(id, { request: { client } }));
- */
 export const getGetLeadQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLead">>,
 >(
   id: string,
   options?: {
@@ -1351,17 +1230,18 @@ export const getGetLeadQueryOptions = <
 
 export type GetLeadQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
 
-export type GetLeadQueryError = InstantlyApiError;
+export type GetLeadQueryError = InstantlyError<ErrorBody<"getLead">>;
 
 /**
  * Query hook for `getLead`.
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLead(id);
  */
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>> &
@@ -1385,10 +1265,11 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLead(id);
  */
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>> &
@@ -1412,10 +1293,11 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLead(id);
  */
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1426,7 +1308,10 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLead<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1443,17 +1328,9 @@ export function useGetLead<TData = Awaited<ReturnType<typeof getLead>>, TError =
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetLeadSuspense` for `getLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/{id}`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadSuspenseQueryOptions(id, { request: { client } }));
- */
 export const getGetLeadSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLead">>,
 >(
   id: string,
   options?: {
@@ -1480,17 +1357,18 @@ export const getGetLeadSuspenseQueryOptions = <
 
 export type GetLeadSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLead>>>;
 
-export type GetLeadSuspenseQueryError = InstantlyApiError;
+export type GetLeadSuspenseQueryError = InstantlyError<ErrorBody<"getLead">>;
 
 /**
  * Suspense query hook for `getLead`.
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadSuspense(id);
  */
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1506,10 +1384,11 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadSuspense(id);
  */
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1525,10 +1404,11 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadSuspense(id);
  */
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1539,7 +1419,10 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, TError = InstantlyApiError>(
+export function useGetLeadSuspense<
+  TData = Awaited<ReturnType<typeof getLead>>,
+  TError = InstantlyError<ErrorBody<"getLead">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLead>>, TError, TData>>;
@@ -1561,12 +1444,10 @@ export function useGetLeadSuspense<TData = Awaited<ReturnType<typeof getLead>>, 
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const data = await patchLead(id, body, { client });
  */
 export const patchLead = (
   id: string,
-  patchLeadBody: PatchLeadBody,
+  patchLeadBody: RequestBody<"patchLead">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1578,15 +1459,10 @@ export const patchLead = (
 
 export const getPatchLeadMutationKey = () => ["patchLead"] as const;
 
-/**
- * The mutation options behind `usePatchLead` for `patchLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `PATCH /api/v2/leads/{id}`
- * Not paginated.
- * @example
- * const mutation = useMutation(getPatchLeadMutationOptions({ request: { client } }));
- */
-export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getPatchLeadMutationOptions = <
+  TError = InstantlyError<ErrorBody<"patchLead">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof patchLead>>,
     TError,
@@ -1616,8 +1492,8 @@ export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/leads", variables.id],
-      collection: ["/api/v2/leads"],
+      item: ["instantly", "leads", "item", variables.id],
+      lists: [["instantly", "leads", "list"]],
     })) as InvalidationTargetsOf<PatchLeadMutationVariables>,
     options?.invalidate,
   );
@@ -1625,22 +1501,22 @@ export const getPatchLeadMutationOptions = <TError = InstantlyApiError, TContext
 
 export type PatchLeadMutationResult = NonNullable<Awaited<ReturnType<typeof patchLead>>>;
 
-export type PatchLeadMutationBody = PatchLeadBody;
+export type PatchLeadMutationBody = RequestBody<"patchLead">;
 
-export type PatchLeadMutationError = InstantlyApiError;
+export type PatchLeadMutationError = InstantlyError<ErrorBody<"patchLead">>;
 
-export type PatchLeadMutationVariables = { id: string; data: PatchLeadBody };
+export type PatchLeadMutationVariables = {
+  id: string;
+  data: RequestBody<"patchLead">;
+};
 
 /**
  * Mutation hook for `patchLead`; invalidates its resource's queries on success.
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { mutate, isPending } = usePatchLead();
- * mutate({ id, data: body });
  */
-export const usePatchLead = <TError = InstantlyApiError, TContext = unknown>(
+export const usePatchLead = <TError = InstantlyError<ErrorBody<"patchLead">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof patchLead>>,
@@ -1661,8 +1537,6 @@ export const usePatchLead = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const data = await getLeadX(id, { client });
  */
 export const getLeadX = (
   id: string,
@@ -1676,20 +1550,12 @@ export const getLeadX = (
 };
 
 export const getGetLeadXQueryKey = (id: string) => {
-  return ["/api/v2/leads", id, "x"] as const;
+  return ["instantly", "leads", "item", id, "x"] as const;
 };
 
-/**
- * The query options behind `useGetLeadX` for `getLeadX`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/{id}/x`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadXQueryOptions(id, { request: { client } }));
- */
 export const getGetLeadXQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
 >(
   id: string,
   options?: {
@@ -1712,17 +1578,18 @@ export const getGetLeadXQueryOptions = <
 
 export type GetLeadXQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;
 
-export type GetLeadXQueryError = InstantlyApiError;
+export type GetLeadXQueryError = InstantlyError<ErrorBody<"getLeadX">>;
 
 /**
  * Query hook for `getLeadX`.
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadX(id);
  */
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>> &
@@ -1746,10 +1613,11 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadX(id);
  */
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>> &
@@ -1773,10 +1641,11 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadX(id);
  */
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1787,7 +1656,10 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadX<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1804,17 +1676,9 @@ export function useGetLeadX<TData = Awaited<ReturnType<typeof getLeadX>>, TError
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetLeadXSuspense` for `getLeadX`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/leads/{id}/x`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetLeadXSuspenseQueryOptions(id, { request: { client } }));
- */
 export const getGetLeadXSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
 >(
   id: string,
   options?: {
@@ -1841,17 +1705,18 @@ export const getGetLeadXSuspenseQueryOptions = <
 
 export type GetLeadXSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getLeadX>>>;
 
-export type GetLeadXSuspenseQueryError = InstantlyApiError;
+export type GetLeadXSuspenseQueryError = InstantlyError<ErrorBody<"getLeadX">>;
 
 /**
  * Suspense query hook for `getLeadX`.
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1867,10 +1732,11 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1886,10 +1752,11 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1900,7 +1767,10 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>, TError = InstantlyApiError>(
+export function useGetLeadXSuspense<
+  TData = Awaited<ReturnType<typeof getLeadX>>,
+  TError = InstantlyError<ErrorBody<"getLeadX">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadX>>, TError, TData>>;
@@ -1922,8 +1792,6 @@ export function useGetLeadXSuspense<TData = Awaited<ReturnType<typeof getLeadX>>
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseListLeadItems();
  */
 export const useSuspenseListLeadItems = useListLeadItemsSuspense;
 
@@ -1932,8 +1800,6 @@ export const useSuspenseListLeadItems = useListLeadItemsSuspense;
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetLeads(params);
  */
 export const useSuspenseGetLeads = useGetLeadsSuspense;
 
@@ -1942,8 +1808,6 @@ export const useSuspenseGetLeads = useGetLeadsSuspense;
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetLeadsParams(params);
  */
 export const useSuspenseGetLeadsParams = useGetLeadsParamsSuspense;
 
@@ -1952,8 +1816,6 @@ export const useSuspenseGetLeadsParams = useGetLeadsParamsSuspense;
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetLead(id);
  */
 export const useSuspenseGetLead = useGetLeadSuspense;
 
@@ -1962,7 +1824,5 @@ export const useSuspenseGetLead = useGetLeadSuspense;
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetLeadX(id);
  */
 export const useSuspenseGetLeadX = useGetLeadXSuspense;

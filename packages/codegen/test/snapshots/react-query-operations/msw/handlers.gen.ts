@@ -13,6 +13,7 @@ import {
   getCreateThingsResponseMock,
   getDeleteThingResponseMock,
   getExportThingsResponseMock,
+  getGetBackgroundJobResponseMock,
   getGetThingResponseMock,
   getGetThingAnalyticsResponseMock,
   getGetThingSummaryResponseMock,
@@ -97,6 +98,23 @@ export const getExportThingsMockHandler = (
   createOperationHandler<SuccessBodies["exportThings"]>(
     operationSpecs["exportThings"],
     getExportThingsResponseMock,
+    override,
+    options,
+  );
+
+/**
+ * MSW handler for `getBackgroundJob`: answers 200 with the default body, or `override`.
+ *
+ * `GET /api/v2/background-jobs/{id}`
+ * Not paginated.
+ */
+export const getGetBackgroundJobMockHandler = (
+  override?: MockOverride<SuccessBodies["getBackgroundJob"]>,
+  options?: HandlerOptions,
+): OperationHandler =>
+  createOperationHandler<SuccessBodies["getBackgroundJob"]>(
+    operationSpecs["getBackgroundJob"],
+    getGetBackgroundJobResponseMock,
     override,
     options,
   );
@@ -259,6 +277,7 @@ export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodi
   createThings: getCreateThingsResponseMock,
   deleteThing: getDeleteThingResponseMock,
   exportThings: getExportThingsResponseMock,
+  getBackgroundJob: getGetBackgroundJobResponseMock,
   getThing: getGetThingResponseMock,
   getThingAnalytics: getGetThingAnalyticsResponseMock,
   getThingSummary: getGetThingSummaryResponseMock,

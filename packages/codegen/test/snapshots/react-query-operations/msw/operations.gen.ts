@@ -5,6 +5,10 @@ import type { operations } from "@instantly-kit/types";
 import type { OperationSpec } from "../operation.js";
 
 // Documented error bodies (the spec's examples, made valid), shared by every operation that documents them.
+const errorBody0 = () => ({
+  message: "cura cohaero",
+  statusCode: 404,
+});
 
 /** Every operation of the spec: route, success status and body kind, documented errors. */
 export const operationSpecs = {
@@ -52,6 +56,17 @@ export const operationSpecs = {
     requiredBody: [],
     errors: {},
   },
+  getBackgroundJob: {
+    operationId: "getBackgroundJob",
+    method: "GET",
+    path: "/api/v2/background-jobs/{id}",
+    status: 200,
+    body: "json",
+    contentType: "application/json",
+    requestBody: false,
+    requiredBody: [],
+    errors: {},
+  },
   getThing: {
     operationId: "getThing",
     method: "GET",
@@ -61,7 +76,7 @@ export const operationSpecs = {
     contentType: "application/json",
     requestBody: false,
     requiredBody: [],
-    errors: {},
+    errors: { 404: errorBody0 },
   },
   getThingAnalytics: {
     operationId: "getThingAnalytics",
@@ -150,6 +165,7 @@ export interface SuccessBodies {
   createThings: operations["createThings"]["responses"][200]["content"]["application/json"];
   deleteThing: operations["deleteThing"]["responses"][200]["content"]["application/json"];
   exportThings: string;
+  getBackgroundJob: operations["getBackgroundJob"]["responses"][200]["content"]["application/json"];
   getThing: operations["getThing"]["responses"][200]["content"]["application/json"];
   getThingAnalytics: operations["getThingAnalytics"]["responses"][200]["content"]["application/json"];
   getThingSummary: operations["getThingSummary"]["responses"][200]["content"]["application/json"];
@@ -166,7 +182,8 @@ export interface ErrorStatuses {
   createThings: never;
   deleteThing: never;
   exportThings: never;
-  getThing: never;
+  getBackgroundJob: never;
+  getThing: 404;
   getThingAnalytics: never;
   getThingSummary: never;
   listThing: never;
@@ -178,6 +195,7 @@ export interface ErrorStatuses {
 
 /** The order handlers are registered in: literal path segments before parameters at the same position. */
 export const routeOrder: readonly MockOperationId[] = [
+  "getBackgroundJob",
   "listThing",
   "createThing",
   "getThingAnalytics",

@@ -67,6 +67,23 @@ export const getExportThingsResponseMock = (
 ): SuccessBodies["exportThings"] => deepMerge<SuccessBodies["exportThings"]>("demoror laudantium", overrides);
 
 /**
+ * Default 200 body of `getBackgroundJob`; `overrides` are merged over it.
+ *
+ * `GET /api/v2/background-jobs/{id}`
+ * Not paginated.
+ */
+export const getGetBackgroundJobResponseMock = (
+  overrides?: DeepPartial<SuccessBodies["getBackgroundJob"]>,
+): SuccessBodies["getBackgroundJob"] =>
+  deepMerge<SuccessBodies["getBackgroundJob"]>(
+    {
+      id: "c9c30044-de69-4933-a478-b65b83724571",
+      status: "pending",
+    },
+    overrides,
+  );
+
+/**
  * Default 200 body of `getThing`; `overrides` are merged over it.
  *
  * `GET /api/v2/things/{id}`
@@ -165,7 +182,14 @@ export const getListThingsResponseMock = (
  */
 export const getMoveThingsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["moveThings"]>,
-): SuccessBodies["moveThings"] => deepMerge<SuccessBodies["moveThings"]>({}, overrides);
+): SuccessBodies["moveThings"] =>
+  deepMerge<SuccessBodies["moveThings"]>(
+    {
+      id: "c9c30044-de69-4933-a478-b65b83724571",
+      status: "pending",
+    },
+    overrides,
+  );
 
 /**
  * Default 200 body of `patchThing`; `overrides` are merged over it.

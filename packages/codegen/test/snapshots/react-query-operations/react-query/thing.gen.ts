@@ -30,18 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
-import type {
-  CreateThingBody,
-  CreateThingsBody,
-  GetThingAnalyticsBody,
-  GetThingSummaryParams,
-  ListThingParams,
-  ListThingsBody,
-  MoveThingsBody,
-  PatchThingBody,
-} from "./model.gen.js";
+import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -76,11 +66,9 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const data = await listThing(params, { client });
  */
 export const listThing = (
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -90,27 +78,19 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
+export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: ListThingParams) => {
-  return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
+export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+  return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
-/**
- * The query options behind `useListThingInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
- */
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -118,23 +98,20 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
@@ -145,28 +122,27 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingInfiniteQueryError = InstantlyApiError;
+export type ListThingInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Infinite query hook for `listThing`.
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -174,7 +150,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -198,15 +174,12 @@ export function useListThingInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -214,7 +187,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     > &
       Pick<
@@ -238,15 +211,12 @@ export function useListThingInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -254,7 +224,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -265,10 +235,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -276,7 +246,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -292,52 +262,44 @@ export function useListThingInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListThing` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingQueryOptions(params, { request: { client } }));
- */
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingQueryError = InstantlyApiError;
+export type ListThingQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Query hook for `listThing`. Pages: `useListThingInfinite`.
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThing(params);
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params: undefined | ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -360,11 +322,12 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThing(params);
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -387,11 +350,12 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThing(params);
  */
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -401,8 +365,11 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TError = InstantlyApiError>(
-  params?: ListThingParams,
+export function useListThing<
+  TData = Awaited<ReturnType<typeof listThing>>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
+>(
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -418,57 +385,48 @@ export function useListThing<TData = Awaited<ReturnType<typeof listThing>>, TErr
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListThingSuspense` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingSuspenseQueryOptions(params, { request: { client } }));
- */
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThing>>> = ({ signal }) =>
     listThing(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseQueryError = InstantlyApiError;
+export type ListThingSuspenseQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense query hook for `listThing`. Pages: `useListThingInfinite`.
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -483,14 +441,12 @@ export function useListThingSuspense<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -505,14 +461,12 @@ export function useListThingSuspense<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -524,9 +478,9 @@ export function useListThingSuspense<
 
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -542,19 +496,11 @@ export function useListThingSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListThingSuspenseInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things`
- * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
- */
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -562,23 +508,20 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingInfiniteQueryKey(params);
-
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    ListThingParams["starting_after"]
+    QueryParams<"listThing">["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
-
   return {
     queryKey,
     queryFn,
@@ -589,28 +532,27 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    ListThingParams["starting_after"]
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+    QueryParams<"listThing">["starting_after"]
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThing>>>;
 
-export type ListThingSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>;
 
 /**
  * Suspense infinite query hook for `listThing`.
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | ListThingParams,
+  params: undefined | QueryParams<"listThing">,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -618,7 +560,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -633,15 +575,12 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -649,7 +588,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -664,15 +603,12 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -680,7 +616,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -691,10 +627,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: ListThingParams,
+  params?: QueryParams<"listThing">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -702,7 +638,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        ListThingParams["starting_after"]
+        QueryParams<"listThing">["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -726,11 +662,9 @@ export function useListThingSuspenseInfinite<
  *
  * `POST /api/v2/things`
  * Not paginated.
- * @example
- * const data = await createThing(body, { client });
  */
 export const createThing = (
-  createThingBody?: CreateThingBody,
+  createThingBody?: RequestBody<"createThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -742,15 +676,10 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
-/**
- * The mutation options behind `useCreateThing` for `createThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things`
- * Not paginated.
- * @example
- * const mutation = useMutation(getCreateThingMutationOptions({ request: { client } }));
- */
-export const getCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThing>>,
     TError,
@@ -780,29 +709,28 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
     options?.invalidate,
   );
 };
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
 
-export type CreateThingMutationBody = CreateThingBody | undefined;
+export type CreateThingMutationBody = RequestBody<"createThing"> | undefined;
 
-export type CreateThingMutationError = InstantlyApiError;
+export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
-export type CreateThingMutationVariables = { data?: CreateThingBody };
+export type CreateThingMutationVariables = {
+  data?: RequestBody<"createThing">;
+};
 
 /**
  * Mutation hook for `createThing`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/things`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useCreateThing();
- * mutate({ data: body });
  */
-export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThing>>,
@@ -828,11 +756,9 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const data = await getThingAnalytics(body, { client });
  */
 export const getThingAnalytics = (
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -842,63 +768,54 @@ export const getThingAnalytics = (
   );
 };
 
-export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: GetThingAnalyticsBody) => {
+export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody<"getThingAnalytics">) => {
   return [
-    "/api/v2/things",
+    "instantly",
+    "things",
+    "list",
     "analytics",
     ...(getThingAnalyticsBody !== undefined ? [getThingAnalyticsBody] : []),
   ] as const;
 };
 
-/**
- * The query options behind `useGetThingAnalytics` for `getThingAnalytics`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things/analytics`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingAnalyticsQueryOptions(body, { request: { client } }));
- */
 export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingAnalytics>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingAnalyticsQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
 
-export type GetThingAnalyticsQueryError = InstantlyApiError;
+export type GetThingAnalyticsQueryError = InstantlyError<ErrorBody<"getThingAnalytics">>;
 
 /**
  * Query hook for `getThingAnalytics`.
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
+  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -921,14 +838,12 @@ export function useGetThingAnalytics<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -951,14 +866,12 @@ export function useGetThingAnalytics<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -970,9 +883,9 @@ export function useGetThingAnalytics<
 
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -991,57 +904,48 @@ export function useGetThingAnalytics<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetThingAnalyticsSuspense` for `getThingAnalytics`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things/analytics`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingAnalyticsSuspenseQueryOptions(body, { request: { client } }));
- */
 export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingAnalyticsQueryKey(getThingAnalyticsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingAnalytics>>> = ({ signal }) =>
     getThingAnalytics(getThingAnalyticsBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingAnalyticsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingAnalytics>>>;
 
-export type GetThingAnalyticsSuspenseQueryError = InstantlyApiError;
+export type GetThingAnalyticsSuspenseQueryError = InstantlyError<ErrorBody<"getThingAnalytics">>;
 
 /**
  * Suspense query hook for `getThingAnalytics`.
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
+  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1056,14 +960,12 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1078,14 +980,12 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1097,9 +997,9 @@ export function useGetThingAnalyticsSuspense<
 
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: GetThingAnalyticsBody,
+  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1123,11 +1023,9 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
- * @example
- * const data = await createThings(body, { client });
  */
 export const createThings = (
-  createThingsBody?: CreateThingsBody,
+  createThingsBody?: RequestBody<"createThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1139,15 +1037,10 @@ export const createThings = (
 
 export const getCreateThingsMutationKey = () => ["createThings"] as const;
 
-/**
- * The mutation options behind `useCreateThings` for `createThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things/bulk`
- * Not paginated.
- * @example
- * const mutation = useMutation(getCreateThingsMutationOptions({ request: { client } }));
- */
-export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getCreateThingsMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThings">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThings>>,
     TError,
@@ -1177,29 +1070,28 @@ export const getCreateThingsMutationOptions = <TError = InstantlyApiError, TCont
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingsMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingsMutationVariables>,
     options?.invalidate,
   );
 };
 
 export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof createThings>>>;
 
-export type CreateThingsMutationBody = CreateThingsBody | undefined;
+export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
 
-export type CreateThingsMutationError = InstantlyApiError;
+export type CreateThingsMutationError = InstantlyError<ErrorBody<"createThings">>;
 
-export type CreateThingsMutationVariables = { data?: CreateThingsBody };
+export type CreateThingsMutationVariables = {
+  data?: RequestBody<"createThings">;
+};
 
 /**
  * Mutation hook for `createThings`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useCreateThings();
- * mutate({ data: body });
  */
-export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThings = <TError = InstantlyError<ErrorBody<"createThings">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThings>>,
@@ -1225,8 +1117,6 @@ export const useCreateThings = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const data = await exportThings({ client });
  */
 export const exportThings = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -1236,20 +1126,12 @@ export const exportThings = (options?: SecondParameter<typeof instantlyRequest>,
 };
 
 export const getExportThingsQueryKey = () => {
-  return ["/api/v2/things", "export"] as const;
+  return ["instantly", "things", "list", "export"] as const;
 };
 
-/**
- * The query options behind `useExportThings` for `exportThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things/export`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getExportThingsQueryOptions({ request: { client } }));
- */
 export const getExportThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1269,17 +1151,18 @@ export const getExportThingsQueryOptions = <
 
 export type ExportThingsQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
 
-export type ExportThingsQueryError = InstantlyApiError;
+export type ExportThingsQueryError = InstantlyError<ErrorBody<"exportThings">>;
 
 /**
  * Query hook for `exportThings`.
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThings();
  */
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
       Pick<
@@ -1302,10 +1185,11 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThings();
  */
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>> &
       Pick<
@@ -1328,10 +1212,11 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThings();
  */
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1341,7 +1226,10 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>, TError = InstantlyApiError>(
+export function useExportThings<
+  TData = Awaited<ReturnType<typeof exportThings>>,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1357,17 +1245,9 @@ export function useExportThings<TData = Awaited<ReturnType<typeof exportThings>>
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useExportThingsSuspense` for `exportThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things/export`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getExportThingsSuspenseQueryOptions({ request: { client } }));
- */
 export const getExportThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1391,19 +1271,17 @@ export const getExportThingsSuspenseQueryOptions = <
 
 export type ExportThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof exportThings>>>;
 
-export type ExportThingsSuspenseQueryError = InstantlyApiError;
+export type ExportThingsSuspenseQueryError = InstantlyError<ErrorBody<"exportThings">>;
 
 /**
  * Suspense query hook for `exportThings`.
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1419,12 +1297,10 @@ export function useExportThingsSuspense<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1440,12 +1316,10 @@ export function useExportThingsSuspense<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1458,7 +1332,7 @@ export function useExportThingsSuspense<
 
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"exportThings">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof exportThings>>, TError, TData>>;
@@ -1480,11 +1354,9 @@ export function useExportThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const data = await listThings(body, { client });
  */
 export const listThings = (
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1494,56 +1366,54 @@ export const listThings = (
   );
 };
 
-export const getListThingsQueryKey = (listThingsBody?: ListThingsBody) => {
-  return ["/api/v2/things", "list", ...(listThingsBody !== undefined ? [listThingsBody] : [])] as const;
+export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
+  return [
+    "instantly",
+    "things",
+    "list",
+    "list",
+    ...(listThingsBody !== undefined ? [listThingsBody] : []),
+  ] as const;
 };
 
-/**
- * The query options behind `useListThings` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things/list`
- * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingsQueryOptions(body, { request: { client } }));
- */
 export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof listThings>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsQueryError = InstantlyApiError;
+export type ListThingsQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThings(body);
  */
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody: undefined | ListThingsBody,
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
+  listThingsBody: undefined | RequestBody<"listThings">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1566,11 +1436,12 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThings(body);
  */
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1593,11 +1464,12 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThings(body);
  */
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1607,8 +1479,11 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
-  listThingsBody?: ListThingsBody,
+export function useListThings<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1624,57 +1499,48 @@ export function useListThings<TData = Awaited<ReturnType<typeof listThings>>, TE
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useListThingsSuspense` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things/list`
- * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * await queryClient.prefetchQuery(getListThingsSuspenseQueryOptions(body, { request: { client } }));
- */
 export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getListThingsQueryKey(listThingsBody);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof listThings>>> = ({ signal }) =>
     listThings(listThingsBody, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsSuspenseQueryError = InstantlyApiError;
+export type ListThingsSuspenseQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Suspense query hook for `listThings`. Pages: `useListThingsInfinite`.
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody: undefined | ListThingsBody,
+  listThingsBody: undefined | RequestBody<"listThings">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1689,14 +1555,12 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1711,14 +1575,12 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1730,9 +1592,9 @@ export function useListThingsSuspense<
 
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1753,11 +1615,9 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/move`
  * Not paginated.
- * @example
- * const data = await moveThings(body, { client });
  */
 export const moveThings = (
-  moveThingsBody?: MoveThingsBody,
+  moveThingsBody?: RequestBody<"moveThings">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1769,15 +1629,10 @@ export const moveThings = (
 
 export const getMoveThingsMutationKey = () => ["moveThings"] as const;
 
-/**
- * The mutation options behind `useMoveThings` for `moveThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things/move`
- * Not paginated.
- * @example
- * const mutation = useMutation(getMoveThingsMutationOptions({ request: { client } }));
- */
-export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getMoveThingsMutationOptions = <
+  TError = InstantlyError<ErrorBody<"moveThings">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof moveThings>>,
     TError,
@@ -1806,29 +1661,32 @@ export const getMoveThingsMutationOptions = <TError = InstantlyApiError, TContex
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<MoveThingsMutationVariables>,
+    (() => ({
+      resource: ["instantly", "things"],
+      afterJob: true,
+    })) as InvalidationTargetsOf<MoveThingsMutationVariables>,
     options?.invalidate,
+    options?.request,
   );
 };
 
 export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof moveThings>>>;
 
-export type MoveThingsMutationBody = MoveThingsBody | undefined;
+export type MoveThingsMutationBody = RequestBody<"moveThings"> | undefined;
 
-export type MoveThingsMutationError = InstantlyApiError;
+export type MoveThingsMutationError = InstantlyError<ErrorBody<"moveThings">>;
 
-export type MoveThingsMutationVariables = { data?: MoveThingsBody };
+export type MoveThingsMutationVariables = {
+  data?: RequestBody<"moveThings">;
+};
 
 /**
- * Mutation hook for `moveThings`; invalidates its resource's queries on success.
+ * Mutation hook for `moveThings`, which the API completes in a background job: resolves with the job at once (follow it with `useBackgroundJob(data.id)`) and invalidates its resource's queries when the job ends.
  *
  * `POST /api/v2/things/move`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useMoveThings();
- * mutate({ data: body });
  */
-export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
+export const useMoveThings = <TError = InstantlyError<ErrorBody<"moveThings">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof moveThings>>,
@@ -1854,11 +1712,9 @@ export const useMoveThings = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const data = await getThingSummary(params, { client });
  */
 export const getThingSummary = (
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1868,59 +1724,48 @@ export const getThingSummary = (
   );
 };
 
-export const getGetThingSummaryQueryKey = (params?: GetThingSummaryParams) => {
-  return ["/api/v2/things", "summary", ...(params !== undefined ? [params] : [])] as const;
+export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary">) => {
+  return ["instantly", "things", "list", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
-/**
- * The query options behind `useGetThingSummary` for `getThingSummary`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things/summary`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingSummaryQueryOptions(params, { request: { client } }));
- */
 export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
-
   return { queryKey, queryFn, ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThingSummary>>,
     TError,
     TData
-  > & { queryKey: DataTag<QueryKey, TData, TError> };
+  > & {
+    queryKey: DataTag<QueryKey, TData, TError>;
+  };
 };
 
 export type GetThingSummaryQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
 
-export type GetThingSummaryQueryError = InstantlyApiError;
+export type GetThingSummaryQueryError = InstantlyError<ErrorBody<"getThingSummary">>;
 
 /**
  * Query hook for `getThingSummary`.
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params: undefined | GetThingSummaryParams,
+  params: undefined | QueryParams<"getThingSummary">,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1943,14 +1788,12 @@ export function useGetThingSummary<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1973,14 +1816,12 @@ export function useGetThingSummary<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1992,9 +1833,9 @@ export function useGetThingSummary<
 
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2010,57 +1851,48 @@ export function useGetThingSummary<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetThingSummarySuspense` for `getThingSummary`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things/summary`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingSummarySuspenseQueryOptions(params, { request: { client } }));
- */
 export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
   },
 ) => {
   const { query: queryOptions, request: requestOptions } = options ?? {};
-
   const queryKey = queryOptions?.queryKey ?? getGetThingSummaryQueryKey(params);
-
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThingSummary>>> = ({ signal }) =>
     getThingSummary(params, requestOptions, signal);
-
   return queryOptionsBuilder({
     queryKey,
     ...queryOptions,
     queryFn: queryOptions?.queryFn ?? queryFn,
   }) as UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData> & {
     queryKey: DataTag<QueryKey, TData, TError>;
-  } & { throwOnError?: ((this: never, error: TError) => boolean) & { readonly __inferenceOnly: never } };
+  } & {
+    throwOnError?: ((this: never, error: TError) => boolean) & {
+      readonly __inferenceOnly: never;
+    };
+  };
 };
 
 export type GetThingSummarySuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThingSummary>>>;
 
-export type GetThingSummarySuspenseQueryError = InstantlyApiError;
+export type GetThingSummarySuspenseQueryError = InstantlyError<ErrorBody<"getThingSummary">>;
 
 /**
  * Suspense query hook for `getThingSummary`.
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params: undefined | GetThingSummaryParams,
+  params: undefined | QueryParams<"getThingSummary">,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2075,14 +1907,12 @@ export function useGetThingSummarySuspense<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2097,14 +1927,12 @@ export function useGetThingSummarySuspense<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2116,9 +1944,9 @@ export function useGetThingSummarySuspense<
 
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: GetThingSummaryParams,
+  params?: QueryParams<"getThingSummary">,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2139,8 +1967,6 @@ export function useGetThingSummarySuspense<
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const data = await deleteThing(id, { client });
  */
 export const deleteThing = (
   id: string,
@@ -2155,15 +1981,10 @@ export const deleteThing = (
 
 export const getDeleteThingMutationKey = () => ["deleteThing"] as const;
 
-/**
- * The mutation options behind `useDeleteThing` for `deleteThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `DELETE /api/v2/things/{id}`
- * Not paginated.
- * @example
- * const mutation = useMutation(getDeleteThingMutationOptions({ request: { client } }));
- */
-export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getDeleteThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"deleteThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof deleteThing>>,
     TError,
@@ -2194,8 +2015,8 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/things", variables.id],
-      collection: ["/api/v2/things"],
+      item: ["instantly", "things", "item", variables.id],
+      lists: [["instantly", "things", "list"]],
       removeItem: true,
     })) as InvalidationTargetsOf<DeleteThingMutationVariables>,
     options?.invalidate,
@@ -2204,7 +2025,7 @@ export const getDeleteThingMutationOptions = <TError = InstantlyApiError, TConte
 
 export type DeleteThingMutationResult = NonNullable<Awaited<ReturnType<typeof deleteThing>>>;
 
-export type DeleteThingMutationError = InstantlyApiError;
+export type DeleteThingMutationError = InstantlyError<ErrorBody<"deleteThing">>;
 
 export type DeleteThingMutationVariables = { id: string };
 
@@ -2213,11 +2034,8 @@ export type DeleteThingMutationVariables = { id: string };
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { mutate, isPending } = useDeleteThing();
- * mutate({ id });
  */
-export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useDeleteThing = <TError = InstantlyError<ErrorBody<"deleteThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof deleteThing>>,
@@ -2243,8 +2061,6 @@ export const useDeleteThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const data = await getThing(id, { client });
  */
 export const getThing = (
   id: string,
@@ -2258,20 +2074,12 @@ export const getThing = (
 };
 
 export const getGetThingQueryKey = (id: string) => {
-  return ["/api/v2/things", id] as const;
+  return ["instantly", "things", "item", id] as const;
 };
 
-/**
- * The query options behind `useGetThing` for `getThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things/{id}`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingQueryOptions(id, { request: { client } }));
- */
 export const getGetThingQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThing">>,
 >(
   id: string,
   options?: {
@@ -2294,17 +2102,18 @@ export const getGetThingQueryOptions = <
 
 export type GetThingQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
 
-export type GetThingQueryError = InstantlyApiError;
+export type GetThingQueryError = InstantlyError<ErrorBody<"getThing">>;
 
 /**
  * Query hook for `getThing`.
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThing(id);
  */
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>> &
@@ -2328,10 +2137,11 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThing(id);
  */
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>> &
@@ -2355,10 +2165,11 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThing(id);
  */
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2369,7 +2180,10 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThing<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2386,17 +2200,9 @@ export function useGetThing<TData = Awaited<ReturnType<typeof getThing>>, TError
   return withQueryKey(query, queryOptions.queryKey);
 }
 
-/**
- * The query options behind `useGetThingSuspense` for `getThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `GET /api/v2/things/{id}`
- * Not paginated.
- * @example
- * await queryClient.prefetchQuery(getGetThingSuspenseQueryOptions(id, { request: { client } }));
- */
 export const getGetThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getThing">>,
 >(
   id: string,
   options?: {
@@ -2423,17 +2229,18 @@ export const getGetThingSuspenseQueryOptions = <
 
 export type GetThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getThing>>>;
 
-export type GetThingSuspenseQueryError = InstantlyApiError;
+export type GetThingSuspenseQueryError = InstantlyError<ErrorBody<"getThing">>;
 
 /**
  * Suspense query hook for `getThing`.
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSuspense(id);
  */
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2449,10 +2256,11 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSuspense(id);
  */
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2468,10 +2276,11 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useGetThingSuspense(id);
  */
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2482,7 +2291,10 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>, TError = InstantlyApiError>(
+export function useGetThingSuspense<
+  TData = Awaited<ReturnType<typeof getThing>>,
+  TError = InstantlyError<ErrorBody<"getThing">>,
+>(
   id: string,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThing>>, TError, TData>>;
@@ -2504,12 +2316,10 @@ export function useGetThingSuspense<TData = Awaited<ReturnType<typeof getThing>>
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const data = await patchThing(id, body, { client });
  */
 export const patchThing = (
   id: string,
-  patchThingBody?: PatchThingBody,
+  patchThingBody?: RequestBody<"patchThing">,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -2521,15 +2331,10 @@ export const patchThing = (
 
 export const getPatchThingMutationKey = () => ["patchThing"] as const;
 
-/**
- * The mutation options behind `usePatchThing` for `patchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `PATCH /api/v2/things/{id}`
- * Not paginated.
- * @example
- * const mutation = useMutation(getPatchThingMutationOptions({ request: { client } }));
- */
-export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getPatchThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"patchThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof patchThing>>,
     TError,
@@ -2559,8 +2364,8 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/things", variables.id],
-      collection: ["/api/v2/things"],
+      item: ["instantly", "things", "item", variables.id],
+      lists: [["instantly", "things", "list"]],
     })) as InvalidationTargetsOf<PatchThingMutationVariables>,
     options?.invalidate,
   );
@@ -2568,22 +2373,22 @@ export const getPatchThingMutationOptions = <TError = InstantlyApiError, TContex
 
 export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof patchThing>>>;
 
-export type PatchThingMutationBody = PatchThingBody | undefined;
+export type PatchThingMutationBody = RequestBody<"patchThing"> | undefined;
 
-export type PatchThingMutationError = InstantlyApiError;
+export type PatchThingMutationError = InstantlyError<ErrorBody<"patchThing">>;
 
-export type PatchThingMutationVariables = { id: string; data?: PatchThingBody };
+export type PatchThingMutationVariables = {
+  id: string;
+  data?: RequestBody<"patchThing">;
+};
 
 /**
  * Mutation hook for `patchThing`; invalidates its resource's queries on success.
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { mutate, isPending } = usePatchThing();
- * mutate({ id, data: body });
  */
-export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
+export const usePatchThing = <TError = InstantlyError<ErrorBody<"patchThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof patchThing>>,
@@ -2609,8 +2414,6 @@ export const usePatchThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
- * @example
- * const data = await pauseThing(id, { client });
  */
 export const pauseThing = (
   id: string,
@@ -2625,15 +2428,10 @@ export const pauseThing = (
 
 export const getPauseThingMutationKey = () => ["pauseThing"] as const;
 
-/**
- * The mutation options behind `usePauseThing` for `pauseThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
- *
- * `POST /api/v2/things/{id}/pause`
- * Not paginated.
- * @example
- * const mutation = useMutation(getPauseThingMutationOptions({ request: { client } }));
- */
-export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+export const getPauseThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"pauseThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof pauseThing>>,
     TError,
@@ -2663,8 +2461,8 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/things", variables.id],
-      collection: ["/api/v2/things"],
+      item: ["instantly", "things", "item", variables.id],
+      lists: [["instantly", "things", "list"]],
     })) as InvalidationTargetsOf<PauseThingMutationVariables>,
     options?.invalidate,
   );
@@ -2672,7 +2470,7 @@ export const getPauseThingMutationOptions = <TError = InstantlyApiError, TContex
 
 export type PauseThingMutationResult = NonNullable<Awaited<ReturnType<typeof pauseThing>>>;
 
-export type PauseThingMutationError = InstantlyApiError;
+export type PauseThingMutationError = InstantlyError<ErrorBody<"pauseThing">>;
 
 export type PauseThingMutationVariables = { id: string };
 
@@ -2681,11 +2479,8 @@ export type PauseThingMutationVariables = { id: string };
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
- * @example
- * const { mutate, isPending } = usePauseThing();
- * mutate({ id });
  */
-export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
+export const usePauseThing = <TError = InstantlyError<ErrorBody<"pauseThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof pauseThing>>,
@@ -2711,8 +2506,6 @@ export const usePauseThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSuspenseListThing(params);
  */
 export const useSuspenseListThing = useListThingSuspense;
 
@@ -2721,8 +2514,6 @@ export const useSuspenseListThing = useListThingSuspense;
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetThingAnalytics(body);
  */
 export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
 
@@ -2731,20 +2522,21 @@ export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
  *
  * `GET /api/v2/things/export`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseExportThings();
  */
 export const useSuspenseExportThings = useExportThingsSuspense;
 
-export const getListThingsInfiniteQueryKey = (listThingsBody?: ListThingsBody) => {
+export const getListThingsInfiniteQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
   return [...getListThingsQueryKey(listThingsBody), "infinite"] as const;
 };
 
 export const getListThingsInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2752,7 +2544,7 @@ export const getListThingsInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2763,10 +2555,13 @@ export const getListThingsInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
+      {
+        ...listThingsBody,
+        starting_after: pageParam ?? listThingsBody?.starting_after,
+      } as RequestBody<"listThings">,
       requestOptions,
       signal,
     );
@@ -2781,7 +2576,7 @@ export const getListThingsInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2789,22 +2584,22 @@ export const getListThingsInfiniteQueryOptions = <
 
 export type ListThingsInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsInfiniteQueryError = InstantlyApiError;
+export type ListThingsInfiniteQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Infinite query hook for `listThings`.
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingsInfinite(body);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2812,7 +2607,7 @@ export function useListThingsInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2829,10 +2624,13 @@ export function useListThingsInfinite<
 }
 
 export const getListThingsSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2840,7 +2638,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2851,10 +2649,13 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
+      {
+        ...listThingsBody,
+        starting_after: pageParam ?? listThingsBody?.starting_after,
+      } as RequestBody<"listThings">,
       requestOptions,
       signal,
     );
@@ -2869,7 +2670,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<ListThingsBody>["starting_after"]
+    NonNullable<RequestBody<"listThings">>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2877,22 +2678,22 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
 
 export type ListThingsSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThingsSuspenseInfiniteQueryError = InstantlyApiError;
+export type ListThingsSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Suspense infinite query hook for `listThings`.
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, fetchNextPage, hasNextPage } = useListThingsSuspenseInfinite(body);
- * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
-  TError = InstantlyApiError,
+  TData = InfiniteData<
+    Awaited<ReturnType<typeof listThings>>,
+    NonNullable<RequestBody<"listThings">>["starting_after"]
+  >,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: ListThingsBody,
+  listThingsBody?: RequestBody<"listThings">,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2900,7 +2701,7 @@ export function useListThingsSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<ListThingsBody>["starting_after"]
+        NonNullable<RequestBody<"listThings">>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2927,8 +2728,6 @@ export function useListThingsSuspenseInfinite<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
- * @example
- * const { data, isPending, error } = useSuspenseListThings(body);
  */
 export const useSuspenseListThings = useListThingsSuspense;
 
@@ -2937,8 +2736,6 @@ export const useSuspenseListThings = useListThingsSuspense;
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetThingSummary(params);
  */
 export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
 
@@ -2947,7 +2744,5 @@ export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
- * @example
- * const { data, isPending, error } = useSuspenseGetThing(id);
  */
 export const useSuspenseGetThing = useGetThingSuspense;

@@ -2,11 +2,5 @@
 // Regenerate with `pnpm generate`.
 import type { components } from "./openapi.gen.js";
 
-/**
- * The `Thing` schema of the Instantly API v2 (`components["schemas"]["Thing"]`).
- *
- * Returned by `listThing`, `createThing`, `listThings`, `getThing`, `deleteThing`, `patchThing` and 1 more.
- * @example
- * import type { Thing } from "@instantly-kit/types";
- */
+export type BackgroundJob = components["schemas"]["BackgroundJob"];
 export type Thing = components["schemas"]["Thing"];
