@@ -30,7 +30,8 @@ export interface OperationExports {
  * `getListLeadLabelMockHandler` (orval's naming, which @instantly-kit/msw keeps), from the model's operation name
  * (`Operation.name`: PascalCase, unique even where two operationIds case alike, `list_things` and `listThings`).
  */
-export const handlerName = (operation: Pick<Operation, "name">) => identifier(`get${operation.name}MockHandler`);
+export const handlerName = (operation: Pick<Operation, "name">) =>
+  identifier(`get${operation.name}MockHandler`);
 /** `getListLeadLabelResponseMock`. */
 export const responseMockName = (operation: Pick<Operation, "name">) =>
   identifier(`get${operation.name}ResponseMock`);

@@ -344,12 +344,7 @@ export function postprocessTagFile(
       const role = name === undefined ? undefined : roles.get(name);
       const arrow = exportedArrow(statement);
       if (shape) owner = shape;
-      else if (
-        owner &&
-        name !== undefined &&
-        !name.includes(owner.operation.name) &&
-        name !== "withQueryKey"
-      )
+      else if (owner && name !== undefined && !name.includes(owner.operation.name) && name !== "withQueryKey")
         fail(
           `${name} follows the request function of ${owner.operation.id} but is not one of its declarations`,
         );
