@@ -7,8 +7,9 @@ import type {
   UseMutationOptions,
   UseMutationResult,
 } from "@tanstack/react-query";
-import type { ErrorBody, RequestBody } from "@instantly-kit/types";
+import type { ErrorBody } from "@instantly-kit/types";
 import type { InstantlyError } from "@instantly-kit/client";
+import type { CreateLeadFinderAgentBody } from "./model.gen.js";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -23,9 +24,11 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
  *
  * `POST /lead-finder`
  * Not paginated.
+ * @example
+ * const data = await createLeadFinderAgent(body, { client });
  */
 export const createLeadFinderAgent = (
-  createLeadFinderAgentBody?: RequestBody<"createLeadFinderAgent">,
+  createLeadFinderAgentBody?: CreateLeadFinderAgentBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -37,6 +40,14 @@ export const createLeadFinderAgent = (
 
 export const getCreateLeadFinderAgentMutationKey = () => ["createLeadFinderAgent"] as const;
 
+/**
+ * The mutation options behind `useCreateLeadFinderAgent` for `createLeadFinderAgent`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /lead-finder`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateLeadFinderAgentMutationOptions({ request: { client } }));
+ */
 export const getCreateLeadFinderAgentMutationOptions = <
   TError = InstantlyError<ErrorBody<"createLeadFinderAgent">>,
   TContext = unknown,
@@ -84,19 +95,20 @@ export type CreateLeadFinderAgentMutationResult = NonNullable<
   Awaited<ReturnType<typeof createLeadFinderAgent>>
 >;
 
-export type CreateLeadFinderAgentMutationBody = RequestBody<"createLeadFinderAgent"> | undefined;
+export type CreateLeadFinderAgentMutationBody = CreateLeadFinderAgentBody | undefined;
 
 export type CreateLeadFinderAgentMutationError = InstantlyError<ErrorBody<"createLeadFinderAgent">>;
 
-export type CreateLeadFinderAgentMutationVariables = {
-  data?: RequestBody<"createLeadFinderAgent">;
-};
+export type CreateLeadFinderAgentMutationVariables = { data?: CreateLeadFinderAgentBody };
 
 /**
  * Mutation hook for `createLeadFinderAgent`; invalidates its resource's queries on success.
  *
  * `POST /lead-finder`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateLeadFinderAgent();
+ * mutate({ data: body });
  */
 export const useCreateLeadFinderAgent = <
   TError = InstantlyError<ErrorBody<"createLeadFinderAgent">>,

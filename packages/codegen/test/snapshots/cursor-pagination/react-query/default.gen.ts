@@ -30,8 +30,9 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ErrorBody, QueryParams, RequestBody, ResponseBody, Thing } from "@instantly-kit/types";
+import type { ErrorBody, ResponseBody, Thing } from "@instantly-kit/types";
 import type { InstantlyError } from "@instantly-kit/client";
+import type { GetThingStateParams, ListThingParams, SearchThingBody } from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -66,9 +67,11 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listThing(params, { client });
  */
 export const listThing = (
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -78,19 +81,27 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingQueryKey = (params?: ListThingParams) => {
   return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListThingInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -98,7 +109,7 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -109,7 +120,7 @@ export const getListThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -122,7 +133,7 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -137,12 +148,15 @@ export type ListThingInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -150,7 +164,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -174,12 +188,15 @@ export function useListThingInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -187,7 +204,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -211,12 +228,15 @@ export function useListThingInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -224,7 +244,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -235,10 +255,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -246,7 +266,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -262,11 +282,19 @@ export function useListThingInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThing` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingQueryOptions(params, { request: { client } }));
+ */
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -294,12 +322,14 @@ export type ListThingQueryError = InstantlyError<ErrorBody<"listThing">>;
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -322,12 +352,14 @@ export function useListThing<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -350,12 +382,14 @@ export function useListThing<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -369,7 +403,7 @@ export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -385,11 +419,19 @@ export function useListThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspense` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -421,12 +463,14 @@ export type ListThingSuspenseQueryError = InstantlyError<ErrorBody<"listThing">>
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -441,12 +485,14 @@ export function useListThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -461,12 +507,14 @@ export function useListThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -480,7 +528,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -496,11 +544,19 @@ export function useListThingSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspenseInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -508,7 +564,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -519,7 +575,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -532,7 +588,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -547,12 +603,15 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"list
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -560,7 +619,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -575,12 +634,15 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -588,7 +650,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -603,12 +665,15 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -616,7 +681,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -627,10 +692,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -638,7 +703,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -662,6 +727,8 @@ export function useListThingSuspenseInfinite<
  *
  * `POST /things`
  * Not paginated.
+ * @example
+ * const data = await createThing(body, { client });
  */
 export const createThing = (
   thing?: Thing,
@@ -676,6 +743,14 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
+/**
+ * The mutation options behind `useCreateThing` for `createThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /things`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingMutationOptions({ request: { client } }));
+ */
 export const getCreateThingMutationOptions = <
   TError = InstantlyError<ErrorBody<"createThing">>,
   TContext = unknown,
@@ -727,6 +802,9 @@ export type CreateThingMutationVariables = { data?: Thing };
  *
  * `POST /things`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThing();
+ * mutate({ data: body });
  */
 export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>, TContext = unknown>(
   options?: {
@@ -754,9 +832,11 @@ export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const data = await getThingState(params, { client });
  */
 export const getThingState = (
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -766,7 +846,7 @@ export const getThingState = (
   );
 };
 
-export const getGetThingStateQueryKey = (params?: QueryParams<"getThingState">) => {
+export const getGetThingStateQueryKey = (params?: GetThingStateParams) => {
   return [
     "instantly",
     "things",
@@ -776,11 +856,19 @@ export const getGetThingStateQueryKey = (params?: QueryParams<"getThingState">) 
   ] as const;
 };
 
+/**
+ * The query options behind `useGetThingState` for `getThingState`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/cursor-but-no-page`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingStateQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingStateQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -808,12 +896,14 @@ export type GetThingStateQueryError = InstantlyError<ErrorBody<"getThingState">>
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params: undefined | QueryParams<"getThingState">,
+  params: undefined | GetThingStateParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -836,12 +926,14 @@ export function useGetThingState<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>> &
       Pick<
@@ -864,12 +956,14 @@ export function useGetThingState<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingState(params);
  */
 export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -883,7 +977,7 @@ export function useGetThingState<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -899,11 +993,19 @@ export function useGetThingState<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingStateSuspense` for `getThingState`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/cursor-but-no-page`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingStateSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingStateSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -935,12 +1037,14 @@ export type GetThingStateSuspenseQueryError = InstantlyError<ErrorBody<"getThing
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params: undefined | QueryParams<"getThingState">,
+  params: undefined | GetThingStateParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -955,12 +1059,14 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -975,12 +1081,14 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingStateSuspense(params);
  */
 export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -994,7 +1102,7 @@ export function useGetThingStateSuspense<
   TData = Awaited<ReturnType<typeof getThingState>>,
   TError = InstantlyError<ErrorBody<"getThingState">>,
 >(
-  params?: QueryParams<"getThingState">,
+  params?: GetThingStateParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingState>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1015,6 +1123,8 @@ export function useGetThingStateSuspense<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const data = await exportThing({ client });
  */
 export const exportThing = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -1027,6 +1137,14 @@ export const getExportThingQueryKey = () => {
   return ["instantly", "things", "list", "export"] as const;
 };
 
+/**
+ * The query options behind `useExportThing` for `exportThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingQueryOptions({ request: { client } }));
+ */
 export const getExportThingQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
   TError = InstantlyError<ErrorBody<"exportThing">>,
@@ -1056,6 +1174,8 @@ export type ExportThingQueryError = InstantlyError<ErrorBody<"exportThing">>;
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThing();
  */
 export function useExportThing<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1083,6 +1203,8 @@ export function useExportThing<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThing();
  */
 export function useExportThing<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1110,6 +1232,8 @@ export function useExportThing<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThing();
  */
 export function useExportThing<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1143,6 +1267,14 @@ export function useExportThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useExportThingSuspense` for `exportThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingSuspenseQueryOptions({ request: { client } }));
+ */
 export const getExportThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThing>>,
   TError = InstantlyError<ErrorBody<"exportThing">>,
@@ -1176,6 +1308,8 @@ export type ExportThingSuspenseQueryError = InstantlyError<ErrorBody<"exportThin
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1195,6 +1329,8 @@ export function useExportThingSuspense<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1214,6 +1350,8 @@ export function useExportThingSuspense<
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingSuspense();
  */
 export function useExportThingSuspense<
   TData = Awaited<ReturnType<typeof exportThing>>,
@@ -1252,6 +1390,8 @@ export function useExportThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const data = await listRecentThing({ client });
  */
 export const listRecentThing = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"listRecentThing">>(
@@ -1264,6 +1404,14 @@ export const getListRecentThingQueryKey = () => {
   return ["instantly", "things", "list", "page-but-no-cursor"] as const;
 };
 
+/**
+ * The query options behind `useListRecentThing` for `listRecentThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/page-but-no-cursor`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListRecentThingQueryOptions({ request: { client } }));
+ */
 export const getListRecentThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
   TError = InstantlyError<ErrorBody<"listRecentThing">>,
@@ -1293,6 +1441,8 @@ export type ListRecentThingQueryError = InstantlyError<ErrorBody<"listRecentThin
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1320,6 +1470,8 @@ export function useListRecentThing<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1347,6 +1499,8 @@ export function useListRecentThing<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThing();
  */
 export function useListRecentThing<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1380,6 +1534,14 @@ export function useListRecentThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListRecentThingSuspense` for `listRecentThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /things/page-but-no-cursor`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListRecentThingSuspenseQueryOptions({ request: { client } }));
+ */
 export const getListRecentThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listRecentThing>>,
   TError = InstantlyError<ErrorBody<"listRecentThing">>,
@@ -1413,6 +1575,8 @@ export type ListRecentThingSuspenseQueryError = InstantlyError<ErrorBody<"listRe
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1432,6 +1596,8 @@ export function useListRecentThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1451,6 +1617,8 @@ export function useListRecentThingSuspense<
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListRecentThingSuspense();
  */
 export function useListRecentThingSuspense<
   TData = Awaited<ReturnType<typeof listRecentThing>>,
@@ -1489,9 +1657,11 @@ export function useListRecentThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await searchThing(body, { client });
  */
 export const searchThing = (
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1501,7 +1671,7 @@ export const searchThing = (
   );
 };
 
-export const getSearchThingQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
+export const getSearchThingQueryKey = (searchThingBody?: SearchThingBody) => {
   return [
     "instantly",
     "things",
@@ -1511,11 +1681,19 @@ export const getSearchThingQueryKey = (searchThingBody?: RequestBody<"searchThin
   ] as const;
 };
 
+/**
+ * The query options behind `useSearchThing` for `searchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /things/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchThingQueryOptions(body, { request: { client } }));
+ */
 export const getSearchThingQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1543,12 +1721,14 @@ export type SearchThingQueryError = InstantlyError<ErrorBody<"searchThing">>;
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody: undefined | RequestBody<"searchThing">,
+  searchThingBody: undefined | SearchThingBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1571,12 +1751,14 @@ export function useSearchThing<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>> &
       Pick<
@@ -1599,12 +1781,14 @@ export function useSearchThing<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThing(body);
  */
 export function useSearchThing<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1618,7 +1802,7 @@ export function useSearchThing<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1634,11 +1818,19 @@ export function useSearchThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useSearchThingSuspense` for `searchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /things/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchThingSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getSearchThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1670,12 +1862,14 @@ export type SearchThingSuspenseQueryError = InstantlyError<ErrorBody<"searchThin
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody: undefined | RequestBody<"searchThing">,
+  searchThingBody: undefined | SearchThingBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1690,12 +1884,14 @@ export function useSearchThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1710,12 +1906,14 @@ export function useSearchThingSuspense<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchThingSuspense(body);
  */
 export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1729,7 +1927,7 @@ export function useSearchThingSuspense<
   TData = Awaited<ReturnType<typeof searchThing>>,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1753,6 +1951,8 @@ export function useSearchThingSuspense<
  *
  * `GET /things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThing(params);
  */
 export const useSuspenseListThing = useListThingSuspense;
 
@@ -1761,6 +1961,8 @@ export const useSuspenseListThing = useListThingSuspense;
  *
  * `GET /things/cursor-but-no-page`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThingState(params);
  */
 export const useSuspenseGetThingState = useGetThingStateSuspense;
 
@@ -1769,6 +1971,8 @@ export const useSuspenseGetThingState = useGetThingStateSuspense;
  *
  * `GET /things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseExportThing();
  */
 export const useSuspenseExportThing = useExportThingSuspense;
 
@@ -1777,21 +1981,23 @@ export const useSuspenseExportThing = useExportThingSuspense;
  *
  * `GET /things/page-but-no-cursor`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseListRecentThing();
  */
 export const useSuspenseListRecentThing = useListRecentThingSuspense;
 
-export const getSearchThingInfiniteQueryKey = (searchThingBody?: RequestBody<"searchThing">) => {
+export const getSearchThingInfiniteQueryKey = (searchThingBody?: SearchThingBody) => {
   return [...getSearchThingQueryKey(searchThingBody), "infinite"] as const;
 };
 
 export const getSearchThingInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1799,7 +2005,7 @@ export const getSearchThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1810,13 +2016,10 @@ export const getSearchThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      {
-        ...searchThingBody,
-        starting_after: pageParam ?? searchThingBody?.starting_after,
-      } as RequestBody<"searchThing">,
+      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
       requestOptions,
       signal,
     );
@@ -1831,7 +2034,7 @@ export const getSearchThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1846,15 +2049,18 @@ export type SearchThingInfiniteQueryError = InstantlyError<ErrorBody<"searchThin
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchThingInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchThingInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1862,7 +2068,7 @@ export function useSearchThingInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1884,11 +2090,11 @@ export function useSearchThingInfinite<
 export const getSearchThingSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1896,7 +2102,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1907,13 +2113,10 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchThing>>,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchThing(
-      {
-        ...searchThingBody,
-        starting_after: pageParam ?? searchThingBody?.starting_after,
-      } as RequestBody<"searchThing">,
+      { ...searchThingBody, starting_after: pageParam ?? searchThingBody?.starting_after } as SearchThingBody,
       requestOptions,
       signal,
     );
@@ -1928,7 +2131,7 @@ export const getSearchThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1943,15 +2146,18 @@ export type SearchThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"se
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchThingSuspenseInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchThingSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchThing>>,
-    NonNullable<RequestBody<"searchThing">>["starting_after"]
+    NonNullable<SearchThingBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchThing">>,
 >(
-  searchThingBody?: RequestBody<"searchThing">,
+  searchThingBody?: SearchThingBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1959,7 +2165,7 @@ export function useSearchThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchThing">>["starting_after"]
+        NonNullable<SearchThingBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1986,5 +2192,7 @@ export function useSearchThingSuspenseInfinite<
  *
  * `POST /things/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseSearchThing(body);
  */
 export const useSuspenseSearchThing = useSearchThingSuspense;

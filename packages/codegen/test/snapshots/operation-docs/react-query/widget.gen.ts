@@ -30,8 +30,9 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyError } from "@instantly-kit/client";
+import type { CreateWidgetBody, ListWidgetParams, SearchWidgetBody } from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -71,9 +72,11 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listWidget(params, { client });
  */
 export const listWidget = (
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -83,19 +86,32 @@ export const listWidget = (
   );
 };
 
-export const getListWidgetInfiniteQueryKey = (params?: QueryParams<"listWidget">) => {
+export const getListWidgetInfiniteQueryKey = (params?: ListWidgetParams) => {
   return [...getListWidgetQueryKey(params), "infinite"] as const;
 };
 
-export const getListWidgetQueryKey = (params?: QueryParams<"listWidget">) => {
+export const getListWidgetQueryKey = (params?: ListWidgetParams) => {
   return ["instantly", "widgets", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListWidgetInfinite` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -103,7 +119,7 @@ export const getListWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -114,7 +130,7 @@ export const getListWidgetInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
@@ -131,7 +147,7 @@ export const getListWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -151,12 +167,15 @@ export type ListWidgetInfiniteQueryError = InstantlyError<ErrorBody<"listWidget"
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -164,7 +183,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     > &
       Pick<
@@ -193,12 +212,15 @@ export function useListWidgetInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -206,7 +228,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     > &
       Pick<
@@ -235,12 +257,15 @@ export function useListWidgetInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -248,7 +273,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -259,10 +284,10 @@ export function useListWidgetInfinite<
 };
 
 export function useListWidgetInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -270,7 +295,7 @@ export function useListWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -286,11 +311,24 @@ export function useListWidgetInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListWidget` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -323,12 +361,14 @@ export type ListWidgetQueryError = InstantlyError<ErrorBody<"listWidget">>;
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -356,12 +396,14 @@ export function useListWidget<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>> &
       Pick<
@@ -389,12 +431,14 @@ export function useListWidget<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidget(params);
  */
 export function useListWidget<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -408,7 +452,7 @@ export function useListWidget<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -424,11 +468,24 @@ export function useListWidget<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListWidgetSuspense` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -465,12 +522,14 @@ export type ListWidgetSuspenseQueryError = InstantlyError<ErrorBody<"listWidget"
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -490,12 +549,14 @@ export function useListWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -515,12 +576,14 @@ export function useListWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListWidgetSuspense(params);
  */
 export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -534,7 +597,7 @@ export function useListWidgetSuspense<
   TData = Awaited<ReturnType<typeof listWidget>>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -550,11 +613,24 @@ export function useListWidgetSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListWidgetSuspenseInfinite` for `listWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * List widgets
+ *
+ * Lists widgets, newest first.
+ *
+ * `GET /api/v2/widgets`
+ * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListWidgetSuspenseInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListWidgetSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -562,7 +638,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -573,7 +649,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listWidget>>,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listWidget(
       { ...params, starting_after: pageParam ?? params?.["starting_after"] },
@@ -590,7 +666,7 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listWidget">["starting_after"]
+    ListWidgetParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -610,12 +686,15 @@ export type ListWidgetSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"lis
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params: undefined | QueryParams<"listWidget">,
+  params: undefined | ListWidgetParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -623,7 +702,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -643,12 +722,15 @@ export function useListWidgetSuspenseInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -656,7 +738,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -676,12 +758,15 @@ export function useListWidgetSuspenseInfinite<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListWidgetSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -689,7 +774,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -700,10 +785,10 @@ export function useListWidgetSuspenseInfinite<
 };
 
 export function useListWidgetSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, QueryParams<"listWidget">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listWidget>>, ListWidgetParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listWidget">>,
 >(
-  params?: QueryParams<"listWidget">,
+  params?: ListWidgetParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -711,7 +796,7 @@ export function useListWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listWidget">["starting_after"]
+        ListWidgetParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -742,9 +827,11 @@ export function useListWidgetSuspenseInfinite<
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
+ * @example
+ * const data = await createWidget(body, { client });
  */
 export const createWidget = (
-  createWidgetBody: RequestBody<"createWidget">,
+  createWidgetBody: CreateWidgetBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -756,6 +843,21 @@ export const createWidget = (
 
 export const getCreateWidgetMutationKey = () => ["createWidget"] as const;
 
+/**
+ * The mutation options behind `useCreateWidget` for `createWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Create a widget *\/ export const pwned = 1; /*
+ *
+ * Creates a widget. Text from the spec: </script><script>alert(1)</script> and ${globalThis.pwned} and a
+ * line separator.
+ * \@param fake a line that looks like a tag
+ *
+ * `POST /api/v2/widgets`
+ * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateWidgetMutationOptions({ request: { client } }));
+ */
 export const getCreateWidgetMutationOptions = <
   TError = InstantlyError<ErrorBody<"createWidget">>,
   TContext = unknown,
@@ -796,13 +898,11 @@ export const getCreateWidgetMutationOptions = <
 
 export type CreateWidgetMutationResult = NonNullable<Awaited<ReturnType<typeof createWidget>>>;
 
-export type CreateWidgetMutationBody = RequestBody<"createWidget">;
+export type CreateWidgetMutationBody = CreateWidgetBody;
 
 export type CreateWidgetMutationError = InstantlyError<ErrorBody<"createWidget">>;
 
-export type CreateWidgetMutationVariables = {
-  data: RequestBody<"createWidget">;
-};
+export type CreateWidgetMutationVariables = { data: CreateWidgetBody };
 
 /**
  * Mutation hook for `createWidget`; invalidates its resource's queries on success.
@@ -816,6 +916,9 @@ export type CreateWidgetMutationVariables = {
  * `POST /api/v2/widgets`
  * Scopes: one of `widgets:create`, `widgets:all`; and one of `billing:update`, `billing:all`.
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateWidget();
+ * mutate({ data: body });
  */
 export const useCreateWidget = <TError = InstantlyError<ErrorBody<"createWidget">>, TContext = unknown>(
   options?: {
@@ -845,6 +948,8 @@ export const useCreateWidget = <TError = InstantlyError<ErrorBody<"createWidget"
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const data = await exportWidget({ client });
  */
 export const exportWidget = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -857,6 +962,16 @@ export const getExportWidgetQueryKey = () => {
   return ["instantly", "widgets", "list", "export"] as const;
 };
 
+/**
+ * The query options behind `useExportWidget` for `exportWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportWidgetQueryOptions({ request: { client } }));
+ */
 export const getExportWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
   TError = InstantlyError<ErrorBody<"exportWidget">>,
@@ -888,6 +1003,8 @@ export type ExportWidgetQueryError = InstantlyError<ErrorBody<"exportWidget">>;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidget();
  */
 export function useExportWidget<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -917,6 +1034,8 @@ export function useExportWidget<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidget();
  */
 export function useExportWidget<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -946,6 +1065,8 @@ export function useExportWidget<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidget();
  */
 export function useExportWidget<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -979,6 +1100,16 @@ export function useExportWidget<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useExportWidgetSuspense` for `exportWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Export widgets as CSV
+ *
+ * `GET /api/v2/widgets/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportWidgetSuspenseQueryOptions({ request: { client } }));
+ */
 export const getExportWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportWidget>>,
   TError = InstantlyError<ErrorBody<"exportWidget">>,
@@ -1014,6 +1145,8 @@ export type ExportWidgetSuspenseQueryError = InstantlyError<ErrorBody<"exportWid
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -1035,6 +1168,8 @@ export function useExportWidgetSuspense<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -1056,6 +1191,8 @@ export function useExportWidgetSuspense<
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportWidgetSuspense();
  */
 export function useExportWidgetSuspense<
   TData = Awaited<ReturnType<typeof exportWidget>>,
@@ -1096,9 +1233,11 @@ export function useExportWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await searchWidget(body, { client });
  */
 export const searchWidget = (
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1108,7 +1247,7 @@ export const searchWidget = (
   );
 };
 
-export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
+export const getSearchWidgetQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
   return [
     "instantly",
     "widgets",
@@ -1118,11 +1257,21 @@ export const getSearchWidgetQueryKey = (searchWidgetBody?: RequestBody<"searchWi
   ] as const;
 };
 
+/**
+ * The query options behind `useSearchWidget` for `searchWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchWidgetQueryOptions(body, { request: { client } }));
+ */
 export const getSearchWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1152,12 +1301,14 @@ export type SearchWidgetQueryError = InstantlyError<ErrorBody<"searchWidget">>;
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody: undefined | RequestBody<"searchWidget">,
+  searchWidgetBody: undefined | SearchWidgetBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1182,12 +1333,14 @@ export function useSearchWidget<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>> &
       Pick<
@@ -1212,12 +1365,14 @@ export function useSearchWidget<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidget(body);
  */
 export function useSearchWidget<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1231,7 +1386,7 @@ export function useSearchWidget<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1247,11 +1402,21 @@ export function useSearchWidget<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useSearchWidgetSuspense` for `searchWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Search widgets
+ *
+ * `POST /api/v2/widgets/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getSearchWidgetSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getSearchWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1285,12 +1450,14 @@ export type SearchWidgetSuspenseQueryError = InstantlyError<ErrorBody<"searchWid
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody: undefined | RequestBody<"searchWidget">,
+  searchWidgetBody: undefined | SearchWidgetBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1307,12 +1474,14 @@ export function useSearchWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1329,12 +1498,14 @@ export function useSearchWidgetSuspense<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSearchWidgetSuspense(body);
  */
 export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1348,7 +1519,7 @@ export function useSearchWidgetSuspense<
   TData = Awaited<ReturnType<typeof searchWidget>>,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof searchWidget>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1376,6 +1547,8 @@ export function useSearchWidgetSuspense<
  *
  * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const data = await deleteWidget(id, { client });
  * @deprecated
  */
 export const deleteWidget = (
@@ -1391,6 +1564,19 @@ export const deleteWidget = (
 
 export const getDeleteWidgetMutationKey = () => ["deleteWidget"] as const;
 
+/**
+ * The mutation options behind `useDeleteWidget` for `deleteWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Delete a widget
+ *
+ * Deprecated: archive widgets instead.
+ *
+ * `DELETE /api/v2/widgets/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getDeleteWidgetMutationOptions({ request: { client } }));
+ * @deprecated
+ */
 export const getDeleteWidgetMutationOptions = <
   TError = InstantlyError<ErrorBody<"deleteWidget">>,
   TContext = unknown,
@@ -1448,6 +1634,9 @@ export type DeleteWidgetMutationVariables = { id: string };
  *
  * `DELETE /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useDeleteWidget();
+ * mutate({ id });
  * @deprecated
  */
 export const useDeleteWidget = <TError = InstantlyError<ErrorBody<"deleteWidget">>, TContext = unknown>(
@@ -1478,6 +1667,8 @@ export const useDeleteWidget = <TError = InstantlyError<ErrorBody<"deleteWidget"
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const data = await getWidget(id, { client });
  */
 export const getWidget = (
   id: string,
@@ -1494,6 +1685,16 @@ export const getGetWidgetQueryKey = (id: string) => {
   return ["instantly", "widgets", "item", id] as const;
 };
 
+/**
+ * The query options behind `useGetWidget` for `getWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetWidgetQueryOptions(id, { request: { client } }));
+ */
 export const getGetWidgetQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
   TError = InstantlyError<ErrorBody<"getWidget">>,
@@ -1528,6 +1729,8 @@ export type GetWidgetQueryError = InstantlyError<ErrorBody<"getWidget">>;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidget(id);
  */
 export function useGetWidget<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1558,6 +1761,8 @@ export function useGetWidget<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidget(id);
  */
 export function useGetWidget<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1588,6 +1793,8 @@ export function useGetWidget<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidget(id);
  */
 export function useGetWidget<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1623,6 +1830,16 @@ export function useGetWidget<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetWidgetSuspense` for `getWidget`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Get a widget
+ *
+ * `GET /api/v2/widgets/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetWidgetSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetWidgetSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getWidget>>,
   TError = InstantlyError<ErrorBody<"getWidget">>,
@@ -1661,6 +1878,8 @@ export type GetWidgetSuspenseQueryError = InstantlyError<ErrorBody<"getWidget">>
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1683,6 +1902,8 @@ export function useGetWidgetSuspense<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1705,6 +1926,8 @@ export function useGetWidgetSuspense<
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetWidgetSuspense(id);
  */
 export function useGetWidgetSuspense<
   TData = Awaited<ReturnType<typeof getWidget>>,
@@ -1750,6 +1973,8 @@ export function useGetWidgetSuspense<
  * `GET /api/v2/widgets`
  * Scopes: one of `widgets:read`, `widgets:all`, `all:read`, `all:all`.
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListWidget(params);
  */
 export const useSuspenseListWidget = useListWidgetSuspense;
 
@@ -1760,21 +1985,23 @@ export const useSuspenseListWidget = useListWidgetSuspense;
  *
  * `GET /api/v2/widgets/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseExportWidget();
  */
 export const useSuspenseExportWidget = useExportWidgetSuspense;
 
-export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: RequestBody<"searchWidget">) => {
+export const getSearchWidgetInfiniteQueryKey = (searchWidgetBody?: SearchWidgetBody) => {
   return [...getSearchWidgetQueryKey(searchWidgetBody), "infinite"] as const;
 };
 
 export const getSearchWidgetInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1782,7 +2009,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1793,13 +2020,13 @@ export const getSearchWidgetInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as RequestBody<"searchWidget">,
+      } as SearchWidgetBody,
       requestOptions,
       signal,
     );
@@ -1814,7 +2041,7 @@ export const getSearchWidgetInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1831,15 +2058,18 @@ export type SearchWidgetInfiniteQueryError = InstantlyError<ErrorBody<"searchWid
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchWidgetInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchWidgetInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -1847,7 +2077,7 @@ export function useSearchWidgetInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1869,11 +2099,11 @@ export function useSearchWidgetInfinite<
 export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1881,7 +2111,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1892,13 +2122,13 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof searchWidget>>,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     searchWidget(
       {
         ...searchWidgetBody,
         starting_after: pageParam ?? searchWidgetBody?.starting_after,
-      } as RequestBody<"searchWidget">,
+      } as SearchWidgetBody,
       requestOptions,
       signal,
     );
@@ -1913,7 +2143,7 @@ export const getSearchWidgetSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -1930,15 +2160,18 @@ export type SearchWidgetSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"s
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useSearchWidgetSuspenseInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useSearchWidgetSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof searchWidget>>,
-    NonNullable<RequestBody<"searchWidget">>["starting_after"]
+    NonNullable<SearchWidgetBody>["starting_after"]
   >,
   TError = InstantlyError<ErrorBody<"searchWidget">>,
 >(
-  searchWidgetBody?: RequestBody<"searchWidget">,
+  searchWidgetBody?: SearchWidgetBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -1946,7 +2179,7 @@ export function useSearchWidgetSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"searchWidget">>["starting_after"]
+        NonNullable<SearchWidgetBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1975,6 +2208,8 @@ export function useSearchWidgetSuspenseInfinite<
  *
  * `POST /api/v2/widgets/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseSearchWidget(body);
  */
 export const useSuspenseSearchWidget = useSearchWidgetSuspense;
 
@@ -1985,5 +2220,7 @@ export const useSuspenseSearchWidget = useSearchWidgetSuspense;
  *
  * `GET /api/v2/widgets/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetWidget(id);
  */
 export const useSuspenseGetWidget = useGetWidgetSuspense;

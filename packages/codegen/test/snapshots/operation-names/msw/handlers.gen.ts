@@ -33,6 +33,8 @@ const noBody = (): undefined => undefined;
  *
  * `POST /api/v2/items`
  * Not paginated.
+ * @example
+ * server.use(getCREATEITEMMockHandler()); // or getCREATEITEMMockHandler(overrides), getCREATEITEMMockHandler(({ request }) => body)
  */
 export const getCREATEITEMMockHandler = (
   override?: MockOverride<SuccessBodies["CREATE_ITEM"]>,
@@ -52,6 +54,8 @@ export const getCREATEITEMMockHandler = (
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * server.use(getHTTPStatusMockHandler()); // or getHTTPStatusMockHandler(overrides), getHTTPStatusMockHandler(({ request }) => body)
  */
 export const getHTTPStatusMockHandler = (
   override?: MockOverride<SuccessBodies["HTTPStatus"]>,
@@ -71,6 +75,8 @@ export const getHTTPStatusMockHandler = (
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getLISTITEMSMockHandler()); // or getLISTITEMSMockHandler(overrides), getLISTITEMSMockHandler(({ request }) => body)
  */
 export const getLISTITEMSMockHandler = (
   override?: MockOverride<SuccessBodies["LIST_ITEMS"]>,
@@ -90,6 +96,8 @@ export const getLISTITEMSMockHandler = (
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * server.use(getLISTITEMSBYBODYMockHandler()); // or getLISTITEMSBYBODYMockHandler(overrides), getLISTITEMSBYBODYMockHandler(({ request }) => body)
  */
 export const getLISTITEMSBYBODYMockHandler = (
   override?: MockOverride<SuccessBodies["LIST_ITEMS_BY_BODY"]>,
@@ -109,6 +117,8 @@ export const getLISTITEMSBYBODYMockHandler = (
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * server.use(getDeleteMockHandler()); // or getDeleteMockHandler(overrides), getDeleteMockHandler(({ request }) => body)
  */
 export const getDeleteMockHandler = (
   override?: MockOverride<SuccessBodies["_delete"]>,
@@ -128,6 +138,8 @@ export const getDeleteMockHandler = (
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * server.use(getPrivateThingMockHandler()); // or getPrivateThingMockHandler(overrides), getPrivateThingMockHandler(({ request }) => body)
  */
 export const getPrivateThingMockHandler = (
   override?: MockOverride<SuccessBodies["_privateThing"]>,
@@ -147,6 +159,8 @@ export const getPrivateThingMockHandler = (
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * server.use(getBulkCreateThingMockHandler()); // or getBulkCreateThingMockHandler(overrides), getBulkCreateThingMockHandler(({ request }) => body)
  */
 export const getBulkCreateThingMockHandler = (
   override?: MockOverride<SuccessBodies["bulkCreateThing"]>,
@@ -164,6 +178,8 @@ export const getBulkCreateThingMockHandler = (
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * server.use(getCreateThingMockHandler()); // or getCreateThingMockHandler(overrides), getCreateThingMockHandler(({ request }) => body)
  */
 export const getCreateThingMockHandler = (
   override?: MockOverride<SuccessBodies["createThing"]>,
@@ -183,6 +199,8 @@ export const getCreateThingMockHandler = (
  *
  * `POST /api/v2/things/x`
  * Not paginated.
+ * @example
+ * server.use(getCreateThingXMockHandler()); // or getCreateThingXMockHandler(overrides), getCreateThingXMockHandler(({ request }) => body)
  */
 export const getCreateThingXMockHandler = (
   override?: MockOverride<SuccessBodies["createThingX"]>,
@@ -202,6 +220,8 @@ export const getCreateThingXMockHandler = (
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * server.use(getGetV2Item2MockHandler()); // or getGetV2Item2MockHandler(overrides), getGetV2Item2MockHandler(({ request }) => body)
  */
 export const getGetV2Item2MockHandler = (
   override?: MockOverride<SuccessBodies["getV2Item2"]>,
@@ -221,6 +241,8 @@ export const getGetV2Item2MockHandler = (
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * server.use(getList2faCodesMockHandler()); // or getList2faCodesMockHandler(overrides), getList2faCodesMockHandler(({ request }) => body)
  */
 export const getList2faCodesMockHandler = (
   override?: MockOverride<SuccessBodies["list2fa_codes"]>,
@@ -240,6 +262,8 @@ export const getList2faCodesMockHandler = (
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * server.use(getListThings2MockHandler()); // or getListThings2MockHandler(overrides), getListThings2MockHandler(({ request }) => body)
  */
 export const getListThings2MockHandler = (
   override?: MockOverride<SuccessBodies["listThings"]>,
@@ -259,6 +283,8 @@ export const getListThings2MockHandler = (
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * server.use(getListThingsMockHandler()); // or getListThingsMockHandler(overrides), getListThingsMockHandler(({ request }) => body)
  */
 export const getListThingsMockHandler = (
   override?: MockOverride<SuccessBodies["list_things"]>,

@@ -11,6 +11,8 @@ import type { SuccessBodies } from "./operations.gen.js";
  *
  * `POST /api/v2/items`
  * Not paginated.
+ * @example
+ * const body = getCREATEITEMResponseMock(); // deep-merges overrides: getCREATEITEMResponseMock({ … })
  */
 export const getCREATEITEMResponseMock = (
   overrides?: DeepPartial<SuccessBodies["CREATE_ITEM"]>,
@@ -29,6 +31,8 @@ export const getCREATEITEMResponseMock = (
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const body = getHTTPStatusResponseMock(); // deep-merges overrides: getHTTPStatusResponseMock({ … })
  */
 export const getHTTPStatusResponseMock = (
   overrides?: DeepPartial<SuccessBodies["HTTPStatus"]>,
@@ -47,6 +51,8 @@ export const getHTTPStatusResponseMock = (
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getLISTITEMSResponseMock(); // deep-merges overrides: getLISTITEMSResponseMock({ … })
  */
 export const getLISTITEMSResponseMock = (
   overrides?: DeepPartial<SuccessBodies["LIST_ITEMS"]>,
@@ -69,6 +75,8 @@ export const getLISTITEMSResponseMock = (
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const body = getLISTITEMSBYBODYResponseMock(); // deep-merges overrides: getLISTITEMSBYBODYResponseMock({ … })
  */
 export const getLISTITEMSBYBODYResponseMock = (
   overrides?: DeepPartial<SuccessBodies["LIST_ITEMS_BY_BODY"]>,
@@ -91,6 +99,8 @@ export const getLISTITEMSBYBODYResponseMock = (
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const body = getDeleteResponseMock(); // deep-merges overrides: getDeleteResponseMock({ … })
  */
 export const getDeleteResponseMock = (
   overrides?: DeepPartial<SuccessBodies["_delete"]>,
@@ -109,6 +119,8 @@ export const getDeleteResponseMock = (
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const body = getPrivateThingResponseMock(); // deep-merges overrides: getPrivateThingResponseMock({ … })
  */
 export const getPrivateThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["_privateThing"]>,
@@ -127,6 +139,8 @@ export const getPrivateThingResponseMock = (
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const body = getBulkCreateThingResponseMock(); // deep-merges overrides: getBulkCreateThingResponseMock({ … })
  */
 export const getBulkCreateThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["bulkCreateThing"]>,
@@ -143,6 +157,8 @@ export const getBulkCreateThingResponseMock = (
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const body = getCreateThingResponseMock(); // deep-merges overrides: getCreateThingResponseMock({ … })
  */
 export const getCreateThingResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createThing"]>,
@@ -161,6 +177,8 @@ export const getCreateThingResponseMock = (
  *
  * `POST /api/v2/things/x`
  * Not paginated.
+ * @example
+ * const body = getCreateThingXResponseMock(); // deep-merges overrides: getCreateThingXResponseMock({ … })
  */
 export const getCreateThingXResponseMock = (
   overrides?: DeepPartial<SuccessBodies["createThingX"]>,
@@ -179,6 +197,8 @@ export const getCreateThingXResponseMock = (
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const body = getGetV2Item2ResponseMock(); // deep-merges overrides: getGetV2Item2ResponseMock({ … })
  */
 export const getGetV2Item2ResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getV2Item2"]>,
@@ -197,6 +217,8 @@ export const getGetV2Item2ResponseMock = (
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const body = getList2faCodesResponseMock(); // deep-merges overrides: getList2faCodesResponseMock({ … })
  */
 export const getList2faCodesResponseMock = (
   overrides?: DeepPartial<SuccessBodies["list2fa_codes"]>,
@@ -215,6 +237,8 @@ export const getList2faCodesResponseMock = (
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const body = getListThings2ResponseMock(); // deep-merges overrides: getListThings2ResponseMock({ … })
  */
 export const getListThings2ResponseMock = (
   overrides?: DeepPartial<SuccessBodies["listThings"]>,
@@ -233,6 +257,8 @@ export const getListThings2ResponseMock = (
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const body = getListThingsResponseMock(); // deep-merges overrides: getListThingsResponseMock({ … })
  */
 export const getListThingsResponseMock = (
   overrides?: DeepPartial<SuccessBodies["list_things"]>,

@@ -30,8 +30,8 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ResponseBody } from "@instantly-kit/types";
-import type { InstantlyApiError } from "@instantly-kit/client";
+import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
+import type { InstantlyError } from "@instantly-kit/client";
 import type {
   BulkCreateThingBody,
   CREATEITEMBody,
@@ -80,6 +80,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const data = await list2fa_codes({ client });
  */
 export const list2fa_codes = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"list2fa_codes">>(
@@ -89,12 +91,22 @@ export const list2fa_codes = (options?: SecondParameter<typeof instantlyRequest>
 };
 
 export const getList2faCodesQueryKey = () => {
-  return ["/api/v2/codes"] as const;
+  return ["instantly", "codes", "list"] as const;
 };
 
+/**
+ * The query options behind `useList2faCodes` for `list2fa_codes`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Digits after a word, then an underscore
+ *
+ * `GET /api/v2/codes`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getList2faCodesQueryOptions({ request: { client } }));
+ */
 export const getList2faCodesQueryOptions = <
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -114,7 +126,7 @@ export const getList2faCodesQueryOptions = <
 
 export type List2faCodesQueryResult = NonNullable<Awaited<ReturnType<typeof list2fa_codes>>>;
 
-export type List2faCodesQueryError = InstantlyApiError;
+export type List2faCodesQueryError = InstantlyError<ErrorBody<"list2fa_codes">>;
 
 /**
  * Query hook for `list2fa_codes`.
@@ -123,10 +135,12 @@ export type List2faCodesQueryError = InstantlyApiError;
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useList2faCodes();
  */
 export function useList2faCodes<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>> &
@@ -152,10 +166,12 @@ export function useList2faCodes<
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useList2faCodes();
  */
 export function useList2faCodes<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>> &
@@ -181,10 +197,12 @@ export function useList2faCodes<
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useList2faCodes();
  */
 export function useList2faCodes<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
@@ -197,7 +215,7 @@ export function useList2faCodes<
 
 export function useList2faCodes<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
@@ -214,9 +232,19 @@ export function useList2faCodes<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useList2faCodesSuspense` for `list2fa_codes`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Digits after a word, then an underscore
+ *
+ * `GET /api/v2/codes`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getList2faCodesSuspenseQueryOptions({ request: { client } }));
+ */
 export const getList2faCodesSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -240,7 +268,7 @@ export const getList2faCodesSuspenseQueryOptions = <
 
 export type List2faCodesSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof list2fa_codes>>>;
 
-export type List2faCodesSuspenseQueryError = InstantlyApiError;
+export type List2faCodesSuspenseQueryError = InstantlyError<ErrorBody<"list2fa_codes">>;
 
 /**
  * Suspense query hook for `list2fa_codes`.
@@ -249,10 +277,12 @@ export type List2faCodesSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useList2faCodesSuspense();
  */
 export function useList2faCodesSuspense<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
@@ -270,10 +300,12 @@ export function useList2faCodesSuspense<
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useList2faCodesSuspense();
  */
 export function useList2faCodesSuspense<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
@@ -291,10 +323,12 @@ export function useList2faCodesSuspense<
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useList2faCodesSuspense();
  */
 export function useList2faCodesSuspense<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
@@ -307,7 +341,7 @@ export function useList2faCodesSuspense<
 
 export function useList2faCodesSuspense<
   TData = Awaited<ReturnType<typeof list2fa_codes>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list2fa_codes">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof list2fa_codes>>, TError, TData>>;
@@ -331,6 +365,8 @@ export function useList2faCodesSuspense<
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await LIST_ITEMS(params, { client });
  */
 export const LIST_ITEMS = (
   params?: LISTITEMSParams,
@@ -348,12 +384,22 @@ export const getLISTITEMSInfiniteQueryKey = (params?: LISTITEMSParams) => {
 };
 
 export const getLISTITEMSQueryKey = (params?: LISTITEMSParams) => {
-  return ["/api/v2/items", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "items", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useLISTITEMSInfinite` for `LIST_ITEMS`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * All capitals with an underscore: orval would lower-case it (useListItems)
+ *
+ * `GET /api/v2/items`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getLISTITEMSInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getLISTITEMSInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -399,7 +445,7 @@ export const getLISTITEMSInfiniteQueryOptions = <
 
 export type LISTITEMSInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof LIST_ITEMS>>>;
 
-export type LISTITEMSInfiniteQueryError = InstantlyApiError;
+export type LISTITEMSInfiniteQueryError = InstantlyError<ErrorBody<"LIST_ITEMS">>;
 
 /**
  * Infinite query hook for `LIST_ITEMS`.
@@ -408,10 +454,13 @@ export type LISTITEMSInfiniteQueryError = InstantlyApiError;
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params: undefined | LISTITEMSParams,
   options: {
@@ -447,10 +496,13 @@ export function useLISTITEMSInfinite<
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -486,10 +538,13 @@ export function useLISTITEMSInfinite<
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -511,7 +566,7 @@ export function useLISTITEMSInfinite<
 
 export function useLISTITEMSInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -537,9 +592,19 @@ export function useLISTITEMSInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useLISTITEMS` for `LIST_ITEMS`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * All capitals with an underscore: orval would lower-case it (useListItems)
+ *
+ * `GET /api/v2/items`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getLISTITEMSQueryOptions(params, { request: { client } }));
+ */
 export const getLISTITEMSQueryOptions = <
   TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -562,7 +627,7 @@ export const getLISTITEMSQueryOptions = <
 
 export type LISTITEMSQueryResult = NonNullable<Awaited<ReturnType<typeof LIST_ITEMS>>>;
 
-export type LISTITEMSQueryError = InstantlyApiError;
+export type LISTITEMSQueryError = InstantlyError<ErrorBody<"LIST_ITEMS">>;
 
 /**
  * Query hook for `LIST_ITEMS`. Pages: `useLISTITEMSInfinite`.
@@ -571,8 +636,13 @@ export type LISTITEMSQueryError = InstantlyApiError;
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMS(params);
  */
-export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TError = InstantlyApiError>(
+export function useLISTITEMS<
+  TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
+>(
   params: undefined | LISTITEMSParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof LIST_ITEMS>>, TError, TData>> &
@@ -598,8 +668,13 @@ export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TEr
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMS(params);
  */
-export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TError = InstantlyApiError>(
+export function useLISTITEMS<
+  TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
+>(
   params?: LISTITEMSParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof LIST_ITEMS>>, TError, TData>> &
@@ -625,8 +700,13 @@ export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TEr
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMS(params);
  */
-export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TError = InstantlyApiError>(
+export function useLISTITEMS<
+  TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
+>(
   params?: LISTITEMSParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof LIST_ITEMS>>, TError, TData>>;
@@ -637,7 +717,10 @@ export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TEr
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TError = InstantlyApiError>(
+export function useLISTITEMS<
+  TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
+>(
   params?: LISTITEMSParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof LIST_ITEMS>>, TError, TData>>;
@@ -654,9 +737,19 @@ export function useLISTITEMS<TData = Awaited<ReturnType<typeof LIST_ITEMS>>, TEr
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useLISTITEMSSuspense` for `LIST_ITEMS`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * All capitals with an underscore: orval would lower-case it (useListItems)
+ *
+ * `GET /api/v2/items`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getLISTITEMSSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getLISTITEMSSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -683,7 +776,7 @@ export const getLISTITEMSSuspenseQueryOptions = <
 
 export type LISTITEMSSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof LIST_ITEMS>>>;
 
-export type LISTITEMSSuspenseQueryError = InstantlyApiError;
+export type LISTITEMSSuspenseQueryError = InstantlyError<ErrorBody<"LIST_ITEMS">>;
 
 /**
  * Suspense query hook for `LIST_ITEMS`. Pages: `useLISTITEMSInfinite`.
@@ -692,10 +785,12 @@ export type LISTITEMSSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSSuspense(params);
  */
 export function useLISTITEMSSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params: undefined | LISTITEMSParams,
   options: {
@@ -714,10 +809,12 @@ export function useLISTITEMSSuspense<
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSSuspense(params);
  */
 export function useLISTITEMSSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -736,10 +833,12 @@ export function useLISTITEMSSuspense<
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSSuspense(params);
  */
 export function useLISTITEMSSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -753,7 +852,7 @@ export function useLISTITEMSSuspense<
 
 export function useLISTITEMSSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -771,9 +870,19 @@ export function useLISTITEMSSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useLISTITEMSSuspenseInfinite` for `LIST_ITEMS`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * All capitals with an underscore: orval would lower-case it (useListItems)
+ *
+ * `GET /api/v2/items`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getLISTITEMSSuspenseInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getLISTITEMSSuspenseInfiniteQueryOptions = <
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -819,7 +928,7 @@ export const getLISTITEMSSuspenseInfiniteQueryOptions = <
 
 export type LISTITEMSSuspenseInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof LIST_ITEMS>>>;
 
-export type LISTITEMSSuspenseInfiniteQueryError = InstantlyApiError;
+export type LISTITEMSSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"LIST_ITEMS">>;
 
 /**
  * Suspense infinite query hook for `LIST_ITEMS`.
@@ -828,10 +937,13 @@ export type LISTITEMSSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params: undefined | LISTITEMSParams,
   options: {
@@ -858,10 +970,13 @@ export function useLISTITEMSSuspenseInfinite<
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -888,10 +1003,13 @@ export function useLISTITEMSSuspenseInfinite<
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -913,7 +1031,7 @@ export function useLISTITEMSSuspenseInfinite<
 
 export function useLISTITEMSSuspenseInfinite<
   TData = InfiniteData<Awaited<ReturnType<typeof LIST_ITEMS>>, LISTITEMSParams["starting_after"]>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS">>,
 >(
   params?: LISTITEMSParams,
   options?: {
@@ -949,6 +1067,8 @@ export function useLISTITEMSSuspenseInfinite<
  *
  * `POST /api/v2/items`
  * Not paginated.
+ * @example
+ * const data = await CREATE_ITEM(body, { client });
  */
 export const CREATE_ITEM = (
   cREATEITEMBody: CREATEITEMBody,
@@ -963,7 +1083,20 @@ export const CREATE_ITEM = (
 
 export const getCREATEITEMMutationKey = () => ["cREATEITEM"] as const;
 
-export const getCREATEITEMMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+/**
+ * The mutation options behind `useCREATEITEM` for `CREATE_ITEM`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * All capitals, a mutation
+ *
+ * `POST /api/v2/items`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCREATEITEMMutationOptions({ request: { client } }));
+ */
+export const getCREATEITEMMutationOptions = <
+  TError = InstantlyError<ErrorBody<"CREATE_ITEM">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof CREATE_ITEM>>,
     TError,
@@ -992,7 +1125,7 @@ export const getCREATEITEMMutationOptions = <TError = InstantlyApiError, TContex
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/items"] })) as InvalidationTargetsOf<CREATEITEMMutationVariables>,
+    (() => ({ resource: ["instantly", "items"] })) as InvalidationTargetsOf<CREATEITEMMutationVariables>,
     options?.invalidate,
   );
 };
@@ -1001,7 +1134,7 @@ export type CREATEITEMMutationResult = NonNullable<Awaited<ReturnType<typeof CRE
 
 export type CREATEITEMMutationBody = CREATEITEMBody;
 
-export type CREATEITEMMutationError = InstantlyApiError;
+export type CREATEITEMMutationError = InstantlyError<ErrorBody<"CREATE_ITEM">>;
 
 export type CREATEITEMMutationVariables = { data: CREATEITEMBody };
 
@@ -1012,8 +1145,11 @@ export type CREATEITEMMutationVariables = { data: CREATEITEMBody };
  *
  * `POST /api/v2/items`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCREATEITEM();
+ * mutate({ data: body });
  */
-export const useCREATEITEM = <TError = InstantlyApiError, TContext = unknown>(
+export const useCREATEITEM = <TError = InstantlyError<ErrorBody<"CREATE_ITEM">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof CREATE_ITEM>>,
@@ -1041,6 +1177,8 @@ export const useCREATEITEM = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await LIST_ITEMS_BY_BODY(body, { client });
  */
 export const LIST_ITEMS_BY_BODY = (
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
@@ -1055,15 +1193,27 @@ export const LIST_ITEMS_BY_BODY = (
 
 export const getLISTITEMSBYBODYQueryKey = (lISTITEMSBYBODYBody?: LISTITEMSBYBODYBody) => {
   return [
-    "/api/v2/items",
+    "instantly",
+    "items",
+    "list",
     "search",
     ...(lISTITEMSBYBODYBody !== undefined ? [lISTITEMSBYBODYBody] : []),
   ] as const;
 };
 
+/**
+ * The query options behind `useLISTITEMSBYBODY` for `LIST_ITEMS_BY_BODY`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * All capitals, cursor in the body
+ *
+ * `POST /api/v2/items/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getLISTITEMSBYBODYQueryOptions(body, { request: { client } }));
+ */
 export const getLISTITEMSBYBODYQueryOptions = <
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1086,7 +1236,7 @@ export const getLISTITEMSBYBODYQueryOptions = <
 
 export type LISTITEMSBYBODYQueryResult = NonNullable<Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>>;
 
-export type LISTITEMSBYBODYQueryError = InstantlyApiError;
+export type LISTITEMSBYBODYQueryError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>;
 
 /**
  * Query hook for `LIST_ITEMS_BY_BODY`. Pages: `useLISTITEMSBYBODYInfinite`.
@@ -1095,10 +1245,12 @@ export type LISTITEMSBYBODYQueryError = InstantlyApiError;
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSBYBODY(body);
  */
 export function useLISTITEMSBYBODY<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options: {
@@ -1125,10 +1277,12 @@ export function useLISTITEMSBYBODY<
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSBYBODY(body);
  */
 export function useLISTITEMSBYBODY<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1155,10 +1309,12 @@ export function useLISTITEMSBYBODY<
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSBYBODY(body);
  */
 export function useLISTITEMSBYBODY<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1172,7 +1328,7 @@ export function useLISTITEMSBYBODY<
 
 export function useLISTITEMSBYBODY<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1193,9 +1349,19 @@ export function useLISTITEMSBYBODY<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useLISTITEMSBYBODYSuspense` for `LIST_ITEMS_BY_BODY`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * All capitals, cursor in the body
+ *
+ * `POST /api/v2/items/search`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getLISTITEMSBYBODYSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getLISTITEMSBYBODYSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1222,7 +1388,7 @@ export const getLISTITEMSBYBODYSuspenseQueryOptions = <
 
 export type LISTITEMSBYBODYSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>>;
 
-export type LISTITEMSBYBODYSuspenseQueryError = InstantlyApiError;
+export type LISTITEMSBYBODYSuspenseQueryError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>;
 
 /**
  * Suspense query hook for `LIST_ITEMS_BY_BODY`. Pages: `useLISTITEMSBYBODYInfinite`.
@@ -1231,10 +1397,12 @@ export type LISTITEMSBYBODYSuspenseQueryError = InstantlyApiError;
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSBYBODYSuspense(body);
  */
 export function useLISTITEMSBYBODYSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options: {
@@ -1253,10 +1421,12 @@ export function useLISTITEMSBYBODYSuspense<
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSBYBODYSuspense(body);
  */
 export function useLISTITEMSBYBODYSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1275,10 +1445,12 @@ export function useLISTITEMSBYBODYSuspense<
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useLISTITEMSBYBODYSuspense(body);
  */
 export function useLISTITEMSBYBODYSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1292,7 +1464,7 @@ export function useLISTITEMSBYBODYSuspense<
 
 export function useLISTITEMSBYBODYSuspense<
   TData = Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -1320,6 +1492,8 @@ export function useLISTITEMSBYBODYSuspense<
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const data = await _privateThing(params, { client });
  */
 export const _privateThing = (
   params?: PrivateThingParams,
@@ -1333,12 +1507,22 @@ export const _privateThing = (
 };
 
 export const getPrivateThingQueryKey = (params?: PrivateThingParams) => {
-  return ["/api/v2/private", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "private", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `usePrivateThing` for `_privateThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Leading underscore: orval keeps it in type names (_PrivateThingQueryResult)
+ *
+ * `GET /api/v2/private`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getPrivateThingQueryOptions(params, { request: { client } }));
+ */
 export const getPrivateThingQueryOptions = <
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1361,7 +1545,7 @@ export const getPrivateThingQueryOptions = <
 
 export type PrivateThingQueryResult = NonNullable<Awaited<ReturnType<typeof _privateThing>>>;
 
-export type PrivateThingQueryError = InstantlyApiError;
+export type PrivateThingQueryError = InstantlyError<ErrorBody<"_privateThing">>;
 
 /**
  * Query hook for `_privateThing`.
@@ -1370,10 +1554,12 @@ export type PrivateThingQueryError = InstantlyApiError;
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = usePrivateThing(params);
  */
 export function usePrivateThing<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params: undefined | PrivateThingParams,
   options: {
@@ -1400,10 +1586,12 @@ export function usePrivateThing<
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = usePrivateThing(params);
  */
 export function usePrivateThing<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1430,10 +1618,12 @@ export function usePrivateThing<
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = usePrivateThing(params);
  */
 export function usePrivateThing<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1447,7 +1637,7 @@ export function usePrivateThing<
 
 export function usePrivateThing<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1465,9 +1655,19 @@ export function usePrivateThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `usePrivateThingSuspense` for `_privateThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Leading underscore: orval keeps it in type names (_PrivateThingQueryResult)
+ *
+ * `GET /api/v2/private`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getPrivateThingSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getPrivateThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1494,7 +1694,7 @@ export const getPrivateThingSuspenseQueryOptions = <
 
 export type PrivateThingSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof _privateThing>>>;
 
-export type PrivateThingSuspenseQueryError = InstantlyApiError;
+export type PrivateThingSuspenseQueryError = InstantlyError<ErrorBody<"_privateThing">>;
 
 /**
  * Suspense query hook for `_privateThing`.
@@ -1503,10 +1703,12 @@ export type PrivateThingSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = usePrivateThingSuspense(params);
  */
 export function usePrivateThingSuspense<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params: undefined | PrivateThingParams,
   options: {
@@ -1525,10 +1727,12 @@ export function usePrivateThingSuspense<
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = usePrivateThingSuspense(params);
  */
 export function usePrivateThingSuspense<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1547,10 +1751,12 @@ export function usePrivateThingSuspense<
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = usePrivateThingSuspense(params);
  */
 export function usePrivateThingSuspense<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1564,7 +1770,7 @@ export function usePrivateThingSuspense<
 
 export function usePrivateThingSuspense<
   TData = Awaited<ReturnType<typeof _privateThing>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"_privateThing">>,
 >(
   params?: PrivateThingParams,
   options?: {
@@ -1589,6 +1795,8 @@ export function usePrivateThingSuspense<
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const data = await HTTPStatus({ client });
  */
 export const HTTPStatus = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"HTTPStatus">>(
@@ -1598,12 +1806,22 @@ export const HTTPStatus = (options?: SecondParameter<typeof instantlyRequest>, s
 };
 
 export const getHTTPStatusQueryKey = () => {
-  return ["/api/v2/status"] as const;
+  return ["instantly", "status", "list"] as const;
 };
 
+/**
+ * The query options behind `useHTTPStatus` for `HTTPStatus`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Leading capitals with lower-case after them
+ *
+ * `GET /api/v2/status`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getHTTPStatusQueryOptions({ request: { client } }));
+ */
 export const getHTTPStatusQueryOptions = <
   TData = Awaited<ReturnType<typeof HTTPStatus>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
 >(options?: {
   query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1623,7 +1841,7 @@ export const getHTTPStatusQueryOptions = <
 
 export type HTTPStatusQueryResult = NonNullable<Awaited<ReturnType<typeof HTTPStatus>>>;
 
-export type HTTPStatusQueryError = InstantlyApiError;
+export type HTTPStatusQueryError = InstantlyError<ErrorBody<"HTTPStatus">>;
 
 /**
  * Query hook for `HTTPStatus`.
@@ -1632,8 +1850,13 @@ export type HTTPStatusQueryError = InstantlyApiError;
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useHTTPStatus();
  */
-export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TError = InstantlyApiError>(
+export function useHTTPStatus<
+  TData = Awaited<ReturnType<typeof HTTPStatus>>,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
+>(
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>> &
       Pick<
@@ -1658,8 +1881,13 @@ export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TE
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useHTTPStatus();
  */
-export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TError = InstantlyApiError>(
+export function useHTTPStatus<
+  TData = Awaited<ReturnType<typeof HTTPStatus>>,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>> &
       Pick<
@@ -1684,8 +1912,13 @@ export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TE
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useHTTPStatus();
  */
-export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TError = InstantlyApiError>(
+export function useHTTPStatus<
+  TData = Awaited<ReturnType<typeof HTTPStatus>>,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1695,7 +1928,10 @@ export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TError = InstantlyApiError>(
+export function useHTTPStatus<
+  TData = Awaited<ReturnType<typeof HTTPStatus>>,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
+>(
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1711,9 +1947,19 @@ export function useHTTPStatus<TData = Awaited<ReturnType<typeof HTTPStatus>>, TE
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useHTTPStatusSuspense` for `HTTPStatus`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Leading capitals with lower-case after them
+ *
+ * `GET /api/v2/status`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getHTTPStatusSuspenseQueryOptions({ request: { client } }));
+ */
 export const getHTTPStatusSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof HTTPStatus>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
 >(options?: {
   query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
   request?: SecondParameter<typeof instantlyRequest>;
@@ -1737,7 +1983,7 @@ export const getHTTPStatusSuspenseQueryOptions = <
 
 export type HTTPStatusSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof HTTPStatus>>>;
 
-export type HTTPStatusSuspenseQueryError = InstantlyApiError;
+export type HTTPStatusSuspenseQueryError = InstantlyError<ErrorBody<"HTTPStatus">>;
 
 /**
  * Suspense query hook for `HTTPStatus`.
@@ -1746,10 +1992,12 @@ export type HTTPStatusSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useHTTPStatusSuspense();
  */
 export function useHTTPStatusSuspense<
   TData = Awaited<ReturnType<typeof HTTPStatus>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
 >(
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
@@ -1767,10 +2015,12 @@ export function useHTTPStatusSuspense<
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useHTTPStatusSuspense();
  */
 export function useHTTPStatusSuspense<
   TData = Awaited<ReturnType<typeof HTTPStatus>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
@@ -1788,10 +2038,12 @@ export function useHTTPStatusSuspense<
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useHTTPStatusSuspense();
  */
 export function useHTTPStatusSuspense<
   TData = Awaited<ReturnType<typeof HTTPStatus>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
@@ -1804,7 +2056,7 @@ export function useHTTPStatusSuspense<
 
 export function useHTTPStatusSuspense<
   TData = Awaited<ReturnType<typeof HTTPStatus>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"HTTPStatus">>,
 >(
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof HTTPStatus>>, TError, TData>>;
@@ -1828,6 +2080,8 @@ export function useHTTPStatusSuspense<
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const data = await list_things(params, { client });
  */
 export const list_things = (
   params?: ListThingsParams,
@@ -1841,12 +2095,22 @@ export const list_things = (
 };
 
 export const getListThingsQueryKey = (params?: ListThingsParams) => {
-  return ["/api/v2/things", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListThings` for `list_things`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Cases to the same name as listThings
+ *
+ * `GET /api/v2/things`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListThingsQueryOptions(params, { request: { client } }));
+ */
 export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof list_things>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_things">>,
 >(
   params?: ListThingsParams,
   options?: {
@@ -1869,7 +2133,7 @@ export const getListThingsQueryOptions = <
 
 export type ListThingsQueryResult = NonNullable<Awaited<ReturnType<typeof list_things>>>;
 
-export type ListThingsQueryError = InstantlyApiError;
+export type ListThingsQueryError = InstantlyError<ErrorBody<"list_things">>;
 
 /**
  * Query hook for `list_things`.
@@ -1878,8 +2142,13 @@ export type ListThingsQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings(params);
  */
-export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof list_things>>,
+  TError = InstantlyError<ErrorBody<"list_things">>,
+>(
   params: undefined | ListThingsParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_things>>, TError, TData>> &
@@ -1905,8 +2174,13 @@ export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, T
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings(params);
  */
-export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof list_things>>,
+  TError = InstantlyError<ErrorBody<"list_things">>,
+>(
   params?: ListThingsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_things>>, TError, TData>> &
@@ -1932,8 +2206,13 @@ export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, T
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings(params);
  */
-export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof list_things>>,
+  TError = InstantlyError<ErrorBody<"list_things">>,
+>(
   params?: ListThingsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_things>>, TError, TData>>;
@@ -1944,7 +2223,10 @@ export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, T
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, TError = InstantlyApiError>(
+export function useListThings<
+  TData = Awaited<ReturnType<typeof list_things>>,
+  TError = InstantlyError<ErrorBody<"list_things">>,
+>(
   params?: ListThingsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof list_things>>, TError, TData>>;
@@ -1961,9 +2243,19 @@ export function useListThings<TData = Awaited<ReturnType<typeof list_things>>, T
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingsSuspense` for `list_things`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Cases to the same name as listThings
+ *
+ * `GET /api/v2/things`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListThingsSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof list_things>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_things">>,
 >(
   params?: ListThingsParams,
   options?: {
@@ -1990,7 +2282,7 @@ export const getListThingsSuspenseQueryOptions = <
 
 export type ListThingsSuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof list_things>>>;
 
-export type ListThingsSuspenseQueryError = InstantlyApiError;
+export type ListThingsSuspenseQueryError = InstantlyError<ErrorBody<"list_things">>;
 
 /**
  * Suspense query hook for `list_things`.
@@ -1999,10 +2291,12 @@ export type ListThingsSuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(params);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof list_things>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_things">>,
 >(
   params: undefined | ListThingsParams,
   options: {
@@ -2021,10 +2315,12 @@ export function useListThingsSuspense<
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(params);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof list_things>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_things">>,
 >(
   params?: ListThingsParams,
   options?: {
@@ -2043,10 +2339,12 @@ export function useListThingsSuspense<
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(params);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof list_things>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_things">>,
 >(
   params?: ListThingsParams,
   options?: {
@@ -2060,7 +2358,7 @@ export function useListThingsSuspense<
 
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof list_things>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"list_things">>,
 >(
   params?: ListThingsParams,
   options?: {
@@ -2083,6 +2381,8 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const data = await createThing(body, { client });
  */
 export const createThing = (
   createThingBody: CreateThingBody,
@@ -2097,7 +2397,18 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
-export const getCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+/**
+ * The mutation options behind `useCreateThing` for `createThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingMutationOptions({ request: { client } }));
+ */
+export const getCreateThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThing>>,
     TError,
@@ -2127,7 +2438,7 @@ export const getCreateThingMutationOptions = <TError = InstantlyApiError, TConte
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingMutationVariables>,
     options?.invalidate,
   );
 };
@@ -2136,7 +2447,7 @@ export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof cr
 
 export type CreateThingMutationBody = CreateThingBody;
 
-export type CreateThingMutationError = InstantlyApiError;
+export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
 export type CreateThingMutationVariables = { data: CreateThingBody };
 
@@ -2145,8 +2456,11 @@ export type CreateThingMutationVariables = { data: CreateThingBody };
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThing();
+ * mutate({ data: body });
  */
-export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThing>>,
@@ -2174,6 +2488,8 @@ export const useCreateThing = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const data = await listThings(params, { client });
  */
 export const listThings = (
   params?: ListThings2Params,
@@ -2187,12 +2503,22 @@ export const listThings = (
 };
 
 export const getListThings2QueryKey = (params?: ListThings2Params) => {
-  return ["/api/v2/things", "all", ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "things", "list", "all", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListThings2` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Second in document order: gets ListThings2
+ *
+ * `GET /api/v2/things/all`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListThings2QueryOptions(params, { request: { client } }));
+ */
 export const getListThings2QueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   params?: ListThings2Params,
   options?: {
@@ -2215,7 +2541,7 @@ export const getListThings2QueryOptions = <
 
 export type ListThings2QueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThings2QueryError = InstantlyApiError;
+export type ListThings2QueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Query hook for `listThings`.
@@ -2224,8 +2550,13 @@ export type ListThings2QueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings2(params);
  */
-export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings2<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   params: undefined | ListThings2Params,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
@@ -2251,8 +2582,13 @@ export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, T
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings2(params);
  */
-export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings2<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   params?: ListThings2Params,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
@@ -2278,8 +2614,13 @@ export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, T
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings2(params);
  */
-export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings2<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   params?: ListThings2Params,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
@@ -2290,7 +2631,10 @@ export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, T
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, TError = InstantlyApiError>(
+export function useListThings2<
+  TData = Awaited<ReturnType<typeof listThings>>,
+  TError = InstantlyError<ErrorBody<"listThings">>,
+>(
   params?: ListThings2Params,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
@@ -2307,9 +2651,19 @@ export function useListThings2<TData = Awaited<ReturnType<typeof listThings>>, T
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThings2Suspense` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Second in document order: gets ListThings2
+ *
+ * `GET /api/v2/things/all`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListThings2SuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListThings2SuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   params?: ListThings2Params,
   options?: {
@@ -2336,7 +2690,7 @@ export const getListThings2SuspenseQueryOptions = <
 
 export type ListThings2SuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof listThings>>>;
 
-export type ListThings2SuspenseQueryError = InstantlyApiError;
+export type ListThings2SuspenseQueryError = InstantlyError<ErrorBody<"listThings">>;
 
 /**
  * Suspense query hook for `listThings`.
@@ -2345,10 +2699,12 @@ export type ListThings2SuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings2Suspense(params);
  */
 export function useListThings2Suspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   params: undefined | ListThings2Params,
   options: {
@@ -2367,10 +2723,12 @@ export function useListThings2Suspense<
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings2Suspense(params);
  */
 export function useListThings2Suspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   params?: ListThings2Params,
   options?: {
@@ -2389,10 +2747,12 @@ export function useListThings2Suspense<
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListThings2Suspense(params);
  */
 export function useListThings2Suspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   params?: ListThings2Params,
   options?: {
@@ -2406,7 +2766,7 @@ export function useListThings2Suspense<
 
 export function useListThings2Suspense<
   TData = Awaited<ReturnType<typeof listThings>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"listThings">>,
 >(
   params?: ListThings2Params,
   options?: {
@@ -2431,6 +2791,8 @@ export function useListThings2Suspense<
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const data = await bulkCreateThing(body, { client });
  */
 export const bulkCreateThing = (
   bulkCreateThingBody: BulkCreateThingBody,
@@ -2445,7 +2807,20 @@ export const bulkCreateThing = (
 
 export const getBulkCreateThingMutationKey = () => ["bulkCreateThing"] as const;
 
-export const getBulkCreateThingMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+/**
+ * The mutation options behind `useBulkCreateThing` for `bulkCreateThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * An id that ends with another id
+ *
+ * `POST /api/v2/things/bulk`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getBulkCreateThingMutationOptions({ request: { client } }));
+ */
+export const getBulkCreateThingMutationOptions = <
+  TError = InstantlyError<ErrorBody<"bulkCreateThing">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof bulkCreateThing>>,
     TError,
@@ -2478,7 +2853,9 @@ export const getBulkCreateThingMutationOptions = <TError = InstantlyApiError, TC
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<BulkCreateThingMutationVariables>,
+    (() => ({
+      resource: ["instantly", "things"],
+    })) as InvalidationTargetsOf<BulkCreateThingMutationVariables>,
     options?.invalidate,
   );
 };
@@ -2487,7 +2864,7 @@ export type BulkCreateThingMutationResult = NonNullable<Awaited<ReturnType<typeo
 
 export type BulkCreateThingMutationBody = BulkCreateThingBody;
 
-export type BulkCreateThingMutationError = InstantlyApiError;
+export type BulkCreateThingMutationError = InstantlyError<ErrorBody<"bulkCreateThing">>;
 
 export type BulkCreateThingMutationVariables = { data: BulkCreateThingBody };
 
@@ -2498,8 +2875,11 @@ export type BulkCreateThingMutationVariables = { data: BulkCreateThingBody };
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useBulkCreateThing();
+ * mutate({ data: body });
  */
-export const useBulkCreateThing = <TError = InstantlyApiError, TContext = unknown>(
+export const useBulkCreateThing = <TError = InstantlyError<ErrorBody<"bulkCreateThing">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof bulkCreateThing>>,
@@ -2530,6 +2910,8 @@ export const useBulkCreateThing = <TError = InstantlyApiError, TContext = unknow
  *
  * `POST /api/v2/things/x`
  * Not paginated.
+ * @example
+ * const data = await createThingX(body, { client });
  */
 export const createThingX = (
   createThingXBody: CreateThingXBody,
@@ -2544,7 +2926,20 @@ export const createThingX = (
 
 export const getCreateThingXMutationKey = () => ["createThingX"] as const;
 
-export const getCreateThingXMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+/**
+ * The mutation options behind `useCreateThingX` for `createThingX`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * An id that starts with another id
+ *
+ * `POST /api/v2/things/x`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingXMutationOptions({ request: { client } }));
+ */
+export const getCreateThingXMutationOptions = <
+  TError = InstantlyError<ErrorBody<"createThingX">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof createThingX>>,
     TError,
@@ -2574,7 +2969,7 @@ export const getCreateThingXMutationOptions = <TError = InstantlyApiError, TCont
   };
   return withInvalidation(
     { mutationFn, ...mutationOptions },
-    (() => ({ resource: ["/api/v2/things"] })) as InvalidationTargetsOf<CreateThingXMutationVariables>,
+    (() => ({ resource: ["instantly", "things"] })) as InvalidationTargetsOf<CreateThingXMutationVariables>,
     options?.invalidate,
   );
 };
@@ -2583,7 +2978,7 @@ export type CreateThingXMutationResult = NonNullable<Awaited<ReturnType<typeof c
 
 export type CreateThingXMutationBody = CreateThingXBody;
 
-export type CreateThingXMutationError = InstantlyApiError;
+export type CreateThingXMutationError = InstantlyError<ErrorBody<"createThingX">>;
 
 export type CreateThingXMutationVariables = { data: CreateThingXBody };
 
@@ -2594,8 +2989,11 @@ export type CreateThingXMutationVariables = { data: CreateThingXBody };
  *
  * `POST /api/v2/things/x`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThingX();
+ * mutate({ data: body });
  */
-export const useCreateThingX = <TError = InstantlyApiError, TContext = unknown>(
+export const useCreateThingX = <TError = InstantlyError<ErrorBody<"createThingX">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof createThingX>>,
@@ -2623,6 +3021,8 @@ export const useCreateThingX = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const data = await _delete(id, { client });
  */
 export const _delete = (
   id: string,
@@ -2637,7 +3037,20 @@ export const _delete = (
 
 export const getDeleteMutationKey = () => ["delete"] as const;
 
-export const getDeleteMutationOptions = <TError = InstantlyApiError, TContext = unknown>(options?: {
+/**
+ * The mutation options behind `useDelete` for `_delete`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * A reserved word: normalization makes it _delete
+ *
+ * `DELETE /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getDeleteMutationOptions({ request: { client } }));
+ */
+export const getDeleteMutationOptions = <
+  TError = InstantlyError<ErrorBody<"_delete">>,
+  TContext = unknown,
+>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof _delete>>,
     TError,
@@ -2662,8 +3075,8 @@ export const getDeleteMutationOptions = <TError = InstantlyApiError, TContext = 
   return withInvalidation(
     { mutationFn, ...mutationOptions },
     ((variables) => ({
-      item: ["/api/v2/things", variables.id],
-      collection: ["/api/v2/things"],
+      item: ["instantly", "things", "item", variables.id],
+      lists: [["instantly", "things", "list"]],
       removeItem: true,
     })) as InvalidationTargetsOf<DeleteMutationVariables>,
     options?.invalidate,
@@ -2672,7 +3085,7 @@ export const getDeleteMutationOptions = <TError = InstantlyApiError, TContext = 
 
 export type DeleteMutationResult = NonNullable<Awaited<ReturnType<typeof _delete>>>;
 
-export type DeleteMutationError = InstantlyApiError;
+export type DeleteMutationError = InstantlyError<ErrorBody<"_delete">>;
 
 export type DeleteMutationVariables = { id: string };
 
@@ -2683,8 +3096,11 @@ export type DeleteMutationVariables = { id: string };
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useDelete();
+ * mutate({ id });
  */
-export const useDelete = <TError = InstantlyApiError, TContext = unknown>(
+export const useDelete = <TError = InstantlyError<ErrorBody<"_delete">>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof _delete>>,
@@ -2707,6 +3123,8 @@ export const useDelete = <TError = InstantlyApiError, TContext = unknown>(
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const data = await getV2Item2(id, params, { client });
  */
 export const getV2Item2 = (
   id: string,
@@ -2721,12 +3139,22 @@ export const getV2Item2 = (
 };
 
 export const getGetV2Item2QueryKey = (id: string, params?: GetV2Item2Params) => {
-  return ["/api/v2/v2-items", id, ...(params !== undefined ? [params] : [])] as const;
+  return ["instantly", "v2-items", "item", id, ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetV2Item2` for `getV2Item2`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Digits inside
+ *
+ * `GET /api/v2/v2-items/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetV2Item2QueryOptions(id, params, { request: { client } }));
+ */
 export const getGetV2Item2QueryOptions = <
   TData = Awaited<ReturnType<typeof getV2Item2>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
 >(
   id: string,
   params?: GetV2Item2Params,
@@ -2750,7 +3178,7 @@ export const getGetV2Item2QueryOptions = <
 
 export type GetV2Item2QueryResult = NonNullable<Awaited<ReturnType<typeof getV2Item2>>>;
 
-export type GetV2Item2QueryError = InstantlyApiError;
+export type GetV2Item2QueryError = InstantlyError<ErrorBody<"getV2Item2">>;
 
 /**
  * Query hook for `getV2Item2`.
@@ -2759,8 +3187,13 @@ export type GetV2Item2QueryError = InstantlyApiError;
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetV2Item2(id, params);
  */
-export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TError = InstantlyApiError>(
+export function useGetV2Item2<
+  TData = Awaited<ReturnType<typeof getV2Item2>>,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
+>(
   id: string,
   params: undefined | GetV2Item2Params,
   options: {
@@ -2787,8 +3220,13 @@ export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TE
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetV2Item2(id, params);
  */
-export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TError = InstantlyApiError>(
+export function useGetV2Item2<
+  TData = Awaited<ReturnType<typeof getV2Item2>>,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
+>(
   id: string,
   params?: GetV2Item2Params,
   options?: {
@@ -2815,8 +3253,13 @@ export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TE
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetV2Item2(id, params);
  */
-export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TError = InstantlyApiError>(
+export function useGetV2Item2<
+  TData = Awaited<ReturnType<typeof getV2Item2>>,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
+>(
   id: string,
   params?: GetV2Item2Params,
   options?: {
@@ -2828,7 +3271,10 @@ export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TE
   queryKey: DataTag<QueryKey, TData, TError>;
 };
 
-export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TError = InstantlyApiError>(
+export function useGetV2Item2<
+  TData = Awaited<ReturnType<typeof getV2Item2>>,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
+>(
   id: string,
   params?: GetV2Item2Params,
   options?: {
@@ -2846,9 +3292,19 @@ export function useGetV2Item2<TData = Awaited<ReturnType<typeof getV2Item2>>, TE
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetV2Item2Suspense` for `getV2Item2`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Digits inside
+ *
+ * `GET /api/v2/v2-items/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetV2Item2SuspenseQueryOptions(id, params, { request: { client } }));
+ */
 export const getGetV2Item2SuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getV2Item2>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
 >(
   id: string,
   params?: GetV2Item2Params,
@@ -2876,7 +3332,7 @@ export const getGetV2Item2SuspenseQueryOptions = <
 
 export type GetV2Item2SuspenseQueryResult = NonNullable<Awaited<ReturnType<typeof getV2Item2>>>;
 
-export type GetV2Item2SuspenseQueryError = InstantlyApiError;
+export type GetV2Item2SuspenseQueryError = InstantlyError<ErrorBody<"getV2Item2">>;
 
 /**
  * Suspense query hook for `getV2Item2`.
@@ -2885,10 +3341,12 @@ export type GetV2Item2SuspenseQueryError = InstantlyApiError;
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetV2Item2Suspense(id, params);
  */
 export function useGetV2Item2Suspense<
   TData = Awaited<ReturnType<typeof getV2Item2>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
 >(
   id: string,
   params: undefined | GetV2Item2Params,
@@ -2908,10 +3366,12 @@ export function useGetV2Item2Suspense<
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetV2Item2Suspense(id, params);
  */
 export function useGetV2Item2Suspense<
   TData = Awaited<ReturnType<typeof getV2Item2>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
 >(
   id: string,
   params?: GetV2Item2Params,
@@ -2931,10 +3391,12 @@ export function useGetV2Item2Suspense<
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetV2Item2Suspense(id, params);
  */
 export function useGetV2Item2Suspense<
   TData = Awaited<ReturnType<typeof getV2Item2>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
 >(
   id: string,
   params?: GetV2Item2Params,
@@ -2949,7 +3411,7 @@ export function useGetV2Item2Suspense<
 
 export function useGetV2Item2Suspense<
   TData = Awaited<ReturnType<typeof getV2Item2>>,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"getV2Item2">>,
 >(
   id: string,
   params?: GetV2Item2Params,
@@ -2975,6 +3437,8 @@ export function useGetV2Item2Suspense<
  *
  * `GET /api/v2/codes`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseList2faCodes();
  */
 export const useSuspenseList2faCodes = useList2faCodesSuspense;
 
@@ -2985,6 +3449,8 @@ export const useSuspenseList2faCodes = useList2faCodesSuspense;
  *
  * `GET /api/v2/items`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseLISTITEMS(params);
  */
 export const useSuspenseLISTITEMS = useLISTITEMSSuspense;
 
@@ -2997,7 +3463,7 @@ export const getLISTITEMSBYBODYInfiniteQueryOptions = <
     Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
     NonNullable<LISTITEMSBYBODYBody>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -3047,7 +3513,7 @@ export const getLISTITEMSBYBODYInfiniteQueryOptions = <
 
 export type LISTITEMSBYBODYInfiniteQueryResult = NonNullable<Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>>;
 
-export type LISTITEMSBYBODYInfiniteQueryError = InstantlyApiError;
+export type LISTITEMSBYBODYInfiniteQueryError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>;
 
 /**
  * Infinite query hook for `LIST_ITEMS_BY_BODY`.
@@ -3056,13 +3522,16 @@ export type LISTITEMSBYBODYInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSBYBODYInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSBYBODYInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
     NonNullable<LISTITEMSBYBODYBody>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -3096,7 +3565,7 @@ export const getLISTITEMSBYBODYSuspenseInfiniteQueryOptions = <
     Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
     NonNullable<LISTITEMSBYBODYBody>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -3148,7 +3617,7 @@ export type LISTITEMSBYBODYSuspenseInfiniteQueryResult = NonNullable<
   Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>
 >;
 
-export type LISTITEMSBYBODYSuspenseInfiniteQueryError = InstantlyApiError;
+export type LISTITEMSBYBODYSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>;
 
 /**
  * Suspense infinite query hook for `LIST_ITEMS_BY_BODY`.
@@ -3157,13 +3626,16 @@ export type LISTITEMSBYBODYSuspenseInfiniteQueryError = InstantlyApiError;
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useLISTITEMSBYBODYSuspenseInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useLISTITEMSBYBODYSuspenseInfinite<
   TData = InfiniteData<
     Awaited<ReturnType<typeof LIST_ITEMS_BY_BODY>>,
     NonNullable<LISTITEMSBYBODYBody>["starting_after"]
   >,
-  TError = InstantlyApiError,
+  TError = InstantlyError<ErrorBody<"LIST_ITEMS_BY_BODY">>,
 >(
   lISTITEMSBYBODYBody: LISTITEMSBYBODYBody,
   options?: {
@@ -3202,6 +3674,8 @@ export function useLISTITEMSBYBODYSuspenseInfinite<
  *
  * `POST /api/v2/items/search`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseLISTITEMSBYBODY(body);
  */
 export const useSuspenseLISTITEMSBYBODY = useLISTITEMSBYBODYSuspense;
 
@@ -3212,6 +3686,8 @@ export const useSuspenseLISTITEMSBYBODY = useLISTITEMSBYBODYSuspense;
  *
  * `GET /api/v2/private`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspensePrivateThing(params);
  */
 export const useSuspensePrivateThing = usePrivateThingSuspense;
 
@@ -3222,6 +3698,8 @@ export const useSuspensePrivateThing = usePrivateThingSuspense;
  *
  * `GET /api/v2/status`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseHTTPStatus();
  */
 export const useSuspenseHTTPStatus = useHTTPStatusSuspense;
 
@@ -3232,6 +3710,8 @@ export const useSuspenseHTTPStatus = useHTTPStatusSuspense;
  *
  * `GET /api/v2/things`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThings(params);
  */
 export const useSuspenseListThings = useListThingsSuspense;
 
@@ -3242,6 +3722,8 @@ export const useSuspenseListThings = useListThingsSuspense;
  *
  * `GET /api/v2/things/all`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThings2(params);
  */
 export const useSuspenseListThings2 = useListThings2Suspense;
 
@@ -3252,5 +3734,7 @@ export const useSuspenseListThings2 = useListThings2Suspense;
  *
  * `GET /api/v2/v2-items/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetV2Item2(id, params);
  */
 export const useSuspenseGetV2Item2 = useGetV2Item2Suspense;

@@ -22,8 +22,17 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyError } from "@instantly-kit/client";
+import type {
+  BulkCreateLeadBody,
+  CreateLeadBody,
+  CreateLeadBulkBody,
+  GetLeadsParams,
+  GetLeadsParamsParams,
+  PatchLeadBody,
+  XCreateLeadBody,
+} from "./model.gen.js";
 import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
@@ -53,6 +62,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const data = await list_lead_items({ client });
  */
 export const list_lead_items = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<ResponseBody<"list_lead_items">>(
@@ -65,6 +76,14 @@ export const getListLeadItemsQueryKey = () => {
   return ["instantly", "lead-items", "list"] as const;
 };
 
+/**
+ * The query options behind `useListLeadItems` for `list_lead_items`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListLeadItemsQueryOptions({ request: { client } }));
+ */
 export const getListLeadItemsQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
   TError = InstantlyError<ErrorBody<"list_lead_items">>,
@@ -94,6 +113,8 @@ export type ListLeadItemsQueryError = InstantlyError<ErrorBody<"list_lead_items"
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -121,6 +142,8 @@ export function useListLeadItems<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -148,6 +171,8 @@ export function useListLeadItems<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItems();
  */
 export function useListLeadItems<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -181,6 +206,14 @@ export function useListLeadItems<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListLeadItemsSuspense` for `list_lead_items`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/lead-items`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getListLeadItemsSuspenseQueryOptions({ request: { client } }));
+ */
 export const getListLeadItemsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof list_lead_items>>,
   TError = InstantlyError<ErrorBody<"list_lead_items">>,
@@ -214,6 +247,8 @@ export type ListLeadItemsSuspenseQueryError = InstantlyError<ErrorBody<"list_lea
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -233,6 +268,8 @@ export function useListLeadItemsSuspense<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -252,6 +289,8 @@ export function useListLeadItemsSuspense<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useListLeadItemsSuspense();
  */
 export function useListLeadItemsSuspense<
   TData = Awaited<ReturnType<typeof list_lead_items>>,
@@ -292,9 +331,11 @@ export function useListLeadItemsSuspense<
  *
  * `POST /api/v2/leads`
  * Not paginated.
+ * @example
+ * const data = await createLead(body, { client });
  */
 export const createLead = (
-  createLeadBody: RequestBody<"createLead">,
+  createLeadBody: CreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -306,6 +347,16 @@ export const createLead = (
 
 export const getCreateLeadMutationKey = () => ["createLead"] as const;
 
+/**
+ * The mutation options behind `useCreateLead` for `createLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Create leads
+ *
+ * `POST /api/v2/leads`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateLeadMutationOptions({ request: { client } }));
+ */
 export const getCreateLeadMutationOptions = <
   TError = InstantlyError<ErrorBody<"createLead">>,
   TContext = unknown,
@@ -345,13 +396,11 @@ export const getCreateLeadMutationOptions = <
 
 export type CreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof createLead>>>;
 
-export type CreateLeadMutationBody = RequestBody<"createLead">;
+export type CreateLeadMutationBody = CreateLeadBody;
 
 export type CreateLeadMutationError = InstantlyError<ErrorBody<"createLead">>;
 
-export type CreateLeadMutationVariables = {
-  data: RequestBody<"createLead">;
-};
+export type CreateLeadMutationVariables = { data: CreateLeadBody };
 
 /**
  * Mutation hook for `createLead`; invalidates its resource's queries on success.
@@ -360,6 +409,9 @@ export type CreateLeadMutationVariables = {
  *
  * `POST /api/v2/leads`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateLead();
+ * mutate({ data: body });
  */
 export const useCreateLead = <TError = InstantlyError<ErrorBody<"createLead">>, TContext = unknown>(
   options?: {
@@ -389,9 +441,11 @@ export const useCreateLead = <TError = InstantlyError<ErrorBody<"createLead">>, 
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
+ * @example
+ * const data = await bulkCreateLead(body, { client });
  */
 export const bulkCreateLead = (
-  bulkCreateLeadBody: RequestBody<"bulkCreateLead">,
+  bulkCreateLeadBody: BulkCreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -403,6 +457,16 @@ export const bulkCreateLead = (
 
 export const getBulkCreateLeadMutationKey = () => ["bulkCreateLead"] as const;
 
+/**
+ * The mutation options behind `useBulkCreateLead` for `bulkCreateLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * Create leads in bulk
+ *
+ * `POST /api/v2/leads/bulk`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getBulkCreateLeadMutationOptions({ request: { client } }));
+ */
 export const getBulkCreateLeadMutationOptions = <
   TError = InstantlyError<ErrorBody<"bulkCreateLead">>,
   TContext = unknown,
@@ -443,13 +507,11 @@ export const getBulkCreateLeadMutationOptions = <
 
 export type BulkCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof bulkCreateLead>>>;
 
-export type BulkCreateLeadMutationBody = RequestBody<"bulkCreateLead">;
+export type BulkCreateLeadMutationBody = BulkCreateLeadBody;
 
 export type BulkCreateLeadMutationError = InstantlyError<ErrorBody<"bulkCreateLead">>;
 
-export type BulkCreateLeadMutationVariables = {
-  data: RequestBody<"bulkCreateLead">;
-};
+export type BulkCreateLeadMutationVariables = { data: BulkCreateLeadBody };
 
 /**
  * Mutation hook for `bulkCreateLead`; invalidates its resource's queries on success.
@@ -458,6 +520,9 @@ export type BulkCreateLeadMutationVariables = {
  *
  * `POST /api/v2/leads/bulk`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useBulkCreateLead();
+ * mutate({ data: body });
  */
 export const useBulkCreateLead = <TError = InstantlyError<ErrorBody<"bulkCreateLead">>, TContext = unknown>(
   options?: {
@@ -488,9 +553,11 @@ export const useBulkCreateLead = <TError = InstantlyError<ErrorBody<"bulkCreateL
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
+ * @example
+ * const data = await createLeadBulk(body, { client });
  */
 export const createLeadBulk = (
-  createLeadBulkBody: RequestBody<"createLeadBulk">,
+  createLeadBulkBody: CreateLeadBulkBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -502,6 +569,14 @@ export const createLeadBulk = (
 
 export const getCreateLeadBulkMutationKey = () => ["createLeadBulk"] as const;
 
+/**
+ * The mutation options behind `useCreateLeadBulk` for `createLeadBulk`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/leads/bulk-2`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateLeadBulkMutationOptions({ request: { client } }));
+ */
 export const getCreateLeadBulkMutationOptions = <
   TError = InstantlyError<ErrorBody<"createLeadBulk">>,
   TContext = unknown,
@@ -542,19 +617,20 @@ export const getCreateLeadBulkMutationOptions = <
 
 export type CreateLeadBulkMutationResult = NonNullable<Awaited<ReturnType<typeof createLeadBulk>>>;
 
-export type CreateLeadBulkMutationBody = RequestBody<"createLeadBulk">;
+export type CreateLeadBulkMutationBody = CreateLeadBulkBody;
 
 export type CreateLeadBulkMutationError = InstantlyError<ErrorBody<"createLeadBulk">>;
 
-export type CreateLeadBulkMutationVariables = {
-  data: RequestBody<"createLeadBulk">;
-};
+export type CreateLeadBulkMutationVariables = { data: CreateLeadBulkBody };
 
 /**
  * Mutation hook for `createLeadBulk`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/leads/bulk-2`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateLeadBulk();
+ * mutate({ data: body });
  */
 export const useCreateLeadBulk = <TError = InstantlyError<ErrorBody<"createLeadBulk">>, TContext = unknown>(
   options?: {
@@ -585,9 +661,11 @@ export const useCreateLeadBulk = <TError = InstantlyError<ErrorBody<"createLeadB
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const data = await getLeads(params, { client });
  */
 export const getLeads = (
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -597,15 +675,23 @@ export const getLeads = (
   );
 };
 
-export const getGetLeadsQueryKey = (params?: QueryParams<"getLeads">) => {
+export const getGetLeadsQueryKey = (params?: GetLeadsParams) => {
   return ["instantly", "leads", "list", "search", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetLeads` for `getLeads`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -633,12 +719,14 @@ export type GetLeadsQueryError = InstantlyError<ErrorBody<"getLeads">>;
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params: undefined | QueryParams<"getLeads">,
+  params: undefined | GetLeadsParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -661,12 +749,14 @@ export function useGetLeads<
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>> &
       Pick<
@@ -689,12 +779,14 @@ export function useGetLeads<
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeads(params);
  */
 export function useGetLeads<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -708,7 +800,7 @@ export function useGetLeads<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -724,11 +816,19 @@ export function useGetLeads<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadsSuspense` for `getLeads`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -760,12 +860,14 @@ export type GetLeadsSuspenseQueryError = InstantlyError<ErrorBody<"getLeads">>;
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params: undefined | QueryParams<"getLeads">,
+  params: undefined | GetLeadsParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -780,12 +882,14 @@ export function useGetLeadsSuspense<
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -800,12 +904,14 @@ export function useGetLeadsSuspense<
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsSuspense(params);
  */
 export function useGetLeadsSuspense<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -819,7 +925,7 @@ export function useGetLeadsSuspense<
   TData = Awaited<ReturnType<typeof getLeads>>,
   TError = InstantlyError<ErrorBody<"getLeads">>,
 >(
-  params?: QueryParams<"getLeads">,
+  params?: GetLeadsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeads>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -840,9 +946,11 @@ export function useGetLeadsSuspense<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const data = await getLeadsParams(params, { client });
  */
 export const getLeadsParams = (
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -852,15 +960,23 @@ export const getLeadsParams = (
   );
 };
 
-export const getGetLeadsParamsQueryKey = (params?: QueryParams<"getLeadsParams">) => {
+export const getGetLeadsParamsQueryKey = (params?: GetLeadsParamsParams) => {
   return ["instantly", "leads", "list", "search-2", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetLeadsParams` for `getLeadsParams`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search-2`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsParamsQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsParamsQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -888,12 +1004,14 @@ export type GetLeadsParamsQueryError = InstantlyError<ErrorBody<"getLeadsParams"
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params: undefined | QueryParams<"getLeadsParams">,
+  params: undefined | GetLeadsParamsParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -916,12 +1034,14 @@ export function useGetLeadsParams<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>> &
       Pick<
@@ -944,12 +1064,14 @@ export function useGetLeadsParams<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParams(params);
  */
 export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -963,7 +1085,7 @@ export function useGetLeadsParams<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -979,11 +1101,19 @@ export function useGetLeadsParams<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadsParamsSuspense` for `getLeadsParams`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/search-2`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadsParamsSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetLeadsParamsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1015,12 +1145,14 @@ export type GetLeadsParamsSuspenseQueryError = InstantlyError<ErrorBody<"getLead
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params: undefined | QueryParams<"getLeadsParams">,
+  params: undefined | GetLeadsParamsParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1035,12 +1167,14 @@ export function useGetLeadsParamsSuspense<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1055,12 +1189,14 @@ export function useGetLeadsParamsSuspense<
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadsParamsSuspense(params);
  */
 export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1074,7 +1210,7 @@ export function useGetLeadsParamsSuspense<
   TData = Awaited<ReturnType<typeof getLeadsParams>>,
   TError = InstantlyError<ErrorBody<"getLeadsParams">>,
 >(
-  params?: QueryParams<"getLeadsParams">,
+  params?: GetLeadsParamsParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getLeadsParams>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1095,9 +1231,11 @@ export function useGetLeadsParamsSuspense<
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
+ * @example
+ * const data = await xCreateLead(body, { client });
  */
 export const xCreateLead = (
-  xCreateLeadBody: RequestBody<"xCreateLead">,
+  xCreateLeadBody: XCreateLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1109,6 +1247,14 @@ export const xCreateLead = (
 
 export const getXCreateLeadMutationKey = () => ["xCreateLead"] as const;
 
+/**
+ * The mutation options behind `useXCreateLead` for `xCreateLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/leads/x`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getXCreateLeadMutationOptions({ request: { client } }));
+ */
 export const getXCreateLeadMutationOptions = <
   TError = InstantlyError<ErrorBody<"xCreateLead">>,
   TContext = unknown,
@@ -1149,19 +1295,20 @@ export const getXCreateLeadMutationOptions = <
 
 export type XCreateLeadMutationResult = NonNullable<Awaited<ReturnType<typeof xCreateLead>>>;
 
-export type XCreateLeadMutationBody = RequestBody<"xCreateLead">;
+export type XCreateLeadMutationBody = XCreateLeadBody;
 
 export type XCreateLeadMutationError = InstantlyError<ErrorBody<"xCreateLead">>;
 
-export type XCreateLeadMutationVariables = {
-  data: RequestBody<"xCreateLead">;
-};
+export type XCreateLeadMutationVariables = { data: XCreateLeadBody };
 
 /**
  * Mutation hook for `xCreateLead`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/leads/x`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useXCreateLead();
+ * mutate({ data: body });
  */
 export const useXCreateLead = <TError = InstantlyError<ErrorBody<"xCreateLead">>, TContext = unknown>(
   options?: {
@@ -1189,6 +1336,8 @@ export const useXCreateLead = <TError = InstantlyError<ErrorBody<"xCreateLead">>
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const data = await getLead(id, { client });
  */
 export const getLead = (
   id: string,
@@ -1205,6 +1354,14 @@ export const getGetLeadQueryKey = (id: string) => {
   return ["instantly", "leads", "item", id] as const;
 };
 
+/**
+ * The query options behind `useGetLead` for `getLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
   TError = InstantlyError<ErrorBody<"getLead">>,
@@ -1237,6 +1394,8 @@ export type GetLeadQueryError = InstantlyError<ErrorBody<"getLead">>;
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLead(id);
  */
 export function useGetLead<
   TData = Awaited<ReturnType<typeof getLead>>,
@@ -1265,6 +1424,8 @@ export function useGetLead<
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLead(id);
  */
 export function useGetLead<
   TData = Awaited<ReturnType<typeof getLead>>,
@@ -1293,6 +1454,8 @@ export function useGetLead<
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLead(id);
  */
 export function useGetLead<
   TData = Awaited<ReturnType<typeof getLead>>,
@@ -1328,6 +1491,14 @@ export function useGetLead<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadSuspense` for `getLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLead>>,
   TError = InstantlyError<ErrorBody<"getLead">>,
@@ -1364,6 +1535,8 @@ export type GetLeadSuspenseQueryError = InstantlyError<ErrorBody<"getLead">>;
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadSuspense(id);
  */
 export function useGetLeadSuspense<
   TData = Awaited<ReturnType<typeof getLead>>,
@@ -1384,6 +1557,8 @@ export function useGetLeadSuspense<
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadSuspense(id);
  */
 export function useGetLeadSuspense<
   TData = Awaited<ReturnType<typeof getLead>>,
@@ -1404,6 +1579,8 @@ export function useGetLeadSuspense<
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadSuspense(id);
  */
 export function useGetLeadSuspense<
   TData = Awaited<ReturnType<typeof getLead>>,
@@ -1444,10 +1621,12 @@ export function useGetLeadSuspense<
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const data = await patchLead(id, body, { client });
  */
 export const patchLead = (
   id: string,
-  patchLeadBody: RequestBody<"patchLead">,
+  patchLeadBody: PatchLeadBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1459,6 +1638,14 @@ export const patchLead = (
 
 export const getPatchLeadMutationKey = () => ["patchLead"] as const;
 
+/**
+ * The mutation options behind `usePatchLead` for `patchLead`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `PATCH /api/v2/leads/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getPatchLeadMutationOptions({ request: { client } }));
+ */
 export const getPatchLeadMutationOptions = <
   TError = InstantlyError<ErrorBody<"patchLead">>,
   TContext = unknown,
@@ -1501,20 +1688,20 @@ export const getPatchLeadMutationOptions = <
 
 export type PatchLeadMutationResult = NonNullable<Awaited<ReturnType<typeof patchLead>>>;
 
-export type PatchLeadMutationBody = RequestBody<"patchLead">;
+export type PatchLeadMutationBody = PatchLeadBody;
 
 export type PatchLeadMutationError = InstantlyError<ErrorBody<"patchLead">>;
 
-export type PatchLeadMutationVariables = {
-  id: string;
-  data: RequestBody<"patchLead">;
-};
+export type PatchLeadMutationVariables = { id: string; data: PatchLeadBody };
 
 /**
  * Mutation hook for `patchLead`; invalidates its resource's queries on success.
  *
  * `PATCH /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = usePatchLead();
+ * mutate({ id, data: body });
  */
 export const usePatchLead = <TError = InstantlyError<ErrorBody<"patchLead">>, TContext = unknown>(
   options?: {
@@ -1537,6 +1724,8 @@ export const usePatchLead = <TError = InstantlyError<ErrorBody<"patchLead">>, TC
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const data = await getLeadX(id, { client });
  */
 export const getLeadX = (
   id: string,
@@ -1553,6 +1742,14 @@ export const getGetLeadXQueryKey = (id: string) => {
   return ["instantly", "leads", "item", id, "x"] as const;
 };
 
+/**
+ * The query options behind `useGetLeadX` for `getLeadX`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}/x`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadXQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadXQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
   TError = InstantlyError<ErrorBody<"getLeadX">>,
@@ -1585,6 +1782,8 @@ export type GetLeadXQueryError = InstantlyError<ErrorBody<"getLeadX">>;
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadX(id);
  */
 export function useGetLeadX<
   TData = Awaited<ReturnType<typeof getLeadX>>,
@@ -1613,6 +1812,8 @@ export function useGetLeadX<
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadX(id);
  */
 export function useGetLeadX<
   TData = Awaited<ReturnType<typeof getLeadX>>,
@@ -1641,6 +1842,8 @@ export function useGetLeadX<
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadX(id);
  */
 export function useGetLeadX<
   TData = Awaited<ReturnType<typeof getLeadX>>,
@@ -1676,6 +1879,14 @@ export function useGetLeadX<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetLeadXSuspense` for `getLeadX`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/leads/{id}/x`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetLeadXSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetLeadXSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getLeadX>>,
   TError = InstantlyError<ErrorBody<"getLeadX">>,
@@ -1712,6 +1923,8 @@ export type GetLeadXSuspenseQueryError = InstantlyError<ErrorBody<"getLeadX">>;
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
 export function useGetLeadXSuspense<
   TData = Awaited<ReturnType<typeof getLeadX>>,
@@ -1732,6 +1945,8 @@ export function useGetLeadXSuspense<
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
 export function useGetLeadXSuspense<
   TData = Awaited<ReturnType<typeof getLeadX>>,
@@ -1752,6 +1967,8 @@ export function useGetLeadXSuspense<
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetLeadXSuspense(id);
  */
 export function useGetLeadXSuspense<
   TData = Awaited<ReturnType<typeof getLeadX>>,
@@ -1792,6 +2009,8 @@ export function useGetLeadXSuspense<
  *
  * `GET /api/v2/lead-items`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseListLeadItems();
  */
 export const useSuspenseListLeadItems = useListLeadItemsSuspense;
 
@@ -1800,6 +2019,8 @@ export const useSuspenseListLeadItems = useListLeadItemsSuspense;
  *
  * `GET /api/v2/leads/search`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLeads(params);
  */
 export const useSuspenseGetLeads = useGetLeadsSuspense;
 
@@ -1808,6 +2029,8 @@ export const useSuspenseGetLeads = useGetLeadsSuspense;
  *
  * `GET /api/v2/leads/search-2`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLeadsParams(params);
  */
 export const useSuspenseGetLeadsParams = useGetLeadsParamsSuspense;
 
@@ -1816,6 +2039,8 @@ export const useSuspenseGetLeadsParams = useGetLeadsParamsSuspense;
  *
  * `GET /api/v2/leads/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLead(id);
  */
 export const useSuspenseGetLead = useGetLeadSuspense;
 
@@ -1824,5 +2049,7 @@ export const useSuspenseGetLead = useGetLeadSuspense;
  *
  * `GET /api/v2/leads/{id}/x`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetLeadX(id);
  */
 export const useSuspenseGetLeadX = useGetLeadXSuspense;

@@ -4,6 +4,7 @@ import type { OperationId } from "@instantly-kit/types";
 
 /** The operationId of each path template and method. */
 export const operationIds: Readonly<Record<string, Readonly<Record<string, OperationId>>>> = {
+  "/api/v2/background-jobs/{id}": { GET: "getBackgroundJob" },
   "/api/v2/things": { GET: "listThing", POST: "createThing" },
   "/api/v2/things/analytics": { POST: "getThingAnalytics" },
   "/api/v2/things/bulk": { POST: "createThings" },

@@ -107,6 +107,8 @@ export const getExportThingsMockHandler = (
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * server.use(getGetBackgroundJobMockHandler()); // or getGetBackgroundJobMockHandler(overrides), getGetBackgroundJobMockHandler(({ request }) => body)
  */
 export const getGetBackgroundJobMockHandler = (
   override?: MockOverride<SuccessBodies["getBackgroundJob"]>,

@@ -71,6 +71,8 @@ export const getExportThingsResponseMock = (
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const body = getGetBackgroundJobResponseMock(); // deep-merges overrides: getGetBackgroundJobResponseMock({ … })
  */
 export const getGetBackgroundJobResponseMock = (
   overrides?: DeepPartial<SuccessBodies["getBackgroundJob"]>,

@@ -44,6 +44,8 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const data = await getBackgroundJob(id, { client });
  */
 export const getBackgroundJob = (
   id: string,
@@ -60,6 +62,14 @@ export const getGetBackgroundJobQueryKey = (id: string) => {
   return ["instantly", "background-jobs", "item", id] as const;
 };
 
+/**
+ * The query options behind `useGetBackgroundJob` for `getBackgroundJob`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/background-jobs/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetBackgroundJobQueryOptions(id, { request: { client } }));
+ */
 export const getGetBackgroundJobQueryOptions = <
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
   TError = InstantlyError<ErrorBody<"getBackgroundJob">>,
@@ -92,6 +102,8 @@ export type GetBackgroundJobQueryError = InstantlyError<ErrorBody<"getBackground
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetBackgroundJob(id);
  */
 export function useGetBackgroundJob<
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
@@ -120,6 +132,8 @@ export function useGetBackgroundJob<
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetBackgroundJob(id);
  */
 export function useGetBackgroundJob<
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
@@ -148,6 +162,8 @@ export function useGetBackgroundJob<
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetBackgroundJob(id);
  */
 export function useGetBackgroundJob<
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
@@ -183,6 +199,14 @@ export function useGetBackgroundJob<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetBackgroundJobSuspense` for `getBackgroundJob`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/background-jobs/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetBackgroundJobSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetBackgroundJobSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
   TError = InstantlyError<ErrorBody<"getBackgroundJob">>,
@@ -219,6 +243,8 @@ export type GetBackgroundJobSuspenseQueryError = InstantlyError<ErrorBody<"getBa
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetBackgroundJobSuspense(id);
  */
 export function useGetBackgroundJobSuspense<
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
@@ -239,6 +265,8 @@ export function useGetBackgroundJobSuspense<
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetBackgroundJobSuspense(id);
  */
 export function useGetBackgroundJobSuspense<
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
@@ -259,6 +287,8 @@ export function useGetBackgroundJobSuspense<
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetBackgroundJobSuspense(id);
  */
 export function useGetBackgroundJobSuspense<
   TData = Awaited<ReturnType<typeof getBackgroundJob>>,
@@ -299,5 +329,7 @@ export function useGetBackgroundJobSuspense<
  *
  * `GET /api/v2/background-jobs/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetBackgroundJob(id);
  */
 export const useSuspenseGetBackgroundJob = useGetBackgroundJobSuspense;

@@ -30,8 +30,18 @@ import type {
   UseSuspenseQueryOptions,
   UseSuspenseQueryResult,
 } from "@tanstack/react-query";
-import type { ErrorBody, QueryParams, RequestBody, ResponseBody } from "@instantly-kit/types";
+import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyError } from "@instantly-kit/client";
+import type {
+  CreateThingBody,
+  CreateThingsBody,
+  GetThingAnalyticsBody,
+  GetThingSummaryParams,
+  ListThingParams,
+  ListThingsBody,
+  MoveThingsBody,
+  PatchThingBody,
+} from "./model.gen.js";
 import {
   instantlyRequest,
   nextStartingAfter,
@@ -66,9 +76,11 @@ const withQueryKey = <T extends object, K>(query: T, queryKey: K): T & { queryKe
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listThing(params, { client });
  */
 export const listThing = (
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -78,19 +90,27 @@ export const listThing = (
   );
 };
 
-export const getListThingInfiniteQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingInfiniteQueryKey = (params?: ListThingParams) => {
   return [...getListThingQueryKey(params), "infinite"] as const;
 };
 
-export const getListThingQueryKey = (params?: QueryParams<"listThing">) => {
+export const getListThingQueryKey = (params?: ListThingParams) => {
   return ["instantly", "things", "list", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useListThingInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -98,7 +118,7 @@ export const getListThingInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -109,7 +129,7 @@ export const getListThingInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -122,7 +142,7 @@ export const getListThingInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -137,12 +157,15 @@ export type ListThingInfiniteQueryError = InstantlyError<ErrorBody<"listThing">>
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseInfiniteQueryOptions<
@@ -150,7 +173,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -174,12 +197,15 @@ export function useListThingInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -187,7 +213,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     > &
       Pick<
@@ -211,12 +237,15 @@ export function useListThingInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -224,7 +253,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -235,10 +264,10 @@ export function useListThingInfinite<
 };
 
 export function useListThingInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -246,7 +275,7 @@ export function useListThingInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -262,11 +291,19 @@ export function useListThingInfinite<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThing` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingQueryOptions(params, { request: { client } }));
+ */
 export const getListThingQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -294,12 +331,14 @@ export type ListThingQueryError = InstantlyError<ErrorBody<"listThing">>;
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -322,12 +361,14 @@ export function useListThing<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>> &
       Pick<
@@ -350,12 +391,14 @@ export function useListThing<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThing(params);
  */
 export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -369,7 +412,7 @@ export function useListThing<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -385,11 +428,19 @@ export function useListThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspense` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -421,12 +472,14 @@ export type ListThingSuspenseQueryError = InstantlyError<ErrorBody<"listThing">>
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -441,12 +494,14 @@ export function useListThingSuspense<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -461,12 +516,14 @@ export function useListThingSuspense<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingSuspense(params);
  */
 export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -480,7 +537,7 @@ export function useListThingSuspense<
   TData = Awaited<ReturnType<typeof listThing>>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThing>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -496,11 +553,19 @@ export function useListThingSuspense<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingSuspenseInfinite` for `listThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things`
+ * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingSuspenseInfiniteQueryOptions(params, { request: { client } }));
+ */
 export const getListThingSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -508,7 +573,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -519,7 +584,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThing>>,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > = ({ signal, pageParam }) =>
     listThing({ ...params, starting_after: pageParam ?? params?.["starting_after"] }, requestOptions, signal);
   return {
@@ -532,7 +597,7 @@ export const getListThingSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    QueryParams<"listThing">["starting_after"]
+    ListThingParams["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -547,12 +612,15 @@ export type ListThingSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"list
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params: undefined | QueryParams<"listThing">,
+  params: undefined | ListThingParams,
   options: {
     query: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -560,7 +628,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -575,12 +643,15 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -588,7 +659,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -603,12 +674,15 @@ export function useListThingSuspenseInfinite<
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingSuspenseInfinite(params);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -616,7 +690,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -627,10 +701,10 @@ export function useListThingSuspenseInfinite<
 };
 
 export function useListThingSuspenseInfinite<
-  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, QueryParams<"listThing">["starting_after"]>,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThing>>, ListThingParams["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThing">>,
 >(
-  params?: QueryParams<"listThing">,
+  params?: ListThingParams,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -638,7 +712,7 @@ export function useListThingSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        QueryParams<"listThing">["starting_after"]
+        ListThingParams["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -662,9 +736,11 @@ export function useListThingSuspenseInfinite<
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const data = await createThing(body, { client });
  */
 export const createThing = (
-  createThingBody?: RequestBody<"createThing">,
+  createThingBody?: CreateThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -676,6 +752,14 @@ export const createThing = (
 
 export const getCreateThingMutationKey = () => ["createThing"] as const;
 
+/**
+ * The mutation options behind `useCreateThing` for `createThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingMutationOptions({ request: { client } }));
+ */
 export const getCreateThingMutationOptions = <
   TError = InstantlyError<ErrorBody<"createThing">>,
   TContext = unknown,
@@ -716,19 +800,20 @@ export const getCreateThingMutationOptions = <
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
 
-export type CreateThingMutationBody = RequestBody<"createThing"> | undefined;
+export type CreateThingMutationBody = CreateThingBody | undefined;
 
 export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
-export type CreateThingMutationVariables = {
-  data?: RequestBody<"createThing">;
-};
+export type CreateThingMutationVariables = { data?: CreateThingBody };
 
 /**
  * Mutation hook for `createThing`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/things`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThing();
+ * mutate({ data: body });
  */
 export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>, TContext = unknown>(
   options?: {
@@ -756,9 +841,11 @@ export const useCreateThing = <TError = InstantlyError<ErrorBody<"createThing">>
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const data = await getThingAnalytics(body, { client });
  */
 export const getThingAnalytics = (
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -768,7 +855,7 @@ export const getThingAnalytics = (
   );
 };
 
-export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody<"getThingAnalytics">) => {
+export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: GetThingAnalyticsBody) => {
   return [
     "instantly",
     "things",
@@ -778,11 +865,19 @@ export const getGetThingAnalyticsQueryKey = (getThingAnalyticsBody?: RequestBody
   ] as const;
 };
 
+/**
+ * The query options behind `useGetThingAnalytics` for `getThingAnalytics`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingAnalyticsQueryOptions(body, { request: { client } }));
+ */
 export const getGetThingAnalyticsQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -810,12 +905,14 @@ export type GetThingAnalyticsQueryError = InstantlyError<ErrorBody<"getThingAnal
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -838,12 +935,14 @@ export function useGetThingAnalytics<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>> &
       Pick<
@@ -866,12 +965,14 @@ export function useGetThingAnalytics<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalytics(body);
  */
 export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -885,7 +986,7 @@ export function useGetThingAnalytics<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -904,11 +1005,19 @@ export function useGetThingAnalytics<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingAnalyticsSuspense` for `getThingAnalytics`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/analytics`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingAnalyticsSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getGetThingAnalyticsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -940,12 +1049,14 @@ export type GetThingAnalyticsSuspenseQueryError = InstantlyError<ErrorBody<"getT
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody: undefined | RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody: undefined | GetThingAnalyticsBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -960,12 +1071,14 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -980,12 +1093,14 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingAnalyticsSuspense(body);
  */
 export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -999,7 +1114,7 @@ export function useGetThingAnalyticsSuspense<
   TData = Awaited<ReturnType<typeof getThingAnalytics>>,
   TError = InstantlyError<ErrorBody<"getThingAnalytics">>,
 >(
-  getThingAnalyticsBody?: RequestBody<"getThingAnalytics">,
+  getThingAnalyticsBody?: GetThingAnalyticsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingAnalytics>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1023,9 +1138,11 @@ export function useGetThingAnalyticsSuspense<
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const data = await createThings(body, { client });
  */
 export const createThings = (
-  createThingsBody?: RequestBody<"createThings">,
+  createThingsBody?: CreateThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1037,6 +1154,14 @@ export const createThings = (
 
 export const getCreateThingsMutationKey = () => ["createThings"] as const;
 
+/**
+ * The mutation options behind `useCreateThings` for `createThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/bulk`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getCreateThingsMutationOptions({ request: { client } }));
+ */
 export const getCreateThingsMutationOptions = <
   TError = InstantlyError<ErrorBody<"createThings">>,
   TContext = unknown,
@@ -1077,19 +1202,20 @@ export const getCreateThingsMutationOptions = <
 
 export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof createThings>>>;
 
-export type CreateThingsMutationBody = RequestBody<"createThings"> | undefined;
+export type CreateThingsMutationBody = CreateThingsBody | undefined;
 
 export type CreateThingsMutationError = InstantlyError<ErrorBody<"createThings">>;
 
-export type CreateThingsMutationVariables = {
-  data?: RequestBody<"createThings">;
-};
+export type CreateThingsMutationVariables = { data?: CreateThingsBody };
 
 /**
  * Mutation hook for `createThings`; invalidates its resource's queries on success.
  *
  * `POST /api/v2/things/bulk`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useCreateThings();
+ * mutate({ data: body });
  */
 export const useCreateThings = <TError = InstantlyError<ErrorBody<"createThings">>, TContext = unknown>(
   options?: {
@@ -1117,6 +1243,8 @@ export const useCreateThings = <TError = InstantlyError<ErrorBody<"createThings"
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const data = await exportThings({ client });
  */
 export const exportThings = (options?: SecondParameter<typeof instantlyRequest>, signal?: AbortSignal) => {
   return instantlyRequest<string>(
@@ -1129,6 +1257,14 @@ export const getExportThingsQueryKey = () => {
   return ["instantly", "things", "list", "export"] as const;
 };
 
+/**
+ * The query options behind `useExportThings` for `exportThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingsQueryOptions({ request: { client } }));
+ */
 export const getExportThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyError<ErrorBody<"exportThings">>,
@@ -1158,6 +1294,8 @@ export type ExportThingsQueryError = InstantlyError<ErrorBody<"exportThings">>;
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThings();
  */
 export function useExportThings<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1185,6 +1323,8 @@ export function useExportThings<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThings();
  */
 export function useExportThings<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1212,6 +1352,8 @@ export function useExportThings<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThings();
  */
 export function useExportThings<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1245,6 +1387,14 @@ export function useExportThings<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useExportThingsSuspense` for `exportThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/export`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getExportThingsSuspenseQueryOptions({ request: { client } }));
+ */
 export const getExportThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof exportThings>>,
   TError = InstantlyError<ErrorBody<"exportThings">>,
@@ -1278,6 +1428,8 @@ export type ExportThingsSuspenseQueryError = InstantlyError<ErrorBody<"exportThi
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1297,6 +1449,8 @@ export function useExportThingsSuspense<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1316,6 +1470,8 @@ export function useExportThingsSuspense<
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useExportThingsSuspense();
  */
 export function useExportThingsSuspense<
   TData = Awaited<ReturnType<typeof exportThings>>,
@@ -1354,9 +1510,11 @@ export function useExportThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const data = await listThings(body, { client });
  */
 export const listThings = (
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1366,7 +1524,7 @@ export const listThings = (
   );
 };
 
-export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
+export const getListThingsQueryKey = (listThingsBody?: ListThingsBody) => {
   return [
     "instantly",
     "things",
@@ -1376,11 +1534,19 @@ export const getListThingsQueryKey = (listThingsBody?: RequestBody<"listThings">
   ] as const;
 };
 
+/**
+ * The query options behind `useListThings` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingsQueryOptions(body, { request: { client } }));
+ */
 export const getListThingsQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1408,12 +1574,14 @@ export type ListThingsQueryError = InstantlyError<ErrorBody<"listThings">>;
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody: undefined | RequestBody<"listThings">,
+  listThingsBody: undefined | ListThingsBody,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1436,12 +1604,14 @@ export function useListThings<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>> &
       Pick<
@@ -1464,12 +1634,14 @@ export function useListThings<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThings(body);
  */
 export function useListThings<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1483,7 +1655,7 @@ export function useListThings<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1499,11 +1671,19 @@ export function useListThings<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useListThingsSuspense` for `listThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/list`
+ * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * await queryClient.prefetchQuery(getListThingsSuspenseQueryOptions(body, { request: { client } }));
+ */
 export const getListThingsSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1535,12 +1715,14 @@ export type ListThingsSuspenseQueryError = InstantlyError<ErrorBody<"listThings"
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody: undefined | RequestBody<"listThings">,
+  listThingsBody: undefined | ListThingsBody,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1555,12 +1737,14 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1575,12 +1759,14 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useListThingsSuspense(body);
  */
 export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1594,7 +1780,7 @@ export function useListThingsSuspense<
   TData = Awaited<ReturnType<typeof listThings>>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof listThings>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1615,9 +1801,11 @@ export function useListThingsSuspense<
  *
  * `POST /api/v2/things/move`
  * Not paginated.
+ * @example
+ * const data = await moveThings(body, { client });
  */
 export const moveThings = (
-  moveThingsBody?: RequestBody<"moveThings">,
+  moveThingsBody?: MoveThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1629,6 +1817,14 @@ export const moveThings = (
 
 export const getMoveThingsMutationKey = () => ["moveThings"] as const;
 
+/**
+ * The mutation options behind `useMoveThings` for `moveThings`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/move`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getMoveThingsMutationOptions({ request: { client } }));
+ */
 export const getMoveThingsMutationOptions = <
   TError = InstantlyError<ErrorBody<"moveThings">>,
   TContext = unknown,
@@ -1672,19 +1868,20 @@ export const getMoveThingsMutationOptions = <
 
 export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof moveThings>>>;
 
-export type MoveThingsMutationBody = RequestBody<"moveThings"> | undefined;
+export type MoveThingsMutationBody = MoveThingsBody | undefined;
 
 export type MoveThingsMutationError = InstantlyError<ErrorBody<"moveThings">>;
 
-export type MoveThingsMutationVariables = {
-  data?: RequestBody<"moveThings">;
-};
+export type MoveThingsMutationVariables = { data?: MoveThingsBody };
 
 /**
  * Mutation hook for `moveThings`, which the API completes in a background job: resolves with the job at once (follow it with `useBackgroundJob(data.id)`) and invalidates its resource's queries when the job ends.
  *
  * `POST /api/v2/things/move`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useMoveThings();
+ * mutate({ data: body });
  */
 export const useMoveThings = <TError = InstantlyError<ErrorBody<"moveThings">>, TContext = unknown>(
   options?: {
@@ -1712,9 +1909,11 @@ export const useMoveThings = <TError = InstantlyError<ErrorBody<"moveThings">>, 
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const data = await getThingSummary(params, { client });
  */
 export const getThingSummary = (
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1724,15 +1923,23 @@ export const getThingSummary = (
   );
 };
 
-export const getGetThingSummaryQueryKey = (params?: QueryParams<"getThingSummary">) => {
+export const getGetThingSummaryQueryKey = (params?: GetThingSummaryParams) => {
   return ["instantly", "things", "list", "summary", ...(params !== undefined ? [params] : [])] as const;
 };
 
+/**
+ * The query options behind `useGetThingSummary` for `getThingSummary`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingSummaryQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingSummaryQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1760,12 +1967,14 @@ export type GetThingSummaryQueryError = InstantlyError<ErrorBody<"getThingSummar
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params: undefined | QueryParams<"getThingSummary">,
+  params: undefined | GetThingSummaryParams,
   options: {
     query: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1788,12 +1997,14 @@ export function useGetThingSummary<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>> &
       Pick<
@@ -1816,12 +2027,14 @@ export function useGetThingSummary<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummary(params);
  */
 export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1835,7 +2048,7 @@ export function useGetThingSummary<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1851,11 +2064,19 @@ export function useGetThingSummary<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingSummarySuspense` for `getThingSummary`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/summary`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingSummarySuspenseQueryOptions(params, { request: { client } }));
+ */
 export const getGetThingSummarySuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1887,12 +2108,14 @@ export type GetThingSummarySuspenseQueryError = InstantlyError<ErrorBody<"getThi
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params: undefined | QueryParams<"getThingSummary">,
+  params: undefined | GetThingSummaryParams,
   options: {
     query: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1907,12 +2130,14 @@ export function useGetThingSummarySuspense<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1927,12 +2152,14 @@ export function useGetThingSummarySuspense<
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSummarySuspense(params);
  */
 export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1946,7 +2173,7 @@ export function useGetThingSummarySuspense<
   TData = Awaited<ReturnType<typeof getThingSummary>>,
   TError = InstantlyError<ErrorBody<"getThingSummary">>,
 >(
-  params?: QueryParams<"getThingSummary">,
+  params?: GetThingSummaryParams,
   options?: {
     query?: Partial<UseSuspenseQueryOptions<Awaited<ReturnType<typeof getThingSummary>>, TError, TData>>;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -1967,6 +2194,8 @@ export function useGetThingSummarySuspense<
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const data = await deleteThing(id, { client });
  */
 export const deleteThing = (
   id: string,
@@ -1981,6 +2210,14 @@ export const deleteThing = (
 
 export const getDeleteThingMutationKey = () => ["deleteThing"] as const;
 
+/**
+ * The mutation options behind `useDeleteThing` for `deleteThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `DELETE /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getDeleteThingMutationOptions({ request: { client } }));
+ */
 export const getDeleteThingMutationOptions = <
   TError = InstantlyError<ErrorBody<"deleteThing">>,
   TContext = unknown,
@@ -2034,6 +2271,9 @@ export type DeleteThingMutationVariables = { id: string };
  *
  * `DELETE /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = useDeleteThing();
+ * mutate({ id });
  */
 export const useDeleteThing = <TError = InstantlyError<ErrorBody<"deleteThing">>, TContext = unknown>(
   options?: {
@@ -2061,6 +2301,8 @@ export const useDeleteThing = <TError = InstantlyError<ErrorBody<"deleteThing">>
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const data = await getThing(id, { client });
  */
 export const getThing = (
   id: string,
@@ -2077,6 +2319,14 @@ export const getGetThingQueryKey = (id: string) => {
   return ["instantly", "things", "item", id] as const;
 };
 
+/**
+ * The query options behind `useGetThing` for `getThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingQueryOptions(id, { request: { client } }));
+ */
 export const getGetThingQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
   TError = InstantlyError<ErrorBody<"getThing">>,
@@ -2109,6 +2359,8 @@ export type GetThingQueryError = InstantlyError<ErrorBody<"getThing">>;
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThing(id);
  */
 export function useGetThing<
   TData = Awaited<ReturnType<typeof getThing>>,
@@ -2137,6 +2389,8 @@ export function useGetThing<
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThing(id);
  */
 export function useGetThing<
   TData = Awaited<ReturnType<typeof getThing>>,
@@ -2165,6 +2419,8 @@ export function useGetThing<
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThing(id);
  */
 export function useGetThing<
   TData = Awaited<ReturnType<typeof getThing>>,
@@ -2200,6 +2456,14 @@ export function useGetThing<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * The query options behind `useGetThingSuspense` for `getThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `GET /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * await queryClient.prefetchQuery(getGetThingSuspenseQueryOptions(id, { request: { client } }));
+ */
 export const getGetThingSuspenseQueryOptions = <
   TData = Awaited<ReturnType<typeof getThing>>,
   TError = InstantlyError<ErrorBody<"getThing">>,
@@ -2236,6 +2500,8 @@ export type GetThingSuspenseQueryError = InstantlyError<ErrorBody<"getThing">>;
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSuspense(id);
  */
 export function useGetThingSuspense<
   TData = Awaited<ReturnType<typeof getThing>>,
@@ -2256,6 +2522,8 @@ export function useGetThingSuspense<
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSuspense(id);
  */
 export function useGetThingSuspense<
   TData = Awaited<ReturnType<typeof getThing>>,
@@ -2276,6 +2544,8 @@ export function useGetThingSuspense<
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useGetThingSuspense(id);
  */
 export function useGetThingSuspense<
   TData = Awaited<ReturnType<typeof getThing>>,
@@ -2316,10 +2586,12 @@ export function useGetThingSuspense<
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const data = await patchThing(id, body, { client });
  */
 export const patchThing = (
   id: string,
-  patchThingBody?: RequestBody<"patchThing">,
+  patchThingBody?: PatchThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -2331,6 +2603,14 @@ export const patchThing = (
 
 export const getPatchThingMutationKey = () => ["patchThing"] as const;
 
+/**
+ * The mutation options behind `usePatchThing` for `patchThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `PATCH /api/v2/things/{id}`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getPatchThingMutationOptions({ request: { client } }));
+ */
 export const getPatchThingMutationOptions = <
   TError = InstantlyError<ErrorBody<"patchThing">>,
   TContext = unknown,
@@ -2373,20 +2653,20 @@ export const getPatchThingMutationOptions = <
 
 export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof patchThing>>>;
 
-export type PatchThingMutationBody = RequestBody<"patchThing"> | undefined;
+export type PatchThingMutationBody = PatchThingBody | undefined;
 
 export type PatchThingMutationError = InstantlyError<ErrorBody<"patchThing">>;
 
-export type PatchThingMutationVariables = {
-  id: string;
-  data?: RequestBody<"patchThing">;
-};
+export type PatchThingMutationVariables = { id: string; data?: PatchThingBody };
 
 /**
  * Mutation hook for `patchThing`; invalidates its resource's queries on success.
  *
  * `PATCH /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = usePatchThing();
+ * mutate({ id, data: body });
  */
 export const usePatchThing = <TError = InstantlyError<ErrorBody<"patchThing">>, TContext = unknown>(
   options?: {
@@ -2414,6 +2694,8 @@ export const usePatchThing = <TError = InstantlyError<ErrorBody<"patchThing">>, 
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
+ * @example
+ * const data = await pauseThing(id, { client });
  */
 export const pauseThing = (
   id: string,
@@ -2428,6 +2710,14 @@ export const pauseThing = (
 
 export const getPauseThingMutationKey = () => ["pauseThing"] as const;
 
+/**
+ * The mutation options behind `usePauseThing` for `pauseThing`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as `{ request: { client } }`.
+ *
+ * `POST /api/v2/things/{id}/pause`
+ * Not paginated.
+ * @example
+ * const mutation = useMutation(getPauseThingMutationOptions({ request: { client } }));
+ */
 export const getPauseThingMutationOptions = <
   TError = InstantlyError<ErrorBody<"pauseThing">>,
   TContext = unknown,
@@ -2479,6 +2769,9 @@ export type PauseThingMutationVariables = { id: string };
  *
  * `POST /api/v2/things/{id}/pause`
  * Not paginated.
+ * @example
+ * const { mutate, isPending } = usePauseThing();
+ * mutate({ id });
  */
 export const usePauseThing = <TError = InstantlyError<ErrorBody<"pauseThing">>, TContext = unknown>(
   options?: {
@@ -2506,6 +2799,8 @@ export const usePauseThing = <TError = InstantlyError<ErrorBody<"pauseThing">>, 
  *
  * `GET /api/v2/things`
  * Cursor-paginated: `starting_after` (query parameter); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThing(params);
  */
 export const useSuspenseListThing = useListThingSuspense;
 
@@ -2514,6 +2809,8 @@ export const useSuspenseListThing = useListThingSuspense;
  *
  * `POST /api/v2/things/analytics`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThingAnalytics(body);
  */
 export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
 
@@ -2522,21 +2819,20 @@ export const useSuspenseGetThingAnalytics = useGetThingAnalyticsSuspense;
  *
  * `GET /api/v2/things/export`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseExportThings();
  */
 export const useSuspenseExportThings = useExportThingsSuspense;
 
-export const getListThingsInfiniteQueryKey = (listThingsBody?: RequestBody<"listThings">) => {
+export const getListThingsInfiniteQueryKey = (listThingsBody?: ListThingsBody) => {
   return [...getListThingsQueryKey(listThingsBody), "infinite"] as const;
 };
 
 export const getListThingsInfiniteQueryOptions = <
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2544,7 +2840,7 @@ export const getListThingsInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2555,13 +2851,10 @@ export const getListThingsInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      {
-        ...listThingsBody,
-        starting_after: pageParam ?? listThingsBody?.starting_after,
-      } as RequestBody<"listThings">,
+      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
       requestOptions,
       signal,
     );
@@ -2576,7 +2869,7 @@ export const getListThingsInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2591,15 +2884,15 @@ export type ListThingsInfiniteQueryError = InstantlyError<ErrorBody<"listThings"
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingsInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsInfinite<
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseInfiniteQueryOptions<
@@ -2607,7 +2900,7 @@ export function useListThingsInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2624,13 +2917,10 @@ export function useListThingsInfinite<
 }
 
 export const getListThingsSuspenseInfiniteQueryOptions = <
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2638,7 +2928,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2649,13 +2939,10 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
   const queryFn: QueryFunction<
     Awaited<ReturnType<typeof listThings>>,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > = ({ signal, pageParam }) =>
     listThings(
-      {
-        ...listThingsBody,
-        starting_after: pageParam ?? listThingsBody?.starting_after,
-      } as RequestBody<"listThings">,
+      { ...listThingsBody, starting_after: pageParam ?? listThingsBody?.starting_after } as ListThingsBody,
       requestOptions,
       signal,
     );
@@ -2670,7 +2957,7 @@ export const getListThingsSuspenseInfiniteQueryOptions = <
     TError,
     TData,
     QueryKey,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
+    NonNullable<ListThingsBody>["starting_after"]
   > & {
     queryKey: DataTag<QueryKey, TData, TError>;
   };
@@ -2685,15 +2972,15 @@ export type ListThingsSuspenseInfiniteQueryError = InstantlyError<ErrorBody<"lis
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useListThingsSuspenseInfinite(body);
+ * const items = data?.pages.flatMap((page) => page.items ?? []);
  */
 export function useListThingsSuspenseInfinite<
-  TData = InfiniteData<
-    Awaited<ReturnType<typeof listThings>>,
-    NonNullable<RequestBody<"listThings">>["starting_after"]
-  >,
+  TData = InfiniteData<Awaited<ReturnType<typeof listThings>>, NonNullable<ListThingsBody>["starting_after"]>,
   TError = InstantlyError<ErrorBody<"listThings">>,
 >(
-  listThingsBody?: RequestBody<"listThings">,
+  listThingsBody?: ListThingsBody,
   options?: {
     query?: Partial<
       UseSuspenseInfiniteQueryOptions<
@@ -2701,7 +2988,7 @@ export function useListThingsSuspenseInfinite<
         TError,
         TData,
         QueryKey,
-        NonNullable<RequestBody<"listThings">>["starting_after"]
+        NonNullable<ListThingsBody>["starting_after"]
       >
     >;
     request?: SecondParameter<typeof instantlyRequest>;
@@ -2728,6 +3015,8 @@ export function useListThingsSuspenseInfinite<
  *
  * `POST /api/v2/things/list`
  * Cursor-paginated: `starting_after` (request body property); each page is `{ items, next_starting_after }`.
+ * @example
+ * const { data, isPending, error } = useSuspenseListThings(body);
  */
 export const useSuspenseListThings = useListThingsSuspense;
 
@@ -2736,6 +3025,8 @@ export const useSuspenseListThings = useListThingsSuspense;
  *
  * `GET /api/v2/things/summary`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThingSummary(params);
  */
 export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
 
@@ -2744,5 +3035,7 @@ export const useSuspenseGetThingSummary = useGetThingSummarySuspense;
  *
  * `GET /api/v2/things/{id}`
  * Not paginated.
+ * @example
+ * const { data, isPending, error } = useSuspenseGetThing(id);
  */
 export const useSuspenseGetThing = useGetThingSuspense;

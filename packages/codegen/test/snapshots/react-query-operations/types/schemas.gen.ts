@@ -2,5 +2,19 @@
 // Regenerate with `pnpm generate`.
 import type { components } from "./openapi.gen.js";
 
+/**
+ * The `BackgroundJob` schema of the Instantly API v2 (`components["schemas"]["BackgroundJob"]`).
+ *
+ * Returned by `getBackgroundJob`, `moveThings`.
+ * @example
+ * import type { BackgroundJob } from "@instantly-kit/types";
+ */
 export type BackgroundJob = components["schemas"]["BackgroundJob"];
+/**
+ * The `Thing` schema of the Instantly API v2 (`components["schemas"]["Thing"]`).
+ *
+ * Returned by `listThing`, `createThing`, `listThings`, `getThing`, `deleteThing`, `patchThing` and 1 more.
+ * @example
+ * import type { Thing } from "@instantly-kit/types";
+ */
 export type Thing = components["schemas"]["Thing"];

@@ -11,6 +11,7 @@ export const operationScopes: Readonly<Record<keyof operations, readonly Scope[]
   createThings: [],
   deleteThing: [],
   exportThings: [],
+  getBackgroundJob: [],
   getThing: [],
   getThingAnalytics: [],
   getThingSummary: [],
