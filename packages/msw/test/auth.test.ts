@@ -32,7 +32,7 @@ async function send(operation: (typeof operations)[number], key: string | undefi
     headers,
     ...(operation.body ? { body: "{}" } : {}),
   });
-  const text = operation.method === "HEAD" ? "" : await response.text();
+  const text = await response.text();
   return { status: response.status, text };
 }
 

@@ -96,7 +96,7 @@ describe("errors: one InstantlyError union, narrowed by kind, bodies typed per o
     if (error?.kind === "network") expectTypeOf(error.attempts).toBeNumber();
     if (error?.kind === "abort") expectTypeOf(error.reason).toBeUnknown();
     expectTypeOf<NonNullable<typeof error>["kind"]>().toEqualTypeOf<
-      "api" | "network" | "timeout" | "abort" | "pagination" | "missing-provider" | "validation"
+      "api" | "network" | "timeout" | "abort" | "pagination" | "missing-provider" | "validation" | "scope"
     >();
   });
 
@@ -126,6 +126,7 @@ describe("errors: one InstantlyError union, narrowed by kind, bodies typed per o
         case "pagination":
         case "missing-provider":
         case "validation":
+        case "scope":
           return e.kind;
         default:
           return e satisfies never;
