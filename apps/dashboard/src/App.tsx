@@ -1,5 +1,5 @@
 import { createInstantlyClient } from "@instantly-kit/client";
-import { InstantlyProvider } from "@instantly-kit/react-query";
+import { InstantlyProvider } from "@instantly-kit/react-query/core";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { forgetApiKey, loadApiKey, saveApiKey } from "./api-key.ts";

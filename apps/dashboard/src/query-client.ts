@@ -1,4 +1,4 @@
-import { createInstantlyQueryClient } from "@instantly-kit/react-query";
+import { createInstantlyQueryClient } from "@instantly-kit/react-query/core";
 import { MutationCache, QueryCache, type QueryClient } from "@tanstack/react-query";
 import { statusOf } from "./errors.ts";
 import type { RateLimitMonitor } from "./rate-limit.ts";

@@ -2,7 +2,7 @@ import {
   useGetCampaign,
   useGetCampaignAnalytics,
   useGetDailyCampaignAnalytics,
-} from "@instantly-kit/react-query";
+} from "@instantly-kit/react-query/campaign";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 

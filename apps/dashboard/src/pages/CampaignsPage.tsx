@@ -1,4 +1,4 @@
-import { useListCampaignInfinite } from "@instantly-kit/react-query";
+import { useListCampaignInfinite } from "@instantly-kit/react-query/campaign";
 import { LoadMore } from "../components/LoadMore.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";

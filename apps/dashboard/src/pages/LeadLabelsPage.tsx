@@ -1,4 +1,4 @@
-import { useCreateLeadLabel, useListLeadLabel } from "@instantly-kit/react-query";
+import { useCreateLeadLabel, useListLeadLabel } from "@instantly-kit/react-query/lead-label";
 import type { RequestBody } from "@instantly-kit/types";
 import { type FormEvent, useState } from "react";
 import { QueryProblem } from "../components/QueryProblem.tsx";

@@ -1,4 +1,4 @@
-import { useListCampaignInfinite } from "@instantly-kit/react-query";
+import { useListCampaignInfinite } from "@instantly-kit/react-query/campaign";
 import { campaignStatusLabel } from "@instantly-kit/types";
 import { useEffect, useRef } from "react";
 
