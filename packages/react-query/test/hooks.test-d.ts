@@ -13,6 +13,7 @@ import {
   getGetCampaignQueryKey,
   getListCampaignQueryOptions,
   updateCached,
+  useCreateLead,
   useCreateLeadLabel,
   useGetCampaign,
   useGetCampaignSuspense,
@@ -71,6 +72,13 @@ describe("hook types agree with @instantly-kit/types", () => {
     const patch = usePatchCampaign();
     // @ts-expect-error the path parameter is required
     patch.mutate({ data: { name: "x" } });
+    // A mutation's body is required even where the spec marks it optional (issue 11: `mutate({})` compiled).
+    const createLead = useCreateLead();
+    // @ts-expect-error `data` is required
+    createLead.mutate({});
+    createLead.mutate({ data: {} });
+    // A POST read keeps its optional filters.
+    useListLeads();
   });
 
   it("query keys and options helpers are typed", () => {

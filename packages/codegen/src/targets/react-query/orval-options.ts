@@ -44,8 +44,16 @@ export function inertPath(path: string): string {
  * - Failures are one response answering {@link ERROR_SCHEMA}: every failure is an `InstantlyApiError` (the body is
  *   `error.body`), so orval's ~1,000 per-status error models (`ListCampaign401`…) are not generated — they were
  *   most of its time and memory — and its error types read `InstantlyApiError` with no rewrite.
+ * - The JSON body of a POST/PUT/PATCH mutation is required (`mutate({ data })`), also where the spec leaves `requestBody` optional:
+ *   Instantly's spec marks most bodies optional, and `useCreateLead().mutate({})` compiling meant a create with
+ *   no data. An app that really sends none writes `{ data: {} }`. Query hooks (GETs, POST reads whose filters
+ *   are all optional) keep an optional body. Only what orval sees changes: the types package's `RequestBody`,
+ *   the spec and the lock do not.
  */
-export function orvalInput(document: Record<string, unknown>): Record<string, unknown> {
+export function orvalInput(
+  document: Record<string, unknown>,
+  requiredBodies: ReadonlySet<string> = new Set(),
+): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   const errorResponse = {
     description: "error",
@@ -80,7 +88,14 @@ export function orvalInput(document: Record<string, unknown>): Record<string, un
         ),
         "400": errorResponse,
       };
-      if (rest.requestBody) rest.requestBody = withShapelessContent(rest.requestBody);
+      if (rest.requestBody) {
+        const body = withShapelessContent(rest.requestBody) as Record<string, unknown>;
+        const json = (body.content as Record<string, unknown> | undefined)?.["application/json"];
+        rest.requestBody =
+          typeof id === "string" && requiredBodies.has(id) && json && !("$ref" in body)
+            ? { ...body, required: true }
+            : body;
+      }
       copy[method] = rest;
     }
     paths[inertPath(path)] = copy;
@@ -133,6 +148,12 @@ export function orvalOptions(input: {
   mutatorPath: string;
 }): Options {
   const orvalNames = new Map(input.operations.map((operation) => [operation.id, operation.orvalName]));
+  // A DELETE's body (a reason, a filter) stays as optional as the spec says: only creates and updates need one.
+  const requiredBodies = new Set(
+    input.operations
+      .filter((operation) => !operation.isQuery && ["post", "put", "patch"].includes(operation.method))
+      .map((operation) => operation.id),
+  );
   const perOperation: Record<string, { query: Record<string, unknown> }> = {};
   for (const operation of input.operations) {
     if (operation.method === "post" && operation.isQuery) {
@@ -152,7 +173,9 @@ export function orvalOptions(input: {
     input: {
       target: input.document as never,
       unsafeDisableValidation: true,
-      override: { transformer: orvalInput as never },
+      override: {
+        transformer: ((document: Record<string, unknown>) => orvalInput(document, requiredBodies)) as never,
+      },
     },
     output: {
       target: `${input.workDir}/endpoints.ts`,

@@ -28,7 +28,7 @@ type SecondParameter<T extends (...args: never) => unknown> = Parameters<T>[1];
  * const data = await createLeadFinderAgent(body, { client });
  */
 export const createLeadFinderAgent = (
-  createLeadFinderAgentBody?: CreateLeadFinderAgentBody,
+  createLeadFinderAgentBody: CreateLeadFinderAgentBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -95,11 +95,11 @@ export type CreateLeadFinderAgentMutationResult = NonNullable<
   Awaited<ReturnType<typeof createLeadFinderAgent>>
 >;
 
-export type CreateLeadFinderAgentMutationBody = CreateLeadFinderAgentBody | undefined;
+export type CreateLeadFinderAgentMutationBody = CreateLeadFinderAgentBody;
 
 export type CreateLeadFinderAgentMutationError = InstantlyError<ErrorBody<"createLeadFinderAgent">>;
 
-export type CreateLeadFinderAgentMutationVariables = { data?: CreateLeadFinderAgentBody };
+export type CreateLeadFinderAgentMutationVariables = { data: CreateLeadFinderAgentBody };
 
 /**
  * Mutation hook for `createLeadFinderAgent`; invalidates its resource's queries on success.

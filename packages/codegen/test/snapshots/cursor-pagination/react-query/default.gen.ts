@@ -731,7 +731,7 @@ export function useListThingSuspenseInfinite<
  * const data = await createThing(body, { client });
  */
 export const createThing = (
-  thing?: Thing,
+  thing: Thing,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -791,11 +791,11 @@ export const getCreateThingMutationOptions = <
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
 
-export type CreateThingMutationBody = Thing | undefined;
+export type CreateThingMutationBody = Thing;
 
 export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
-export type CreateThingMutationVariables = { data?: Thing };
+export type CreateThingMutationVariables = { data: Thing };
 
 /**
  * Mutation hook for `createThing`; invalidates its resource's queries on success.

@@ -740,7 +740,7 @@ export function useListThingSuspenseInfinite<
  * const data = await createThing(body, { client });
  */
 export const createThing = (
-  createThingBody?: CreateThingBody,
+  createThingBody: CreateThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -800,11 +800,11 @@ export const getCreateThingMutationOptions = <
 
 export type CreateThingMutationResult = NonNullable<Awaited<ReturnType<typeof createThing>>>;
 
-export type CreateThingMutationBody = CreateThingBody | undefined;
+export type CreateThingMutationBody = CreateThingBody;
 
 export type CreateThingMutationError = InstantlyError<ErrorBody<"createThing">>;
 
-export type CreateThingMutationVariables = { data?: CreateThingBody };
+export type CreateThingMutationVariables = { data: CreateThingBody };
 
 /**
  * Mutation hook for `createThing`; invalidates its resource's queries on success.
@@ -1142,7 +1142,7 @@ export function useGetThingAnalyticsSuspense<
  * const data = await createThings(body, { client });
  */
 export const createThings = (
-  createThingsBody?: CreateThingsBody,
+  createThingsBody: CreateThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1202,11 +1202,11 @@ export const getCreateThingsMutationOptions = <
 
 export type CreateThingsMutationResult = NonNullable<Awaited<ReturnType<typeof createThings>>>;
 
-export type CreateThingsMutationBody = CreateThingsBody | undefined;
+export type CreateThingsMutationBody = CreateThingsBody;
 
 export type CreateThingsMutationError = InstantlyError<ErrorBody<"createThings">>;
 
-export type CreateThingsMutationVariables = { data?: CreateThingsBody };
+export type CreateThingsMutationVariables = { data: CreateThingsBody };
 
 /**
  * Mutation hook for `createThings`; invalidates its resource's queries on success.
@@ -1805,7 +1805,7 @@ export function useListThingsSuspense<
  * const data = await moveThings(body, { client });
  */
 export const moveThings = (
-  moveThingsBody?: MoveThingsBody,
+  moveThingsBody: MoveThingsBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -1868,11 +1868,11 @@ export const getMoveThingsMutationOptions = <
 
 export type MoveThingsMutationResult = NonNullable<Awaited<ReturnType<typeof moveThings>>>;
 
-export type MoveThingsMutationBody = MoveThingsBody | undefined;
+export type MoveThingsMutationBody = MoveThingsBody;
 
 export type MoveThingsMutationError = InstantlyError<ErrorBody<"moveThings">>;
 
-export type MoveThingsMutationVariables = { data?: MoveThingsBody };
+export type MoveThingsMutationVariables = { data: MoveThingsBody };
 
 /**
  * Mutation hook for `moveThings`, which the API completes in a background job: resolves with the job at once (follow it with `useBackgroundJob(data.id)`) and invalidates its resource's queries when the job ends.
@@ -2591,7 +2591,7 @@ export function useGetThingSuspense<
  */
 export const patchThing = (
   id: string,
-  patchThingBody?: PatchThingBody,
+  patchThingBody: PatchThingBody,
   options?: SecondParameter<typeof instantlyRequest>,
   signal?: AbortSignal,
 ) => {
@@ -2653,11 +2653,11 @@ export const getPatchThingMutationOptions = <
 
 export type PatchThingMutationResult = NonNullable<Awaited<ReturnType<typeof patchThing>>>;
 
-export type PatchThingMutationBody = PatchThingBody | undefined;
+export type PatchThingMutationBody = PatchThingBody;
 
 export type PatchThingMutationError = InstantlyError<ErrorBody<"patchThing">>;
 
-export type PatchThingMutationVariables = { id: string; data?: PatchThingBody };
+export type PatchThingMutationVariables = { id: string; data: PatchThingBody };
 
 /**
  * Mutation hook for `patchThing`; invalidates its resource's queries on success.
