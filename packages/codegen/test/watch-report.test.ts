@@ -60,6 +60,7 @@ function report(message: string, tail: string): UpdateReport {
       },
     ],
     scopes: [{ operationId: "getCampaign", before: [["a:read", "a:all"]], after: [["a:all"]] }],
+    appScopes: [{ app: "app", before: ["a:read"], after: ["a:all"] }],
   };
 }
 

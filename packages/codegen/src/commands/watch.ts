@@ -15,6 +15,7 @@ import type { SpecDiff } from "../spec/diff/index.ts";
 import { finishInterruptedPull } from "../spec/interrupted-pull.ts";
 import { sha256 } from "../spec/lock.ts";
 import { serializeSpec } from "../spec/normalize/index.ts";
+import { type AppScopeChange, appScopeChange, usedOperationIds } from "../watch/app-scopes.ts";
 import { backUp } from "../watch/backup.ts";
 import { type AppError, parseTestFailures, parseTscErrors, tieToOperations } from "../watch/diagnostics.ts";
 import {
@@ -123,8 +124,11 @@ async function watch(
       operationRef(op, oldModel, newModel),
     );
     const apps: AppImpact[] = [];
+    const appScopes: AppScopeChange[] = [];
     for (const app of workspaceApps(root)) {
       const appDir = join(root, app.dir);
+      const scopeChange = appScopeChange(app.name, usedOperationIds(appDir, oldModel), oldModel, newModel);
+      if (scopeChange) appScopes.push(scopeChange);
       const usages = findUsages(appDir, refs);
       const ids = refs.map((ref) => ref.id);
       const typecheck = await runStep(root, appDir, "typecheck", (out) => parseTscErrors(out), usages, ids);
@@ -153,6 +157,7 @@ async function watch(
       ...operations,
       apps,
       scopes: scopeChanges(oldModel, newModel),
+      appScopes,
     };
     if (options.report) {
       const file = resolve(process.env.INIT_CWD ?? process.cwd(), options.report);

@@ -4,6 +4,7 @@
 import type { ScopeGroup } from "../model/index.ts";
 import { code, oneLine } from "../spec/diff/markdown.ts";
 import type { Bump, Severity } from "../spec/diff/types.ts";
+import type { AppScopeChange } from "./app-scopes.ts";
 import type { AppError } from "./diagnostics.ts";
 import type { Usage } from "./usages.ts";
 
@@ -54,6 +55,8 @@ export interface UpdateReport {
   changed: ChangedOperation[];
   apps: AppImpact[];
   scopes: ScopeChange[];
+  /** Apps whose least-privilege key scopes change (`pnpm scopes` before and after). */
+  appScopes: AppScopeChange[];
 }
 
 /** How many errors of one step the report shows (the rest is a count). */
@@ -78,12 +81,24 @@ export function renderReportMarkdown(report: UpdateReport): string {
   out.push("## Impact on our apps", "");
   for (const app of report.apps) out.push(...renderApp(app), "");
 
-  if (report.scopes.length > 0) {
-    out.push("## Scopes", "", "Operations whose required API key scopes changed:", "");
-    for (const scope of report.scopes) {
-      out.push(`- ${code(scope.operationId)}: ${scopesText(scope.before)} → ${scopesText(scope.after)}`);
+  if (report.scopes.length > 0 || report.appScopes.length > 0) {
+    out.push("## Scopes", "");
+    if (report.scopes.length > 0) {
+      out.push("Operations whose required API key scopes changed:", "");
+      for (const scope of report.scopes) {
+        out.push(`- ${code(scope.operationId)}: ${scopesText(scope.before)} → ${scopesText(scope.after)}`);
+      }
+      out.push("");
     }
-    out.push("");
+    if (report.appScopes.length > 0) {
+      out.push("Apps whose least-privilege API key changes (`pnpm scopes apps/<name>`):", "");
+      for (const change of report.appScopes) {
+        const list = (scopes: string[]) =>
+          scopes.length > 0 ? scopes.map((scope) => code(scope)).join(", ") : "none";
+        out.push(`- ${code(change.app)}: ${list(change.before)} → ${list(change.after)}`);
+      }
+      out.push("");
+    }
   }
 
   if (report.changeset) {
