@@ -130,7 +130,7 @@ it.each(["NodeNext", "Bundler"] as const)(
           'import { useGetCampaign, getGetCampaignQueryKey } from "@instantly-kit/react-query/campaign";',
           'import { useListLeads } from "@instantly-kit/react-query/lead";',
           'import { InstantlyProvider, invalidateTargets } from "@instantly-kit/react-query/core";',
-          'export const key: readonly ["/api/v2/campaigns", string] = getGetCampaignQueryKey("c1");',
+          'export const key: readonly ["instantly", "campaigns", "item", string] = getGetCampaignQueryKey("c1");',
           "export const name = (id: string): string | undefined => useGetCampaign(id).data?.name;",
           "export const email = (): string | null | undefined => useListLeads({ limit: 1 }).data?.items?.[0]?.email;",
           "export const used = [InstantlyProvider, invalidateTargets];",

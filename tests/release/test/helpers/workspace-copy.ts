@@ -4,7 +4,8 @@ import { basename, join } from "node:path";
 import { type RunResult, run } from "./process.ts";
 import { repoRoot } from "./repo.ts";
 
-const PACKAGES = ["types", "client", "react-query", "msw"];
+// In build order: react-query's test kit (`/testing`) compiles against @instantly-kit/msw's declarations.
+const PACKAGES = ["types", "client", "msw", "react-query"];
 
 /**
  * A scratch copy of the repo layout the pipeline works on (spec/, .changeset/, packages/, apps/dashboard):
