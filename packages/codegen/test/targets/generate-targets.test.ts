@@ -41,9 +41,12 @@ async function generate(target: Target): Promise<Record<string, string>> {
 }
 
 describe("types target", () => {
-  test("writes openapi-typescript output, named schema types and enum constants, each with the banner", async () => {
+  test("writes openapi-typescript output, named schema types, enum constants and scopes, each with the banner", async () => {
     const files = await generate(typesTarget);
-    expect(Object.keys(files)).toEqual(["enums.gen.ts", "openapi.gen.ts", "schemas.gen.ts"]);
+    expect(Object.keys(files)).toEqual(["enums.gen.ts", "openapi.gen.ts", "schemas.gen.ts", "scopes.gen.ts"]);
+    expect(files["scopes.gen.ts"]).toContain(
+      "export const operationScopes: Readonly<Record<keyof operations, readonly Scope[]>> = {",
+    );
     for (const text of Object.values(files)) expect(text.startsWith(GENERATED_BANNER)).toBe(true);
     expect(files["openapi.gen.ts"]).toContain("export interface paths {");
     expect(files["openapi.gen.ts"]).toContain("listThing: {");
@@ -65,9 +68,14 @@ describe("types target", () => {
 });
 
 describe("client target", () => {
-  test("writes the pagination and text-response maps", async () => {
+  test("writes the pagination, text-response and operation-id maps", async () => {
     const files = await generate(clientTarget);
-    expect(Object.keys(files)).toEqual(["pagination.gen.ts", "text-responses.gen.ts"]);
+    expect(Object.keys(files)).toEqual([
+      "operation-ids.gen.ts",
+      "pagination.gen.ts",
+      "text-responses.gen.ts",
+    ]);
+    expect(files["operation-ids.gen.ts"]).toContain('"/things/search": { POST: "searchThing" },');
     expect(files["pagination.gen.ts"]).toContain('"/things/search": { method: "post", cursorIn: "body" },');
     expect(files["text-responses.gen.ts"]).toContain('"/things/export": { GET: true },');
   });

@@ -161,7 +161,12 @@ describe("generated hooks for operationIds orval and the model case differently"
     const dir = await mkdtemp(join(tmpdir(), "ik-rq-names-"));
     dirs.push(dir);
     await generateHooks(model, dir, mutator);
-    expect((await readdir(dir)).sort()).toEqual(["index.gen.ts", "model.gen.ts", "name.gen.ts"]);
+    expect((await readdir(dir)).sort()).toEqual([
+      "index.gen.ts",
+      "model.gen.ts",
+      "name.gen.ts",
+      "resources.gen.ts",
+    ]);
     const exported = exportedNames(await readFile(join(dir, "name.gen.ts"), "utf8"));
 
     for (const [id, requestFunction, hook] of TABLE) {

@@ -188,7 +188,7 @@ describe("generated hooks for the fixture", () => {
     expect(thing).toContain('TError = InstantlyError<ErrorBody<"listThings">>'); // body-cursor infinite hooks too
     expect(thing).not.toMatch(/\bInstantlyApiError\b/);
     expect(thing).not.toMatch(/ErrorType|from ["']\.\/model["']/);
-    expect(thing).toContain("export type CreateThingsMutationVariables = { data?: CreateThingsBody };");
+    expect(thing).toContain("export type CreateThingsMutationVariables = { data: CreateThingsBody };");
     expect(thing).not.toContain("CreateThingsBodyItem[]");
     // Infinite hooks page with the response's cursor (orval's `getNextPageParam` option).
     expect(thing.match(/getNextPageParam: \(lastPage\) => nextStartingAfter\(lastPage\)/g)).toHaveLength(2);
