@@ -45,7 +45,8 @@ function main(): number {
   process.stdout.write(`new:app: created apps/${name} (${files.length} files)\n`);
   if (options.install) {
     // A new workspace package: pnpm links its dependencies (all already in the catalog and the store).
-    const status = runPnpm(root, ["install", ...options.installFlags]);
+    // A new app adds its dependencies to the lock file: never frozen (pnpm freezes it by default when CI is set).
+    const status = runPnpm(root, ["install", "--no-frozen-lockfile", ...options.installFlags]);
     if (status !== 0) {
       process.stderr.write(
         `error: apps/${name} was created but \`pnpm install\` failed (exit ${status}); fix the cause and run \`pnpm install\`\n`,

@@ -108,8 +108,14 @@ describe("a fresh clone installs without warnings", () => {
     try {
       execFileSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, clone]);
       // From the store (what this machine already has); the warnings looked for are the same online.
+      // As typed in a shell: without the npm_config_* variables the pnpm running this test exports (npx would
+      // warn about pnpm-only ones such as `catalog`, which no fresh clone sees).
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name)),
+      );
       const install = await run("npx", ["--yes", pinned, "install", "--frozen-lockfile", "--offline"], {
         cwd: clone,
+        env,
         timeoutMs: 590_000,
       });
       const output = `${install.stdout}\n${install.stderr}`;
