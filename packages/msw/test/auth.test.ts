@@ -69,23 +69,29 @@ describe("startMockServer({ apiKeys }): the 401/403 matrix over every operation"
 
 describe("least privilege: one accepted scope of each group is enough, and nothing less", () => {
   const scoped = operations.filter((operation) => scopeGroups(operation.id).length > 0);
+  // One server for the whole table: per operation, a key with exactly one scope of each group and one short of it.
+  const exactScopes = (id: OperationId) => scopeGroups(id).map((group) => group[0] as string);
+  let local: MockServer;
+  beforeAll(async () => {
+    const apiKeys = Object.fromEntries(
+      scoped.flatMap(({ id }) => [
+        [`exact-${id}`, exactScopes(id)],
+        [`short-${id}`, exactScopes(id).slice(1)],
+      ]),
+    );
+    local = await startMockServer({ port: 0, apiKeys });
+  });
+  afterAll(() => local.close());
 
   test.each(scoped)("$method $path ($id)", async (operation) => {
-    const groups = scopeGroups(operation.id);
-    const exact = groups.map((group) => group[0] as string);
-    const local = await startMockServer({ port: 0, apiKeys: { exact, short: exact.slice(1) } });
-    try {
-      const answer = (key: string) =>
-        fetch(`${local.url}${operation.path}`, {
-          method: operation.method,
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          ...(operation.body ? { body: "{}" } : {}),
-        }).then((response) => response.status);
-      expect([401, 403]).not.toContain(await answer("exact"));
-      expect(await answer("short")).toBe(403);
-    } finally {
-      await local.close();
-    }
+    const answer = (key: string) =>
+      fetch(`${local.url}${operation.path}`, {
+        method: operation.method,
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        ...(operation.body ? { body: "{}" } : {}),
+      }).then((response) => response.status);
+    expect([401, 403]).not.toContain(await answer(`exact-${operation.id}`));
+    expect(await answer(`short-${operation.id}`)).toBe(403);
   });
 });
 

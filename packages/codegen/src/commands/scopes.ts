@@ -7,7 +7,7 @@ import { projectPaths } from "../paths.ts";
 import { leastPrivilege } from "../scopes/least-privilege.ts";
 import { scanCalls, type Unresolved } from "../scopes/unresolved.ts";
 import { readLockedSpec } from "../spec/lock.ts";
-import { findUsages, type OperationRef } from "../watch/usages.ts";
+import { findUsages, operationRefs } from "../watch/usages.ts";
 
 const USAGE = "usage: scopes <dir…> [--json]";
 
@@ -36,13 +36,7 @@ export async function scopesCommand(args: string[]): Promise<number> {
     }
   }
   const model = buildModel((await readLockedSpec(projectPaths())).document);
-  const refs: OperationRef[] = model.operations.map((op) => ({
-    id: op.id,
-    name: op.name,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    paginated: op.pagination !== undefined,
-  }));
+  const refs = operationRefs(model);
   const byId = new Map(model.operations.map((op) => [op.id, op]));
   const uses = new Map<string, string[]>();
   const unresolved: Unresolved[] = [];

@@ -1,10 +1,15 @@
 // Calls whose operation cannot be known without running the app: a client method or `paginate` given a path
 // held in a variable, `client.request(method, path)` with either not a literal. `pnpm scopes` lists them as
 // warnings rather than guessing. Read with the TypeScript compiler's syntax trees, like watch/usages.ts.
-import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import ts from "typescript";
-import { appSourceFiles, type OperationRef } from "../watch/usages.ts";
+import {
+  appSourceFiles,
+  CLIENT_METHODS,
+  literalText as literal,
+  type OperationRef,
+  parseAppFile,
+} from "../watch/usages.ts";
 
 export interface Unresolved {
   /** Relative to the app's folder, `/` separated. */
@@ -13,8 +18,6 @@ export interface Unresolved {
   text: string;
   reason: string;
 }
-
-const CLIENT_METHODS = new Set(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]);
 
 /** `client.request("get", "/api/v2/…")` calls with literal method and path, resolved to their operation. */
 export interface RequestCall {
@@ -31,10 +34,8 @@ export function scanCalls(
   const unresolved: Unresolved[] = [];
   const requests: RequestCall[] = [];
   for (const path of appSourceFiles(appDir)) {
-    const text = readFileSync(path, "utf8");
-    if (!text.includes("@instantly-kit/")) continue;
-    const kind = path.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-    const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+    const source = parseAppFile(path);
+    if (!source.text.includes("@instantly-kit/")) continue;
     const file = relative(appDir, path).split(sep).join("/");
     const at = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
     const shown = (node: ts.Node) => node.getText(source).replace(/\s+/g, " ").slice(0, 80);
@@ -88,8 +89,4 @@ export function scanCalls(
     visit(source);
   }
   return { unresolved, requests };
-}
-
-function literal(node: ts.Expression): string | undefined {
-  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
 }

@@ -16,6 +16,8 @@ export interface OperationExports {
   hooks: string[];
   /** `get…QueryOptions` variants, or `get…MutationOptions`. */
   optionsHelpers: string[];
+  /** The hook each options helper is behind (`getXSuspenseQueryOptions` → `useXSuspense`). */
+  hookOf: Readonly<Record<string, string>>;
   /** `get…QueryKey` (queries only). */
   queryKey: string | undefined;
   /** @instantly-kit/msw's `get…MockHandler`. */
@@ -51,20 +53,21 @@ export function operationExports(operation: Operation, isQuery: boolean): Operat
         ...(infinite ? [`use${name}Infinite`, `use${name}SuspenseInfinite`] : []),
       ]
     : [`use${name}`];
-  // Body-cursor infinite hooks are written without options helpers of their own (react-query/body-cursor.ts).
-  const optionsHelpers = isQuery
-    ? [
-        `get${name}QueryOptions`,
-        `get${name}SuspenseQueryOptions`,
-        ...(operation.pagination?.in === "query"
-          ? [`get${name}InfiniteQueryOptions`, `get${name}SuspenseInfiniteQueryOptions`]
-          : []),
-      ]
-    : [`get${name}MutationOptions`];
+  // Each options helper and the hook it is behind. Body-cursor infinite hooks are written without options
+  // helpers of their own (react-query/body-cursor.ts).
+  const variants = isQuery
+    ? ["", "Suspense", ...(operation.pagination?.in === "query" ? ["Infinite", "SuspenseInfinite"] : [])]
+    : [];
+  const hookOf: Record<string, string> = isQuery
+    ? Object.fromEntries(
+        variants.map((variant) => [`get${name}${variant}QueryOptions`, `use${name}${variant}`]),
+      )
+    : { [`get${name}MutationOptions`]: `use${name}` };
   return {
     requestFunction: operation.id,
     hooks,
-    optionsHelpers,
+    optionsHelpers: Object.keys(hookOf),
+    hookOf,
     queryKey: isQuery ? `get${name}QueryKey` : undefined,
     mockHandler: handlerName(operation),
     responseMock: operation.successBody.kind === "none" ? undefined : responseMockName(operation),

@@ -4,7 +4,7 @@
 import type { Operation, SpecModel } from "../model/index.ts";
 import { leastPrivilege } from "../scopes/least-privilege.ts";
 import { scanCalls } from "../scopes/unresolved.ts";
-import { findUsages, type OperationRef } from "./usages.ts";
+import { findUsages, operationRefs } from "./usages.ts";
 
 export interface AppScopeChange {
   app: string;
@@ -12,18 +12,9 @@ export interface AppScopeChange {
   after: string[];
 }
 
-const refsOf = (model: SpecModel): OperationRef[] =>
-  model.operations.map((op) => ({
-    id: op.id,
-    name: op.name,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    paginated: op.pagination !== undefined,
-  }));
-
 /** The operation ids an app uses, as the app is written today (against the old packages). */
 export function usedOperationIds(appDir: string, model: SpecModel): Set<string> {
-  const refs = refsOf(model);
+  const refs = operationRefs(model);
   const ids = new Set(findUsages(appDir, refs).map((usage) => usage.operationId));
   for (const call of scanCalls(appDir, refs).requests) ids.add(call.operation.id);
   return ids;

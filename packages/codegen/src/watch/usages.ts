@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import ts from "typescript";
-import { pascalCase } from "../model/index.ts";
+import { pascalCase, type SpecModel } from "../model/index.ts";
 
 /** An operation as an app can refer to it. */
 export interface OperationRef {
@@ -62,7 +62,7 @@ export function exportedNames(id: string, name?: string): [string, UsageKind][] 
   ];
 }
 
-const CLIENT_METHODS = new Set(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]);
+export const CLIENT_METHODS = new Set(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]);
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const SKIP_DIRS = new Set(["node_modules", "dist", "generated", "test-results", "public", ".turbo"]);
 
@@ -94,8 +94,7 @@ export function findUsages(appDir: string, operations: readonly OperationRef[]):
   }
   const usages: Usage[] = [];
   for (const file of appSourceFiles(appDir)) {
-    const text = readFileSync(file, "utf8");
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+    const source = parseAppFile(file);
     const rel = relative(appDir, file).split(sep).join("/");
     usages.push(...usagesInFile(source, rel, { byName, byId, byCall, byPaginatedPath }));
   }
@@ -176,10 +175,24 @@ function usagesInFile(source: ts.SourceFile, file: string, index: Indexes): Usag
   return usages;
 }
 
-function literalText(node: ts.Expression): string | undefined {
+/** The text of a string literal (or a template without substitutions), else undefined. */
+export function literalText(node: ts.Expression): string | undefined {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
 }
 
-function scriptKind(file: string): ts.ScriptKind {
-  return file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+/** An app's source file as a syntax tree (TSX for `.tsx`). */
+export function parseAppFile(file: string): ts.SourceFile {
+  const kind = file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  return ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, kind);
+}
+
+/** Every operation of a model as an app can refer to it. */
+export function operationRefs(model: SpecModel): OperationRef[] {
+  return model.operations.map((op) => ({
+    id: op.id,
+    name: op.name,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    paginated: op.pagination !== undefined,
+  }));
 }

@@ -60,7 +60,8 @@ export interface TagFileContext {
 function lead(operation: HookOperation, kind: "request" | "hook" | "options", name: string): string {
   if (kind === "options") {
     const what = operation.isQuery ? "query options" : "mutation options";
-    return `The ${what} behind \`${name.replace(/^get(.*)(Query|Mutation)Options$/, "use$1")}\` for \`${operation.id}\`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as \`{ request: { client } }\`.`;
+    const hook = operationExports(operation.model, operation.isQuery).hookOf[name] ?? name;
+    return `The ${what} behind \`${hook}\` for \`${operation.id}\`, for a QueryClient outside React (prefetch, loaders, tests); pass the client as \`{ request: { client } }\`.`;
   }
   if (kind === "request")
     return `Sends \`${operation.id}\` through the client in \`options.client\` (the hooks take it from <InstantlyProvider>).`;
