@@ -1,4 +1,6 @@
+import { ACTIONS, type Action, type ActionContext } from "./actions.js";
 import { checkApiKeys } from "./auth.js";
+import { type FilterContext, listPredicate } from "./filters.js";
 import {
   crudResources,
   defaultBodies,
@@ -7,7 +9,14 @@ import {
   type ResourceItems,
   type ResourceName,
   routeOrder,
+  type SuccessBodies,
 } from "./generated/index.gen.js";
+import {
+  backgroundJobOperations,
+  listFilters,
+  ownResponseProperties,
+  requiredItemProperties,
+} from "./generated/stateful.gen.js";
 import {
   createOperationHandler,
   createResolvedHandler,
@@ -18,6 +27,7 @@ import {
   successResponse,
 } from "./handler.js";
 import { IdSource } from "./ids.js";
+import { JobQueue, type MockJobOptions } from "./jobs.js";
 import { type DeepPartial, deepMerge, isPlainObject } from "./merge.js";
 import type { OperationSpec } from "./operation.js";
 import type { ResourceSpec } from "./resource.js";
@@ -26,9 +36,49 @@ import { ResourceStore } from "./store.js";
 export interface MockApiOptions extends HandlerOptions {
   /** Seed for the ids of created items; same seed → same ids. Default 1. */
   seed?: number | string;
+  /**
+   * When the background jobs of job operations (`moveLeads`, warmup on/off…) complete: at once (default),
+   * `{ delayMs }` later (fake-timer friendly), or only on `api.jobs.completeAll()` with `{ manual: true }`.
+   */
+  jobs?: MockJobOptions;
 }
 
 type Item = Record<string, unknown>;
+
+/** What `api.store.insert` accepts: any part of an item; required properties left out are filled, optional ones stay absent. */
+export type StoreInput<R extends ResourceName> = DeepPartial<ResourceItems[R]>;
+
+/** Typed read/write access to what the handlers see. */
+export interface MockStore {
+  list<R extends ResourceName>(resource: R, filter?: (item: ResourceItems[R]) => boolean): ResourceItems[R][];
+  get<R extends ResourceName>(resource: R, id: string): ResourceItems[R] | undefined;
+  /**
+   * Adds one item (or several, all or nothing): the given properties, a fresh id unless one is given, the
+   * required properties the caller left out filled from the mock item, and nothing else. Throws when the id is
+   * already in the store.
+   */
+  insert<R extends ResourceName>(resource: R, item: StoreInput<R>): ResourceItems[R];
+  insert<R extends ResourceName>(resource: R, items: readonly StoreInput<R>[]): ResourceItems[R][];
+  /** Merges `patch` into the stored item (the id stays); throws when there is no such item. */
+  update<R extends ResourceName>(
+    resource: R,
+    id: string,
+    patch: DeepPartial<ResourceItems[R]>,
+  ): ResourceItems[R];
+  /** Removes the item; returns it, or undefined when there was none. */
+  remove<R extends ResourceName>(resource: R, id: string): ResourceItems[R] | undefined;
+}
+
+/** The background jobs of the stateful mock (`GET /background-jobs/{id}` answers from here). */
+export interface MockJobs {
+  /** Completes every pending job (their effects land in creation order); returns how many. */
+  completeAll(): number;
+  /** Every job, in creation order, as `GET /background-jobs/{id}` answers it. */
+  list(): SuccessBodies["getBackgroundJob"][];
+  get(id: string): SuccessBodies["getBackgroundJob"] | undefined;
+  /** Ids of the jobs not completed yet. */
+  pending(): string[];
+}
 
 export interface MockApi {
   /** A handler for every operation; CRUD resources answer from the in-memory store. */
@@ -43,18 +93,16 @@ export interface MockApi {
     resource: R,
     items: number | DeepPartial<ResourceItems[R]>[],
   ): ResourceItems[R][];
-  /** Read access to what the handlers see. */
-  store: {
-    list<R extends ResourceName>(resource: R): ResourceItems[R][];
-    get<R extends ResourceName>(resource: R, id: string): ResourceItems[R] | undefined;
-  };
+  /** Typed read/write access to what the handlers see. */
+  store: MockStore;
+  /** The background jobs: `api.jobs.completeAll()` with `jobs: { manual: true }`. */
+  jobs: MockJobs;
   /** The CRUD resources this mock keeps state for. */
   resources: readonly ResourceName[];
 }
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
-const PAGING_KEYS = new Set(["limit", "starting_after"]);
 
 interface UniqueProperty {
   property: string;
@@ -96,6 +144,35 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     Object.values(resources).map((resource) => [resource.name, new ResourceStore<Item>(resource.idProperty)]),
   );
   const storeOf = (resource: ResourceSpec) => stores.get(resource.name) as ResourceStore<Item>;
+  const jobs = new JobQueue(
+    () => (defaultBodies.getBackgroundJob?.() ?? {}) as unknown as Item,
+    ids,
+    options.jobs,
+  );
+  const filterContext: FilterContext = { list: (name) => stores.get(name)?.all() ?? [] };
+
+  /**
+   * The body of an operation that documents its own shape rather than the stored item's (createAIAgent answers
+   * `AIAgent`, the store keeps `getAIAgent`'s summary): its default body with the stored item's values for the
+   * properties it has, where the value is of the same kind — so the answer has the operation's shape and the
+   * store's data.
+   */
+  function ownShape(operation: OperationSpec, item: Item): unknown {
+    const properties = ownResponseProperties[operation.operationId];
+    if (properties === undefined) return item;
+    const base = defaultBodies[operation.operationId as MockOperationId]() as unknown;
+    if (!isPlainObject(base)) return base;
+    const keys = properties.length > 0 ? properties : Object.keys(base);
+    const kind = (value: unknown) =>
+      value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+    const shaped: Item = { ...base };
+    for (const key of keys) {
+      if (!(key in item)) continue;
+      if (key in base && kind(base[key]) !== kind(item[key]) && item[key] !== null) continue;
+      shaped[key] = item[key];
+    }
+    return shaped;
+  }
 
   /** A full item: the mock item, the caller's known properties over it, a fresh id and timestamps. */
   function newItem(resource: ResourceSpec, input: unknown): Item {
@@ -155,7 +232,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         return ({ body }) => {
           const item = newItem(resource, body);
           const duplicate = duplicateOf(resource, item);
-          return duplicate ? conflict(operation, duplicate) : successResponse(operation, store.put(item));
+          return duplicate
+            ? conflict(operation, duplicate)
+            : successResponse(operation, ownShape(operation, store.put(item)));
         };
       }
       if (resource.list === operationId) {
@@ -166,16 +245,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
             return errorResponse(operation, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`);
           }
           const startingAfter = typeof params.starting_after === "string" ? params.starting_after : undefined;
-          const filters = Object.entries(params).filter(
-            ([key, value]) =>
-              !PAGING_KEYS.has(key) &&
-              resource.itemProperties.includes(key) &&
-              ["string", "number", "boolean"].includes(typeof value),
-          );
           const page = store.page({
             limit,
             ...(startingAfter === undefined ? {} : { startingAfter }),
-            filter: (item) => filters.every(([key, value]) => String(item[key]) === String(value)),
+            filter: listPredicate(operationId, listFilters[operationId], params, filterContext),
           });
           return successResponse(operation, page);
         };
@@ -197,18 +270,100 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           const duplicate = duplicateOf(resource, updated, id);
           if (duplicate) return conflict(operation, duplicate);
           if ("timestamp_updated" in updated) updated.timestamp_updated = ids.now();
-          return successResponse(operation, store.put(updated));
+          return successResponse(operation, ownShape(operation, store.put(updated)));
         };
       }
       if (resource.remove === operationId) {
         return ({ params }) => {
           const id = params[resource.idParam] ?? "";
           const item = store.delete(id);
-          return item ? successResponse(operation, item) : notFound(operation, resource, id);
+          return item
+            ? successResponse(operation, ownShape(operation, item))
+            : notFound(operation, resource, id);
         };
       }
     }
-    return undefined;
+    return actionResolver(operationId) ?? jobResolver(operationId);
+  }
+
+  const resourceByName = (name: string) => (Object.hasOwn(resources, name) ? resources[name] : undefined);
+
+  /** A state-changing action of the table in actions.ts, or a job operation with no effect of its own. */
+  function actionResolver(operationId: string): OperationResolver | undefined {
+    const isJob = backgroundJobOperations.includes(operationId as MockOperationId);
+    const action: Action | undefined = Object.hasOwn(ACTIONS, operationId)
+      ? ACTIONS[operationId]
+      : isJob
+        ? (context) => {
+            const template = context.defaultBody() as Item;
+            return context.job(
+              { type: String(template.type), entity_type: String(template.entity_type) },
+              () => undefined,
+            );
+          }
+        : undefined;
+    if (!action) return undefined;
+    const operation = specOf(operationId);
+    return ({ params, body }) => {
+      const context: ActionContext = {
+        params,
+        body: isPlainObject(body) ? body : {},
+        store: (name) => {
+          const resource = resourceByName(name);
+          return resource ? storeOf(resource) : undefined;
+        },
+        selectLeads: (filters) => {
+          const leads = resourceByName("leads");
+          if (!leads) return [];
+          return storeOf(leads)
+            .all()
+            .filter(listPredicate("listLeads", listFilters.listLeads, filters, filterContext));
+        },
+        create: (name, input) => {
+          const resource = resourceByName(name) as ResourceSpec;
+          return storeOf(resource).put(newItem(resource, input));
+        },
+        job: (subject, effect) => successResponse(operation, jobs.start(subject, effect)),
+        jobs,
+        now: () => ids.now(),
+        defaultBody: () => defaultBodies[operationId as MockOperationId](),
+        respond: (answer) => successResponse(operation, answer),
+        fail: (status, message) =>
+          errorResponse(operation, status, operation.errors[status] && status !== 400 ? undefined : message),
+      };
+      return action(context);
+    };
+  }
+
+  /** `GET /background-jobs/{id}` and `GET /background-jobs` answer from the job queue. */
+  function jobResolver(operationId: string): OperationResolver | undefined {
+    const operation = specOf(operationId);
+    if (operation.method !== "GET" || !/\/background-jobs(\/\{[^}]+\})?$/.test(operation.path))
+      return undefined;
+    if (operation.path.endsWith("}")) {
+      return ({ params }) => {
+        const id = Object.values(params)[0] ?? "";
+        const job = jobs.store.get(id);
+        return job
+          ? successResponse(operation, job)
+          : errorResponse(operation, 404, `No background job with id '${id}'`);
+      };
+    }
+    return ({ request }) => {
+      const params = Object.fromEntries(new URL(request.url).searchParams);
+      const limit = params.limit === undefined ? DEFAULT_LIMIT : Number(params.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+        return errorResponse(operation, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`);
+      }
+      return successResponse(
+        operation,
+        jobs.store.page({
+          limit,
+          ...(params.starting_after === undefined ? {} : { startingAfter: params.starting_after }),
+          filter: listPredicate(operationId, listFilters[operationId], params, filterContext),
+        }),
+      );
+    };
   }
 
   const handlers = routeOrder.map((operationId) => {
@@ -223,10 +378,69 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         );
   });
 
+  function resourceNamed(name: string, method: string): ResourceSpec {
+    const resource = resourceByName(name);
+    if (!resource) throw new Error(`store.${method}("${name}"): not a resource of this mock`);
+    return resource;
+  }
+
+  /** An item from the caller's properties, its id, and only the required properties it left out (mock values). */
+  function minimalItem(resource: ResourceSpec, input: unknown): Item {
+    const given = isPlainObject(input) ? input : {};
+    const template = defaultBodies[resource.itemOperation as MockOperationId]() as unknown as Item;
+    const item: Item = {};
+    const required = requiredItemProperties[resource.name as ResourceName] ?? [];
+    for (const key of required) if (key in template) item[key] = template[key];
+    const now = ids.now();
+    if (required.includes("timestamp_created")) item.timestamp_created = now;
+    if (required.includes("timestamp_updated")) item.timestamp_updated = now;
+    Object.assign(item, deepMerge(item, given));
+    if (typeof given[resource.idProperty] !== "string") item[resource.idProperty] = ids.uuid();
+    return item;
+  }
+
+  const store: MockStore = {
+    list: (name, filter) =>
+      (storeOf(resourceNamed(name, "list")).all() as ResourceItems[typeof name][]).filter(
+        (item) => filter?.(item) ?? true,
+      ),
+    get: (name, id) => storeOf(resourceNamed(name, "get")).get(id) as ResourceItems[typeof name] | undefined,
+    insert: ((name: ResourceName, input: unknown) => {
+      const resource = resourceNamed(name, "insert");
+      const target = storeOf(resource);
+      const many = Array.isArray(input);
+      const items = (many ? input : [input]).map((entry) => minimalItem(resource, entry));
+      const seen = new Set<string>();
+      for (const item of items) {
+        const id = target.idOf(item);
+        if (target.has(id) || seen.has(id)) {
+          throw new Error(
+            `store.insert("${name}"): an item with ${resource.idProperty} '${id}' already exists`,
+          );
+        }
+        seen.add(id);
+      }
+      const stored = items.map((item) => target.put(item));
+      return many ? stored : stored[0];
+    }) as MockStore["insert"],
+    update: (name, id, patch) => {
+      const resource = resourceNamed(name, "update");
+      const target = storeOf(resource);
+      const item = target.get(id);
+      if (!item) throw new Error(`store.update("${name}"): no item with ${resource.idProperty} '${id}'`);
+      const updated = deepMerge(item, patch);
+      updated[resource.idProperty] = item[resource.idProperty];
+      return target.put(updated) as ResourceItems[typeof name];
+    },
+    remove: (name, id) =>
+      storeOf(resourceNamed(name, "remove")).delete(id) as ResourceItems[typeof name] | undefined,
+  };
+
   return {
     handlers,
     reset() {
       for (const store of stores.values()) store.clear();
+      jobs.clear();
       ids.reset();
     },
     seed(name, items) {
@@ -253,10 +467,12 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       }
       return created.map((item) => store.put(item)) as ResourceItems[typeof name][];
     },
-    store: {
-      list: (name) => storeOf(resources[name] as ResourceSpec).all() as ResourceItems[typeof name][],
-      get: (name, id) =>
-        storeOf(resources[name] as ResourceSpec).get(id) as ResourceItems[typeof name] | undefined,
+    store,
+    jobs: {
+      completeAll: () => jobs.completeAll(),
+      list: () => jobs.store.all() as SuccessBodies["getBackgroundJob"][],
+      get: (id) => jobs.store.get(id) as SuccessBodies["getBackgroundJob"] | undefined,
+      pending: () => jobs.pendingIds(),
     },
     resources: Object.keys(resources) as ResourceName[],
   };

@@ -14,6 +14,7 @@ import {
   renderResponses,
 } from "./render.ts";
 import { SchemaChecker } from "./schema-check.ts";
+import { renderStateful } from "./stateful.ts";
 
 /**
  * A default list body is one complete page: with the example's `next_starting_after` kept, an infinite query
@@ -81,6 +82,7 @@ export async function generateMsw(model: SpecModel, outDir: string): Promise<{ i
     "responses.gen.ts": renderResponses(operations, values),
     "handlers.gen.ts": renderHandlers(operations),
     "resources.gen.ts": renderResources(resources),
+    "stateful.gen.ts": renderStateful(model, operations, resources),
     "index.gen.ts": renderIndex(),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);
