@@ -18,8 +18,16 @@ export {
   OperationHandler,
 } from "./handler.js";
 export { createHandlers, handlers } from "./handlers.js";
+export type { MockJobOptions } from "./jobs.js";
 export type { DeepPartial } from "./merge.js";
-export { createMockApi, type MockApi, type MockApiOptions } from "./mock-api.js";
+export {
+  createMockApi,
+  type MockApi,
+  type MockApiOptions,
+  type MockJobs,
+  type MockStore,
+  type StoreInput,
+} from "./mock-api.js";
 export type { ApiErrorBody, OperationSpec } from "./operation.js";
 export type { ResourceSpec } from "./resource.js";
 export { DEFAULT_BASE_URL } from "./route.js";
