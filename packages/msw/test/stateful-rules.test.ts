@@ -139,7 +139,10 @@ describe("derived list filters: every one of every stateful list operation", () 
   it("paginates over the filtered result, with cursors that only visit matches", async () => {
     api.store.insert(
       "campaigns",
-      Array.from({ length: 30 }, (_, index) => ({ name: `c${index}`, status: index % 3 === 0 ? 1 : 2 })),
+      Array.from({ length: 30 }, (_, index) => ({
+        name: `c${index}`,
+        status: index % 3 === 0 ? (1 as const) : (2 as const),
+      })),
     );
     const seen: string[] = [];
     let cursor: string | undefined;
