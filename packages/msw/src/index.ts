@@ -24,6 +24,7 @@ export {
   createMockApi,
   type MockApi,
   type MockApiOptions,
+  type MockJob,
   type MockJobs,
   type MockStore,
   type StoreInput,

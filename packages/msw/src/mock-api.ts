@@ -69,13 +69,16 @@ export interface MockStore {
   remove<R extends ResourceName>(resource: R, id: string): ResourceItems[R] | undefined;
 }
 
+/** A background job as `GET /background-jobs/{id}` answers it (a plain object for a spec without that operation). */
+export type MockJob = SuccessBodies extends { getBackgroundJob: infer Job } ? Job : Record<string, unknown>;
+
 /** The background jobs of the stateful mock (`GET /background-jobs/{id}` answers from here). */
 export interface MockJobs {
   /** Completes every pending job (their effects land in creation order); returns how many. */
   completeAll(): number;
   /** Every job, in creation order, as `GET /background-jobs/{id}` answers it. */
-  list(): SuccessBodies["getBackgroundJob"][];
-  get(id: string): SuccessBodies["getBackgroundJob"] | undefined;
+  list(): MockJob[];
+  get(id: string): MockJob | undefined;
   /** Ids of the jobs not completed yet. */
   pending(): string[];
 }
@@ -145,7 +148,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   );
   const storeOf = (resource: ResourceSpec) => stores.get(resource.name) as ResourceStore<Item>;
   const jobs = new JobQueue(
-    () => (defaultBodies.getBackgroundJob?.() ?? {}) as unknown as Item,
+    () => ((defaultBodies as Partial<Record<string, () => unknown>>).getBackgroundJob?.() ?? {}) as Item,
     ids,
     options.jobs,
   );
@@ -328,8 +331,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         now: () => ids.now(),
         defaultBody: () => defaultBodies[operationId as MockOperationId](),
         respond: (answer) => successResponse(operation, answer),
-        fail: (status, message) =>
-          errorResponse(operation, status, operation.errors[status] && status !== 400 ? undefined : message),
+        fail: (status, message) => errorResponse(operation, status, message),
       };
       return action(context);
     };
@@ -470,8 +472,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     store,
     jobs: {
       completeAll: () => jobs.completeAll(),
-      list: () => jobs.store.all() as SuccessBodies["getBackgroundJob"][],
-      get: (id) => jobs.store.get(id) as SuccessBodies["getBackgroundJob"] | undefined,
+      list: () => jobs.store.all() as MockJob[],
+      get: (id) => jobs.store.get(id) as MockJob | undefined,
       pending: () => jobs.pendingIds(),
     },
     resources: Object.keys(resources) as ResourceName[],
