@@ -7,6 +7,8 @@ type Item = Record<string, unknown>;
 /** What an action sees: the request, the stores, the job queue, and ways to answer. */
 export interface ActionContext {
   params: Readonly<Record<string, string>>;
+  /** The query string's parameters. */
+  query: Readonly<Record<string, string>>;
   /** The JSON body (`{}` when there is none). */
   body: Item;
   /** The store of a CRUD resource (`leads`, `campaigns`…), undefined when the spec has no such resource. */
@@ -330,6 +332,21 @@ const bulkDeleteBlockListEntries: Action = (context) => {
   return context.respond(deleted);
 };
 
+/** `DELETE /block-lists-entries`: deletes every entry matching `search` (and only domains with `domains_only`). */
+const deleteAllBlockListEntries: Action = (context) => {
+  const store = context.store("block-lists-entries");
+  const search = (context.query.search ?? "").toLowerCase();
+  const domainsOnly = context.query.domains_only === "true";
+  const doomed = (store?.all() ?? []).filter(
+    (entry) =>
+      String(entry.bl_value ?? "")
+        .toLowerCase()
+        .includes(search) &&
+      (!domainsOnly || entry.is_domain === true),
+  );
+  return context.respond(doomed.flatMap((entry) => store?.delete(String(entry.id)) ?? []));
+};
+
 /** `POST /block-lists-entries/bulk-create`: one entry per value (a value without `@` is a domain). */
 const bulkCreateBlockListEntries: Action = (context) => {
   const values = strings(context.body.bl_values);
@@ -345,7 +362,8 @@ const bulkCreateBlockListEntries: Action = (context) => {
  * The state-changing actions of the stateful mock, by operationId: the spec's operations under leads, campaigns
  * and accounts (and the resources they act alike on) whose path ends in an action verb, or that change many
  * items at once. Status codes are the spec's enums (campaign: 0 Draft, 1 Active, 2 Paused; account: 1 Active,
- * 2 Paused; subsequence: 1 Active, 2 Paused). Operations missing from the spec in use are skipped.
+ * 2 Paused; subsequence: 1 Active, 2 Paused; webhook: 1 active, -1 error; lead-finder agent: 0 Inactive,
+ * 1 Active). Operations missing from the spec in use are skipped.
  */
 export const ACTIONS: Readonly<Record<string, Action>> = {
   moveLeads,
@@ -376,6 +394,10 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   moveAccounts,
   pauseSubsequence: setStatus("subsequences", 2),
   resumeSubsequence: setStatus("subsequences", 1),
+  resumeWebhook: setStatus("webhooks", 1),
+  pauseLeadFinderAgentById: setStatus("ai-agents/lead-finder", 0),
+  resumeLeadFinderAgentById: setStatus("ai-agents/lead-finder", 1),
   deletebulkBlockListEntry: bulkDeleteBlockListEntries,
+  deleteallBlockListEntry: deleteAllBlockListEntries,
   createblukBlockListEntry: bulkCreateBlockListEntries,
 };

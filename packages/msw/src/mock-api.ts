@@ -307,9 +307,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         : undefined;
     if (!action) return undefined;
     const operation = specOf(operationId);
-    return ({ params, body }) => {
+    return ({ request, params, body }) => {
       const context: ActionContext = {
         params,
+        query: Object.fromEntries(new URL(request.url).searchParams),
         body: isPlainObject(body) ? body : {},
         store: (name) => {
           const resource = resourceByName(name);

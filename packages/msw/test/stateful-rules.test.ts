@@ -489,6 +489,34 @@ const ACTION_CASES: Record<string, ActionCase> = {
       expect(api.store.list("block-lists-entries").map((item) => item.id)).toEqual([ids.b]);
     },
   },
+  deleteallBlockListEntry: {
+    setup: () => {
+      const [a, b, c] = api.store.insert("block-lists-entries", [
+        { bl_value: "spam.com", is_domain: true },
+        { bl_value: "ham.com", is_domain: true },
+        { bl_value: "x@spam.com", is_domain: false },
+      ]);
+      return { a: a?.id ?? "", b: b?.id ?? "", c: c?.id ?? "" };
+    },
+    request: () => ({ path: "/api/v2/block-lists-entries?search=SPAM&domains_only=true" }),
+    check: (ids) =>
+      expect(api.store.list("block-lists-entries").map((item) => item.id)).toEqual([ids.b, ids.c]),
+  },
+  resumeWebhook: {
+    setup: () => ({ id: api.store.insert("webhooks", { status: -1 }).id }),
+    request: (ids) => ({ path: `/api/v2/webhooks/${ids.id}/resume` }),
+    check: (ids) => expect(api.store.get("webhooks", ids.id ?? "")?.status).toBe(1),
+  },
+  pauseLeadFinderAgentById: {
+    setup: () => ({ id: api.store.insert("ai-agents/lead-finder", { status: 1 }).id }),
+    request: (ids) => ({ path: `/api/v2/ai-agents/lead-finder/${ids.id}/pause` }),
+    check: (ids) => expect(api.store.get("ai-agents/lead-finder", ids.id ?? "")?.status).toBe(0),
+  },
+  resumeLeadFinderAgentById: {
+    setup: () => ({ id: api.store.insert("ai-agents/lead-finder", { status: 0 }).id }),
+    request: (ids) => ({ path: `/api/v2/ai-agents/lead-finder/${ids.id}/resume` }),
+    check: (ids) => expect(api.store.get("ai-agents/lead-finder", ids.id ?? "")?.status).toBe(1),
+  },
   createblukBlockListEntry: {
     setup: () => ({}),
     request: () => ({

@@ -86,10 +86,14 @@ describe("createMockApi", () => {
     const api = createMockApi({ jobs: { delayMs: 1000 } });
     // Optional fields may be left out; required ones are filled by the mock.
     expectTypeOf(api.store.insert("campaigns", { name: "Launch" })).toEqualTypeOf<Campaign>();
-    expectTypeOf(api.store.insert("lead-labels", [{ label: "a" }, { label: "b" }])).toEqualTypeOf<LeadLabel[]>();
+    expectTypeOf(api.store.insert("lead-labels", [{ label: "a" }, { label: "b" }])).toEqualTypeOf<
+      LeadLabel[]
+    >();
     expectTypeOf(api.store.update("campaigns", "id", { status: 2 })).toEqualTypeOf<Campaign>();
     expectTypeOf(api.store.remove("campaigns", "id")).toEqualTypeOf<Campaign | undefined>();
-    expectTypeOf(api.store.list("campaigns", (campaign) => campaign.status === 1)).toEqualTypeOf<Campaign[]>();
+    expectTypeOf(api.store.list("campaigns", (campaign) => campaign.status === 1)).toEqualTypeOf<
+      Campaign[]
+    >();
     expectTypeOf(api.jobs.completeAll()).toEqualTypeOf<number>();
     // @ts-expect-error status is one of the documented campaign codes
     api.store.insert("campaigns", { status: 42 });
