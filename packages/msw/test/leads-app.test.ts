@@ -5,6 +5,7 @@ import { createInstantlyClient, paginate, unwrap } from "@instantly-kit/client";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMockApi } from "../src/index.js";
+import { startMockServer } from "../src/node.js";
 
 const CAMPAIGN_A = "0a000000-0000-4000-8000-00000000000a";
 const CAMPAIGN_B = "0b000000-0000-4000-8000-00000000000b";
@@ -164,5 +165,44 @@ describe("a leads app against createMockApi", () => {
     expect(await setInterest("grace@hopper.dev", null)).toBe(202);
     expect(api.store.get("leads", idOf("grace@hopper.dev"))?.lt_interest_status).toBeUndefined();
     expect(await setInterest("nobody@example.com", 1)).toBe(404);
+  });
+});
+
+describe("the same calls against the real mock HTTP server", () => {
+  it("searches, moves and updates interest over node:http on 127.0.0.1", async () => {
+    server.close(); // MSW must not intercept this client's requests
+    const mock = await startMockServer({ port: 0, seed: "leads-app" });
+    try {
+      const remote = createInstantlyClient({ apiKey: "test-key", baseUrl: mock.url, retry: false });
+      const api = mock.api;
+      if (!api) throw new Error("the mock server is stateful by default");
+      const [ada] = api.store.insert("leads", [
+        { email: "ada@lovelace.dev", first_name: "Ada", campaign: CAMPAIGN_A },
+        { email: "alan@turing.dev", first_name: "Alan", campaign: CAMPAIGN_A },
+      ]);
+      const found = unwrap(await remote.POST("/api/v2/leads/list", { body: { search: "lovelace" } }));
+      expect(found.items.map((lead) => lead.id)).toEqual([ada?.id]);
+      const job = unwrap(
+        await remote.POST("/api/v2/leads/move", {
+          body: { campaign: CAMPAIGN_A, ids: [ada?.id ?? ""], to_campaign_id: CAMPAIGN_B },
+        }),
+      );
+      const done = unwrap(
+        await remote.GET("/api/v2/background-jobs/{id}", { params: { path: { id: job.id } } }),
+      );
+      expect(done.status).toBe("success");
+      expect(api.store.get("leads", ada?.id ?? "")?.campaign).toBe(CAMPAIGN_B);
+      const interest = await remote.POST("/api/v2/leads/update-interest-status", {
+        body: { lead_email: "alan@turing.dev", interest_value: -1 },
+      });
+      expect(interest.response.status).toBe(202);
+      const notInterested = unwrap(
+        await remote.POST("/api/v2/leads/list", { body: { filter: "FILTER_LEAD_NOT_INTERESTED" } }),
+      );
+      expect(notInterested.items.map((lead) => lead.email)).toEqual(["alan@turing.dev"]);
+    } finally {
+      await mock.close();
+      server.listen({ onUnhandledRequest: "error" });
+    }
   });
 });
