@@ -1,4 +1,4 @@
-import type { Campaign, LeadLabel } from "@instantly-kit/types";
+import type { BackgroundJob, Campaign, LeadLabel } from "@instantly-kit/types";
 import { HttpResponse } from "msw";
 import { describe, expectTypeOf, it } from "vitest";
 import {
@@ -95,6 +95,7 @@ describe("createMockApi", () => {
       Campaign[]
     >();
     expectTypeOf(api.jobs.completeAll()).toEqualTypeOf<number>();
+    expectTypeOf(api.jobs.get("id")).toEqualTypeOf<BackgroundJob | undefined>();
     // @ts-expect-error status is one of the documented campaign codes
     api.store.insert("campaigns", { status: 42 });
     // @ts-expect-error not a Campaign property
