@@ -171,7 +171,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     const shaped: Item = { ...base };
     for (const key of keys) {
       if (!(key in item)) continue;
-      if (key in base && kind(base[key]) !== kind(item[key]) && item[key] !== null) continue;
+      if (key in base && kind(base[key]) !== kind(item[key])) continue;
       shaped[key] = item[key];
     }
     return shaped;
