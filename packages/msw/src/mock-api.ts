@@ -344,12 +344,16 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     if (operation.method !== "GET" || !/\/background-jobs(\/\{[^}]+\})?$/.test(operation.path))
       return undefined;
     if (operation.path.endsWith("}")) {
-      return ({ params }) => {
+      return ({ request, params }) => {
         const id = Object.values(params)[0] ?? "";
         const job = jobs.store.get(id);
-        return job
-          ? successResponse(operation, job)
-          : errorResponse(operation, 404, `No background job with id '${id}'`);
+        if (!job) return errorResponse(operation, 404, `No background job with id '${id}'`);
+        // `data_fields=moved_leads,moved_lead_emails`: only those fields of `data`, as the API documents.
+        const fields = new URL(request.url).searchParams.get("data_fields");
+        if (fields === null || !isPlainObject(job.data)) return successResponse(operation, job);
+        const wanted = new Set(fields.split(",").map((field) => field.trim()));
+        const data = Object.fromEntries(Object.entries(job.data).filter(([key]) => wanted.has(key)));
+        return successResponse(operation, { ...job, data });
       };
     }
     return ({ request }) => {

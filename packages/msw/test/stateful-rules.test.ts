@@ -589,5 +589,8 @@ describe("actions: every operation of the action table acts on the store", () =>
     const moves = await send("GET", "/api/v2/background-jobs?type=move-leads&status=pending,in-progress");
     expect(moves.body.items).toHaveLength(1);
     expect((await send("GET", "/api/v2/background-jobs/unknown")).status).toBe(404);
+    const first = all.body.items[0].id;
+    const trimmed = await send("GET", `/api/v2/background-jobs/${first}?data_fields=moved_leads`);
+    expect(trimmed.body.data).toEqual({ moved_leads: 2 });
   });
 });
