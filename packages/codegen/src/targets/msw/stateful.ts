@@ -269,7 +269,6 @@ export function renderStateful(
     GENERATED_BANNER,
     'import type { ListFilterSpec } from "../filters.js";',
     'import type { MockOperationId } from "./operations.gen.js";',
-    'import type { ResourceName } from "./resources.gen.js";',
     "",
     "/** The filters of each paginated list operation, derived from its parameters and its item's properties. */",
     `export const listFilters: { readonly [operationId: string]: ListFilterSpec } = ${jsonLiteral(filters)};`,
@@ -281,7 +280,7 @@ export function renderStateful(
     `export const ownResponseProperties: { readonly [operationId: string]: readonly string[] } = ${jsonLiteral(own)};`,
     "",
     "/** Required properties of each resource's item: `api.store.insert` fills these and no others. */",
-    `export const requiredItemProperties: { readonly [R in ResourceName]: readonly string[] } = ${jsonLiteral(required)};`,
+    `export const requiredItemProperties: { readonly [resource: string]: readonly string[] } = ${jsonLiteral(required)};`,
     "",
   ].join("\n");
 }

@@ -3,7 +3,6 @@
 
 import type { ListFilterSpec } from "../filters.js";
 import type { MockOperationId } from "./operations.gen.js";
-import type { ResourceName } from "./resources.gen.js";
 
 /** The filters of each paginated list operation, derived from its parameters and its item's properties. */
 export const listFilters: { readonly [operationId: string]: ListFilterSpec } = {};
@@ -15,4 +14,4 @@ export const backgroundJobOperations: readonly MockOperationId[] = [];
 export const ownResponseProperties: { readonly [operationId: string]: readonly string[] } = {};
 
 /** Required properties of each resource's item: `api.store.insert` fills these and no others. */
-export const requiredItemProperties: { readonly [R in ResourceName]: readonly string[] } = {};
+export const requiredItemProperties: { readonly [resource: string]: readonly string[] } = {};
