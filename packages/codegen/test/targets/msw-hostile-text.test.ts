@@ -106,6 +106,12 @@ test.each([0, 1, 2, 3])(
         "ErrorStatuses",
         "routeOrder",
       ],
+      "stateful.gen.ts": [
+        "listFilters",
+        "backgroundJobOperations",
+        "ownResponseProperties",
+        "requiredItemProperties",
+      ],
     };
     for (const name of readdirSync(outDir)) {
       const { names, errors } = exportsOf(readFileSync(join(outDir, name), "utf8"));
