@@ -35,7 +35,42 @@ function hostileDocument(texts: string[]): Record<string, unknown> {
         "x-enumDescriptions": { "1": text(index + 3), "2": text(index + 4) },
       },
     };
+    const paramName =
+      text(index + 10)
+        .slice(0, 40)
+        .replace(LONE_SURROGATE, "") || "q";
     paths[`/api/v2/things${index}`] = {
+      // A paginated list whose filters (stateful.gen.ts) carry hostile parameter and property names.
+      get: {
+        operationId: `listThing${index}`,
+        parameters: [
+          { name: "starting_after", in: "query", schema: { type: "string" } },
+          { name: "search", in: "query", schema: { type: "string" }, description: text(index + 11) },
+          { name: paramName, in: "query", schema: { type: "string" }, description: text(index + 12) },
+        ],
+        responses: {
+          "200": {
+            description: "page",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    items: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: { ...properties, [paramName]: { type: "string" } },
+                      },
+                    },
+                    next_starting_after: { type: "string" },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
       post: {
         operationId: `createThing${index}`,
         summary: text(index + 5),
@@ -95,7 +130,9 @@ test.each([0, 1, 2, 3])(
     dirs.push(outDir);
     await generateMsw(buildModel(document), outDir);
     // Exports follow the operationIds in code-point order (createThing1 < createThing10 < createThing2).
-    const ids = Array.from({ length: 12 }, (_, i) => `CreateThing${i}`).sort(compareCodePoints);
+    const ids = Array.from({ length: 12 }, (_, i) => [`CreateThing${i}`, `ListThing${i}`])
+      .flat()
+      .sort(compareCodePoints);
     const expected: Record<string, string[]> = {
       "handlers.gen.ts": [...ids.map((id) => `get${id}MockHandler`), "defaultBodies"],
       "responses.gen.ts": ids.map((id) => `get${id}ResponseMock`),
@@ -113,6 +150,10 @@ test.each([0, 1, 2, 3])(
         "requiredItemProperties",
       ],
     };
+    // The list filters reached the generated table (so the hostile names were really emitted there).
+    const stateful = readFileSync(join(outDir, "stateful.gen.ts"), "utf8");
+    expect(stateful).toContain("listThing0");
+    expect(stateful).toContain('kind: "equals"');
     for (const name of readdirSync(outDir)) {
       const { names, errors } = exportsOf(readFileSync(join(outDir, name), "utf8"));
       expect(errors, name).toBe(0);
