@@ -22,6 +22,8 @@ export interface MockServerOptions {
   bodyLimit?: number;
   /** API keys and their scopes: requests are then authorized like the API's (401/403). Default: none checked. */
   apiKeys?: MockApiKeys;
+  /** Validate request bodies and parameters against the spec (400 naming each violation); default true. */
+  validateRequests?: boolean;
   /** One line per request (method, path, status, ms); default: none. */
   log?: (line: string) => void;
 }
@@ -159,7 +161,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const stateful = options.stateful ?? true;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   // The server is reached under whatever host name the client uses: handlers match any origin.
-  const auth = options.apiKeys === undefined ? {} : { apiKeys: options.apiKeys };
+  const auth = {
+    ...(options.apiKeys === undefined ? {} : { apiKeys: options.apiKeys }),
+    ...(options.validateRequests === undefined ? {} : { validateRequests: options.validateRequests }),
+  };
   const api = stateful
     ? createMockApi({ baseUrl: "*", ...auth, ...(options.seed === undefined ? {} : { seed: options.seed }) })
     : undefined;
