@@ -5,36 +5,15 @@
 // names where. Valid bodies come from the generator's mock-data builder, the verdicts from Ajv over the spec.
 import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../../codegen/src/model/index.ts";
-import { MockDataBuilder } from "../../codegen/src/targets/msw/mock-data.ts";
-import { SchemaChecker } from "../../codegen/src/targets/msw/schema-check.ts";
 import { createHandlers, createMockApi } from "../src/index.js";
-import { createValidator, spec, specOperations } from "./spec.js";
+import { createValidator, specOperations } from "./spec.js";
+import { bodyPointer, model, resolve, validUrl as urlOf, validBody } from "./valid-requests.js";
 
 type Schema = Record<string, unknown>;
 
-const model = buildModel(spec);
-const builder = new MockDataBuilder(model, new SchemaChecker(model));
 const ajv = createValidator();
 const handlers = createHandlers();
 const BASE = "https://api.instantly.ai";
-
-const escapeSegment = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
-
-function resolve(node: unknown): Schema | undefined {
-  let current = node as Schema | undefined;
-  for (let hops = 0; typeof current?.$ref === "string" && hops < 32; hops++) {
-    current = (current.$ref as string)
-      .slice(2)
-      .split("/")
-      .reduce<unknown>(
-        (at, raw) =>
-          (at as Schema | undefined)?.[decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~")],
-        spec,
-      ) as Schema | undefined;
-  }
-  return current;
-}
 
 const typesOf = (schema: Schema) =>
   Array.isArray(schema.type)
@@ -144,28 +123,11 @@ async function send(
 }
 
 const bodyOperations = specOperations.flatMap((operation) => {
-  const content = (operation.operation.requestBody as { content?: Record<string, unknown> } | undefined)
-    ?.content;
-  if (!content?.["application/json"]) return [];
-  const pointer = `/paths/${escapeSegment(operation.path)}/${operation.method.toLowerCase()}/requestBody/content/application~1json/schema`;
-  const { value, valid } = builder.build(pointer);
+  const pointer = bodyPointer(operation);
+  const built = validBody(operation);
   // A body the builder could not make valid cannot be the base of mutations (none expected).
-  return valid ? [{ operation, pointer, valid: value }] : [];
+  return pointer !== undefined && built?.valid ? [{ operation, pointer, valid: built.value }] : [];
 });
-
-/** Any path parameter as a plain id: path schemas here are strings (patterns aside: their example). */
-function urlOf(operation: (typeof specOperations)[number]): string {
-  const params = ((operation.operation.parameters ?? []) as Schema[]).filter(
-    (parameter) => parameter.in === "path",
-  );
-  return (
-    BASE +
-    operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const schema = resolve(params.find((parameter) => parameter.name === name)?.schema) ?? {};
-      return encodeURIComponent(String(schema.example ?? "0198f6d3-0000-4000-8000-000000000000"));
-    })
-  );
-}
 
 describe("request bodies against the spec (every operation with a JSON body)", () => {
   it("covers the operations with a body", () => {
