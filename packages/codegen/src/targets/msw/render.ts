@@ -217,7 +217,11 @@ export function renderResources(resources: MockResource[]): string {
  * What the request validator checks per operation (body, path and query parameters) and the component schemas
  * they refer to, by JSON pointer: plain data, with only the validation keywords of each schema.
  */
-export function renderValidation(rules: Map<string, RequestRule>, defs: Map<string, unknown>): string {
+export function renderValidation(
+  rules: Map<string, RequestRule>,
+  defs: Map<string, unknown>,
+  items: Map<string, unknown> = new Map(),
+): string {
   const lines = [
     GENERATED_BANNER,
     'import type { RequestRule, SchemaNode } from "../validate.js";',
@@ -233,6 +237,14 @@ export function renderValidation(rules: Map<string, RequestRule>, defs: Map<stri
   lines.push("export const requestRules: Readonly<Record<string, RequestRule>> = {");
   for (const [operationId, rule] of [...rules].sort(([a], [b]) => compareCodePoints(a, b))) {
     lines.push(`  ${objectKey(operationId)}: ${jsonLiteral(rule, "")},`);
+  }
+  lines.push("};", "");
+  lines.push(
+    "/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */",
+  );
+  lines.push("export const itemSchemas: Readonly<Record<string, SchemaNode>> = {");
+  for (const [name, schema] of [...items].sort(([a], [b]) => compareCodePoints(a, b))) {
+    lines.push(`  ${objectKey(name)}: ${jsonLiteral(schema, "")},`);
   }
   lines.push("};", "");
   return lines.join("\n");

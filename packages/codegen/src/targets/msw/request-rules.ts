@@ -1,5 +1,11 @@
-import { isObject, type JsonObject, refToPointer, type SpecModel } from "../../model/index.ts";
-import type { MockOperation } from "./mock-operations.ts";
+import {
+  isObject,
+  type JsonObject,
+  pointerToFragment,
+  refToPointer,
+  type SpecModel,
+} from "../../model/index.ts";
+import type { MockOperation, MockResource } from "./mock-operations.ts";
 
 /**
  * The JSON Schema keywords the mock's request validator (packages/msw/src/validate.ts) applies. Everything else
@@ -65,7 +71,8 @@ export interface RequestRule {
 export function requestRules(
   model: SpecModel,
   operations: readonly MockOperation[],
-): { rules: Map<string, RequestRule>; defs: Map<string, unknown> } {
+  resources: readonly MockResource[] = [],
+): { rules: Map<string, RequestRule>; defs: Map<string, unknown>; items: Map<string, unknown> } {
   const defs = new Map<string, unknown>();
   const pending: string[] = [];
 
@@ -132,11 +139,19 @@ export function requestRules(
     if (params.length > 0) rule.params = params;
     if (rule.body !== undefined || rule.params) rules.set(operation.operationId, rule);
   }
+  // The item schema of each CRUD resource: `mock:serve --data` checks the items it is given against them.
+  const items = new Map<string, unknown>();
+  for (const resource of resources) {
+    const pointer = operations.find(
+      (operation) => operation.operationId === resource.itemOperation,
+    )?.schemaPointer;
+    if (pointer) items.set(resource.name, compact({ $ref: pointerToFragment(pointer) }));
+  }
   // Component schemas reached through refs, and the refs inside them, until none is left.
   for (let pointer = pending.shift(); pointer !== undefined; pointer = pending.shift()) {
     defs.set(pointer, compact(model.at(pointer)));
   }
-  return { rules, defs };
+  return { rules, defs, items };
 }
 
 function compilesAsUnicode(pattern: string): boolean {

@@ -18,6 +18,7 @@ export const crudResources = {
     remove: "deleteWidget",
     itemOperation: "getWidget",
     itemProperties: ["id", "kind", "name", "status"],
+    realistic: {},
   },
 } as const satisfies Record<string, ResourceSpec>;
 

@@ -19,6 +19,7 @@ export const crudResources = {
     remove: "deleteThing",
     itemOperation: "getThing",
     itemProperties: ["id", "name"],
+    realistic: {},
   },
 } as const satisfies Record<string, ResourceSpec>;
 
