@@ -211,7 +211,9 @@ async function reload(): Promise<void> {
       }
       const seeded = api.seed(resource, items as never) as Record<string, unknown>[];
       // Seeding fills in and re-stamps items; the stored ones are put back exactly as they were.
-      seeded.forEach((item, index) => Object.assign(item, items[index]));
+      seeded.forEach((item, index) => {
+        Object.assign(item, items[index]);
+      });
       kept += items.length;
     }
   } catch (error) {
