@@ -24,3 +24,6 @@ export const requestRules: Readonly<Record<string, RequestRule>> = {
     body: { properties: { q: { type: "string" }, starting_after: { type: "string" } }, type: "object" },
   },
 };
+
+/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */
+export const itemSchemas: Readonly<Record<string, SchemaNode>> = {};

@@ -10,3 +10,6 @@ export const schemaDefs: Readonly<Record<string, SchemaNode>> = {};
 export const requestRules: Readonly<Record<string, RequestRule>> = {
   getCampaign: { params: [{ name: "id", in: "path", required: true, schema: { type: "string" } }] },
 };
+
+/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */
+export const itemSchemas: Readonly<Record<string, SchemaNode>> = {};

@@ -5,6 +5,16 @@ import type { RequestRule, SchemaNode } from "../validate.js";
 
 /** Schemas that request rules refer to (`{ $ref: pointer }`), by JSON pointer. */
 export const schemaDefs: Readonly<Record<string, SchemaNode>> = {
+  "/components/schemas/Widget": {
+    properties: {
+      id: { format: "uuid", type: "string" },
+      kind: { $ref: "/components/schemas/WidgetKind" },
+      name: { type: "string" },
+      status: { enum: [-1, 0, 1], type: "number" },
+    },
+    required: ["id", "name"],
+    type: "object",
+  },
   "/components/schemas/WidgetKind": { enum: ["gear", "sprocket"], type: "string" },
 };
 
@@ -33,4 +43,9 @@ export const requestRules: Readonly<Record<string, RequestRule>> = {
   searchWidget: {
     body: { properties: { q: { type: "string" }, starting_after: { type: "string" } }, type: "object" },
   },
+};
+
+/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */
+export const itemSchemas: Readonly<Record<string, SchemaNode>> = {
+  widgets: { $ref: "/components/schemas/Widget" },
 };

@@ -33,3 +33,6 @@ export const requestRules: Readonly<Record<string, RequestRule>> = {
   listThings: { params: [{ name: "q", in: "query", required: false, schema: { type: "string" } }] },
   list_things: { params: [{ name: "q", in: "query", required: false, schema: { type: "string" } }] },
 };
+
+/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */
+export const itemSchemas: Readonly<Record<string, SchemaNode>> = {};

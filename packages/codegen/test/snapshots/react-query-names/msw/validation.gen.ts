@@ -43,3 +43,6 @@ export const requestRules: Readonly<Record<string, RequestRule>> = {
     bodyRequired: true,
   },
 };
+
+/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */
+export const itemSchemas: Readonly<Record<string, SchemaNode>> = {};

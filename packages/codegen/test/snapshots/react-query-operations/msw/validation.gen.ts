@@ -4,7 +4,13 @@
 import type { RequestRule, SchemaNode } from "../validate.js";
 
 /** Schemas that request rules refer to (`{ $ref: pointer }`), by JSON pointer. */
-export const schemaDefs: Readonly<Record<string, SchemaNode>> = {};
+export const schemaDefs: Readonly<Record<string, SchemaNode>> = {
+  "/components/schemas/Thing": {
+    properties: { id: { type: "string" }, name: { type: "string" } },
+    required: ["id"],
+    type: "object",
+  },
+};
 
 /** The body and parameter schemas of each operation that takes any. */
 export const requestRules: Readonly<Record<string, RequestRule>> = {
@@ -34,4 +40,9 @@ export const requestRules: Readonly<Record<string, RequestRule>> = {
     params: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
   },
   pauseThing: { params: [{ name: "id", in: "path", required: true, schema: { type: "string" } }] },
+};
+
+/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */
+export const itemSchemas: Readonly<Record<string, SchemaNode>> = {
+  things: { $ref: "/components/schemas/Thing" },
 };
