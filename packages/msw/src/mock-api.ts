@@ -110,6 +110,12 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       resource.realistic,
       index,
     );
+    // References point at stored items where there are some (a seeded lead's campaign is a seeded campaign).
+    for (const [property, target] of Object.entries(resource.references ?? {})) {
+      const candidates = stores.get(target)?.all() ?? [];
+      if (candidates.length > 0)
+        template[property] = stores.get(target)?.idOf(candidates[index % candidates.length] as Item);
+    }
     const known = pickKnown(resource, input);
     const item = deepMerge(template, known);
     const givenId = resource.idProperty !== "id" ? known[resource.idProperty] : undefined;

@@ -19,4 +19,6 @@ export interface ResourceSpec {
   readonly itemProperties: readonly string[];
   /** Top-level string properties holding names, emails, dates…: varied per item (see realistic.ts). */
   readonly realistic?: Readonly<Record<string, RealisticKind>>;
+  /** Top-level properties holding the id of another resource's item (a lead's `campaign` → `campaigns`). */
+  readonly references?: Readonly<Record<string, string>>;
 }

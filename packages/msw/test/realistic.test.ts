@@ -80,6 +80,36 @@ describe("seeded items", () => {
   });
 });
 
+describe("references between seeded resources", () => {
+  it("a seeded lead's campaign and list are seeded ones, spread over them; valid against the schema", () => {
+    const api = createMockApi();
+    const campaigns = api.seed("campaigns", 3).map((campaign) => campaign.id);
+    const lists = api.seed("lead-lists", 2).map((list) => list.id);
+    const leads = api.seed("leads", 6);
+    expect(leads.map((lead) => lead.campaign)).toEqual([...campaigns, ...campaigns]);
+    expect(leads.map((lead) => lead.list_id)).toEqual([
+      lists[0],
+      lists[1],
+      lists[0],
+      lists[1],
+      lists[0],
+      lists[1],
+    ]);
+    for (const lead of leads) expect(validate(pointerOf("getLead"), lead)).toBeUndefined();
+  });
+
+  it("a reference the caller gives wins; with nothing seeded the mock's own value stays", () => {
+    const api = createMockApi();
+    const [lonely] = api.seed("leads", 1);
+    expect(lonely?.campaign).toBe(
+      (defaultBodies["getLead" as MockOperationId]() as { campaign: string }).campaign,
+    );
+    api.seed("campaigns", 1);
+    const [chosen] = api.seed("leads", [{ campaign: "0198f6d3-0000-4000-8000-00000000c0de" }]);
+    expect(chosen?.campaign).toBe("0198f6d3-0000-4000-8000-00000000c0de");
+  });
+});
+
 describe("default bodies", () => {
   it("of every operation have no placeholder dates from 1970", () => {
     const old: string[] = [];

@@ -51,6 +51,8 @@ export interface MockResource {
   itemProperties: string[];
   /** Top-level string properties the mock API varies per seeded item (names, emails, dates…), and how. */
   realistic: Record<string, RealisticKind>;
+  /** Top-level properties holding the id of another resource's item (a lead's `campaign` → `campaigns`). */
+  references: Record<string, string>;
 }
 
 /** The model's operations as the mocks see them, by operationId (code-point order). */
@@ -144,7 +146,29 @@ export function mockResources(model: SpecModel, operations: MockOperation[]): Mo
       itemOperation: itemOperation.operationId,
       itemProperties,
       realistic: realisticProperties(model, itemOperation),
+      references: {},
     });
   }
+  const names = new Set(resources.map((resource) => resource.name));
+  for (const resource of resources) resource.references = referencesOf(resource, names);
   return resources.sort((a, b) => compareCodePoints(a.name, b.name));
+}
+
+/**
+ * References the `<name>_id` → `<name>s` rule does not find: a lead's `campaign` is a campaign's id, its
+ * `list_id` a lead list's. The rest is derived (`campaign_id` → `campaigns`, `subsequence_id` → `subsequences`).
+ */
+const REFERENCE_NAMES: Readonly<Record<string, string>> = { campaign: "campaigns", list_id: "lead-lists" };
+
+function referencesOf(resource: MockResource, names: ReadonlySet<string>): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const property of resource.itemProperties) {
+    if (property === resource.idProperty || property in resource.realistic) continue;
+    const stem = property.endsWith("_id") ? property.slice(0, -3).replaceAll("_", "-") : undefined;
+    const target =
+      REFERENCE_NAMES[property] ??
+      (stem === undefined ? undefined : [`${stem}s`, `${stem}es`].find((name) => names.has(name)));
+    if (target !== undefined && names.has(target) && target !== resource.name) found[property] = target;
+  }
+  return found;
 }

@@ -198,7 +198,7 @@ export function renderResources(resources: MockResource[]): string {
   for (const resource of resources) {
     const optional = (key: string, value: string | undefined) => (value ? `, ${key}: ${literal(value)}` : "");
     lines.push(
-      `  ${objectKey(resource.name)}: { name: ${literal(resource.name)}, collectionPath: ${literal(resource.collectionPath)}, idParam: ${literal(resource.idParam)}, idProperty: ${literal(resource.idProperty)}, create: ${literal(resource.create)}, list: ${literal(resource.list)}, listIn: ${literal(resource.listIn)}${optional("get", resource.get)}${optional("update", resource.update)}${optional("remove", resource.remove)}, itemOperation: ${literal(resource.itemOperation)}, itemProperties: [${resource.itemProperties.map(literal).join(", ")}], realistic: ${jsonLiteral(resource.realistic, "")} },`,
+      `  ${objectKey(resource.name)}: { name: ${literal(resource.name)}, collectionPath: ${literal(resource.collectionPath)}, idParam: ${literal(resource.idParam)}, idProperty: ${literal(resource.idProperty)}, create: ${literal(resource.create)}, list: ${literal(resource.list)}, listIn: ${literal(resource.listIn)}${optional("get", resource.get)}${optional("update", resource.update)}${optional("remove", resource.remove)}, itemOperation: ${literal(resource.itemOperation)}, itemProperties: [${resource.itemProperties.map(literal).join(", ")}], realistic: ${jsonLiteral(resource.realistic, "")}, references: ${jsonLiteral(resource.references, "")} },`,
     );
   }
   lines.push("} as const satisfies Record<string, ResourceSpec>;", "");
