@@ -110,6 +110,26 @@ describe("--data <file.json>", () => {
   });
 });
 
+describe("request validation in the real process", () => {
+  it("refuses a body that breaks the schema by default (nothing stored), accepts it with --no-validation", async () => {
+    const bad = { label: 7, interest_status_label: "positive" };
+    const [strict, lenient] = await Promise.all([start([]), start(["--no-validation"])]);
+    const refused = await json(strict.url, "POST", "/api/v2/lead-labels", bad);
+    expect(refused.status).toBe(400);
+    expect(refused.json).toEqual({
+      statusCode: 400,
+      error: "Bad Request",
+      message: "Invalid request: body.label: expected string, got number 7",
+    });
+    expect((await json(strict.url, "GET", "/api/v2/lead-labels")).json.items).toEqual([]);
+    const query = await json(strict.url, "GET", "/api/v2/lead-labels?limit=many");
+    expect(query.status).toBe(400);
+    expect(query.json.message).toBe('Invalid request: query.limit: expected integer, got string "many"');
+    expect((await json(lenient.url, "POST", "/api/v2/lead-labels", bad)).status).toBe(200);
+    expect(lenient.output()).toMatch(/requests not validated/);
+  });
+});
+
 describe("--seed <n>", () => {
   it("gives the same ids and data for the same seed, other ids for another", async () => {
     const file = await dataFile(JSON.stringify({ leads: 4, campaigns: 2 }));
