@@ -19,6 +19,7 @@ export const crudResources = {
     itemOperation: "getWidget",
     itemProperties: ["id", "kind", "name", "status"],
     realistic: {},
+    references: {},
   },
 } as const satisfies Record<string, ResourceSpec>;
 

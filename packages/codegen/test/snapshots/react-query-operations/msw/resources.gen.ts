@@ -20,6 +20,7 @@ export const crudResources = {
     itemOperation: "getThing",
     itemProperties: ["id", "name"],
     realistic: {},
+    references: {},
   },
 } as const satisfies Record<string, ResourceSpec>;
 
