@@ -59,6 +59,7 @@ describe("generate msw", () => {
       "operations.gen.ts",
       "resources.gen.ts",
       "responses.gen.ts",
+      "validation.gen.ts",
     ]);
     for (const name of Object.keys(before)) {
       expect(readFileSync(join(outDir(), name), "utf8").startsWith(GENERATED_BANNER)).toBe(true);
