@@ -11,7 +11,18 @@ import { saveApiKey } from "../src/api-key.ts";
 
 // The kit's stateful mock API (@instantly-kit/react-query/testing): a fresh one per test, on msw/node, with
 // every request the test sent. The dashboard makes its own providers (App), so no render wrapper here.
-const mock = setupMockApi({ seed: "dashboard-tests" });
+// Auth is checked like the API's: the test keys have exactly the scopes `pnpm scopes apps/dashboard` gives
+// (README), so a call the app makes without documenting it would get a 403 here too.
+const DASHBOARD_SCOPES = ["campaigns:read", "lead-labels:create", "lead-labels:read"];
+const mock = setupMockApi({
+  seed: "dashboard-tests",
+  apiKeys: {
+    "test-key": DASHBOARD_SCOPES,
+    "typed-at-runtime": DASHBOARD_SCOPES,
+    // A read-only key: it may list labels but not create one.
+    "read-only-key": ["campaigns:read", "lead-labels:read"],
+  },
+});
 const requests = () => mock.requests.map((request) => request.url);
 const calls = () => mock.requests.map((request) => `${request.method} ${request.url.pathname}`);
 const authorizations = () => mock.requests.map((request) => request.headers.get("authorization"));
@@ -22,8 +33,8 @@ beforeEach(() => {
 });
 afterEach(() => uninstallIntersectionObserver());
 
-function renderDashboard(hash: string) {
-  saveApiKey("test-key");
+function renderDashboard(hash: string, apiKey = "test-key") {
+  saveApiKey(apiKey);
   window.location.hash = hash;
   return render(<App baseUrl={undefined} usesMockApi />);
 }
@@ -140,6 +151,36 @@ describe("campaign list", () => {
   });
 });
 
+describe("scoped API keys (the mock checks them like the API)", () => {
+  it("a key the API does not know gets the API's 401, and the user is told to check the key", async () => {
+    mock.api.seed("campaigns", [{ name: "Not for you", status: 1 }]);
+    renderDashboard("#/campaigns", "revoked-key");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("check your API key");
+    expect(screen.queryByText("Not for you")).toBeNull();
+  });
+
+  it("a key without the create scope lists labels but gets a 403 on create: shown, and nothing is stored", async () => {
+    mock.api.seed("lead-labels", [{ label: "Existing", interest_status_label: "positive" }]);
+    renderDashboard("#/lead-labels", "read-only-key");
+    const list = await screen.findByRole("list", { name: "Lead labels" });
+    await within(list).findByText("Existing");
+
+    fireEvent.change(screen.getByRole("textbox", { name: "Label" }), { target: { value: "Not allowed" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create label" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.className).toContain("problem-forbidden");
+    expect(alert.textContent).toContain("lacks a scope");
+    expect(within(alert).getByRole("link", { name: "Change API key" }).getAttribute("href")).toBe(
+      "#/settings",
+    );
+    expect(mock.api.store.list("lead-labels").map((label) => label.label)).toEqual(["Existing"]);
+    // The mock answered 403 itself: the request went out with the read-only key.
+    expect(authorizations().every((header) => header === "Bearer read-only-key")).toBe(true);
+  });
+});
+
 describe("campaign detail", () => {
   it("shows the campaign, its status label and its analytics", async () => {
     const [campaign] = mock.api.seed("campaigns", [{ name: "Detail me", status: 3 }]);
@@ -152,7 +193,9 @@ describe("campaign detail", () => {
     expect(screen.getByText("Completed").className).toContain("badge"); // 3 = Completed in the spec
 
     // What the mock answers for this campaign's analytics is what the page must show.
-    const response = await fetch(`https://api.instantly.ai/api/v2/campaigns/analytics?id=${campaign.id}`);
+    const response = await fetch(`https://api.instantly.ai/api/v2/campaigns/analytics?id=${campaign.id}`, {
+      headers: { authorization: "Bearer test-key" },
+    });
     const [row] = (await response.json()) as Array<{ emails_sent_count: number }>;
     const stats = await screen.findByLabelText("Campaign analytics");
     const sent = within(stats).getByText("Emails sent").nextElementSibling?.textContent;

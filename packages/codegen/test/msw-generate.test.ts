@@ -60,6 +60,7 @@ describe("generate msw", () => {
       "resources.gen.ts",
       "responses.gen.ts",
       "stateful.gen.ts",
+      "validation.gen.ts",
     ]);
     for (const name of Object.keys(before)) {
       expect(readFileSync(join(outDir(), name), "utf8").startsWith(GENERATED_BANNER)).toBe(true);

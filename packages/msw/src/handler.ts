@@ -1,22 +1,49 @@
 import { type DefaultBodyType, delay, HttpHandler, HttpResponse, type RequestHandlerOptions } from "msw";
 import type { MockApiKeys } from "./auth.js";
 import { authorize } from "./auth.js";
+import { requestRules, schemaDefs } from "./generated/validation.gen.js";
 import { type DeepPartial, deepMerge } from "./merge.js";
 import { errorBody, type OperationSpec } from "./operation.js";
 import { compileRoute, DEFAULT_BASE_URL, isWellFormedPercentEncoding, type Route } from "./route.js";
+import { RequestValidator, requestViolations, violationMessage } from "./validate.js";
 
-export interface MockResolverInfo<T> {
+export interface MockResolverInfo<T, Body = unknown, Params = Record<string, string>> {
   request: Request;
-  params: Record<string, string>;
+  /** Path parameters, as sent (URL-decoded text). */
+  params: Params;
+  /** The parsed JSON request body (`undefined` when none was sent), validated unless `validateRequests: false`. */
+  body: () => Promise<Body>;
   /** The generated default body, to derive a response from. */
   defaultBody: T;
 }
 
-/** Computes the response: a full body, or a `Response` for anything else (another status, headers…). */
-export type MockResolver<T> = (info: MockResolverInfo<T>) => T | Response | Promise<T | Response>;
+declare const passthroughBrand: unique symbol;
+/** What `passthrough()` returns: "not mine, let the next handler answer". */
+export type Passthrough = { readonly [passthroughBrand]: true };
+
+const PASSTHROUGH = Object.freeze({}) as Passthrough;
+
+/**
+ * Returned by an override's resolver: the request goes on to the next handler — with `createMockApi()`'s handlers
+ * registered after it, the stateful behaviour answers. Returning `undefined` does the same. (MSW's own
+ * `passthrough()` is different: it sends the request to the real network.)
+ */
+export function passthrough(): Passthrough {
+  return PASSTHROUGH;
+}
+
+/**
+ * Computes the response: a full body, a `Response` for anything else (another status, headers…), or
+ * `passthrough()`/`undefined` to let the next handler (the stateful mock) answer.
+ */
+export type MockResolver<T, Body = unknown, Params = Record<string, string>> = (
+  info: MockResolverInfo<T, Body, Params>,
+) => T | Response | Passthrough | undefined | Promise<T | Response | Passthrough | undefined>;
 
 /** What a handler factory accepts: a (partial) body merged over the default one, or a resolver. */
-export type MockOverride<T> = DeepPartial<T> | MockResolver<T>;
+export type MockOverride<T, Body = unknown, Params = Record<string, string>> =
+  | DeepPartial<T>
+  | MockResolver<T, Body, Params>;
 
 export interface HandlerOptions {
   /** Where the API is mocked; default `https://api.instantly.ai`. `"*"` matches any origin. */
@@ -31,6 +58,13 @@ export interface HandlerOptions {
    * error shape. Absent (the default): every request is allowed. Error helpers (`mockError`) do not check.
    */
   apiKeys?: MockApiKeys;
+  /**
+   * Check each request's body and path/query parameters against the operation's schemas, like Stoplight Prism:
+   * a violation gets 400 `{ statusCode, error, message }` naming each one (path, expected, got), and the
+   * resolver (the stateful store, an override) never sees the request. Default `true`; unknown body properties
+   * pass where the schema allows them. Error helpers (`mockError`) do not validate.
+   */
+  validateRequests?: boolean;
 }
 
 const NO_MATCH = { match: { matches: false, params: {} }, cookies: {} };
@@ -140,6 +174,7 @@ function isJsonMediaType(contentType: string): boolean {
 export async function readJsonBody(
   operation: OperationSpec,
   request: Request,
+  checkRequired = true,
 ): Promise<{ body: unknown } | { response: Response }> {
   const text = await request.clone().text();
   const contentType = request.headers.get("content-type");
@@ -147,7 +182,7 @@ export async function readJsonBody(
     return { response: errorResponse(operation, 415, `Unsupported Media Type: ${contentType}`) };
   }
   if (text.trim() === "") {
-    const [first] = operation.requiredBody;
+    const [first] = checkRequired ? operation.requiredBody : [];
     if (first !== undefined)
       return { response: errorResponse(operation, 400, `body must have required property '${first}'`) };
     return { body: undefined };
@@ -159,6 +194,7 @@ export async function readJsonBody(
     const reason = error instanceof Error ? error.message : String(error);
     return { response: errorResponse(operation, 400, `Body is not valid JSON: ${reason}`) };
   }
+  if (!checkRequired) return { body };
   if (
     operation.requiredBody.length > 0 &&
     (typeof body !== "object" || body === null || Array.isArray(body))
@@ -194,6 +230,9 @@ function preferredResponse(operation: OperationSpec, status: number): Response {
   );
 }
 
+/** One validator over the generated schema tables, shared by every handler (it caches compiled patterns). */
+const validator = new RequestValidator(schemaDefs);
+
 export const MALFORMED_URL_MESSAGE = "Malformed percent-encoding in the request URL";
 
 export async function applyDelay(value: HandlerOptions["delay"]): Promise<void> {
@@ -205,7 +244,7 @@ export type OperationResolver = (info: {
   request: Request;
   params: Record<string, string>;
   body: unknown;
-}) => Response | Promise<Response>;
+}) => Response | undefined | Promise<Response | undefined>;
 
 /**
  * The common wrapper: delay, request checks (percent-encoding of the URL, the JSON body), then the resolver.
@@ -236,10 +275,22 @@ export function createResolvedHandler(
       if (checkRequest && !isWellFormedPercentEncoding(url.pathname + url.search)) {
         return errorResponse(operation, 400, MALFORMED_URL_MESSAGE);
       }
+      const validate = checkRequest && options.validateRequests !== false;
       if (checkRequest && operation.requestBody) {
-        const read = await readJsonBody(operation, request);
+        const read = await readJsonBody(operation, request, !validate);
         if ("response" in read) return read.response;
         body = read.body;
+      }
+      const rule = validate ? requestRules[operation.operationId] : undefined;
+      if (rule) {
+        const violations = requestViolations(rule, schemaDefs, validator, {
+          params: params as Record<string, string>,
+          query: url.searchParams,
+          body,
+          hasBody: body !== undefined,
+        });
+        // The generic body: an operation's documented 400 example describes another failure ("no emails sent").
+        if (violations.length > 0) return errorResponse(undefined, 400, violationMessage(violations));
       }
       return resolve({ request, params: params as Record<string, string>, body });
     },
@@ -248,18 +299,24 @@ export function createResolvedHandler(
 }
 
 /** A handler answering `operation` with `defaultBody()`, adjusted by `override` (a partial body or a resolver). */
-export function createOperationHandler<T>(
+export function createOperationHandler<T, Body = unknown, Params = Record<string, string>>(
   operation: OperationSpec,
   defaultBody: () => T,
-  override?: MockOverride<T>,
+  override?: MockOverride<T, Body, Params>,
   options?: HandlerOptions,
 ): OperationHandler {
   return createResolvedHandler(
     operation,
-    async ({ request, params }) => {
+    async ({ request, params, body }) => {
       const base = defaultBody();
       if (typeof override === "function") {
-        const result = await (override as MockResolver<T>)({ request, params, defaultBody: base });
+        const result = await (override as MockResolver<T, Body, Params>)({
+          request,
+          params: params as Params,
+          body: async () => body as Body,
+          defaultBody: base,
+        });
+        if (result === undefined || result === PASSTHROUGH) return undefined;
         return result instanceof Response ? result : successResponse(operation, result);
       }
       return successResponse(operation, deepMerge(base, override));

@@ -16,6 +16,8 @@ export {
   type MockResolver,
   type MockResolverInfo,
   OperationHandler,
+  type Passthrough,
+  passthrough,
 } from "./handler.js";
 export { createHandlers, handlers } from "./handlers.js";
 export type { MockJobOptions } from "./jobs.js";
@@ -33,3 +35,4 @@ export type { ApiErrorBody, OperationSpec } from "./operation.js";
 export type { ResourceSpec } from "./resource.js";
 export { DEFAULT_BASE_URL } from "./route.js";
 export type { Page } from "./store.js";
+export type { Violation } from "./validate.js";

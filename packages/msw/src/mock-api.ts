@@ -30,6 +30,7 @@ import { IdSource } from "./ids.js";
 import { JobQueue, type MockJobOptions } from "./jobs.js";
 import { type DeepPartial, deepMerge, isPlainObject } from "./merge.js";
 import type { OperationSpec } from "./operation.js";
+import { withRealisticValues } from "./realistic.js";
 import type { ResourceSpec } from "./resource.js";
 import { ResourceStore } from "./store.js";
 
@@ -176,14 +177,32 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     }
     return shaped;
   }
+  /** Items made per resource so far (seeded or created): the index realistic values are drawn for. */
+  const itemCounts = new Map<string, number>();
 
   /** A full item: the mock item, the caller's known properties over it, a fresh id and timestamps. */
   function newItem(resource: ResourceSpec, input: unknown): Item {
-    const template = defaultBodies[resource.itemOperation as MockOperationId]() as unknown as Item;
+    // The n-th item of a resource gets its own name, email, dates… (realistic.ts), the caller's values over them.
+    const index = itemCounts.get(resource.name) ?? 0;
+    itemCounts.set(resource.name, index + 1);
+    const template = withRealisticValues(
+      defaultBodies[resource.itemOperation as MockOperationId]() as unknown as Item,
+      resource.realistic,
+      index,
+    );
+    // References point at stored items where there are some (a seeded lead's campaign is a seeded campaign).
+    for (const [property, target] of Object.entries(resource.references ?? {})) {
+      const candidates = stores.get(target)?.all() ?? [];
+      if (candidates.length > 0)
+        template[property] = stores.get(target)?.idOf(candidates[index % candidates.length] as Item);
+    }
     const known = pickKnown(resource, input);
     const item = deepMerge(template, known);
     const givenId = resource.idProperty !== "id" ? known[resource.idProperty] : undefined;
-    item[resource.idProperty] = typeof givenId === "string" ? givenId : ids.uuid();
+    // An id that is a realistic value (an account's email) stays one; other ids are seeded UUIDs.
+    const realisticId = resource.realistic?.[resource.idProperty] ? template[resource.idProperty] : undefined;
+    item[resource.idProperty] =
+      typeof givenId === "string" ? givenId : typeof realisticId === "string" ? realisticId : ids.uuid();
     const now = ids.now();
     if ("timestamp_created" in template) item.timestamp_created = now;
     if ("timestamp_updated" in template) item.timestamp_updated = now;
@@ -448,6 +467,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     reset() {
       for (const store of stores.values()) store.clear();
       jobs.clear();
+      itemCounts.clear();
       ids.reset();
     },
     seed(name, items) {

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { getResponse, type RequestHandler } from "msw";
 import type { MockApiKeys } from "./auth.js";
-import { MALFORMED_URL_MESSAGE, OperationHandler } from "./handler.js";
+import { seedData } from "./data.js";
+import { MALFORMED_URL_MESSAGE } from "./handler.js";
 import { createHandlers } from "./handlers.js";
 import { createMockApi, type MockApi } from "./mock-api.js";
 import { type ApiErrorBody, errorBody } from "./operation.js";
@@ -22,6 +23,14 @@ export interface MockServerOptions {
   bodyLimit?: number;
   /** API keys and their scopes: requests are then authorized like the API's (401/403). Default: none checked. */
   apiKeys?: MockApiKeys;
+  /** Validate request bodies and parameters against the spec (400 naming each violation); default true. */
+  validateRequests?: boolean;
+  /**
+   * Items to start with, per resource: `{ "leads": [{ "email": "a@b.co" }], "campaigns": 3 }` (partial items are
+   * filled in; a number seeds that many generated items). Checked against the item schemas: a bad entry throws
+   * one line naming it, and the server does not start. Needs `stateful` (the default).
+   */
+  data?: unknown;
   /** One line per request (method, path, status, ms); default: none. */
   log?: (line: string) => void;
 }
@@ -31,7 +40,12 @@ export interface MockServer {
   url: string;
   port: number;
   /** The stateful mock behind the server (undefined when `stateful: false`). */
-  api: MockApi | undefined;
+  readonly api: MockApi | undefined;
+  /**
+   * Serves other handlers from now on (the `serve` bin's reload after a regenerated package): `api`'s handlers,
+   * or the stateless `handlers` when there is no api. Requests already being answered finish with the old ones.
+   */
+  replace(next: { api?: MockApi; handlers?: readonly RequestHandler[] }): void;
   close(): Promise<void>;
 }
 
@@ -149,6 +163,12 @@ function sendJson(response: ServerResponse, head: boolean, status: number, body:
   );
 }
 
+/** What the 405 check needs of a handler (an `OperationHandler`, from whichever copy of the module). */
+interface PathAwareHandler {
+  operation: { method: string };
+  matchesPath(request: Request): boolean;
+}
+
 function apiError(status: number, message: string): ApiErrorBody {
   return errorBody(undefined, status, message) as ApiErrorBody;
 }
@@ -159,11 +179,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const stateful = options.stateful ?? true;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   // The server is reached under whatever host name the client uses: handlers match any origin.
-  const auth = options.apiKeys === undefined ? {} : { apiKeys: options.apiKeys };
-  const api = stateful
+  const auth = {
+    ...(options.apiKeys === undefined ? {} : { apiKeys: options.apiKeys }),
+    ...(options.validateRequests === undefined ? {} : { validateRequests: options.validateRequests }),
+  };
+  let api = stateful
     ? createMockApi({ baseUrl: "*", ...auth, ...(options.seed === undefined ? {} : { seed: options.seed }) })
     : undefined;
-  const handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*", ...auth });
+  if (options.data !== undefined) {
+    if (!api) throw new Error("data needs a stateful server (without --stateless)");
+    seedData(api, options.data);
+  }
+  let handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*", ...auth });
   const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
 
   async function answer(request: IncomingMessage, response: ServerResponse, method: string): Promise<number> {
@@ -197,9 +224,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const path = target.split("?")[0];
       // A known path with another method: 405 and the methods it has, as HTTP (and Prism) answer.
       const probe = new Request(url);
+      // Duck-typed, not `instanceof`: after a reload the handlers come from another copy of the module.
       const allowed = new Set(
         handlers
-          .filter((handler): handler is OperationHandler => handler instanceof OperationHandler)
+          .filter(
+            (handler): handler is RequestHandler & PathAwareHandler =>
+              "matchesPath" in handler && "operation" in handler,
+          )
           .filter((handler) => handler.matchesPath(probe))
           .map((handler) => handler.operation.method),
       );
@@ -266,7 +297,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return {
     url: `${origin}:${port}`,
     port,
-    api,
+    get api() {
+      return api;
+    },
+    replace(next) {
+      api = next.api;
+      handlers = next.api ? next.api.handlers : [...(next.handlers ?? [])];
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,3 +1,5 @@
+import type { RealisticKind } from "./realistic.js";
+
 /** A CRUD resource of the stateful mock (see the generated `crudResources`). */
 export interface ResourceSpec {
   readonly name: string;
@@ -15,4 +17,8 @@ export interface ResourceSpec {
   /** The operation whose success body is one item: the template new items are filled from. */
   readonly itemOperation: string;
   readonly itemProperties: readonly string[];
+  /** Top-level string properties holding names, emails, dates…: varied per item (see realistic.ts). */
+  readonly realistic?: Readonly<Record<string, RealisticKind>>;
+  /** Top-level properties holding the id of another resource's item (a lead's `campaign` → `campaigns`). */
+  readonly references?: Readonly<Record<string, string>>;
 }

@@ -1,13 +1,15 @@
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { ownResponseProperties } from "../src/generated/stateful.gen.js";
 import { createMockApi, crudResources, defaultBodies, type MockOperationId } from "../src/index.js";
-import { createValidator, resolveSchema, specOperations } from "./spec.js";
+import { createValidator, specOperations } from "./spec.js";
+import { bodyPointer, model, resolve, validBody } from "./valid-requests.js";
 
 const BASE = "https://api.instantly.ai/api/v2";
 const api = createMockApi({ seed: "tests" });
 const server = setupServer(...api.handlers);
 const validate = createValidator();
+const validateRequestBody = validate;
 const pointerOf = (operationId: string) =>
   specOperations.find((op) => op.operationId === operationId)?.successPointer ?? "";
 
@@ -105,11 +107,19 @@ describe("createMockApi: CRUD over the store", () => {
   });
 
   it("ignores body properties the item schema does not have, and keeps the id on patch", async () => {
+    // The create schema has additionalProperties: false, so request validation refuses the unknown property…
+    const refused = await send("POST", "/custom-tags", { label: "VIP", not_a_field: 1 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain("body.not_a_field: expected no such property");
+    // …and without validation the store drops it.
+    server.use(...createMockApi({ seed: "tests", validateRequests: false }).handlers);
     const created = await send("POST", "/custom-tags", { label: "VIP", not_a_field: 1 });
+    expect(created.status).toBe(200);
     expect(created.body).not.toHaveProperty("not_a_field");
     const patched = await send("PATCH", `/custom-tags/${created.body.id}`, { id: "other", label: "VIP+" });
     expect(patched.body.id).toBe(created.body.id);
     expect(validate(pointerOf("getCustomTag"), patched.body)).toBeUndefined();
+    server.resetHandlers();
   });
 
   it("answers unknown ids with 404 on get, patch and delete", async () => {
@@ -131,7 +141,9 @@ describe("createMockApi: CRUD over the store", () => {
     expect(broken.body.message).toMatch(/^Body is not valid JSON: /);
     const missing = await send("POST", "/lead-labels", { label: "no status" });
     expect(missing.status).toBe(400);
-    expect(missing.body.message).toBe("body must have required property 'interest_status_label'");
+    expect(missing.body.message).toBe(
+      "Invalid request: body.interest_status_label: expected a required property, got nothing",
+    );
     expect(api.store.list("lead-labels")).toEqual([]);
   });
 });
@@ -210,14 +222,20 @@ describe("createMockApi: every CRUD resource of the spec", () => {
   it.each(Object.values(crudResources).map((resource) => [resource.name, resource] as const))(
     "%s: create → get → list → patch → delete",
     async (_name, resource) => {
-      // A body with the create operation's required properties, valued like the item's own mock data.
+      // The create operation's required properties valued like the item's own mock data (so the item stays
+      // valid), or like a valid request body where the item's value is not a valid request (validation is on).
       const create = operation(resource.create);
-      const requestSchema = resolveSchema(
-        `/paths/${create?.path.replaceAll("/", "~1")}/post/requestBody/content/application~1json/schema`,
-      );
+      const valid = (create ? validBody(create)?.value : {}) as Record<string, unknown>;
       const template = defaultBodies[resource.itemOperation as MockOperationId]() as Record<string, unknown>;
-      const required = (requestSchema?.required ?? []) as string[];
-      const body = Object.fromEntries(required.map((name) => [name, template[name] ?? "x"]));
+      const pointer = create ? (bodyPointer(create) ?? "") : "";
+      const required = (resolve(model.at(pointer))?.required ?? []) as string[];
+      const fromTemplate = Object.fromEntries(required.map((name) => [name, template[name] ?? valid[name]]));
+      const body = validateRequestBody(pointer, fromTemplate) === undefined ? fromTemplate : valid;
+      // The one or two create bodies the mock-data builder cannot make valid go to a mock without validation.
+      if (validateRequestBody(pointer, body) !== undefined) {
+        server.use(...createMockApi({ seed: "tests", validateRequests: false }).handlers);
+      }
+      onTestFinished(() => server.resetHandlers());
       const created = await send("POST", pathOf(resource.create), body);
       expect(created.status).toBe(operation(resource.create)?.status);
       // Each operation answers its own documented shape (createAIAgent is not getAIAgent's summary).
@@ -238,7 +256,12 @@ describe("createMockApi: every CRUD resource of the spec", () => {
         created.body[resource.idProperty],
       ]);
       if ("update" in resource) {
-        const patched = await send("PATCH", pathOf(resource.update, id), {});
+        const update = operation(resource.update);
+        const patched = await send(
+          "PATCH",
+          pathOf(resource.update, id),
+          update ? validBody(update)?.value : {},
+        );
         expect(patched.status).toBe(200);
         expect(patched.body[resource.idProperty]).toBe(created.body[resource.idProperty]);
         expect(validate(pointerOf(resource.update), patched.body)).toBeUndefined();

@@ -8,17 +8,19 @@ import {
   mockErrorResponse,
   operationSpecs,
 } from "../src/index.js";
-import { createValidator, errorPointer, minimalBody, resolveSchema, specOperations, urlFor } from "./spec.js";
+import { createValidator, errorPointer, resolveSchema, specOperations, urlFor } from "./spec.js";
+import { validRequest } from "./valid-requests.js";
 
 const validate = createValidator();
 
 async function call(operation: (typeof specOperations)[number], list = handlers, base?: string) {
-  const body = minimalBody(operation);
-  const request = new Request(urlFor(operation, base), {
-    method: operation.method,
-    ...(body === undefined ? {} : { body, headers: { "content-type": "application/json" } }),
-  });
-  const response = await getResponse(list, request);
+  const { request, valid } = validRequest(operation, base);
+  // The few bodies the builder cannot make valid are sent to handlers that do not validate: this test is about
+  // the responses (validation has its own, validation.test.ts).
+  const response = await getResponse(
+    valid ? list : createHandlers({ validateRequests: false, ...(base ? { baseUrl: base } : {}) }),
+    request,
+  );
   if (!response) throw new Error(`no handler answered ${operation.method} ${operation.path}`);
   return response;
 }

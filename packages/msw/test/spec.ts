@@ -87,23 +87,6 @@ export function urlFor(operation: SpecOperation, base = "https://api.instantly.a
   return base + operation.path.replace(/\{[^}]+\}/g, "sample-id");
 }
 
-/** A request body with the required top-level properties set from the spec's examples. */
-export function minimalBody(operation: SpecOperation): string | undefined {
-  const requestBody = operation.operation.requestBody as
-    | { content?: Record<string, { schema?: Schema }> }
-    | undefined;
-  let schema = requestBody?.content?.["application/json"]?.schema;
-  if (!schema) return undefined;
-  if (typeof schema.$ref === "string") {
-    schema = (spec.components as { schemas: Record<string, Schema> }).schemas[
-      schema.$ref.split("/").at(-1) ?? ""
-    ];
-  }
-  const properties = (schema?.properties ?? {}) as Record<string, Schema>;
-  const required = (schema?.required ?? []) as string[];
-  return JSON.stringify(Object.fromEntries(required.map((name) => [name, properties[name]?.example ?? "x"])));
-}
-
 /** The schema at a JSON pointer of the spec, following one `$ref`. */
 export function resolveSchema(pointer: string | undefined): Schema | undefined {
   if (!pointer) return undefined;

@@ -1,16 +1,21 @@
-import type { BackgroundJob, Campaign, LeadLabel } from "@instantly-kit/types";
+import type { BackgroundJob, Campaign, LeadLabel, RequestBody } from "@instantly-kit/types";
 import { HttpResponse } from "msw";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createMockApi,
+  getCreateLeadLabelMockHandler,
   getGetCampaignMockHandler,
   getGetCampaignResponseMock,
+  getListLeadLabelMockHandler,
   getListLeadLabelResponseMock,
+  getPatchLeadLabelMockHandler,
   getShareCampaignMockHandler,
   mockError,
   mockErrorResponse,
   mockNetworkError,
   type OperationHandler,
+  type Passthrough,
+  passthrough,
 } from "../src/index.js";
 
 describe("response mocks", () => {
@@ -35,7 +40,7 @@ describe("handler factories", () => {
     getGetCampaignMockHandler(({ defaultBody }) => ({ ...defaultBody, name: "y" }));
     getGetCampaignMockHandler(async ({ defaultBody, params }) => {
       expectTypeOf(defaultBody).toEqualTypeOf<Campaign>();
-      expectTypeOf(params).toEqualTypeOf<Record<string, string>>();
+      expectTypeOf(params).toEqualTypeOf<{ id: string }>();
       return defaultBody;
     });
     getGetCampaignMockHandler(() => HttpResponse.json({ anything: true }, { status: 500 }));
@@ -46,6 +51,36 @@ describe("handler factories", () => {
     getGetCampaignMockHandler(() => ({ name: "partial" }));
     // @ts-expect-error delay is a number or an MSW delay mode
     getGetCampaignMockHandler(undefined, { delay: "slow" });
+  });
+
+  it("give resolvers the typed request body and path parameters", () => {
+    getCreateLeadLabelMockHandler(async ({ body, params, defaultBody }) => {
+      const sent = await body();
+      expectTypeOf(sent).toEqualTypeOf<RequestBody<"createLeadLabel">>();
+      expectTypeOf(sent.label).toEqualTypeOf<string>();
+      expectTypeOf(params).toEqualTypeOf<Record<string, never>>();
+      return { ...defaultBody, label: sent.label };
+    });
+    getPatchLeadLabelMockHandler(async ({ body, params }) => {
+      expectTypeOf(params.id).toEqualTypeOf<string>();
+      expectTypeOf(await body()).toEqualTypeOf<RequestBody<"patchLeadLabel">>();
+      // @ts-expect-error no such path parameter
+      params.campaign_id;
+      return passthrough();
+    });
+    // A bodiless request (GET): body() is undefined.
+    getGetCampaignMockHandler(async ({ body }) => {
+      expectTypeOf(await body()).toEqualTypeOf<undefined>();
+      return undefined;
+    });
+  });
+
+  it("let a resolver fall through to the next handler with passthrough() or undefined", () => {
+    expectTypeOf(passthrough()).toEqualTypeOf<Passthrough>();
+    getListLeadLabelMockHandler(() => passthrough());
+    getListLeadLabelMockHandler(async ({ body }) => ((await body()) ? undefined : passthrough()));
+    // @ts-expect-error a resolver's result is a body, a Response, passthrough() or undefined
+    getListLeadLabelMockHandler(() => "passthrough");
   });
 
   it("take no body override for bodiless operations", () => {

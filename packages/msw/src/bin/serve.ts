@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576]
-// [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]`: the mock API over HTTP.
+// `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless]
+// [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]`:
+// the mock API over HTTP.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { watchLauncher } from "../launcher.js";
 import type { MockServer } from "../node.js";
+import { importFreshBuild, watchBuild } from "../reload.js";
 
 const USAGE =
-  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--stateless] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]";
+  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless] [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]";
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -21,6 +25,9 @@ let values: {
   "body-limit"?: string;
   "api-key"?: string[];
   "outlive-launcher"?: boolean;
+  data?: string;
+  "no-validation"?: boolean;
+  "no-reload"?: boolean;
 };
 try {
   ({ values } = parseArgs({
@@ -32,6 +39,9 @@ try {
       "body-limit": { type: "string" },
       "api-key": { type: "string", multiple: true },
       "outlive-launcher": { type: "boolean" },
+      data: { type: "string" },
+      "no-validation": { type: "boolean" },
+      "no-reload": { type: "boolean" },
     },
     strict: true,
   }));
@@ -83,6 +93,33 @@ function apiKeysOption(raw: string[] | undefined): Record<string, string[]> | un
 }
 const apiKeys = apiKeysOption(values["api-key"]);
 
+/** The first line of an error message: the CLI reports in one line. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
+/** `--data <file.json>`: read and parsed here; its items are checked against the spec by startMockServer. */
+function dataOption(file: string | undefined): unknown {
+  if (file === undefined) return undefined;
+  if (values.stateless) fail("--data needs the stateful server (drop --stateless)");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    fail(
+      `--data ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : firstLine(error)}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    fail(`--data ${file}: not valid JSON (${firstLine(error)})`);
+  }
+}
+const data = dataOption(values.data);
+const seed = values.seed;
+const validateRequests = !values["no-validation"];
+
 // Signal handlers go in before the "listening" line: whoever reads that line may signal right away.
 let server: MockServer | undefined;
 let stopping = false;
@@ -111,14 +148,83 @@ server = await startMockServer({
   port,
   ...(bodyLimit === undefined ? {} : { bodyLimit }),
   ...(values.host === undefined ? {} : { host: values.host }),
-  ...(values.seed === undefined ? {} : { seed: values.seed }),
+  ...(seed === undefined ? {} : { seed }),
   ...(apiKeys === undefined ? {} : { apiKeys }),
+  ...(data === undefined ? {} : { data }),
+  validateRequests,
   stateful: !values.stateless,
   log: (line) => process.stdout.write(`${line}\n`),
 }).catch((error: NodeJS.ErrnoException) =>
-  fail(error.code === "EADDRINUSE" ? `port ${port} is already in use (try --port)` : error.message),
+  fail(
+    error.code === "EADDRINUSE"
+      ? `port ${port} is already in use (try --port)`
+      : `${values.data !== undefined && !error.code ? `--data ${values.data}: ` : ""}${firstLine(error)}`,
+  ),
 );
 
 process.stdout.write(
-  `Instantly API v2 mock listening on ${server.url} (${values.stateless ? "stateless" : "stateful"}${apiKeys ? `, ${Object.keys(apiKeys).length} API key(s) checked` : ""}); Ctrl+C to stop\n`,
+  `Instantly API v2 mock listening on ${server.url} (${values.stateless ? "stateless" : "stateful"}${apiKeys ? `, ${Object.keys(apiKeys).length} API key(s) checked` : ""}${validateRequests ? "" : ", requests not validated"}); Ctrl+C to stop\n`,
 );
+
+type Package = typeof import("../index.js");
+let reloads = 0;
+
+/**
+ * A regenerated, rebuilt package (`pnpm sync`) is served without a restart: the new handlers replace the old
+ * ones, and the stored items of every resource that still exists are carried over as they are. A build that
+ * fails to load keeps the previous handlers and says so in one line; the next build is tried again.
+ */
+async function reload(): Promise<void> {
+  const running = server as MockServer;
+  let next: Package;
+  try {
+    next = await importFreshBuild<Package>(dist, "index.js");
+  } catch (error) {
+    process.stdout.write(`reload failed, still serving the previous mocks: ${firstLine(error)}\n`);
+    return;
+  }
+  const options = {
+    baseUrl: "*",
+    validateRequests,
+    ...(apiKeys === undefined ? {} : { apiKeys }),
+  };
+  const old = running.api;
+  if (!old) {
+    running.replace({ handlers: next.createHandlers(options) });
+    process.stdout.write(
+      `reloaded the rebuilt mocks (${Object.keys(next.operationSpecs).length} operations)\n`,
+    );
+    return;
+  }
+  // Another id sequence than the first api's: ids it already handed out (deleted items too) are not reissued.
+  reloads += 1;
+  const api = next.createMockApi({ ...options, seed: `${seed ?? 1}:reload:${reloads}` });
+  let kept = 0;
+  const dropped: string[] = [];
+  try {
+    for (const resource of old.resources) {
+      const items = old.store.list(resource) as Record<string, unknown>[];
+      if (items.length === 0) continue;
+      if (!(api.resources as readonly string[]).includes(resource)) {
+        dropped.push(resource);
+        continue;
+      }
+      const seeded = api.seed(resource, items as never) as Record<string, unknown>[];
+      // Seeding fills in and re-stamps items; the stored ones are put back exactly as they were.
+      seeded.forEach((item, index) => {
+        Object.assign(item, items[index]);
+      });
+      kept += items.length;
+    }
+  } catch (error) {
+    process.stdout.write(`reload failed, still serving the previous mocks: ${firstLine(error)}\n`);
+    return;
+  }
+  running.replace({ api });
+  process.stdout.write(
+    `reloaded the rebuilt mocks (${Object.keys(next.operationSpecs).length} operations; kept ${kept} stored item(s)${dropped.length > 0 ? `; dropped the items of ${dropped.join(", ")}, no longer in the spec` : ""})\n`,
+  );
+}
+
+const dist = fileURLToPath(new URL("..", import.meta.url));
+if (!values["no-reload"]) watchBuild(dist.replace(/[\\/]$/, ""), reload);

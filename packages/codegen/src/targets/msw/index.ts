@@ -12,7 +12,9 @@ import {
   renderOperations,
   renderResources,
   renderResponses,
+  renderValidation,
 } from "./render.ts";
+import { requestRules } from "./request-rules.ts";
 import { SchemaChecker } from "./schema-check.ts";
 import { renderStateful } from "./stateful.ts";
 
@@ -77,12 +79,14 @@ export async function generateMsw(model: SpecModel, outDir: string): Promise<{ i
   const operations = mockOperations(model);
   const resources = mockResources(model, operations);
   const { values, invalid } = buildMockValues(model);
+  const { rules, defs, items } = requestRules(model, operations, resources);
   const files: Record<string, string> = {
     "operations.gen.ts": renderOperations(operations, values),
     "responses.gen.ts": renderResponses(operations, values),
     "handlers.gen.ts": renderHandlers(operations),
     "resources.gen.ts": renderResources(resources),
     "stateful.gen.ts": renderStateful(model, operations, resources),
+    "validation.gen.ts": renderValidation(rules, defs, items),
     "index.gen.ts": renderIndex(),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(join(outDir, name), text);

@@ -231,7 +231,9 @@ export class MockDataBuilder {
     if (names.length === 0) {
       // A free-form object: the spec's example object shows what it looks like in practice.
       const example = examples.find(isSchema);
-      if (example && schema.additionalProperties !== false) return structuredClone(example);
+      if (example && schema.additionalProperties !== false) {
+        return modernizeDates(structuredClone(example), this.#seeded(pointer));
+      }
     }
     const result: Record<string, unknown> = {};
     for (const name of names) {
@@ -288,7 +290,7 @@ export class MockDataBuilder {
         itemSchema !== undefined &&
         candidate.every((item) => this.#leafAccepts(itemSchema, item)),
     );
-    if (example) return structuredClone(example);
+    if (example) return modernizeDates(structuredClone(example), this.#seeded(pointer));
     if (!isSchema(schema.items)) return [];
     const count = Math.min(Math.max(minItems, 1), maxItems);
     const items: unknown[] = [];
@@ -319,9 +321,15 @@ export class MockDataBuilder {
 
   #string(pointer: string, schema: Schema, examples: unknown[]): unknown {
     const accepts = (value: unknown) => stringAccepts(schema, value);
-    const fromSpec = [...examples, schema.default].find(accepts);
-    if (fromSpec !== undefined) return fromSpec;
     const name = pointerSegments(pointer).at(-1) ?? "";
+    // People, companies, contact details and dates: the spec's examples are placeholders ("John", "Doe",
+    // "example@example.com", 1970-01-01) that would make every item look alike, so these are generated first.
+    const realistic = realisticString(this.#seeded(pointer), schema, name);
+    if (realistic !== undefined && accepts(realistic)) return realistic;
+    const fromSpec = [...examples, schema.default]
+      .map((example) => modernizeDates(example, this.#seeded(pointer)))
+      .find(accepts);
+    if (fromSpec !== undefined) return fromSpec;
     const faker = this.#seeded(pointer);
     for (const candidate of stringCandidates(faker, schema, name)) if (accepts(candidate)) return candidate;
     return examples.find((example) => typeof example === "string") ?? "example";
@@ -409,6 +417,95 @@ function numberAccepts(schema: Schema, type: "integer" | "number", value: unknow
     return false;
   }
   return true;
+}
+
+/**
+ * The spec's examples use the Unix epoch as a placeholder date ("1970-01-01T00:00:00.000Z"); a mock showing 1970
+ * looks broken. Any ISO date before 2000 in an example is moved into the half year before the reference date, in
+ * the same form (date only, or date and time). The result is checked against the schema like any other value.
+ */
+export function modernizeDates<T>(value: T, faker: Faker): T {
+  if (typeof value === "string") {
+    const match = /^(\d{4})-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/.exec(value);
+    if (!match || Number(match[1]) >= 2000) return value;
+    const date = faker.date.between({ from: "2025-07-01T00:00:00.000Z", to: REF_DATE }).toISOString();
+    return (match[2] === undefined ? date.slice(0, 10) : date) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => modernizeDates(item, faker)) as T;
+  if (isSchema(value)) {
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) setOwn(result, key, modernizeDates(item, faker));
+    return result as T;
+  }
+  return value;
+}
+
+/** What a realistic string property holds; the mock API varies these per seeded item (packages/msw/src/realistic.ts). */
+export type RealisticKind =
+  | "date-time"
+  | "date"
+  | "email"
+  | "first-name"
+  | "last-name"
+  | "company"
+  | "domain"
+  | "job-title"
+  | "phone"
+  | "url";
+
+/**
+ * What a string property holds, judged by its name and format (a person's name, an email, a company, a phone
+ * number, a web address, a date); undefined for anything else, and for patterned or enumerated strings.
+ */
+export function realisticKind(schema: Schema, name: string): RealisticKind | undefined {
+  if (typeof schema.pattern === "string" || Array.isArray(schema.enum) || "const" in schema) return undefined;
+  const lower = name.toLowerCase();
+  const format = typeof schema.format === "string" ? schema.format : undefined;
+  if (
+    format === "date-time" ||
+    (format === undefined && (lower.startsWith("timestamp") || lower.endsWith("_at")))
+  )
+    return "date-time";
+  if (format === "date") return "date";
+  if (format === "email" || lower === "email" || lower.endsWith("_email")) return "email";
+  if (format !== undefined && format !== "uri") return undefined;
+  if (lower === "first_name" || lower === "firstname") return "first-name";
+  if (lower === "last_name" || lower === "lastname") return "last-name";
+  if (lower === "company_name") return "company";
+  if (lower === "company_domain") return "domain";
+  if (lower === "job_title") return "job-title";
+  if (lower === "phone" || lower === "phone_number") return "phone";
+  if (lower === "website" || format === "uri") return "url";
+  return undefined;
+}
+
+/** A realistic value of that kind (dates fall in the half year before the fixed reference date). */
+export function realisticString(faker: Faker, schema: Schema, name: string): string | undefined {
+  const date = faker.date.between({ from: "2025-07-01T00:00:00.000Z", to: REF_DATE });
+  switch (realisticKind(schema, name)) {
+    case "date-time":
+      return date.toISOString();
+    case "date":
+      return date.toISOString().slice(0, 10);
+    case "email":
+      return faker.internet.email().toLowerCase();
+    case "first-name":
+      return faker.person.firstName();
+    case "last-name":
+      return faker.person.lastName();
+    case "company":
+      return faker.company.name();
+    case "domain":
+      return faker.internet.domainName();
+    case "job-title":
+      return faker.person.jobTitle();
+    case "phone":
+      return faker.phone.number({ style: "international" });
+    case "url":
+      return faker.internet.url();
+    default:
+      return undefined;
+  }
 }
 
 /** Plausible strings for a property, most specific first: format, pattern, then what its name suggests. */

@@ -1,4 +1,5 @@
-import { compareCodePoints, type Operation, type SpecModel, sortedBy } from "../../model/index.ts";
+import { compareCodePoints, isObject, type Operation, type SpecModel, sortedBy } from "../../model/index.ts";
+import { type RealisticKind, realisticKind } from "./mock-data.ts";
 
 /** The prefix of every API path; a resource is named by what follows it (`/api/v2/lead-lists` → `lead-lists`). */
 const API_PREFIX = "/api/v2/";
@@ -48,6 +49,10 @@ export interface MockResource {
   itemOperation: string;
   /** The item schema's property names: request-body keys outside these are not stored. */
   itemProperties: string[];
+  /** Top-level string properties the mock API varies per seeded item (names, emails, dates…), and how. */
+  realistic: Record<string, RealisticKind>;
+  /** Top-level properties holding the id of another resource's item (a lead's `campaign` → `campaigns`). */
+  references: Record<string, string>;
 }
 
 /** The model's operations as the mocks see them, by operationId (code-point order). */
@@ -84,6 +89,21 @@ export function mockOperations(model: SpecModel): MockOperation[] {
 function successProperties(model: SpecModel, operation: MockOperation): string[] {
   if (!operation.schemaPointer) return [];
   return Object.keys(model.propertiesOf(model.at(operation.schemaPointer)));
+}
+
+/** The item's top-level string properties that hold realistic data, and their kind. */
+function realisticProperties(model: SpecModel, operation: MockOperation): Record<string, RealisticKind> {
+  if (!operation.schemaPointer) return {};
+  const found: Record<string, RealisticKind> = {};
+  for (const [name, raw] of Object.entries(model.propertiesOf(model.at(operation.schemaPointer)))) {
+    const schema = model.resolve(raw)?.node;
+    if (!isObject(schema)) continue;
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!types.includes("string")) continue;
+    const kind = realisticKind(schema, name);
+    if (kind) found[name] = kind;
+  }
+  return found;
 }
 
 /**
@@ -125,7 +145,30 @@ export function mockResources(model: SpecModel, operations: MockOperation[]): Mo
       ...(item("DELETE") ? { remove: item("DELETE")?.operationId } : {}),
       itemOperation: itemOperation.operationId,
       itemProperties,
+      realistic: realisticProperties(model, itemOperation),
+      references: {},
     });
   }
+  const names = new Set(resources.map((resource) => resource.name));
+  for (const resource of resources) resource.references = referencesOf(resource, names);
   return resources.sort((a, b) => compareCodePoints(a.name, b.name));
+}
+
+/**
+ * References the `<name>_id` → `<name>s` rule does not find: a lead's `campaign` is a campaign's id, its
+ * `list_id` a lead list's. The rest is derived (`campaign_id` → `campaigns`, `subsequence_id` → `subsequences`).
+ */
+const REFERENCE_NAMES: Readonly<Record<string, string>> = { campaign: "campaigns", list_id: "lead-lists" };
+
+function referencesOf(resource: MockResource, names: ReadonlySet<string>): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const property of resource.itemProperties) {
+    if (property === resource.idProperty || property in resource.realistic) continue;
+    const stem = property.endsWith("_id") ? property.slice(0, -3).replaceAll("_", "-") : undefined;
+    const target =
+      REFERENCE_NAMES[property] ??
+      (stem === undefined ? undefined : [`${stem}s`, `${stem}es`].find((name) => names.has(name)));
+    if (target !== undefined && names.has(target) && target !== resource.name) found[property] = target;
+  }
+  return found;
 }

@@ -4,6 +4,7 @@ import { exportDoc } from "../operation-docs.ts";
 import { handlerName, responseMockName } from "../operation-exports.ts";
 import { GENERATED_BANNER } from "../target.ts";
 import type { MockOperation, MockResource } from "./mock-operations.ts";
+import type { RequestRule } from "./request-rules.ts";
 
 /** Mock values computed at generate time, keyed by operationId. */
 export interface MockValues {
@@ -48,7 +49,7 @@ function compareRoutes(a: string, b: string): number {
 export function renderOperations(operations: MockOperation[], values: MockValues): string {
   const lines = [
     GENERATED_BANNER,
-    'import type { operations } from "@instantly-kit/types";',
+    'import type { operations, PathParams, RequestBody } from "@instantly-kit/types";',
     'import type { OperationSpec } from "../operation.js";',
     "",
     "// Documented error bodies (the spec's examples, made valid), shared by every operation that documents them.",
@@ -77,6 +78,20 @@ export function renderOperations(operations: MockOperation[], values: MockValues
   lines.push("export interface SuccessBodies {");
   for (const operation of operations)
     lines.push(`  ${objectKey(operation.operationId)}: ${bodyType(operation)};`);
+  lines.push("}", "");
+  lines.push(
+    "/** What an override's resolver receives: the JSON request body (`await body()`) and the path parameters (text, as sent). */",
+  );
+  lines.push("export interface RequestTypes {");
+  for (const operation of operations) {
+    const id = literal(operation.operationId);
+    const body = operation.source.requestBody?.json ? `RequestBody<${id}>` : "undefined";
+    const params =
+      operation.source.parametersIn.path.length > 0
+        ? `{ [K in keyof PathParams<${id}>]: string }`
+        : "Record<string, never>";
+    lines.push(`  ${objectKey(operation.operationId)}: { body: ${body}; params: ${params} };`);
+  }
   lines.push("}", "");
   lines.push("/** The error statuses each operation documents. */");
   lines.push("export interface ErrorStatuses {");
@@ -133,7 +148,7 @@ export function renderHandlers(operations: MockOperation[]): string {
   const lines = [
     GENERATED_BANNER,
     'import { createOperationHandler, type HandlerOptions, type MockOverride, type OperationHandler } from "../handler.js";',
-    'import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";',
+    'import { type MockOperationId, operationSpecs, type RequestTypes, type SuccessBodies } from "./operations.gen.js";',
     "import {",
     ...operations.filter((op) => op.body !== "none").map((op) => `  ${responseMockName(op)},`),
     '} from "./responses.gen.js";',
@@ -143,6 +158,8 @@ export function renderHandlers(operations: MockOperation[]): string {
   ];
   for (const operation of operations) {
     const type = `SuccessBodies[${literal(operation.operationId)}]`;
+    const request = `RequestTypes[${literal(operation.operationId)}]`;
+    const typeArguments = `${type}, ${request}["body"], ${request}["params"]`;
     const defaultBody = operation.body === "none" ? "noBody" : responseMockName(operation);
     lines.push(
       exportDoc(
@@ -153,8 +170,8 @@ export function renderHandlers(operations: MockOperation[]): string {
       ),
     );
     lines.push(
-      `export const ${handlerName(operation)} = (override?: MockOverride<${type}>, options?: HandlerOptions): OperationHandler =>`,
-      `  createOperationHandler<${type}>(operationSpecs[${literal(operation.operationId)}], ${defaultBody}, override, options);`,
+      `export const ${handlerName(operation)} = (override?: MockOverride<${typeArguments}>, options?: HandlerOptions): OperationHandler =>`,
+      `  createOperationHandler<${typeArguments}>(operationSpecs[${literal(operation.operationId)}], ${defaultBody}, override, options);`,
       "",
     );
   }
@@ -181,7 +198,7 @@ export function renderResources(resources: MockResource[]): string {
   for (const resource of resources) {
     const optional = (key: string, value: string | undefined) => (value ? `, ${key}: ${literal(value)}` : "");
     lines.push(
-      `  ${objectKey(resource.name)}: { name: ${literal(resource.name)}, collectionPath: ${literal(resource.collectionPath)}, idParam: ${literal(resource.idParam)}, idProperty: ${literal(resource.idProperty)}, create: ${literal(resource.create)}, list: ${literal(resource.list)}, listIn: ${literal(resource.listIn)}${optional("get", resource.get)}${optional("update", resource.update)}${optional("remove", resource.remove)}, itemOperation: ${literal(resource.itemOperation)}, itemProperties: [${resource.itemProperties.map(literal).join(", ")}] },`,
+      `  ${objectKey(resource.name)}: { name: ${literal(resource.name)}, collectionPath: ${literal(resource.collectionPath)}, idParam: ${literal(resource.idParam)}, idProperty: ${literal(resource.idProperty)}, create: ${literal(resource.create)}, list: ${literal(resource.list)}, listIn: ${literal(resource.listIn)}${optional("get", resource.get)}${optional("update", resource.update)}${optional("remove", resource.remove)}, itemOperation: ${literal(resource.itemOperation)}, itemProperties: [${resource.itemProperties.map(literal).join(", ")}], realistic: ${jsonLiteral(resource.realistic, "")}, references: ${jsonLiteral(resource.references, "")} },`,
     );
   }
   lines.push("} as const satisfies Record<string, ResourceSpec>;", "");
@@ -193,6 +210,43 @@ export function renderResources(resources: MockResource[]): string {
   }
   if (resources.length === 0) lines.push("  [name: string]: never;");
   lines.push("}", "");
+  return lines.join("\n");
+}
+
+/**
+ * What the request validator checks per operation (body, path and query parameters) and the component schemas
+ * they refer to, by JSON pointer: plain data, with only the validation keywords of each schema.
+ */
+export function renderValidation(
+  rules: Map<string, RequestRule>,
+  defs: Map<string, unknown>,
+  items: Map<string, unknown> = new Map(),
+): string {
+  const lines = [
+    GENERATED_BANNER,
+    'import type { RequestRule, SchemaNode } from "../validate.js";',
+    "",
+    "/** Schemas that request rules refer to (`{ $ref: pointer }`), by JSON pointer. */",
+    "export const schemaDefs: Readonly<Record<string, SchemaNode>> = {",
+  ];
+  for (const [pointer, schema] of [...defs].sort(([a], [b]) => compareCodePoints(a, b))) {
+    lines.push(`  ${literal(pointer)}: ${jsonLiteral(schema, "")},`);
+  }
+  lines.push("};", "");
+  lines.push("/** The body and parameter schemas of each operation that takes any. */");
+  lines.push("export const requestRules: Readonly<Record<string, RequestRule>> = {");
+  for (const [operationId, rule] of [...rules].sort(([a], [b]) => compareCodePoints(a, b))) {
+    lines.push(`  ${objectKey(operationId)}: ${jsonLiteral(rule, "")},`);
+  }
+  lines.push("};", "");
+  lines.push(
+    "/** The item schema of each CRUD resource (what `mock:serve --data` items are checked against). */",
+  );
+  lines.push("export const itemSchemas: Readonly<Record<string, SchemaNode>> = {");
+  for (const [name, schema] of [...items].sort(([a], [b]) => compareCodePoints(a, b))) {
+    lines.push(`  ${objectKey(name)}: ${jsonLiteral(schema, "")},`);
+  }
+  lines.push("};", "");
   return lines.join("\n");
 }
 

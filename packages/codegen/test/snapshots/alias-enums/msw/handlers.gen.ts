@@ -7,7 +7,12 @@ import {
   type MockOverride,
   type OperationHandler,
 } from "../handler.js";
-import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";
+import {
+  type MockOperationId,
+  operationSpecs,
+  type RequestTypes,
+  type SuccessBodies,
+} from "./operations.gen.js";
 import {} from "./responses.gen.js";
 
 const noBody = (): undefined => undefined;
@@ -21,15 +26,18 @@ const noBody = (): undefined => undefined;
  * server.use(getCreateLeadFinderAgentMockHandler()); // or getCreateLeadFinderAgentMockHandler(overrides), getCreateLeadFinderAgentMockHandler(({ request }) => body)
  */
 export const getCreateLeadFinderAgentMockHandler = (
-  override?: MockOverride<SuccessBodies["createLeadFinderAgent"]>,
+  override?: MockOverride<
+    SuccessBodies["createLeadFinderAgent"],
+    RequestTypes["createLeadFinderAgent"]["body"],
+    RequestTypes["createLeadFinderAgent"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createLeadFinderAgent"]>(
-    operationSpecs["createLeadFinderAgent"],
-    noBody,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createLeadFinderAgent"],
+    RequestTypes["createLeadFinderAgent"]["body"],
+    RequestTypes["createLeadFinderAgent"]["params"]
+  >(operationSpecs["createLeadFinderAgent"], noBody, override, options);
 
 /** The default body of every operation (bodiless ones: `undefined`). */
 export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {

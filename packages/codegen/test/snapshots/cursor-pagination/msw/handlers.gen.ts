@@ -7,7 +7,12 @@ import {
   type MockOverride,
   type OperationHandler,
 } from "../handler.js";
-import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";
+import {
+  type MockOperationId,
+  operationSpecs,
+  type RequestTypes,
+  type SuccessBodies,
+} from "./operations.gen.js";
 import {
   getCreateThingResponseMock,
   getExportThingResponseMock,
@@ -28,15 +33,18 @@ const noBody = (): undefined => undefined;
  * server.use(getCreateThingMockHandler()); // or getCreateThingMockHandler(overrides), getCreateThingMockHandler(({ request }) => body)
  */
 export const getCreateThingMockHandler = (
-  override?: MockOverride<SuccessBodies["createThing"]>,
+  override?: MockOverride<
+    SuccessBodies["createThing"],
+    RequestTypes["createThing"]["body"],
+    RequestTypes["createThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createThing"]>(
-    operationSpecs["createThing"],
-    getCreateThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createThing"],
+    RequestTypes["createThing"]["body"],
+    RequestTypes["createThing"]["params"]
+  >(operationSpecs["createThing"], getCreateThingResponseMock, override, options);
 
 /**
  * MSW handler for `exportThing`: answers 200 with the default body, or `override`.
@@ -47,15 +55,18 @@ export const getCreateThingMockHandler = (
  * server.use(getExportThingMockHandler()); // or getExportThingMockHandler(overrides), getExportThingMockHandler(({ request }) => body)
  */
 export const getExportThingMockHandler = (
-  override?: MockOverride<SuccessBodies["exportThing"]>,
+  override?: MockOverride<
+    SuccessBodies["exportThing"],
+    RequestTypes["exportThing"]["body"],
+    RequestTypes["exportThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["exportThing"]>(
-    operationSpecs["exportThing"],
-    getExportThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["exportThing"],
+    RequestTypes["exportThing"]["body"],
+    RequestTypes["exportThing"]["params"]
+  >(operationSpecs["exportThing"], getExportThingResponseMock, override, options);
 
 /**
  * MSW handler for `getThingState`: answers 200 with the default body, or `override`.
@@ -66,15 +77,18 @@ export const getExportThingMockHandler = (
  * server.use(getGetThingStateMockHandler()); // or getGetThingStateMockHandler(overrides), getGetThingStateMockHandler(({ request }) => body)
  */
 export const getGetThingStateMockHandler = (
-  override?: MockOverride<SuccessBodies["getThingState"]>,
+  override?: MockOverride<
+    SuccessBodies["getThingState"],
+    RequestTypes["getThingState"]["body"],
+    RequestTypes["getThingState"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getThingState"]>(
-    operationSpecs["getThingState"],
-    getGetThingStateResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getThingState"],
+    RequestTypes["getThingState"]["body"],
+    RequestTypes["getThingState"]["params"]
+  >(operationSpecs["getThingState"], getGetThingStateResponseMock, override, options);
 
 /**
  * MSW handler for `listRecentThing`: answers 200 with the default body, or `override`.
@@ -85,15 +99,18 @@ export const getGetThingStateMockHandler = (
  * server.use(getListRecentThingMockHandler()); // or getListRecentThingMockHandler(overrides), getListRecentThingMockHandler(({ request }) => body)
  */
 export const getListRecentThingMockHandler = (
-  override?: MockOverride<SuccessBodies["listRecentThing"]>,
+  override?: MockOverride<
+    SuccessBodies["listRecentThing"],
+    RequestTypes["listRecentThing"]["body"],
+    RequestTypes["listRecentThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["listRecentThing"]>(
-    operationSpecs["listRecentThing"],
-    getListRecentThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["listRecentThing"],
+    RequestTypes["listRecentThing"]["body"],
+    RequestTypes["listRecentThing"]["params"]
+  >(operationSpecs["listRecentThing"], getListRecentThingResponseMock, override, options);
 
 /**
  * MSW handler for `listThing`: answers 200 with the default body, or `override`.
@@ -104,15 +121,18 @@ export const getListRecentThingMockHandler = (
  * server.use(getListThingMockHandler()); // or getListThingMockHandler(overrides), getListThingMockHandler(({ request }) => body)
  */
 export const getListThingMockHandler = (
-  override?: MockOverride<SuccessBodies["listThing"]>,
+  override?: MockOverride<
+    SuccessBodies["listThing"],
+    RequestTypes["listThing"]["body"],
+    RequestTypes["listThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["listThing"]>(
-    operationSpecs["listThing"],
-    getListThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["listThing"],
+    RequestTypes["listThing"]["body"],
+    RequestTypes["listThing"]["params"]
+  >(operationSpecs["listThing"], getListThingResponseMock, override, options);
 
 /**
  * MSW handler for `searchThing`: answers 200 with the default body, or `override`.
@@ -123,15 +143,18 @@ export const getListThingMockHandler = (
  * server.use(getSearchThingMockHandler()); // or getSearchThingMockHandler(overrides), getSearchThingMockHandler(({ request }) => body)
  */
 export const getSearchThingMockHandler = (
-  override?: MockOverride<SuccessBodies["searchThing"]>,
+  override?: MockOverride<
+    SuccessBodies["searchThing"],
+    RequestTypes["searchThing"]["body"],
+    RequestTypes["searchThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["searchThing"]>(
-    operationSpecs["searchThing"],
-    getSearchThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["searchThing"],
+    RequestTypes["searchThing"]["body"],
+    RequestTypes["searchThing"]["params"]
+  >(operationSpecs["searchThing"], getSearchThingResponseMock, override, options);
 
 /** The default body of every operation (bodiless ones: `undefined`). */
 export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {

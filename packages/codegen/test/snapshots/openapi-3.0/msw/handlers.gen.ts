@@ -7,7 +7,12 @@ import {
   type MockOverride,
   type OperationHandler,
 } from "../handler.js";
-import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";
+import {
+  type MockOperationId,
+  operationSpecs,
+  type RequestTypes,
+  type SuccessBodies,
+} from "./operations.gen.js";
 import { getGetCampaignResponseMock } from "./responses.gen.js";
 
 const noBody = (): undefined => undefined;
@@ -21,15 +26,18 @@ const noBody = (): undefined => undefined;
  * server.use(getGetCampaignMockHandler()); // or getGetCampaignMockHandler(overrides), getGetCampaignMockHandler(({ request }) => body)
  */
 export const getGetCampaignMockHandler = (
-  override?: MockOverride<SuccessBodies["getCampaign"]>,
+  override?: MockOverride<
+    SuccessBodies["getCampaign"],
+    RequestTypes["getCampaign"]["body"],
+    RequestTypes["getCampaign"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getCampaign"]>(
-    operationSpecs["getCampaign"],
-    getGetCampaignResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getCampaign"],
+    RequestTypes["getCampaign"]["body"],
+    RequestTypes["getCampaign"]["params"]
+  >(operationSpecs["getCampaign"], getGetCampaignResponseMock, override, options);
 
 /** The default body of every operation (bodiless ones: `undefined`). */
 export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {

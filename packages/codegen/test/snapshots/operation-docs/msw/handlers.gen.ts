@@ -7,7 +7,12 @@ import {
   type MockOverride,
   type OperationHandler,
 } from "../handler.js";
-import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";
+import {
+  type MockOperationId,
+  operationSpecs,
+  type RequestTypes,
+  type SuccessBodies,
+} from "./operations.gen.js";
 import {
   getCreateWidgetResponseMock,
   getExportWidgetResponseMock,
@@ -34,15 +39,18 @@ const noBody = (): undefined => undefined;
  * server.use(getCreateWidgetMockHandler()); // or getCreateWidgetMockHandler(overrides), getCreateWidgetMockHandler(({ request }) => body)
  */
 export const getCreateWidgetMockHandler = (
-  override?: MockOverride<SuccessBodies["createWidget"]>,
+  override?: MockOverride<
+    SuccessBodies["createWidget"],
+    RequestTypes["createWidget"]["body"],
+    RequestTypes["createWidget"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createWidget"]>(
-    operationSpecs["createWidget"],
-    getCreateWidgetResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createWidget"],
+    RequestTypes["createWidget"]["body"],
+    RequestTypes["createWidget"]["params"]
+  >(operationSpecs["createWidget"], getCreateWidgetResponseMock, override, options);
 
 /**
  * MSW handler for `deleteWidget`: answers 204 with the default body, or `override`.
@@ -58,15 +66,18 @@ export const getCreateWidgetMockHandler = (
  * @deprecated
  */
 export const getDeleteWidgetMockHandler = (
-  override?: MockOverride<SuccessBodies["deleteWidget"]>,
+  override?: MockOverride<
+    SuccessBodies["deleteWidget"],
+    RequestTypes["deleteWidget"]["body"],
+    RequestTypes["deleteWidget"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["deleteWidget"]>(
-    operationSpecs["deleteWidget"],
-    noBody,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["deleteWidget"],
+    RequestTypes["deleteWidget"]["body"],
+    RequestTypes["deleteWidget"]["params"]
+  >(operationSpecs["deleteWidget"], noBody, override, options);
 
 /**
  * MSW handler for `exportWidget`: answers 200 with the default body, or `override`.
@@ -79,15 +90,18 @@ export const getDeleteWidgetMockHandler = (
  * server.use(getExportWidgetMockHandler()); // or getExportWidgetMockHandler(overrides), getExportWidgetMockHandler(({ request }) => body)
  */
 export const getExportWidgetMockHandler = (
-  override?: MockOverride<SuccessBodies["exportWidget"]>,
+  override?: MockOverride<
+    SuccessBodies["exportWidget"],
+    RequestTypes["exportWidget"]["body"],
+    RequestTypes["exportWidget"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["exportWidget"]>(
-    operationSpecs["exportWidget"],
-    getExportWidgetResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["exportWidget"],
+    RequestTypes["exportWidget"]["body"],
+    RequestTypes["exportWidget"]["params"]
+  >(operationSpecs["exportWidget"], getExportWidgetResponseMock, override, options);
 
 /**
  * MSW handler for `getWidget`: answers 200 with the default body, or `override`.
@@ -100,15 +114,18 @@ export const getExportWidgetMockHandler = (
  * server.use(getGetWidgetMockHandler()); // or getGetWidgetMockHandler(overrides), getGetWidgetMockHandler(({ request }) => body)
  */
 export const getGetWidgetMockHandler = (
-  override?: MockOverride<SuccessBodies["getWidget"]>,
+  override?: MockOverride<
+    SuccessBodies["getWidget"],
+    RequestTypes["getWidget"]["body"],
+    RequestTypes["getWidget"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getWidget"]>(
-    operationSpecs["getWidget"],
-    getGetWidgetResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getWidget"],
+    RequestTypes["getWidget"]["body"],
+    RequestTypes["getWidget"]["params"]
+  >(operationSpecs["getWidget"], getGetWidgetResponseMock, override, options);
 
 /**
  * MSW handler for `listWidget`: answers 200 with the default body, or `override`.
@@ -124,15 +141,18 @@ export const getGetWidgetMockHandler = (
  * server.use(getListWidgetMockHandler()); // or getListWidgetMockHandler(overrides), getListWidgetMockHandler(({ request }) => body)
  */
 export const getListWidgetMockHandler = (
-  override?: MockOverride<SuccessBodies["listWidget"]>,
+  override?: MockOverride<
+    SuccessBodies["listWidget"],
+    RequestTypes["listWidget"]["body"],
+    RequestTypes["listWidget"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["listWidget"]>(
-    operationSpecs["listWidget"],
-    getListWidgetResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["listWidget"],
+    RequestTypes["listWidget"]["body"],
+    RequestTypes["listWidget"]["params"]
+  >(operationSpecs["listWidget"], getListWidgetResponseMock, override, options);
 
 /**
  * MSW handler for `searchWidget`: answers 200 with the default body, or `override`.
@@ -145,15 +165,18 @@ export const getListWidgetMockHandler = (
  * server.use(getSearchWidgetMockHandler()); // or getSearchWidgetMockHandler(overrides), getSearchWidgetMockHandler(({ request }) => body)
  */
 export const getSearchWidgetMockHandler = (
-  override?: MockOverride<SuccessBodies["searchWidget"]>,
+  override?: MockOverride<
+    SuccessBodies["searchWidget"],
+    RequestTypes["searchWidget"]["body"],
+    RequestTypes["searchWidget"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["searchWidget"]>(
-    operationSpecs["searchWidget"],
-    getSearchWidgetResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["searchWidget"],
+    RequestTypes["searchWidget"]["body"],
+    RequestTypes["searchWidget"]["params"]
+  >(operationSpecs["searchWidget"], getSearchWidgetResponseMock, override, options);
 
 /** The default body of every operation (bodiless ones: `undefined`). */
 export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {

@@ -18,6 +18,8 @@ export const crudResources = {
     remove: "deleteWidget",
     itemOperation: "getWidget",
     itemProperties: ["id", "kind", "name", "status"],
+    realistic: {},
+    references: {},
   },
 } as const satisfies Record<string, ResourceSpec>;
 

@@ -7,7 +7,12 @@ import {
   type MockOverride,
   type OperationHandler,
 } from "../handler.js";
-import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";
+import {
+  type MockOperationId,
+  operationSpecs,
+  type RequestTypes,
+  type SuccessBodies,
+} from "./operations.gen.js";
 import {
   getCREATEITEMResponseMock,
   getHTTPStatusResponseMock,
@@ -37,15 +42,18 @@ const noBody = (): undefined => undefined;
  * server.use(getCREATEITEMMockHandler()); // or getCREATEITEMMockHandler(overrides), getCREATEITEMMockHandler(({ request }) => body)
  */
 export const getCREATEITEMMockHandler = (
-  override?: MockOverride<SuccessBodies["CREATE_ITEM"]>,
+  override?: MockOverride<
+    SuccessBodies["CREATE_ITEM"],
+    RequestTypes["CREATE_ITEM"]["body"],
+    RequestTypes["CREATE_ITEM"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["CREATE_ITEM"]>(
-    operationSpecs["CREATE_ITEM"],
-    getCREATEITEMResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["CREATE_ITEM"],
+    RequestTypes["CREATE_ITEM"]["body"],
+    RequestTypes["CREATE_ITEM"]["params"]
+  >(operationSpecs["CREATE_ITEM"], getCREATEITEMResponseMock, override, options);
 
 /**
  * MSW handler for `HTTPStatus`: answers 200 with the default body, or `override`.
@@ -58,15 +66,18 @@ export const getCREATEITEMMockHandler = (
  * server.use(getHTTPStatusMockHandler()); // or getHTTPStatusMockHandler(overrides), getHTTPStatusMockHandler(({ request }) => body)
  */
 export const getHTTPStatusMockHandler = (
-  override?: MockOverride<SuccessBodies["HTTPStatus"]>,
+  override?: MockOverride<
+    SuccessBodies["HTTPStatus"],
+    RequestTypes["HTTPStatus"]["body"],
+    RequestTypes["HTTPStatus"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["HTTPStatus"]>(
-    operationSpecs["HTTPStatus"],
-    getHTTPStatusResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["HTTPStatus"],
+    RequestTypes["HTTPStatus"]["body"],
+    RequestTypes["HTTPStatus"]["params"]
+  >(operationSpecs["HTTPStatus"], getHTTPStatusResponseMock, override, options);
 
 /**
  * MSW handler for `LIST_ITEMS`: answers 200 with the default body, or `override`.
@@ -79,15 +90,18 @@ export const getHTTPStatusMockHandler = (
  * server.use(getLISTITEMSMockHandler()); // or getLISTITEMSMockHandler(overrides), getLISTITEMSMockHandler(({ request }) => body)
  */
 export const getLISTITEMSMockHandler = (
-  override?: MockOverride<SuccessBodies["LIST_ITEMS"]>,
+  override?: MockOverride<
+    SuccessBodies["LIST_ITEMS"],
+    RequestTypes["LIST_ITEMS"]["body"],
+    RequestTypes["LIST_ITEMS"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["LIST_ITEMS"]>(
-    operationSpecs["LIST_ITEMS"],
-    getLISTITEMSResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["LIST_ITEMS"],
+    RequestTypes["LIST_ITEMS"]["body"],
+    RequestTypes["LIST_ITEMS"]["params"]
+  >(operationSpecs["LIST_ITEMS"], getLISTITEMSResponseMock, override, options);
 
 /**
  * MSW handler for `LIST_ITEMS_BY_BODY`: answers 200 with the default body, or `override`.
@@ -100,15 +114,18 @@ export const getLISTITEMSMockHandler = (
  * server.use(getLISTITEMSBYBODYMockHandler()); // or getLISTITEMSBYBODYMockHandler(overrides), getLISTITEMSBYBODYMockHandler(({ request }) => body)
  */
 export const getLISTITEMSBYBODYMockHandler = (
-  override?: MockOverride<SuccessBodies["LIST_ITEMS_BY_BODY"]>,
+  override?: MockOverride<
+    SuccessBodies["LIST_ITEMS_BY_BODY"],
+    RequestTypes["LIST_ITEMS_BY_BODY"]["body"],
+    RequestTypes["LIST_ITEMS_BY_BODY"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["LIST_ITEMS_BY_BODY"]>(
-    operationSpecs["LIST_ITEMS_BY_BODY"],
-    getLISTITEMSBYBODYResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["LIST_ITEMS_BY_BODY"],
+    RequestTypes["LIST_ITEMS_BY_BODY"]["body"],
+    RequestTypes["LIST_ITEMS_BY_BODY"]["params"]
+  >(operationSpecs["LIST_ITEMS_BY_BODY"], getLISTITEMSBYBODYResponseMock, override, options);
 
 /**
  * MSW handler for `_delete`: answers 200 with the default body, or `override`.
@@ -121,15 +138,18 @@ export const getLISTITEMSBYBODYMockHandler = (
  * server.use(getDeleteMockHandler()); // or getDeleteMockHandler(overrides), getDeleteMockHandler(({ request }) => body)
  */
 export const getDeleteMockHandler = (
-  override?: MockOverride<SuccessBodies["_delete"]>,
+  override?: MockOverride<
+    SuccessBodies["_delete"],
+    RequestTypes["_delete"]["body"],
+    RequestTypes["_delete"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["_delete"]>(
-    operationSpecs["_delete"],
-    getDeleteResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["_delete"],
+    RequestTypes["_delete"]["body"],
+    RequestTypes["_delete"]["params"]
+  >(operationSpecs["_delete"], getDeleteResponseMock, override, options);
 
 /**
  * MSW handler for `_privateThing`: answers 200 with the default body, or `override`.
@@ -142,15 +162,18 @@ export const getDeleteMockHandler = (
  * server.use(getPrivateThingMockHandler()); // or getPrivateThingMockHandler(overrides), getPrivateThingMockHandler(({ request }) => body)
  */
 export const getPrivateThingMockHandler = (
-  override?: MockOverride<SuccessBodies["_privateThing"]>,
+  override?: MockOverride<
+    SuccessBodies["_privateThing"],
+    RequestTypes["_privateThing"]["body"],
+    RequestTypes["_privateThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["_privateThing"]>(
-    operationSpecs["_privateThing"],
-    getPrivateThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["_privateThing"],
+    RequestTypes["_privateThing"]["body"],
+    RequestTypes["_privateThing"]["params"]
+  >(operationSpecs["_privateThing"], getPrivateThingResponseMock, override, options);
 
 /**
  * MSW handler for `bulkCreateThing`: answers 200 with the default body, or `override`.
@@ -163,15 +186,18 @@ export const getPrivateThingMockHandler = (
  * server.use(getBulkCreateThingMockHandler()); // or getBulkCreateThingMockHandler(overrides), getBulkCreateThingMockHandler(({ request }) => body)
  */
 export const getBulkCreateThingMockHandler = (
-  override?: MockOverride<SuccessBodies["bulkCreateThing"]>,
+  override?: MockOverride<
+    SuccessBodies["bulkCreateThing"],
+    RequestTypes["bulkCreateThing"]["body"],
+    RequestTypes["bulkCreateThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["bulkCreateThing"]>(
-    operationSpecs["bulkCreateThing"],
-    getBulkCreateThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["bulkCreateThing"],
+    RequestTypes["bulkCreateThing"]["body"],
+    RequestTypes["bulkCreateThing"]["params"]
+  >(operationSpecs["bulkCreateThing"], getBulkCreateThingResponseMock, override, options);
 
 /**
  * MSW handler for `createThing`: answers 200 with the default body, or `override`.
@@ -182,15 +208,18 @@ export const getBulkCreateThingMockHandler = (
  * server.use(getCreateThingMockHandler()); // or getCreateThingMockHandler(overrides), getCreateThingMockHandler(({ request }) => body)
  */
 export const getCreateThingMockHandler = (
-  override?: MockOverride<SuccessBodies["createThing"]>,
+  override?: MockOverride<
+    SuccessBodies["createThing"],
+    RequestTypes["createThing"]["body"],
+    RequestTypes["createThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createThing"]>(
-    operationSpecs["createThing"],
-    getCreateThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createThing"],
+    RequestTypes["createThing"]["body"],
+    RequestTypes["createThing"]["params"]
+  >(operationSpecs["createThing"], getCreateThingResponseMock, override, options);
 
 /**
  * MSW handler for `createThingX`: answers 200 with the default body, or `override`.
@@ -203,15 +232,18 @@ export const getCreateThingMockHandler = (
  * server.use(getCreateThingXMockHandler()); // or getCreateThingXMockHandler(overrides), getCreateThingXMockHandler(({ request }) => body)
  */
 export const getCreateThingXMockHandler = (
-  override?: MockOverride<SuccessBodies["createThingX"]>,
+  override?: MockOverride<
+    SuccessBodies["createThingX"],
+    RequestTypes["createThingX"]["body"],
+    RequestTypes["createThingX"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createThingX"]>(
-    operationSpecs["createThingX"],
-    getCreateThingXResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createThingX"],
+    RequestTypes["createThingX"]["body"],
+    RequestTypes["createThingX"]["params"]
+  >(operationSpecs["createThingX"], getCreateThingXResponseMock, override, options);
 
 /**
  * MSW handler for `getV2Item2`: answers 200 with the default body, or `override`.
@@ -224,15 +256,18 @@ export const getCreateThingXMockHandler = (
  * server.use(getGetV2Item2MockHandler()); // or getGetV2Item2MockHandler(overrides), getGetV2Item2MockHandler(({ request }) => body)
  */
 export const getGetV2Item2MockHandler = (
-  override?: MockOverride<SuccessBodies["getV2Item2"]>,
+  override?: MockOverride<
+    SuccessBodies["getV2Item2"],
+    RequestTypes["getV2Item2"]["body"],
+    RequestTypes["getV2Item2"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getV2Item2"]>(
-    operationSpecs["getV2Item2"],
-    getGetV2Item2ResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getV2Item2"],
+    RequestTypes["getV2Item2"]["body"],
+    RequestTypes["getV2Item2"]["params"]
+  >(operationSpecs["getV2Item2"], getGetV2Item2ResponseMock, override, options);
 
 /**
  * MSW handler for `list2fa_codes`: answers 200 with the default body, or `override`.
@@ -245,15 +280,18 @@ export const getGetV2Item2MockHandler = (
  * server.use(getList2faCodesMockHandler()); // or getList2faCodesMockHandler(overrides), getList2faCodesMockHandler(({ request }) => body)
  */
 export const getList2faCodesMockHandler = (
-  override?: MockOverride<SuccessBodies["list2fa_codes"]>,
+  override?: MockOverride<
+    SuccessBodies["list2fa_codes"],
+    RequestTypes["list2fa_codes"]["body"],
+    RequestTypes["list2fa_codes"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["list2fa_codes"]>(
-    operationSpecs["list2fa_codes"],
-    getList2faCodesResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["list2fa_codes"],
+    RequestTypes["list2fa_codes"]["body"],
+    RequestTypes["list2fa_codes"]["params"]
+  >(operationSpecs["list2fa_codes"], getList2faCodesResponseMock, override, options);
 
 /**
  * MSW handler for `listThings`: answers 200 with the default body, or `override`.
@@ -266,15 +304,18 @@ export const getList2faCodesMockHandler = (
  * server.use(getListThings2MockHandler()); // or getListThings2MockHandler(overrides), getListThings2MockHandler(({ request }) => body)
  */
 export const getListThings2MockHandler = (
-  override?: MockOverride<SuccessBodies["listThings"]>,
+  override?: MockOverride<
+    SuccessBodies["listThings"],
+    RequestTypes["listThings"]["body"],
+    RequestTypes["listThings"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["listThings"]>(
-    operationSpecs["listThings"],
-    getListThings2ResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["listThings"],
+    RequestTypes["listThings"]["body"],
+    RequestTypes["listThings"]["params"]
+  >(operationSpecs["listThings"], getListThings2ResponseMock, override, options);
 
 /**
  * MSW handler for `list_things`: answers 200 with the default body, or `override`.
@@ -287,15 +328,18 @@ export const getListThings2MockHandler = (
  * server.use(getListThingsMockHandler()); // or getListThingsMockHandler(overrides), getListThingsMockHandler(({ request }) => body)
  */
 export const getListThingsMockHandler = (
-  override?: MockOverride<SuccessBodies["list_things"]>,
+  override?: MockOverride<
+    SuccessBodies["list_things"],
+    RequestTypes["list_things"]["body"],
+    RequestTypes["list_things"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["list_things"]>(
-    operationSpecs["list_things"],
-    getListThingsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["list_things"],
+    RequestTypes["list_things"]["body"],
+    RequestTypes["list_things"]["params"]
+  >(operationSpecs["list_things"], getListThingsResponseMock, override, options);
 
 /** The default body of every operation (bodiless ones: `undefined`). */
 export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {

@@ -7,7 +7,12 @@ import {
   type MockOverride,
   type OperationHandler,
 } from "../handler.js";
-import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";
+import {
+  type MockOperationId,
+  operationSpecs,
+  type RequestTypes,
+  type SuccessBodies,
+} from "./operations.gen.js";
 import {
   getBulkCreateLeadResponseMock,
   getCreateLeadResponseMock,
@@ -34,15 +39,18 @@ const noBody = (): undefined => undefined;
  * server.use(getBulkCreateLeadMockHandler()); // or getBulkCreateLeadMockHandler(overrides), getBulkCreateLeadMockHandler(({ request }) => body)
  */
 export const getBulkCreateLeadMockHandler = (
-  override?: MockOverride<SuccessBodies["bulkCreateLead"]>,
+  override?: MockOverride<
+    SuccessBodies["bulkCreateLead"],
+    RequestTypes["bulkCreateLead"]["body"],
+    RequestTypes["bulkCreateLead"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["bulkCreateLead"]>(
-    operationSpecs["bulkCreateLead"],
-    getBulkCreateLeadResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["bulkCreateLead"],
+    RequestTypes["bulkCreateLead"]["body"],
+    RequestTypes["bulkCreateLead"]["params"]
+  >(operationSpecs["bulkCreateLead"], getBulkCreateLeadResponseMock, override, options);
 
 /**
  * MSW handler for `createLead`: answers 200 with the default body, or `override`.
@@ -55,15 +63,18 @@ export const getBulkCreateLeadMockHandler = (
  * server.use(getCreateLeadMockHandler()); // or getCreateLeadMockHandler(overrides), getCreateLeadMockHandler(({ request }) => body)
  */
 export const getCreateLeadMockHandler = (
-  override?: MockOverride<SuccessBodies["createLead"]>,
+  override?: MockOverride<
+    SuccessBodies["createLead"],
+    RequestTypes["createLead"]["body"],
+    RequestTypes["createLead"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createLead"]>(
-    operationSpecs["createLead"],
-    getCreateLeadResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createLead"],
+    RequestTypes["createLead"]["body"],
+    RequestTypes["createLead"]["params"]
+  >(operationSpecs["createLead"], getCreateLeadResponseMock, override, options);
 
 /**
  * MSW handler for `createLeadBulk`: answers 200 with the default body, or `override`.
@@ -74,15 +85,18 @@ export const getCreateLeadMockHandler = (
  * server.use(getCreateLeadBulkMockHandler()); // or getCreateLeadBulkMockHandler(overrides), getCreateLeadBulkMockHandler(({ request }) => body)
  */
 export const getCreateLeadBulkMockHandler = (
-  override?: MockOverride<SuccessBodies["createLeadBulk"]>,
+  override?: MockOverride<
+    SuccessBodies["createLeadBulk"],
+    RequestTypes["createLeadBulk"]["body"],
+    RequestTypes["createLeadBulk"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createLeadBulk"]>(
-    operationSpecs["createLeadBulk"],
-    getCreateLeadBulkResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createLeadBulk"],
+    RequestTypes["createLeadBulk"]["body"],
+    RequestTypes["createLeadBulk"]["params"]
+  >(operationSpecs["createLeadBulk"], getCreateLeadBulkResponseMock, override, options);
 
 /**
  * MSW handler for `getLead`: answers 200 with the default body, or `override`.
@@ -93,15 +107,18 @@ export const getCreateLeadBulkMockHandler = (
  * server.use(getGetLeadMockHandler()); // or getGetLeadMockHandler(overrides), getGetLeadMockHandler(({ request }) => body)
  */
 export const getGetLeadMockHandler = (
-  override?: MockOverride<SuccessBodies["getLead"]>,
+  override?: MockOverride<
+    SuccessBodies["getLead"],
+    RequestTypes["getLead"]["body"],
+    RequestTypes["getLead"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getLead"]>(
-    operationSpecs["getLead"],
-    getGetLeadResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getLead"],
+    RequestTypes["getLead"]["body"],
+    RequestTypes["getLead"]["params"]
+  >(operationSpecs["getLead"], getGetLeadResponseMock, override, options);
 
 /**
  * MSW handler for `getLeadX`: answers 200 with the default body, or `override`.
@@ -112,15 +129,18 @@ export const getGetLeadMockHandler = (
  * server.use(getGetLeadXMockHandler()); // or getGetLeadXMockHandler(overrides), getGetLeadXMockHandler(({ request }) => body)
  */
 export const getGetLeadXMockHandler = (
-  override?: MockOverride<SuccessBodies["getLeadX"]>,
+  override?: MockOverride<
+    SuccessBodies["getLeadX"],
+    RequestTypes["getLeadX"]["body"],
+    RequestTypes["getLeadX"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getLeadX"]>(
-    operationSpecs["getLeadX"],
-    getGetLeadXResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getLeadX"],
+    RequestTypes["getLeadX"]["body"],
+    RequestTypes["getLeadX"]["params"]
+  >(operationSpecs["getLeadX"], getGetLeadXResponseMock, override, options);
 
 /**
  * MSW handler for `getLeads`: answers 200 with the default body, or `override`.
@@ -131,15 +151,18 @@ export const getGetLeadXMockHandler = (
  * server.use(getGetLeadsMockHandler()); // or getGetLeadsMockHandler(overrides), getGetLeadsMockHandler(({ request }) => body)
  */
 export const getGetLeadsMockHandler = (
-  override?: MockOverride<SuccessBodies["getLeads"]>,
+  override?: MockOverride<
+    SuccessBodies["getLeads"],
+    RequestTypes["getLeads"]["body"],
+    RequestTypes["getLeads"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getLeads"]>(
-    operationSpecs["getLeads"],
-    getGetLeadsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getLeads"],
+    RequestTypes["getLeads"]["body"],
+    RequestTypes["getLeads"]["params"]
+  >(operationSpecs["getLeads"], getGetLeadsResponseMock, override, options);
 
 /**
  * MSW handler for `getLeadsParams`: answers 200 with the default body, or `override`.
@@ -150,15 +173,18 @@ export const getGetLeadsMockHandler = (
  * server.use(getGetLeadsParamsMockHandler()); // or getGetLeadsParamsMockHandler(overrides), getGetLeadsParamsMockHandler(({ request }) => body)
  */
 export const getGetLeadsParamsMockHandler = (
-  override?: MockOverride<SuccessBodies["getLeadsParams"]>,
+  override?: MockOverride<
+    SuccessBodies["getLeadsParams"],
+    RequestTypes["getLeadsParams"]["body"],
+    RequestTypes["getLeadsParams"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getLeadsParams"]>(
-    operationSpecs["getLeadsParams"],
-    getGetLeadsParamsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getLeadsParams"],
+    RequestTypes["getLeadsParams"]["body"],
+    RequestTypes["getLeadsParams"]["params"]
+  >(operationSpecs["getLeadsParams"], getGetLeadsParamsResponseMock, override, options);
 
 /**
  * MSW handler for `list_lead_items`: answers 200 with the default body, or `override`.
@@ -169,15 +195,18 @@ export const getGetLeadsParamsMockHandler = (
  * server.use(getListLeadItemsMockHandler()); // or getListLeadItemsMockHandler(overrides), getListLeadItemsMockHandler(({ request }) => body)
  */
 export const getListLeadItemsMockHandler = (
-  override?: MockOverride<SuccessBodies["list_lead_items"]>,
+  override?: MockOverride<
+    SuccessBodies["list_lead_items"],
+    RequestTypes["list_lead_items"]["body"],
+    RequestTypes["list_lead_items"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["list_lead_items"]>(
-    operationSpecs["list_lead_items"],
-    getListLeadItemsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["list_lead_items"],
+    RequestTypes["list_lead_items"]["body"],
+    RequestTypes["list_lead_items"]["params"]
+  >(operationSpecs["list_lead_items"], getListLeadItemsResponseMock, override, options);
 
 /**
  * MSW handler for `patchLead`: answers 200 with the default body, or `override`.
@@ -188,15 +217,18 @@ export const getListLeadItemsMockHandler = (
  * server.use(getPatchLeadMockHandler()); // or getPatchLeadMockHandler(overrides), getPatchLeadMockHandler(({ request }) => body)
  */
 export const getPatchLeadMockHandler = (
-  override?: MockOverride<SuccessBodies["patchLead"]>,
+  override?: MockOverride<
+    SuccessBodies["patchLead"],
+    RequestTypes["patchLead"]["body"],
+    RequestTypes["patchLead"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["patchLead"]>(
-    operationSpecs["patchLead"],
-    getPatchLeadResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["patchLead"],
+    RequestTypes["patchLead"]["body"],
+    RequestTypes["patchLead"]["params"]
+  >(operationSpecs["patchLead"], getPatchLeadResponseMock, override, options);
 
 /**
  * MSW handler for `xCreateLead`: answers 200 with the default body, or `override`.
@@ -207,15 +239,18 @@ export const getPatchLeadMockHandler = (
  * server.use(getXCreateLeadMockHandler()); // or getXCreateLeadMockHandler(overrides), getXCreateLeadMockHandler(({ request }) => body)
  */
 export const getXCreateLeadMockHandler = (
-  override?: MockOverride<SuccessBodies["xCreateLead"]>,
+  override?: MockOverride<
+    SuccessBodies["xCreateLead"],
+    RequestTypes["xCreateLead"]["body"],
+    RequestTypes["xCreateLead"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["xCreateLead"]>(
-    operationSpecs["xCreateLead"],
-    getXCreateLeadResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["xCreateLead"],
+    RequestTypes["xCreateLead"]["body"],
+    RequestTypes["xCreateLead"]["params"]
+  >(operationSpecs["xCreateLead"], getXCreateLeadResponseMock, override, options);
 
 /** The default body of every operation (bodiless ones: `undefined`). */
 export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {

@@ -7,7 +7,12 @@ import {
   type MockOverride,
   type OperationHandler,
 } from "../handler.js";
-import { type MockOperationId, operationSpecs, type SuccessBodies } from "./operations.gen.js";
+import {
+  type MockOperationId,
+  operationSpecs,
+  type RequestTypes,
+  type SuccessBodies,
+} from "./operations.gen.js";
 import {
   getCreateThingResponseMock,
   getCreateThingsResponseMock,
@@ -35,15 +40,18 @@ const noBody = (): undefined => undefined;
  * server.use(getCreateThingMockHandler()); // or getCreateThingMockHandler(overrides), getCreateThingMockHandler(({ request }) => body)
  */
 export const getCreateThingMockHandler = (
-  override?: MockOverride<SuccessBodies["createThing"]>,
+  override?: MockOverride<
+    SuccessBodies["createThing"],
+    RequestTypes["createThing"]["body"],
+    RequestTypes["createThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createThing"]>(
-    operationSpecs["createThing"],
-    getCreateThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createThing"],
+    RequestTypes["createThing"]["body"],
+    RequestTypes["createThing"]["params"]
+  >(operationSpecs["createThing"], getCreateThingResponseMock, override, options);
 
 /**
  * MSW handler for `createThings`: answers 200 with the default body, or `override`.
@@ -54,15 +62,18 @@ export const getCreateThingMockHandler = (
  * server.use(getCreateThingsMockHandler()); // or getCreateThingsMockHandler(overrides), getCreateThingsMockHandler(({ request }) => body)
  */
 export const getCreateThingsMockHandler = (
-  override?: MockOverride<SuccessBodies["createThings"]>,
+  override?: MockOverride<
+    SuccessBodies["createThings"],
+    RequestTypes["createThings"]["body"],
+    RequestTypes["createThings"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["createThings"]>(
-    operationSpecs["createThings"],
-    getCreateThingsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["createThings"],
+    RequestTypes["createThings"]["body"],
+    RequestTypes["createThings"]["params"]
+  >(operationSpecs["createThings"], getCreateThingsResponseMock, override, options);
 
 /**
  * MSW handler for `deleteThing`: answers 200 with the default body, or `override`.
@@ -73,15 +84,18 @@ export const getCreateThingsMockHandler = (
  * server.use(getDeleteThingMockHandler()); // or getDeleteThingMockHandler(overrides), getDeleteThingMockHandler(({ request }) => body)
  */
 export const getDeleteThingMockHandler = (
-  override?: MockOverride<SuccessBodies["deleteThing"]>,
+  override?: MockOverride<
+    SuccessBodies["deleteThing"],
+    RequestTypes["deleteThing"]["body"],
+    RequestTypes["deleteThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["deleteThing"]>(
-    operationSpecs["deleteThing"],
-    getDeleteThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["deleteThing"],
+    RequestTypes["deleteThing"]["body"],
+    RequestTypes["deleteThing"]["params"]
+  >(operationSpecs["deleteThing"], getDeleteThingResponseMock, override, options);
 
 /**
  * MSW handler for `exportThings`: answers 200 with the default body, or `override`.
@@ -92,15 +106,18 @@ export const getDeleteThingMockHandler = (
  * server.use(getExportThingsMockHandler()); // or getExportThingsMockHandler(overrides), getExportThingsMockHandler(({ request }) => body)
  */
 export const getExportThingsMockHandler = (
-  override?: MockOverride<SuccessBodies["exportThings"]>,
+  override?: MockOverride<
+    SuccessBodies["exportThings"],
+    RequestTypes["exportThings"]["body"],
+    RequestTypes["exportThings"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["exportThings"]>(
-    operationSpecs["exportThings"],
-    getExportThingsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["exportThings"],
+    RequestTypes["exportThings"]["body"],
+    RequestTypes["exportThings"]["params"]
+  >(operationSpecs["exportThings"], getExportThingsResponseMock, override, options);
 
 /**
  * MSW handler for `getBackgroundJob`: answers 200 with the default body, or `override`.
@@ -111,15 +128,18 @@ export const getExportThingsMockHandler = (
  * server.use(getGetBackgroundJobMockHandler()); // or getGetBackgroundJobMockHandler(overrides), getGetBackgroundJobMockHandler(({ request }) => body)
  */
 export const getGetBackgroundJobMockHandler = (
-  override?: MockOverride<SuccessBodies["getBackgroundJob"]>,
+  override?: MockOverride<
+    SuccessBodies["getBackgroundJob"],
+    RequestTypes["getBackgroundJob"]["body"],
+    RequestTypes["getBackgroundJob"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getBackgroundJob"]>(
-    operationSpecs["getBackgroundJob"],
-    getGetBackgroundJobResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getBackgroundJob"],
+    RequestTypes["getBackgroundJob"]["body"],
+    RequestTypes["getBackgroundJob"]["params"]
+  >(operationSpecs["getBackgroundJob"], getGetBackgroundJobResponseMock, override, options);
 
 /**
  * MSW handler for `getThing`: answers 200 with the default body, or `override`.
@@ -130,15 +150,18 @@ export const getGetBackgroundJobMockHandler = (
  * server.use(getGetThingMockHandler()); // or getGetThingMockHandler(overrides), getGetThingMockHandler(({ request }) => body)
  */
 export const getGetThingMockHandler = (
-  override?: MockOverride<SuccessBodies["getThing"]>,
+  override?: MockOverride<
+    SuccessBodies["getThing"],
+    RequestTypes["getThing"]["body"],
+    RequestTypes["getThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getThing"]>(
-    operationSpecs["getThing"],
-    getGetThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getThing"],
+    RequestTypes["getThing"]["body"],
+    RequestTypes["getThing"]["params"]
+  >(operationSpecs["getThing"], getGetThingResponseMock, override, options);
 
 /**
  * MSW handler for `getThingAnalytics`: answers 200 with the default body, or `override`.
@@ -149,15 +172,18 @@ export const getGetThingMockHandler = (
  * server.use(getGetThingAnalyticsMockHandler()); // or getGetThingAnalyticsMockHandler(overrides), getGetThingAnalyticsMockHandler(({ request }) => body)
  */
 export const getGetThingAnalyticsMockHandler = (
-  override?: MockOverride<SuccessBodies["getThingAnalytics"]>,
+  override?: MockOverride<
+    SuccessBodies["getThingAnalytics"],
+    RequestTypes["getThingAnalytics"]["body"],
+    RequestTypes["getThingAnalytics"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getThingAnalytics"]>(
-    operationSpecs["getThingAnalytics"],
-    getGetThingAnalyticsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getThingAnalytics"],
+    RequestTypes["getThingAnalytics"]["body"],
+    RequestTypes["getThingAnalytics"]["params"]
+  >(operationSpecs["getThingAnalytics"], getGetThingAnalyticsResponseMock, override, options);
 
 /**
  * MSW handler for `getThingSummary`: answers 200 with the default body, or `override`.
@@ -168,15 +194,18 @@ export const getGetThingAnalyticsMockHandler = (
  * server.use(getGetThingSummaryMockHandler()); // or getGetThingSummaryMockHandler(overrides), getGetThingSummaryMockHandler(({ request }) => body)
  */
 export const getGetThingSummaryMockHandler = (
-  override?: MockOverride<SuccessBodies["getThingSummary"]>,
+  override?: MockOverride<
+    SuccessBodies["getThingSummary"],
+    RequestTypes["getThingSummary"]["body"],
+    RequestTypes["getThingSummary"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["getThingSummary"]>(
-    operationSpecs["getThingSummary"],
-    getGetThingSummaryResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["getThingSummary"],
+    RequestTypes["getThingSummary"]["body"],
+    RequestTypes["getThingSummary"]["params"]
+  >(operationSpecs["getThingSummary"], getGetThingSummaryResponseMock, override, options);
 
 /**
  * MSW handler for `listThing`: answers 200 with the default body, or `override`.
@@ -187,15 +216,18 @@ export const getGetThingSummaryMockHandler = (
  * server.use(getListThingMockHandler()); // or getListThingMockHandler(overrides), getListThingMockHandler(({ request }) => body)
  */
 export const getListThingMockHandler = (
-  override?: MockOverride<SuccessBodies["listThing"]>,
+  override?: MockOverride<
+    SuccessBodies["listThing"],
+    RequestTypes["listThing"]["body"],
+    RequestTypes["listThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["listThing"]>(
-    operationSpecs["listThing"],
-    getListThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["listThing"],
+    RequestTypes["listThing"]["body"],
+    RequestTypes["listThing"]["params"]
+  >(operationSpecs["listThing"], getListThingResponseMock, override, options);
 
 /**
  * MSW handler for `listThings`: answers 200 with the default body, or `override`.
@@ -206,15 +238,18 @@ export const getListThingMockHandler = (
  * server.use(getListThingsMockHandler()); // or getListThingsMockHandler(overrides), getListThingsMockHandler(({ request }) => body)
  */
 export const getListThingsMockHandler = (
-  override?: MockOverride<SuccessBodies["listThings"]>,
+  override?: MockOverride<
+    SuccessBodies["listThings"],
+    RequestTypes["listThings"]["body"],
+    RequestTypes["listThings"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["listThings"]>(
-    operationSpecs["listThings"],
-    getListThingsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["listThings"],
+    RequestTypes["listThings"]["body"],
+    RequestTypes["listThings"]["params"]
+  >(operationSpecs["listThings"], getListThingsResponseMock, override, options);
 
 /**
  * MSW handler for `moveThings`: answers 200 with the default body, or `override`.
@@ -225,15 +260,18 @@ export const getListThingsMockHandler = (
  * server.use(getMoveThingsMockHandler()); // or getMoveThingsMockHandler(overrides), getMoveThingsMockHandler(({ request }) => body)
  */
 export const getMoveThingsMockHandler = (
-  override?: MockOverride<SuccessBodies["moveThings"]>,
+  override?: MockOverride<
+    SuccessBodies["moveThings"],
+    RequestTypes["moveThings"]["body"],
+    RequestTypes["moveThings"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["moveThings"]>(
-    operationSpecs["moveThings"],
-    getMoveThingsResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["moveThings"],
+    RequestTypes["moveThings"]["body"],
+    RequestTypes["moveThings"]["params"]
+  >(operationSpecs["moveThings"], getMoveThingsResponseMock, override, options);
 
 /**
  * MSW handler for `patchThing`: answers 200 with the default body, or `override`.
@@ -244,15 +282,18 @@ export const getMoveThingsMockHandler = (
  * server.use(getPatchThingMockHandler()); // or getPatchThingMockHandler(overrides), getPatchThingMockHandler(({ request }) => body)
  */
 export const getPatchThingMockHandler = (
-  override?: MockOverride<SuccessBodies["patchThing"]>,
+  override?: MockOverride<
+    SuccessBodies["patchThing"],
+    RequestTypes["patchThing"]["body"],
+    RequestTypes["patchThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["patchThing"]>(
-    operationSpecs["patchThing"],
-    getPatchThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["patchThing"],
+    RequestTypes["patchThing"]["body"],
+    RequestTypes["patchThing"]["params"]
+  >(operationSpecs["patchThing"], getPatchThingResponseMock, override, options);
 
 /**
  * MSW handler for `pauseThing`: answers 200 with the default body, or `override`.
@@ -263,15 +304,18 @@ export const getPatchThingMockHandler = (
  * server.use(getPauseThingMockHandler()); // or getPauseThingMockHandler(overrides), getPauseThingMockHandler(({ request }) => body)
  */
 export const getPauseThingMockHandler = (
-  override?: MockOverride<SuccessBodies["pauseThing"]>,
+  override?: MockOverride<
+    SuccessBodies["pauseThing"],
+    RequestTypes["pauseThing"]["body"],
+    RequestTypes["pauseThing"]["params"]
+  >,
   options?: HandlerOptions,
 ): OperationHandler =>
-  createOperationHandler<SuccessBodies["pauseThing"]>(
-    operationSpecs["pauseThing"],
-    getPauseThingResponseMock,
-    override,
-    options,
-  );
+  createOperationHandler<
+    SuccessBodies["pauseThing"],
+    RequestTypes["pauseThing"]["body"],
+    RequestTypes["pauseThing"]["params"]
+  >(operationSpecs["pauseThing"], getPauseThingResponseMock, override, options);
 
 /** The default body of every operation (bodiless ones: `undefined`). */
 export const defaultBodies: { readonly [K in MockOperationId]: () => SuccessBodies[K] } = {

@@ -19,6 +19,8 @@ export const crudResources = {
     remove: "deleteThing",
     itemOperation: "getThing",
     itemProperties: ["id", "name"],
+    realistic: {},
+    references: {},
   },
 } as const satisfies Record<string, ResourceSpec>;
 

@@ -1,0 +1,331 @@
+// Request validation (Prism-like) against the real handlers, on every operation of the pinned spec that takes
+// a JSON body: a valid body passes, and each mutation of it (a required property removed, a wrong type, an enum
+// value outside the list, an unknown property where additionalProperties is false, a bad array item, null where
+// the schema has no null) gets 400 exactly when the spec's own validator (Ajv) rejects it, with a message that
+// names where. Valid bodies come from the generator's mock-data builder, the verdicts from Ajv over the spec.
+import { getResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { createHandlers, createMockApi } from "../src/index.js";
+import { createValidator, specOperations } from "./spec.js";
+import { bodyPointer, model, resolve, validUrl as urlOf, validBody } from "./valid-requests.js";
+
+type Schema = Record<string, unknown>;
+
+const ajv = createValidator();
+const handlers = createHandlers();
+const BASE = "https://api.instantly.ai";
+
+const typesOf = (schema: Schema) =>
+  Array.isArray(schema.type)
+    ? (schema.type as string[])
+    : typeof schema.type === "string"
+      ? [schema.type]
+      : [];
+
+interface Mutation {
+  kind: string;
+  /** Where the change is, as the validator names it (`body.leads[0].email`). */
+  path: string;
+  value: unknown;
+}
+
+const childPath = (path: string, key: string | number) =>
+  typeof key === "number"
+    ? `${path}[${key}]`
+    : /^[A-Za-z_$][\w$]*$/.test(key)
+      ? `${path}.${key}`
+      : `${path}[${JSON.stringify(key)}]`;
+
+/** A wrong value for a leaf schema, of another type than every type it allows. */
+function wrongType(schema: Schema): unknown {
+  const types = typesOf(schema);
+  if (!types.includes("string")) return "not-a-number-or-object";
+  if (!types.includes("integer") && !types.includes("number")) return 12345;
+  return { unexpected: true };
+}
+
+/**
+ * Mutations of `value` (valid against `node`) two levels deep: each yields the whole body with one change.
+ * `set` rebuilds the body around a new value at this position.
+ */
+function* mutations(
+  node: unknown,
+  value: unknown,
+  path: string,
+  set: (next: unknown) => unknown,
+  depth = 0,
+): Generator<Mutation> {
+  const schema = resolve(node);
+  if (!schema || depth > 2) return;
+  const types = typesOf(schema);
+  if (types.length > 0) yield { kind: "wrong type", path, value: set(wrongType(schema)) };
+  if (types.length > 0 && !types.includes("null") && !("oneOf" in schema) && !("anyOf" in schema)) {
+    yield { kind: "null where not nullable", path, value: set(null) };
+  }
+  if (Array.isArray(schema.enum)) {
+    const numeric = schema.enum.every((option) => typeof option === "number");
+    yield { kind: "enum outside values", path, value: set(numeric ? 987654 : "not-one-of-the-values") };
+  }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const object = value as Record<string, unknown>;
+    const properties = (schema.properties ?? {}) as Record<string, unknown>;
+    for (const name of (schema.required ?? []) as string[]) {
+      if (!(name in object)) continue;
+      const { [name]: _removed, ...rest } = object;
+      yield { kind: "required property missing", path: childPath(path, name), value: set(rest) };
+    }
+    if (schema.additionalProperties === false) {
+      yield {
+        kind: "additionalProperties false",
+        path: childPath(path, "zz_unknown"),
+        value: set({ ...object, zz_unknown: 1 }),
+      };
+    }
+    for (const [name, item] of Object.entries(object)) {
+      if (!(name in properties)) continue;
+      yield* mutations(
+        properties[name],
+        item,
+        childPath(path, name),
+        (next) => set({ ...object, [name]: next }),
+        depth + 1,
+      );
+    }
+  }
+  if (Array.isArray(value) && value.length > 0 && schema.items !== undefined) {
+    yield* mutations(
+      schema.items,
+      value[0],
+      childPath(path, 0),
+      (next) => set([next, ...value.slice(1)]),
+      depth + 1,
+    );
+  }
+}
+
+async function send(
+  method: string,
+  url: string,
+  body?: unknown,
+  options: { handlers?: typeof handlers } = {},
+) {
+  const request = new Request(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const response = await getResponse(options.handlers ?? handlers, request);
+  if (!response) throw new Error(`no handler answered ${method} ${url}`);
+  return {
+    status: response.status,
+    body: (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined,
+  };
+}
+
+const bodyOperations = specOperations.flatMap((operation) => {
+  const pointer = bodyPointer(operation);
+  const built = validBody(operation);
+  // A body the builder could not make valid cannot be the base of mutations (none expected).
+  return pointer !== undefined && built?.valid ? [{ operation, pointer, valid: built.value }] : [];
+});
+
+describe("request bodies against the spec (every operation with a JSON body)", () => {
+  it("covers the operations with a body", () => {
+    expect(bodyOperations.length).toBeGreaterThan(50);
+  });
+
+  it("accepts each operation's valid body, and unknown properties where the schema allows them", async () => {
+    for (const { operation, pointer, valid } of bodyOperations) {
+      const answer = await send(operation.method, urlOf(operation), valid);
+      expect(answer.status, `${operation.operationId}: ${String(answer.body?.message)}`).not.toBe(400);
+      const schema = resolve(model.at(pointer));
+      if (
+        schema?.additionalProperties !== false &&
+        typeof valid === "object" &&
+        valid &&
+        !Array.isArray(valid)
+      ) {
+        const extended = { ...valid, zz_extra_field: "kept" };
+        if (ajv(pointer, extended) === undefined) {
+          const extra = await send(operation.method, urlOf(operation), extended);
+          expect(
+            extra.status,
+            `${operation.operationId} + unknown field: ${String(extra.body?.message)}`,
+          ).not.toBe(400);
+        }
+      }
+    }
+  });
+
+  it("answers 400 naming the violation exactly when the spec's validator rejects the body", async () => {
+    const kinds = new Map<string, number>();
+    let checked = 0;
+    for (const { operation, pointer, valid } of bodyOperations) {
+      for (const mutation of mutations(model.at(pointer), valid, "body", (next) => next)) {
+        const ajvError = ajv(pointer, mutation.value);
+        const answer = await send(operation.method, urlOf(operation), mutation.value);
+        const label = `${operation.operationId} ${mutation.kind} at ${mutation.path}: ajv says ${ajvError ?? "valid"}, mock says ${answer.status} ${String(answer.body?.message)}`;
+        if (ajvError === undefined) {
+          expect(answer.status, label).not.toBe(400);
+          continue;
+        }
+        expect(answer.status, label).toBe(400);
+        expect(answer.body, label).toMatchObject({ statusCode: 400, error: "Bad Request" });
+        expect(String(answer.body?.message), label).toMatch(/^Invalid request: /);
+        expect(String(answer.body?.message), label).toContain(`${mutation.path}`);
+        expect(String(answer.body?.message), label).toMatch(/expected .+, got /);
+        kinds.set(mutation.kind, (kinds.get(mutation.kind) ?? 0) + 1);
+        checked++;
+      }
+    }
+    // Every kind of violation was met on the real spec, many times over.
+    for (const kind of [
+      "wrong type",
+      "null where not nullable",
+      "enum outside values",
+      "required property missing",
+      "additionalProperties false",
+    ]) {
+      expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(3);
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+});
+
+describe("a rejected request never reaches the store", () => {
+  it("create with a wrong body: 400, nothing stored; the same body fixed is stored", async () => {
+    const api = createMockApi();
+    const bad = await send(
+      "POST",
+      `${BASE}/api/v2/lead-labels`,
+      { label: 42, interest_status_label: "positive" },
+      { handlers: api.handlers },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body?.message).toMatch(/body\.label: expected string, got number 42/);
+    expect(api.store.list("lead-labels")).toEqual([]);
+    const good = await send(
+      "POST",
+      `${BASE}/api/v2/lead-labels`,
+      { label: "Hot", interest_status_label: "positive" },
+      { handlers: api.handlers },
+    );
+    expect(good.status).toBe(200);
+    expect(api.store.list("lead-labels")).toHaveLength(1);
+  });
+
+  it("an update with a wrong body leaves the item as it was", async () => {
+    const api = createMockApi();
+    const [label] = api.seed("lead-labels", [{ label: "Before", interest_status_label: "positive" }]);
+    const id = String(label?.id);
+    const bad = await send(
+      "PATCH",
+      `${BASE}/api/v2/lead-labels/${id}`,
+      { label: "After", interest_status_label: "maybe-later" },
+      { handlers: api.handlers },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body?.message).toContain("body.interest_status_label: expected one of");
+    expect(api.store.get("lead-labels", id)?.label).toBe("Before");
+  });
+
+  it("reports several violations in one message", async () => {
+    const api = createMockApi();
+    const bad = await send(
+      "POST",
+      `${BASE}/api/v2/lead-labels`,
+      { interest_status_label: 7 },
+      { handlers: api.handlers },
+    );
+    expect(bad.status).toBe(400);
+    const message = String(bad.body?.message);
+    expect(message).toContain("body.label: expected a required property, got nothing");
+    expect(message).toContain("body.interest_status_label: expected");
+  });
+});
+
+describe("parameters", () => {
+  it("query: wrong type, out of range and enum violations are 400, valid values pass", async () => {
+    const table: { url: string; status: number; names?: string }[] = [
+      {
+        url: "/api/v2/lead-labels?limit=abc",
+        status: 400,
+        names: 'query.limit: expected integer, got string "abc"',
+      },
+      {
+        url: "/api/v2/lead-labels?limit=500",
+        status: 400,
+        names: "query.limit: expected ≤ 100, got number 500",
+      },
+      { url: "/api/v2/lead-labels?limit=0", status: 400, names: "query.limit: expected ≥ 1" },
+      { url: "/api/v2/lead-labels?limit=10", status: 200 },
+      { url: "/api/v2/lead-labels?unknown_param=1", status: 200 },
+    ];
+    for (const row of table) {
+      const answer = await send("GET", BASE + row.url);
+      expect(answer.status, row.url).toBe(row.status);
+      if (row.names) expect(String(answer.body?.message), row.url).toContain(row.names);
+    }
+  });
+
+  it("every operation with an integer or enum query parameter rejects text that is neither", async () => {
+    let checked = 0;
+    for (const operation of specOperations) {
+      const parameters = ((operation.operation.parameters ?? []) as Schema[]).filter(
+        (parameter) => parameter.in === "query",
+      );
+      for (const parameter of parameters) {
+        const schema = resolve(parameter.schema) ?? {};
+        const types = typesOf(schema);
+        if (!(types.includes("integer") || Array.isArray(schema.enum)) || types.includes("string")) continue;
+        const url = new URL(urlOf(operation));
+        url.searchParams.set(String(parameter.name), "zz-not-valid");
+        const content = (operation.operation.requestBody as { content?: Record<string, unknown> } | undefined)
+          ?.content;
+        const body = content?.["application/json"]
+          ? bodyOperations.find((entry) => entry.operation === operation)?.valid
+          : undefined;
+        if (content?.["application/json"] && body === undefined) continue;
+        const answer = await send(operation.method, url.href, body);
+        expect(answer.status, `${operation.operationId} ${String(parameter.name)}`).toBe(400);
+        expect(String(answer.body?.message)).toContain(`query.${String(parameter.name)}: expected`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe("validateRequests: false", () => {
+  it("lets an invalid body through to the resolver (the store)", async () => {
+    const api = createMockApi({ validateRequests: false });
+    const answer = await send("GET", `${BASE}/api/v2/lead-labels?limit=10&search=1`, undefined, {
+      handlers: api.handlers,
+    });
+    expect(answer.status).toBe(200);
+    const created = await send(
+      "POST",
+      `${BASE}/api/v2/lead-labels`,
+      { label: "x", interest_status_label: "maybe-later" },
+      { handlers: api.handlers },
+    );
+    expect(created.status).toBe(200);
+    expect(api.store.list("lead-labels")).toHaveLength(1);
+  });
+
+  it("is on by default for createHandlers, createMockApi and error-free overrides", async () => {
+    const invalid = { label: 1, interest_status_label: "positive" };
+    expect((await send("POST", `${BASE}/api/v2/lead-labels`, invalid)).status).toBe(400);
+    expect(
+      (await send("POST", `${BASE}/api/v2/lead-labels`, invalid, { handlers: createMockApi().handlers }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await send("POST", `${BASE}/api/v2/lead-labels`, invalid, {
+          handlers: createHandlers({ validateRequests: false }),
+        })
+      ).status,
+    ).toBe(200);
+  });
+});
