@@ -7,6 +7,7 @@ import { type ListFilter, listPredicate } from "../src/filters.js";
 import { backgroundJobOperations, listFilters } from "../src/generated/stateful.gen.js";
 import { createMockApi, crudResources, operationSpecs, type ResourceName } from "../src/index.js";
 import { createValidator, resolveSchema, specOperations } from "./spec.js";
+import { bodyPointer, resolve } from "./valid-requests.js";
 
 const ORIGIN = "https://api.instantly.ai";
 // Manual jobs: each action test sees the job pending, then completes it.
@@ -48,16 +49,54 @@ async function listIds(resource: (typeof crudResources)[ResourceName], params: R
   return (response.body.items as Item[]).map((item) => item[resource.idProperty]);
 }
 
+/** The schema of a list operation's filter parameter (query parameter, or property of the POST body). */
+function paramSchema(operationId: string, param: string): Record<string, unknown> | undefined {
+  const operation = specOperations.find((op) => op.operationId === operationId);
+  if (!operation) return undefined;
+  const pointer = bodyPointer(operation);
+  if (pointer !== undefined) {
+    const properties = resolve(resolveSchema(pointer))?.properties as Record<string, unknown> | undefined;
+    return resolve(properties?.[param]);
+  }
+  const parameters = (operation.operation.parameters ?? []) as Record<string, unknown>[];
+  return resolve(resolve(parameters.find((p) => p.in === "query" && p.name === param))?.schema);
+}
+
+/**
+ * Two different values the parameter's schema accepts (request validation is on, as in the API): the first two
+ * enum values, true/false, 1/2, or two strings. The first is the one the request asks for.
+ */
+function twoValues(schema: Record<string, unknown> | undefined): [unknown, unknown] {
+  const branches = [schema, ...((schema?.anyOf ?? schema?.oneOf ?? []) as Record<string, unknown>[])]
+    .map(resolve)
+    .filter((branch) => branch !== undefined && branch.type !== "null");
+  for (const branch of branches) {
+    if (branch?.type === "array") return twoValues(resolve(branch.items));
+    const values = (branch?.enum as unknown[] | undefined)?.filter((value) => value !== null);
+    if (values && values.length > 0) return [values[0], values[1] ?? `not-${String(values[0])}`];
+    const types = [branch?.type].flat();
+    if (types.includes("boolean")) return [true, false];
+    if (types.includes("integer") || types.includes("number")) return [1, 2];
+    if (branch?.format === "email") return ["match@example.com", "other@example.com"];
+    if (branch?.format === "uuid")
+      return ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"];
+    if (branch?.format === "date-time") return ["2026-03-01T00:00:00.000Z", "2026-03-02T00:00:00.000Z"];
+  }
+  return ["match-value", "other-value"];
+}
+
 /** Two items and a request value such that the filter keeps `a` and drops `b` (or the reverse for `not`). */
-function casesOf(filter: ListFilter): { a: Item; b: Item; value: unknown; keeps: "a" | "b" }[] {
+function casesOf(
+  operationId: string,
+  filter: ListFilter,
+): { a: Item; b: Item; value: unknown; keeps: "a" | "b" }[] {
   switch (filter.kind) {
     case "equals":
     case "not": {
-      const value = filter.many === "array" ? ["match-value"] : "match-value";
+      const [match, other] = twoValues(paramSchema(operationId, filter.param));
+      const value = filter.many === "array" ? [match] : match;
       const keeps = filter.kind === "equals" ? "a" : "b";
-      return [
-        { a: { [filter.property]: "match-value" }, b: { [filter.property]: "other-value" }, value, keeps },
-      ];
+      return [{ a: { [filter.property]: match }, b: { [filter.property]: other }, value, keeps }];
     }
     case "present":
       return [
@@ -89,7 +128,7 @@ const derivedCases = Object.values(crudResources).flatMap((resource) =>
   (listFilters[resource.list]?.filters ?? []).flatMap((filter) =>
     filter.kind === "equals" && filter.property === resource.idProperty
       ? [] // id filters are covered below with real ids
-      : casesOf(filter).map(
+      : casesOf(resource.list, filter).map(
           (entry, index) =>
             [
               `${resource.list} ${filter.param} (${filter.kind} #${index + 1})`,
@@ -159,13 +198,33 @@ describe("derived list filters: every one of every stateful list operation", () 
   });
 
   it("answers an unknown filter value or an unreadable date with nothing, not everything", async () => {
+    const unknown = [
+      ["POST", "/api/v2/leads/list", { filter: "FILTER_NOT_A_THING" }],
+      ["POST", "/api/v2/leads/list", { in_campaign: "maybe" }],
+      ["GET", "/api/v2/campaigns?status=99", undefined],
+    ] as const;
+    // With request validation on (the default, as in the API) a value outside the parameter's schema is a 400,
+    // a value the schema allows but no item has is an empty page…
     api.store.insert("leads", [{ email: "a@example.com" }, { email: "b@example.com" }]);
-    expect((await send("POST", "/api/v2/leads/list", { filter: "FILTER_NOT_A_THING" })).body.items).toEqual(
-      [],
-    );
-    expect((await send("POST", "/api/v2/leads/list", { in_campaign: "maybe" })).body.items).toEqual([]);
     api.store.insert("campaigns", [{ name: "x" }]);
-    expect((await send("GET", "/api/v2/campaigns?status=99")).body.items).toEqual([]);
+    for (const [method, path, body] of unknown) {
+      const response = await send(method, path, body);
+      expect(response.status === 400 ? [] : response.body.items).toEqual([]);
+    }
+    // …and without it, the filter still answers nothing rather than everything.
+    const loose = createMockApi({ seed: "rules", validateRequests: false });
+    loose.store.insert("leads", [{ email: "a@example.com" }, { email: "b@example.com" }]);
+    loose.store.insert("campaigns", [{ name: "x" }]);
+    server.use(...loose.handlers);
+    try {
+      for (const [method, path, body] of unknown) {
+        const response = await send(method, path, body);
+        expect(response.status).toBe(200);
+        expect(response.body.items).toEqual([]);
+      }
+    } finally {
+      server.resetHandlers();
+    }
     // A date range on a list the mock keeps no state for (emails), through the same predicate.
     const emails = [
       { timestamp_created: "2026-03-10T00:00:00.000Z" },
