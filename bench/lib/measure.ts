@@ -18,6 +18,8 @@ export function median(values: readonly number[]): number {
 export interface Timed {
   ms: number;
   rssMb: number;
+  /** CPU time (user + system) of the process and every child it waited for, from GNU time `%U`/`%S`. */
+  cpuMs: number;
 }
 
 export interface TimeOptions {
@@ -28,13 +30,13 @@ export interface TimeOptions {
 
 /**
  * Runs one child process under GNU time: wall time measured here, peak RSS (of the largest process of the
- * tree) from `%M`. The child's stdout is discarded so that large outputs cost no buffering. Rejects with
+ * tree) from `%M`, CPU time (user + system, children included) from `%U`/`%S`. The child's stdout is discarded so that large outputs cost no buffering. Rejects with
  * the command and the tail of its stderr when it exits non-zero.
  */
 export function timeChild(command: readonly string[], options: TimeOptions = {}): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn("/usr/bin/time", ["-f", "IK_RSS_KB=%M", ...command], {
+    const child = spawn("/usr/bin/time", ["-f", "IK_RSS_KB=%M IK_CPU_S=%U+%S", ...command], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "ignore", "pipe"],
@@ -51,7 +53,9 @@ export function timeChild(command: readonly string[], options: TimeOptions = {})
           new Error(`${command.join(" ").slice(0, 200)} failed (${code}): ${stderr.slice(-800)}`),
         );
       const kb = Number(/IK_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-      resolve({ ms, rssMb: kb / 1024 });
+      const cpu = /IK_CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr);
+      const cpuMs = cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN;
+      resolve({ ms, rssMb: kb / 1024, cpuMs });
     });
   });
 }

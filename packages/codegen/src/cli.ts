@@ -2,6 +2,9 @@
 // The one entry point of the generator: `pnpm spec:pull`, `pnpm spec:diff` and each package's
 // `generate` script call this file (run directly by Node 22's type stripping: no build step).
 import { CliError } from "./errors.ts";
+import { loadTypescriptThroughRequire } from "./startup/typescript-require.ts";
+
+loadTypescriptThroughRequire();
 
 type Command = (args: string[]) => Promise<number | undefined>;
 

@@ -11,7 +11,7 @@ import { collectNumericEnums } from "./enums.ts";
 import { collectOperations } from "./operations.ts";
 import { follow, isObject, type JsonObject, nodeAt, pointerOf } from "./pointer.ts";
 import { collectSchemas, RESERVED_TYPE_NAMES } from "./schemas.ts";
-import type { NamedSchema, Operation, RefUse, SpecModel } from "./types.ts";
+import type { NamedSchema, NumericEnum, Operation, RefUse, SpecModel } from "./types.ts";
 
 export { enumExportNames, isNumericEnumSchema, labelFunctionName, shortLabel } from "./enums.ts";
 export {
@@ -101,8 +101,9 @@ export function buildModel(document: Record<string, unknown>): SpecModel {
   };
   const operations: readonly Operation[] = collectOperations(resolver);
   const schemas: readonly NamedSchema[] = collectSchemas(document);
-  const exportedSchemas = schemas.filter((schema) => schema.exported).map((schema) => schema.name);
-  const enums = collectNumericEnums(document, operations, [...RESERVED_TYPE_NAMES, ...exportedSchemas]);
+  // Only the types target (and the diff) read the enums, and finding them walks every schema of the document:
+  // built on first use, so `generate client`, `react-query` and `msw` never pay for it.
+  let enums: readonly NumericEnum[] | undefined;
   const byId = new Map(operations.map((operation) => [operation.id, operation]));
   const byName = new Map(schemas.map((schema) => [schema.name, schema]));
   let refs: RefUse[] | undefined;
@@ -110,7 +111,11 @@ export function buildModel(document: Record<string, unknown>): SpecModel {
     document,
     operations,
     schemas,
-    enums,
+    get enums() {
+      const exportedSchemas = schemas.filter((schema) => schema.exported).map((schema) => schema.name);
+      enums ??= collectNumericEnums(document, operations, [...RESERVED_TYPE_NAMES, ...exportedSchemas]);
+      return enums;
+    },
     operation: (id) => byId.get(id),
     schema: (name) => byName.get(name),
     at: (pointer) => nodeAt(document, pointer),
