@@ -24,7 +24,7 @@ function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
   const renamed = new Map<string, string>();
   const expected = new Map<string, string>();
   for (const [id, operation] of names) {
-    const orval = operation.orvalName;
+    const orval = operation.orvalPrefix;
     renamed.set(`${orval}Params`, operation.params);
     renamed.set(`${orval}QueryParams`, operation.query);
     renamed.set(`${orval}Body`, operation.body);
