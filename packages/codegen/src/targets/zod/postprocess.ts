@@ -96,7 +96,8 @@ export function postprocessSchemas(
         }
         const visited = ts.visitEachChild(node, visit, context);
         const innerOfChain = ts.isPropertyAccessExpression(parent) && parent.expression === node;
-        if (ts.isCallExpression(node) && !innerOfChain)
+        // `new RegExp(…)` (a `pattern`) too: a bundler cannot know it is free of side effects.
+        if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !innerOfChain)
           return ts.addSyntheticLeadingComment(
             visited,
             ts.SyntaxKind.MultiLineCommentTrivia,
