@@ -17,7 +17,7 @@ const index = JSON.stringify(join(zodPackage, "src", "index.ts"));
 const operations = JSON.stringify(join(zodPackage, "src", "operations.ts"));
 
 const apps = {
-  "zod alone (z.object)": `import { z } from "zod";\nconsole.log(z.object({ a: z.string() }).parse(globalThis.body));\n`,
+  "zod alone (as the schemas import it)": `import * as zod from "zod";\nconsole.log(zod.object({ a: zod.string() }).parse(globalThis.body));\n`,
   "one schema (getCampaignResponse)": `import { getCampaignResponse } from ${index};\nconsole.log(getCampaignResponse.parse(globalThis.body));\n`,
   "one operation (createLeadLabel*)": `import { createLeadLabelBody, createLeadLabelResponse } from ${index};\nconsole.log(createLeadLabelBody, createLeadLabelResponse);\n`,
   "operation table": `import { operationSchemas } from ${operations};\nconsole.log(operationSchemas);\n`,
