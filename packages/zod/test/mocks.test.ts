@@ -41,10 +41,34 @@ describe("a body that breaks the spec is refused, naming the path", () => {
   const campaign = () => mocks.getGetCampaignResponseMock() as Record<string, unknown>;
   type Body = Record<string, unknown>;
   const breaks: [string, (body: Body) => void, string[]][] = [
-    ["a missing required field", (body) => void delete body.name, ["name"]],
-    ["a string where a number was promised", (body) => void (body.status = "1"), ["status"]],
-    ["an unknown numeric enum value", (body) => void (body.status = 7), ["status"]],
-    ["null where null is not allowed", (body) => void (body.id = null), ["id"]],
+    [
+      "a missing required field",
+      (body) => {
+        delete body.name;
+      },
+      ["name"],
+    ],
+    [
+      "a string where a number was promised",
+      (body) => {
+        body.status = "1";
+      },
+      ["status"],
+    ],
+    [
+      "an unknown numeric enum value",
+      (body) => {
+        body.status = 7;
+      },
+      ["status"],
+    ],
+    [
+      "null where null is not allowed",
+      (body) => {
+        body.id = null;
+      },
+      ["id"],
+    ],
   ];
   test.each(breaks)("%s", (_, breakIt, path) => {
     const body = campaign();
