@@ -13,6 +13,7 @@ const targets: Record<string, () => Promise<Target>> = {
   client: async () => (await import("../targets/client/index.ts")).clientTarget,
   "react-query": async () => (await import("../targets/react-query/index.ts")).reactQueryTarget,
   msw: async () => (await import("../targets/msw/index.ts")).mswTarget,
+  zod: async () => (await import("../targets/zod/index.ts")).zodTarget,
 };
 
 /** `generate <target>`: writes packages/<target>/src/generated/ from the locked spec, atomically. */

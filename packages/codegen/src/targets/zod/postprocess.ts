@@ -1,0 +1,124 @@
+import { CliError } from "../../errors.ts";
+import type { SpecModel } from "../../model/index.ts";
+import { f, type TS, ts } from "../react-query/syntax.ts";
+import { componentSchemaName, type OperationSchemaNames } from "./names.ts";
+
+export function fail(message: string): never {
+  throw new CliError(`zod: ${message}`);
+}
+
+export function parseOrvalOutput(fileName: string, text: string): TS.SourceFile {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const diagnostics = (source as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (first)
+    fail(`orval's ${fileName} does not parse: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`);
+  return source;
+}
+
+/** orval's export name → ours, for every operation schema; what the model expects orval to have written. */
+function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
+  renamed: Map<string, string>;
+  expected: Map<string, string>;
+} {
+  const renamed = new Map<string, string>();
+  const expected = new Map<string, string>();
+  for (const [id, operation] of names) {
+    const orval = operation.orvalName;
+    renamed.set(`${orval}Params`, operation.params);
+    renamed.set(`${orval}QueryParams`, operation.query);
+    renamed.set(`${orval}Body`, operation.body);
+    for (const [status, name] of operation.responses) {
+      renamed.set(`${orval}${status}Response`, name);
+      expected.set(`${orval}${status}Response`, id);
+    }
+  }
+  return { renamed, expected };
+}
+
+/** `export type X = zod.input<typeof X>` / `zod.output<…>`: orval's companion types (the types package has ours). */
+function isCompanionType(statement: TS.Statement): boolean {
+  if (!ts.isTypeAliasDeclaration(statement)) return false;
+  const type = statement.type;
+  return (
+    ts.isTypeReferenceNode(type) &&
+    ts.isQualifiedName(type.typeName) &&
+    ts.isIdentifier(type.typeName.left) &&
+    type.typeName.left.text === "zod" &&
+    (type.typeName.right.text === "input" || type.typeName.right.text === "output") &&
+    type.typeArguments?.length === 1 &&
+    ts.isTypeQueryNode(type.typeArguments[0] as TS.TypeNode)
+  );
+}
+
+/**
+ * orval's single file → `schemas.gen.ts`: operation schemas renamed to names.ts's names (every identifier that
+ * refers to one, too), component schemas checked against the naming rule, companion types dropped, every schema
+ * marked pure. Everything is done on the syntax tree; an orval upgrade that names or shapes things differently
+ * fails here, naming what it expected.
+ */
+export function postprocessSchemas(
+  source: TS.SourceFile,
+  model: SpecModel,
+  names: ReadonlyMap<string, OperationSchemaNames>,
+): { text: string; exported: Set<string> } {
+  const { renamed, expected } = renames(names);
+  const declared = new Set<string>();
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations)
+      if (ts.isIdentifier(declaration.name)) declared.add(declaration.name.text);
+  }
+  for (const [orvalName, id] of expected)
+    if (!declared.has(orvalName)) fail(`orval wrote no ${orvalName} for operation ${JSON.stringify(id)}`);
+  for (const schema of model.schemas) {
+    const name = componentSchemaName(schema.name);
+    if (model.schema(name))
+      fail(`component ${schema.name}'s schema name ${name} is a component of the spec too`);
+    if (!declared.has(name)) fail(`orval wrote no ${name} for component ${JSON.stringify(schema.name)}`);
+  }
+  const exported = new Set<string>();
+  const result = ts.transform(source, [
+    (context) => (file) => {
+      // One pass over orval's tree (parents intact): references renamed, and every call chain marked
+      // `/* @__PURE__ */` — the outermost call of `zod.string().optional()` and every call in its arguments. A
+      // bundler then drops each schema an app does not import; unmarked, `zod.object(…)` is a call with possible
+      // side effects and every schema of the API stays in every bundle.
+      const visit = (node: TS.Node): TS.Node => {
+        const parent = node.parent;
+        if (ts.isIdentifier(node)) {
+          const to = renamed.get(node.text);
+          // Property names and keys are not references: only identifiers in reference position are renamed.
+          const isKey =
+            (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+            (ts.isPropertyAssignment(parent) && parent.name === node);
+          return to && !isKey ? f.createIdentifier(to) : node;
+        }
+        const visited = ts.visitEachChild(node, visit, context);
+        const innerOfChain = ts.isPropertyAccessExpression(parent) && parent.expression === node;
+        if (ts.isCallExpression(node) && !innerOfChain)
+          return ts.addSyntheticLeadingComment(
+            visited,
+            ts.SyntaxKind.MultiLineCommentTrivia,
+            " @__PURE__ ",
+            false,
+          );
+        return visited;
+      };
+      const statements: TS.Statement[] = [];
+      for (const statement of file.statements) {
+        if (isCompanionType(statement)) continue;
+        const next = ts.visitNode(statement, visit) as TS.Statement;
+        if (ts.isVariableStatement(next))
+          for (const declaration of next.declarationList.declarations)
+            if (ts.isIdentifier(declaration.name)) exported.add(declaration.name.text);
+        statements.push(next);
+      }
+      return f.updateSourceFile(file, statements);
+    },
+  ]);
+  const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
+  const text = printer.printFile(result.transformed[0] as TS.SourceFile);
+  result.dispose();
+  return { text, exported };
+}
