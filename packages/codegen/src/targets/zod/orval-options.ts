@@ -88,6 +88,11 @@ function withoutProse(schema: unknown): unknown {
   // Extensions too: orval writes `x-enumDescriptions` into JSDoc and `x-enumNames` into object keys.
   for (const [key, value] of Object.entries(schema))
     if (key !== "description" && key !== "title" && !key.startsWith("x-")) rest[key] = value;
+  // `enum: [true]`: orval writes `zod.boolean()`, openapi-typescript `true` — a `const` is orval's `zod.literal(true)`.
+  if (Array.isArray(rest.enum) && rest.enum.length === 1 && typeof rest.enum[0] === "boolean") {
+    rest.const = rest.enum[0];
+    delete rest.enum;
+  }
   for (const key of SCHEMA_KEYS) if (key in rest) rest[key] = withoutProse(rest[key]);
   for (const key of SCHEMA_LIST_KEYS) {
     const list = rest[key];
@@ -98,13 +103,32 @@ function withoutProse(schema: unknown): unknown {
     if (isObject(map))
       rest[key] = Object.fromEntries(Object.entries(map).map(([name, value]) => [name, withoutProse(value)]));
   }
-  return rest;
+  return withOpenProperties(rest);
+}
+
+/**
+ * `properties` next to `additionalProperties` (`true` or a schema): orval writes a plain `zod.object` (which
+ * drops the other keys), openapi-typescript `{ …known } & { [key: string]: T }`. As an `allOf` of the known
+ * properties and a map, orval writes `zod.object({…}).and(zod.record(zod.string(), T))`: the same type, and every
+ * key kept.
+ */
+function withOpenProperties(schema: Record<string, unknown>): Record<string, unknown> {
+  const { properties, required, additionalProperties, ...rest } = schema;
+  if (!isObject(properties) || additionalProperties === undefined || additionalProperties === false)
+    return schema;
+  const known = { type: "object", properties, ...(required === undefined ? {} : { required }) };
+  const map = { type: "object", additionalProperties };
+  return { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), known, map] };
 }
 
 function parameterWithoutProse(parameter: unknown): unknown {
   if (!isObject(parameter) || "$ref" in parameter) return parameter;
   const { description: _d, ...rest } = parameter;
-  return "schema" in rest ? { ...rest, schema: withoutProse(rest.schema) } : rest;
+  if (!isObject(rest.schema)) return rest;
+  // A parameter's `default` is the server's business: orval's `.default()` would make the parameter required in
+  // `z.infer` (the types package keeps it optional) and fill it in on parse.
+  const { default: _default, ...schema } = rest.schema;
+  return { ...rest, schema: withoutProse(schema) };
 }
 
 function contentWithoutProse(holder: unknown): unknown {
