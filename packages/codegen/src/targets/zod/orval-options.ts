@@ -103,7 +103,41 @@ function withoutProse(schema: unknown): unknown {
     if (isObject(map))
       rest[key] = Object.fromEntries(Object.entries(map).map(([name, value]) => [name, withoutProse(value)]));
   }
-  return withOpenProperties(rest);
+  return withOpenProperties(closedEmptyObject(rest));
+}
+
+/**
+ * An object schema that says nothing of its keys: openapi-typescript types it `Record<string, never>`, orval writes
+ * `zod.looseObject({})` (`{ [k: string]: unknown }`). With `additionalProperties: false` orval writes
+ * `zod.object({})`, whose `z.infer` is `Record<string, never>` too — and which still accepts any object.
+ */
+function closedEmptyObject(schema: Record<string, unknown>): Record<string, unknown> {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const composed = ["allOf", "anyOf", "oneOf", "$ref", "enum", "const", "not"].some((key) => key in schema);
+  const hasProperties = isObject(schema.properties) && Object.keys(schema.properties).length > 0;
+  if (!types.includes("object") || composed || hasProperties || schema.additionalProperties !== undefined)
+    return schema;
+  return { ...schema, additionalProperties: false };
+}
+
+/** A request body's inline schema without `default`s (openapi-typescript keeps such fields optional there). */
+function withoutDefaults(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutDefaults);
+  if (!isObject(schema) || "$ref" in schema) return schema;
+  const { default: _default, ...rest } = schema;
+  for (const key of SCHEMA_KEYS) if (key in rest) rest[key] = withoutDefaults(rest[key]);
+  for (const key of SCHEMA_LIST_KEYS) {
+    const list = rest[key];
+    if (Array.isArray(list)) rest[key] = list.map(withoutDefaults);
+  }
+  for (const key of SCHEMA_MAP_KEYS) {
+    const map = rest[key];
+    if (isObject(map))
+      rest[key] = Object.fromEntries(
+        Object.entries(map).map(([name, value]) => [name, withoutDefaults(value)]),
+      );
+  }
+  return rest;
 }
 
 /**
@@ -131,7 +165,7 @@ function parameterWithoutProse(parameter: unknown): unknown {
   return { ...rest, schema: withoutProse(schema) };
 }
 
-function contentWithoutProse(holder: unknown): unknown {
+function contentWithoutProse(holder: unknown, request = false): unknown {
   if (!isObject(holder) || "$ref" in holder) return holder;
   const { description: _d, ...rest } = holder;
   if (!isObject(rest.content)) return rest;
@@ -140,7 +174,9 @@ function contentWithoutProse(holder: unknown): unknown {
     content: Object.fromEntries(
       Object.entries(rest.content).map(([type, media]) => [
         type,
-        isObject(media) ? { ...media, schema: withoutProse(media.schema) } : media,
+        isObject(media)
+          ? { ...media, schema: withoutProse(request ? withoutDefaults(media.schema) : media.schema) }
+          : media,
       ]),
     ),
   };
@@ -179,7 +215,7 @@ export function zodInput(document: Record<string, unknown>): Record<string, unkn
       }
       if (Array.isArray(operation.parameters))
         operation.parameters = operation.parameters.map(parameterWithoutProse);
-      if (operation.requestBody) operation.requestBody = contentWithoutProse(operation.requestBody);
+      if (operation.requestBody) operation.requestBody = contentWithoutProse(operation.requestBody, true);
       if (isObject(operation.responses))
         operation.responses = Object.fromEntries(
           Object.entries(operation.responses).map(([status, response]) => [
