@@ -80,9 +80,11 @@ interface Answer {
  */
 async function startDriftProxy(
   answer: (path: string, auth: string, upstream: () => Promise<Answer>) => Promise<Answer>,
-): Promise<{ url: string; server: Server }> {
+): Promise<{ url: string; server: Server; requests: URL[] }> {
+  const requests: URL[] = [];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", mockUrl);
+    requests.push(url);
     const auth = request.headers.authorization ?? "";
     const upstream = async (): Promise<Answer> => {
       const answered = await fetch(url, { headers: { authorization: auth } });
@@ -93,7 +95,7 @@ async function startDriftProxy(
     response.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests };
 }
 
 const items = (body: Record<string, unknown>) => body.items as Record<string, unknown>[];
@@ -231,6 +233,35 @@ describe("pnpm contract:check against pnpm mock:serve", () => {
       expect(text.stdout).toMatch(/^listCampaign +\/api\/v2\/campaigns +DRIFT \(1 violation\)$/m);
       expect(text.stdout).toMatch(/^getLeadLabel +\/api\/v2\/lead-labels\/\{id\} +OK$/m);
       expect(text.stdout).toMatch(/\n\d+ OK, 3 drift, 0 error, \d+ skipped \(\d+ GET operations\)\n$/);
+    } finally {
+      proxy.server.close();
+    }
+  }, 300_000);
+
+  test("one page each, one call each; a 429 with Retry-After is waited out and retried (the client's handling)", async () => {
+    let limited = 0;
+    const proxy = await startDriftProxy(async (path, _, upstream) => {
+      if (path === "/api/v2/lead-labels" && limited++ === 0) {
+        return {
+          status: 429,
+          headers: { "retry-after": "1" },
+          body: { statusCode: 429, error: "Too Many Requests", message: "slow down" },
+        };
+      }
+      return upstream();
+    });
+    try {
+      const run = await contractCheck(["--base-url", proxy.url, "--api-key-env", "CONTRACT_KEY", "--json"]);
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.operations.find((op) => op.operationId === "listLeadLabel")?.result).toBe("ok");
+      const paths = proxy.requests.map((url) => url.pathname);
+      expect(paths.filter((path) => path === "/api/v2/lead-labels")).toHaveLength(2);
+      // Every other path once: no second page, no second call.
+      const others = paths.filter((path) => path !== "/api/v2/lead-labels");
+      expect(new Set(others).size).toBe(others.length);
+      expect(proxy.requests.some((url) => url.searchParams.has("starting_after"))).toBe(false);
+      expect(others.length + 1).toBe(report.summary.ok);
     } finally {
       proxy.server.close();
     }
