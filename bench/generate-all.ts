@@ -1,4 +1,4 @@
-// Full `pnpm generate` (all four packages, through turbo) on the newest spec, cold (`--force`: every target
+// Full `pnpm generate` (all five packages, through turbo) on the newest spec, cold (`--force`: every target
 // regenerates) and warm (turbo cache hit: nothing changed), beside bare orval 8 generating react-query hooks +
 // msw mocks from the same normalized spec in the same run. Contenders alternate round by round; each sample is
 // a fresh process tree timed by GNU time (wall, peak RSS of the largest process).
@@ -49,7 +49,7 @@ try {
     coldOverBareOrval: Number(((cold?.medianMs ?? 0) / (bare?.medianMs ?? 1)).toFixed(3)),
     warmOverCold: Number(((warm?.medianMs ?? 0) / (cold?.medianMs ?? 1)).toFixed(3)),
   };
-  console.log(`generate all four packages, newest spec, ${rounds} rounds (median wall, peak RSS):`);
+  console.log(`generate all five packages, newest spec, ${rounds} rounds (median wall, peak RSS):`);
   for (const name of names)
     console.log(`  ${name.padEnd(38)} ${results[name]?.medianMs} ms  ${results[name]?.peakRssMb} MB`);
   console.log(

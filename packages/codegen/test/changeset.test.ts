@@ -271,7 +271,7 @@ describe("writeApiChangeset", () => {
     );
   });
 
-  it("`changeset version` turns it into a major release of all four packages with the changelog body", async () => {
+  it("`changeset version` turns it into a major release of all five packages with the changelog body", async () => {
     const root = join(scratch, "workspace");
     mkdirSync(join(root, ".changeset"), { recursive: true });
     writeFileSync(join(root, ".changeset", "config.json"), JSON.stringify(CONFIG));

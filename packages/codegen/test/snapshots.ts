@@ -13,6 +13,7 @@ import { mswTarget } from "../src/targets/msw/index.ts";
 import { reactQueryTarget } from "../src/targets/react-query/index.ts";
 import type { Target } from "../src/targets/target.ts";
 import { typesTarget } from "../src/targets/types/index.ts";
+import { zodTarget } from "../src/targets/zod/index.ts";
 import { loadCorpusSpec } from "./corpus.ts";
 import { FIXTURES, stubLock } from "./helpers.ts";
 
@@ -35,7 +36,13 @@ export const SNAPSHOT_FIXTURES = [
 ] as const;
 
 /** Every target, in the order `pnpm generate` runs them. */
-export const SNAPSHOT_TARGETS: readonly Target[] = [typesTarget, clientTarget, reactQueryTarget, mswTarget];
+export const SNAPSHOT_TARGETS: readonly Target[] = [
+  typesTarget,
+  clientTarget,
+  reactQueryTarget,
+  mswTarget,
+  zodTarget,
+];
 
 /** `react-query-operations.json` → its folder under test/snapshots. */
 export function snapshotDir(fixture: string): string {

@@ -152,6 +152,7 @@ describe("spec update rehearsal", () => {
       "@instantly-kit/client": expectedBump,
       "@instantly-kit/react-query": expectedBump,
       "@instantly-kit/msw": expectedBump,
+      "@instantly-kit/zod": expectedBump,
     });
     const changesetText = readFileSync(join(root, ".changeset", changeset), "utf8");
     const listAgents = after.get("GET /api/v2/ai-agents");

@@ -7,13 +7,14 @@ import type { SpecChange, SpecDiff } from "./diff/types.ts";
 
 /**
  * The published packages. They are one changesets `fixed` group (.changeset/config.json): they version
- * together, in step with the spec, so an API change bumps all four.
+ * together, in step with the spec, so an API change bumps all five.
  */
 export const PUBLISHED_PACKAGES = [
   "@instantly-kit/types",
   "@instantly-kit/client",
   "@instantly-kit/react-query",
   "@instantly-kit/msw",
+  "@instantly-kit/zod",
 ] as const;
 
 export interface ApiChangesetMeta {

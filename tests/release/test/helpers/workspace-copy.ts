@@ -5,7 +5,7 @@ import { type RunResult, run } from "./process.ts";
 import { repoRoot } from "./repo.ts";
 
 // In build order: react-query's test kit (`/testing`) compiles against @instantly-kit/msw's declarations.
-const PACKAGES = ["types", "client", "msw", "react-query"];
+const PACKAGES = ["types", "client", "msw", "react-query", "zod"];
 
 /**
  * A scratch copy of the repo layout the pipeline works on (spec/, .changeset/, packages/, apps/dashboard):
