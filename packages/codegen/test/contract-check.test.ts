@@ -348,6 +348,12 @@ describe("bad arguments: one clear line, exit 2, nothing called", () => {
       /takes the NAME of an environment variable/,
     ],
     [
+      "a key that looks like a variable name, given as the name",
+      ["--base-url", "http://127.0.0.1:9", "--api-key-env", "sk_live_abc123"],
+      { CONTRACT_KEY: KEY },
+      /the environment variable named by --api-key-env \(e\.g\. INSTANTLY_API_KEY\) is not set/,
+    ],
+    [
       "a relative base URL",
       ["--base-url", "/api", "--api-key-env", "CONTRACT_KEY"],
       { CONTRACT_KEY: KEY },
@@ -388,6 +394,7 @@ describe("bad arguments: one clear line, exit 2, nothing called", () => {
       expect(lines[0]).toMatch(/^error: contract:check: /);
       expect(lines[0]).toMatch(message);
       expect(run.stderr).not.toContain(KEY);
+      expect(run.stderr).not.toContain("sk_live_abc123");
     },
     60_000,
   );

@@ -56,8 +56,13 @@ export async function contractCheckCommand(args: string[]): Promise<number> {
     );
   }
   const apiKey = process.env[keyVar]?.trim();
-  if (!apiKey)
-    throw new CliError(`contract:check: the environment variable ${keyVar} is not set (or empty)`, 2);
+  if (!apiKey) {
+    // A key pasted in place of the name would be echoed here: only a name that looks like one is repeated.
+    const named = /^[A-Z_][A-Z0-9_]{0,63}$/.test(keyVar)
+      ? keyVar
+      : "named by --api-key-env (e.g. INSTANTLY_API_KEY)";
+    throw new CliError(`contract:check: the environment variable ${named} is not set (or empty)`, 2);
+  }
   const only = values.only
     ?.split(",")
     .map((id) => id.trim())
