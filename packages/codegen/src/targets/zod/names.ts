@@ -1,4 +1,5 @@
 import { camelCase, type Operation, type SpecModel, uniqueName } from "../../model/index.ts";
+import { orvalOperationName } from "../react-query/operations.ts";
 
 /**
  * The names @instantly-kit/zod exports (ADR 0031), decided here once for the transforms, the operation table and
@@ -14,8 +15,10 @@ import { camelCase, type Operation, type SpecModel, uniqueName } from "../../mod
 export interface OperationSchemaNames {
   /** The camelCase stem every name of the operation starts with. */
   stem: string;
-  /** What orval's `operationName` answers for it; orval names its exports `<orvalName><Suffix>`. */
+  /** What orval's `operationName` answers for it (the hooks' rule, react-query/operations.ts). */
   orvalName: string;
+  /** How orval's exports for it start (`<orvalPrefix>Params`…): PascalCase of `orvalName`, the model's name. */
+  orvalPrefix: string;
   params: string;
   query: string;
   body: string;
@@ -51,7 +54,8 @@ export function operationSchemaNames(model: SpecModel): Map<string, OperationSch
     }
     names.set(operation.id, {
       stem,
-      orvalName: operation.name,
+      orvalName: orvalOperationName(operation),
+      orvalPrefix: operation.name,
       params: `${stem}Params`,
       query: `${stem}QueryParams`,
       body: `${stem}Body`,

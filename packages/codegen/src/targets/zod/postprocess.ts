@@ -24,7 +24,7 @@ function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
   const renamed = new Map<string, string>();
   const expected = new Map<string, string>();
   for (const [id, operation] of names) {
-    const orval = operation.orvalName;
+    const orval = operation.orvalPrefix;
     renamed.set(`${orval}Params`, operation.params);
     renamed.set(`${orval}QueryParams`, operation.query);
     renamed.set(`${orval}Body`, operation.body);
@@ -96,7 +96,8 @@ export function postprocessSchemas(
         }
         const visited = ts.visitEachChild(node, visit, context);
         const innerOfChain = ts.isPropertyAccessExpression(parent) && parent.expression === node;
-        if (ts.isCallExpression(node) && !innerOfChain)
+        // `new RegExp(…)` (a `pattern`) too: a bundler cannot know it is free of side effects.
+        if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !innerOfChain)
           return ts.addSyntheticLeadingComment(
             visited,
             ts.SyntaxKind.MultiLineCommentTrivia,
