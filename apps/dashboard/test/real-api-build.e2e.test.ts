@@ -25,11 +25,21 @@ it("a build with VITE_INSTANTLY_BASE_URL has the base URL and no mock code", asy
   const scripts = readdirSync(join(outDir, "assets")).filter((file) => file.endsWith(".js"));
   const code = scripts.map((file) => readFileSync(join(outDir, "assets", file), "utf8")).join("\n");
   expect(code).toContain("https://instantly-proxy.example.test");
-  // No lazily loaded mock chunk. The one chunk besides the entry is the client's scope tables, loaded only by a
-  // client given `scopes` (ADR 0027): it holds the spec's scope names and nothing of the mock.
+  // No lazily loaded mock chunk. The chunks besides the entry are the client's on-demand tables: the scope
+  // tables, loaded only by a client given `scopes` (ADR 0027), the zod schemas, loaded only by a client given
+  // `validate` (ADR 0032), and the operation table both look paths up in. Nothing of the mock is in them, and
+  // zod is not in the entry.
   const lazy = scripts.filter((file) => !file.startsWith("index-"));
-  expect(lazy.length).toBeLessThanOrEqual(1);
-  for (const file of lazy) expect(readFileSync(join(outDir, "assets", file), "utf8")).toContain("all:all");
+  const chunkName = (file: string) => file.replace(/-[\w-]{8}\.js$/, "");
+  for (const file of lazy)
+    expect(["operation-ids.gen", "scope-table", "validation-run"]).toContain(chunkName(file));
+  const read = (file: string) => readFileSync(join(outDir, "assets", file), "utf8");
+  for (const file of lazy.filter((f) => chunkName(f) === "scope-table"))
+    expect(read(file)).toContain("all:all");
+  for (const file of lazy.filter((f) => chunkName(f) === "validation-run"))
+    expect(read(file)).toContain("invalid_type");
+  for (const file of scripts.filter((f) => f.startsWith("index-")))
+    expect(read(file)).not.toContain("invalid_type");
   expect(code).not.toContain("mockServiceWorker.js"); // the worker URL only the mock code registers
   expect(code).not.toMatch(/\bsetupWorker\b|getListCampaignMockHandler/);
 }, 60_000);

@@ -1,11 +1,17 @@
 import type { paths, Scope } from "@instantly-kit/types";
 import createClient, { type Client } from "openapi-fetch";
-import { InstantlyAbortError, InstantlyNetworkError, isInstantlyError } from "./errors.js";
+import {
+  InstantlyAbortError,
+  InstantlyNetworkError,
+  type InstantlyValidationError,
+  isInstantlyError,
+} from "./errors.js";
 import { textResponses } from "./generated/text-responses.gen.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { checkMs, type RetryOptions, type RetryPolicy, retryPolicy } from "./retry.js";
 import { scopeCheck } from "./scopes.js";
 import { createRequestClass, createTransport, exchangeOf } from "./transport.js";
+import { createValidator, type ValidateOptions, type Validator } from "./validation.js";
 
 export interface InstantlyClientOptions {
   /**
@@ -36,6 +42,20 @@ export interface InstantlyClientOptions {
    * sent. Absent: every call is sent and the API decides.
    */
   scopes?: readonly Scope[];
+  /**
+   * Check bodies against the spec's schemas (`@instantly-kit/zod`, loaded on the first checked call):
+   * `{ response: "off" | "warn" | "throw", request: "off" | "throw" }`, both `"off"` by default. A mismatch
+   * is an `InstantlyValidationError` naming the operation, the status and every violation
+   * (`$.items[0].status: expected one of 1, 2, got 7`), never the key or the body. `request: "throw"`
+   * rejects before anything is sent. Covers every call: methods, `request()`, `paginate()` and the hooks.
+   */
+  validate?: ValidateOptions;
+  /**
+   * Where `validate: { response: "warn" }` reports: once per operation and shape of mismatch (a list of
+   * 100 items with the same wrong field is one report, and so is the next call that gets it again).
+   * Default: `console.warn` of the error's message. What it throws rejects the call.
+   */
+  onValidationIssue?: (error: InstantlyValidationError) => void;
 }
 
 /** The typed openapi-fetch client for the whole Instantly API v2. */
@@ -67,6 +87,7 @@ export function createInstantlyClient(options: InstantlyClientOptions): Instantl
     timeoutMs,
     redact,
     checkScopes: options.scopes === undefined ? undefined : scopeCheck(checkScopes(options.scopes)),
+    validator: createValidator(options.validate, options.onValidationIssue, redact),
   };
   const client = createClient<paths>({
     baseUrl,
@@ -132,6 +153,8 @@ type Transport = {
   redact: Redactor;
   /** Set when the app declared its key's `scopes`: throws for a call they do not allow. */
   checkScopes: ((method: string, path: string) => Promise<void>) | undefined;
+  /** Set when the app asked for `validate`: checks request and/or response bodies. */
+  validator: Validator | undefined;
 };
 type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
 
@@ -147,6 +170,8 @@ type Call = (url: string, init?: Record<string, unknown>) => Promise<Result>;
  *   (`const { fetch = baseFetch } = init`): it is wrapped in a transport with the client's retries, deadline
  *   and redaction, so it cannot hang or leak the key either;
  * - with `scopes`, a call the key cannot make rejects `InstantlyScopeError` before anything is sent;
+ * - with `validate`, a request body that does not match rejects `InstantlyValidationError` before anything
+ *   is sent, and a parsed JSON 2xx body is checked before the caller gets it;
  * - anything else thrown from below (a middleware, `new Request` on a bad header) is rethrown redacted,
  *   except our own errors and the caller's abort reason, which are already clean and kept as they are.
  */
@@ -154,11 +179,20 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
   const { redact } = transport;
   const wrap = (method: string, send: Call): Call => {
     const { checkScopes } = transport;
-    if (checkScopes) {
-      const unchecked = wrapSend(method, send);
-      return (url, init) => checkScopes(method, url).then(() => unchecked(url, init));
+    const checkRequest = transport.validator?.request;
+    let call = wrapSend(method, send);
+    if (checkRequest) {
+      const unchecked = call;
+      call = (url, init) => {
+        const checking = checkRequest(method, url, init?.body);
+        return checking ? checking.then(() => unchecked(url, init)) : unchecked(url, init);
+      };
     }
-    return wrapSend(method, send);
+    if (checkScopes) {
+      const unchecked = call;
+      call = (url, init) => checkScopes(method, url).then(() => unchecked(url, init));
+    }
+    return call;
   };
   const wrapSend = (method: string, send: Call): Call => {
     return (url, init) => {
@@ -169,7 +203,8 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
         const fetch = init.fetch as typeof globalThis.fetch;
         sent = { ...sent, fetch: createTransport({ ...transport, fetch }) };
       }
-      return send(url, sent).then(
+      const checkResponse = parseAs === "json" ? transport.validator?.response : undefined;
+      const received = send(url, sent).then(
         ours ? (result) => parse(result, parseAs === "json", method) : undefined,
         (error: unknown) => {
           const signal = init?.signal as AbortSignal | undefined;
@@ -182,6 +217,12 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
           throw redact.error(error);
         },
       );
+      if (!checkResponse) return received;
+      return received.then((result) => {
+        if (!result.response.ok) return result;
+        const checking = checkResponse(method, pathOf(url), result.response.status, result.data);
+        return checking ? checking.then(() => result) : result;
+      });
     };
   };
   const wrapped: Record<string, unknown> = { ...client };

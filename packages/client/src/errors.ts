@@ -19,7 +19,8 @@ export type ApiErrorBody<TBody = InstantlyErrorBody> = [TBody] extends [never] ?
  * hooks type `error` with it, each with its operation's documented error bodies):
  * `"api"` (a non-2xx answer), `"network"`, `"timeout"`, `"abort"` (the caller's signal), `"pagination"`
  * (`paginate()` met a misbehaving server), `"missing-provider"` (a hook rendered without
- * `<InstantlyProvider>`), `"validation"` (reserved: nothing throws it yet), `"scope"` (the key's declared
+ * `<InstantlyProvider>`), `"validation"` (a body does not match its
+ * operation's schema, with `validate`), `"scope"` (the key's declared
  * `scopes` do not allow the call; nothing was sent).
  * None holds the request, its headers or the API key; every text taken from a response is redacted.
  */
@@ -223,20 +224,71 @@ export class InstantlyMissingProviderError extends Error {
   }
 }
 
+/** One way a body differs from its operation's schema (see {@link InstantlyValidationError}). */
+export interface ValidationViolation {
+  /** JSON path into the body, `$` for the body itself: `$.items[0].status` (property names redacted). */
+  readonly path: string;
+  /** What the spec promises there: `number`, `one of 1, 2, 3`, `string (email)`, `required string`… */
+  readonly expected: string;
+  /** What was there: a type (`string`, `null`, `missing`…), or the value itself for an unknown enum value. */
+  readonly got: string;
+  /** How many places had this violation (`items[0]`, `items[1]`… are counted once, under the first path). */
+  readonly count: number;
+  /** Only with `validate.samples`: the value found, redacted and cut to 80 characters. */
+  readonly sample?: string;
+}
+
+/** Violations listed in the message; all of them are in `violations`. */
+const MESSAGE_VIOLATIONS = 20;
+
 /**
- * Reserved (kind `"validation"`): a request or response that does not match the spec, for when the client
- * validates them. Nothing throws it yet; it is in the union so that exhaustive `switch`es written today keep
- * compiling when it starts to.
+ * A request or response body that does not match its operation's schema (kind `"validation"`), from a client
+ * created with `validate`. A request one is thrown before anything is sent. It names the operation, the status
+ * and every violation (`$.items[0].status: expected one of 1, 2, got 7`); it holds no body, and values only as
+ * `sample`s when `validate.samples` asks for them — redacted like everything taken from a response.
  */
 export class InstantlyValidationError extends Error {
   override name = "InstantlyValidationError";
   readonly kind = "validation" as const;
-  /** Where the mismatch is (`request body`, `response 200 items[0].email`). */
+  /** The operationId, e.g. `listCampaign`. */
+  readonly operation: string;
+  readonly method: string;
+  /** The path template, e.g. `/api/v2/campaigns/{id}`. */
+  readonly path: string;
+  /** Which body: the request's (nothing was sent) or the response's. */
+  readonly side: "request" | "response";
+  /** The response status (`undefined` for a request). */
+  readonly status: number | undefined;
+  /** Where the mismatch is: `request body`, `response 200`. */
   readonly at: string;
+  readonly violations: readonly ValidationViolation[];
 
-  constructor(init: { at: string; message: string }) {
-    super(`${init.at}: ${init.message}`);
-    this.at = init.at;
+  constructor(init: {
+    operation: string;
+    method: string;
+    path: string;
+    side: "request" | "response";
+    status?: number | undefined;
+    violations: readonly ValidationViolation[];
+  }) {
+    const at = init.side === "request" ? "request body" : `response ${init.status}`;
+    const { violations } = init;
+    const lines = violations.slice(0, MESSAGE_VIOLATIONS).map((violation) => {
+      const times = violation.count > 1 ? ` (×${violation.count})` : "";
+      return `\n  ${violation.path}: expected ${violation.expected}, got ${violation.got}${times}`;
+    });
+    const more =
+      violations.length > MESSAGE_VIOLATIONS ? `\n  … ${violations.length - MESSAGE_VIOLATIONS} more` : "";
+    super(
+      `${init.operation} (${init.method} ${init.path}): ${at} does not match the spec (${violations.length} violation${violations.length === 1 ? "" : "s"}):${lines.join("")}${more}`,
+    );
+    this.operation = init.operation;
+    this.method = init.method;
+    this.path = init.path;
+    this.side = init.side;
+    this.status = init.status;
+    this.at = at;
+    this.violations = violations;
   }
 
   toJSON(): Record<string, unknown> {

@@ -21,6 +21,7 @@ export {
   isInstantlyError,
   type SuccessData,
   unwrap,
+  type ValidationViolation,
 } from "./errors.js";
 export { type PaginatedPath, paginatedOperations } from "./generated/pagination.gen.js";
 export {
@@ -33,3 +34,4 @@ export {
 export { REDACTED } from "./redact.js";
 export { DEFAULT_RETRY, MAX_TIMER_MS, type RetryOptions } from "./retry.js";
 export { InstantlyScopeError } from "./scopes.js";
+export type { RequestValidation, ResponseValidation, ValidateOptions } from "./validation.js";

@@ -86,3 +86,22 @@ describe("InstantlyError: one union, narrowed by kind", () => {
       expectTypeOf(error.body).toEqualTypeOf<InstantlyErrorBody | string | undefined>();
   });
 });
+
+describe("validate", () => {
+  test("modes are checked at compile time; onValidationIssue gets the validation error", () => {
+    createInstantlyClient({
+      apiKey: "k",
+      validate: { response: "warn", request: "throw", samples: true },
+      onValidationIssue: (error) => {
+        expectTypeOf(error).toEqualTypeOf<InstantlyValidationError>();
+        expectTypeOf(error.violations[0]?.path).toEqualTypeOf<string | undefined>();
+        expectTypeOf(error.side).toEqualTypeOf<"request" | "response">();
+        expectTypeOf(error.status).toEqualTypeOf<number | undefined>();
+      },
+    });
+    // @ts-expect-error no such response mode
+    createInstantlyClient({ apiKey: "k", validate: { response: "strict" } });
+    // @ts-expect-error requests are never only warned about: they are stopped or sent
+    createInstantlyClient({ apiKey: "k", validate: { request: "warn" } });
+  });
+});

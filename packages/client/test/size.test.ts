@@ -37,8 +37,12 @@ console.log(unwrap(await client.GET("/api/v2/campaigns", { params: { query: { li
     });
     const entryFile = result.outputFiles.find((file) => file.path.endsWith(`${join("out", "app.js")}`));
     const bundle = entryFile?.contents ?? new Uint8Array();
-    // The scope tables exist, as a separate chunk.
+    // The scope tables exist, as a separate chunk; so do the zod schemas of `validate` (ADR 0032): an app
+    // that validates nothing loads neither.
     expect(result.outputFiles.length).toBeGreaterThan(1);
+    const chunks = result.outputFiles.filter((file) => file !== entryFile).map((file) => file.text);
+    expect(chunks.some((text) => text.includes("invalid_type"))).toBe(true);
+    expect(new TextDecoder().decode(entryFile?.contents)).not.toContain("invalid_type");
     expect(bundle.length).toBeGreaterThan(500); // the client really is in there
     expect(new TextDecoder().decode(bundle)).toContain("Bearer");
     expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_BYTES);

@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   scopes: async () => (await import("./commands/scopes.ts")).scopesCommand,
   clean: async () => (await import("./commands/clean.ts")).cleanCommand,
   docs: async () => (await import("./commands/docs.ts")).docsCommand,
+  "contract-check": async () => (await import("./commands/contract-check.ts")).contractCheckCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -51,13 +51,14 @@ function pnpmScripts(script: string): string[] {
 // Which permissions each workflow's jobs need, and no more.
 const NEEDED: Record<string, Record<string, string>> = {
   "ci.yml": { contents: "read" },
+  "contract-check.yml": { contents: "read" },
   "spec-watch.yml": { contents: "write", "pull-requests": "write" },
   "release.yml": { contents: "write", "pull-requests": "write", "id-token": "write" },
 };
 
 describe("workflows", () => {
-  it("are the three the README documents", () => {
-    expect(files.sort()).toEqual(["ci.yml", "release.yml", "spec-watch.yml"]);
+  it("are the four the README documents", () => {
+    expect(files.sort()).toEqual(["ci.yml", "contract-check.yml", "release.yml", "spec-watch.yml"]);
   });
 
   it.each(files)("%s passes actionlint", async (file) => {
@@ -137,6 +138,16 @@ describe("workflows", () => {
     expect(pr?.with).toMatchObject({ branch: "spec/update" });
     expect(String(pr?.with?.labels)).toContain("steps.watch.outputs.code == '11'");
     expect(String(pr?.with?.["body-path"])).toContain("spec-update.md");
+  });
+
+  it("contract-check runs pnpm contract:check on a schedule with the key from a secret, through env only", () => {
+    const { workflow } = load("contract-check.yml");
+    expect(Object.keys(workflow.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const check = steps.find((step) => step.run?.includes("pnpm contract:check"));
+    expect(check?.run).toMatch(/--api-key-env INSTANTLY_API_KEY/);
+    expect(check?.env?.INSTANTLY_API_KEY).toMatch(/^\$\{\{ secrets\.[A-Z_]+ \}\}$/);
+    expect(check?.run).toContain("set -o pipefail");
   });
 
   it("release runs changesets/action with pnpm release and provenance", () => {

@@ -1,0 +1,193 @@
+// Issue 12: every kind of mismatch a schema can report is turned into `path: expected …, got …` — a table
+// over zod 4's issue kinds, with hand-written schemas of the shapes the spec uses (nullable, enums, unions,
+// maps, arrays, formats, bounds, strict objects).
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { createRedactor } from "../src/redact.js";
+import { type SchemaLike, sampleOf, violationsOf } from "../src/violations.js";
+
+const KEY = "sk_live_violations_KEY.123";
+const redact = createRedactor(KEY);
+
+function violations(schema: z.ZodType, value: unknown, samples = false) {
+  const result = (schema as unknown as SchemaLike).safeParse(value);
+  if (result.success) return [];
+  return violationsOf(result.error.issues, value, redact, samples).map(
+    ({ path, expected, got, count, sample }) =>
+      `${path}: expected ${expected}, got ${got}${count > 1 ? ` ×${count}` : ""}${sample === undefined ? "" : ` [${sample}]`}`,
+  );
+}
+
+const campaign = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(-99)]),
+  pl_value: z.number().nullable().optional(),
+  email_gap: z.number().nullable(),
+  owner: z.enum(["me", "team"]),
+  sequences: z.array(z.object({ steps: z.array(z.unknown()) })).optional(),
+});
+
+describe("violationsOf: one row per kind of mismatch", () => {
+  const good = { id: "c1", name: "A", status: 1, email_gap: null, owner: "me" };
+  test.each<[string, z.ZodType, unknown, string[]]>([
+    ["a valid body", campaign, good, []],
+    [
+      "missing required",
+      campaign,
+      { ...good, name: undefined },
+      ["$.name: expected required string, got missing"],
+    ],
+    ["wrong type", campaign, { ...good, name: 42 }, ["$.name: expected string, got number"]],
+    [
+      "number as a string",
+      campaign,
+      { ...good, email_gap: "10" },
+      ["$.email_gap: expected number, got string"],
+    ],
+    ["null where not nullable", campaign, { ...good, id: null }, ["$.id: expected string, got null"]],
+    ["null where nullable", campaign, { ...good, pl_value: null }, []],
+    [
+      "unknown numeric enum value",
+      campaign,
+      { ...good, status: 7 },
+      ["$.status: expected one of 0, 1, 2, -99, got 7"],
+    ],
+    [
+      "unknown string enum value",
+      campaign,
+      { ...good, owner: "nobody" },
+      ['$.owner: expected one of "me", "team", got "nobody"'],
+    ],
+    [
+      "enum value of the wrong type",
+      campaign,
+      { ...good, status: "1" },
+      ['$.status: expected one of 0, 1, 2, -99, got "1"'],
+    ],
+    ["body of the wrong type", campaign, [good], ["$: expected object, got array"]],
+    ["empty body", campaign, undefined, ["$: expected required object, got missing"]],
+    [
+      "nested array item",
+      campaign,
+      { ...good, sequences: [{ steps: [] }, { steps: "x" }] },
+      ["$.sequences[1].steps: expected array, got string"],
+    ],
+    [
+      "string format",
+      z.object({ email: z.email() }),
+      { email: "nope" },
+      ["$.email: expected string (email), got string not in that format"],
+    ],
+    [
+      "date-time format",
+      z.object({ at: z.iso.datetime() }),
+      { at: "yesterday" },
+      ["$.at: expected string (datetime), got string not in that format"],
+    ],
+    [
+      "too short",
+      z.object({ name: z.string().min(3) }),
+      { name: "ab" },
+      ["$.name: expected string of length ≥ 3, got string of length 2"],
+    ],
+    [
+      "too many items",
+      z.array(z.number()).max(2),
+      [1, 2, 3],
+      ["$: expected array of ≤ 2 items, got array of 3 items"],
+    ],
+    [
+      "number bound",
+      z.object({ limit: z.number().int().max(100) }),
+      { limit: 500 },
+      ["$.limit: expected number ≤ 100, got 500"],
+    ],
+    ["integer expected", z.object({ limit: z.int() }), { limit: 1.5 }, ["$.limit: expected int, got number"]],
+    [
+      "unknown property of a strict object",
+      z.strictObject({ a: z.string() }),
+      { a: "x", b: 1 },
+      ["$.b: expected no such property, got number"],
+    ],
+    [
+      "union of primitive types",
+      z.object({ v: z.union([z.string(), z.number()]) }),
+      { v: true },
+      ["$.v: expected string | number, got boolean"],
+    ],
+    [
+      "union of objects: the closest branch",
+      z.union([
+        z.object({ kind: z.literal("a"), a: z.string() }),
+        z.object({ kind: z.literal("b"), b: z.number(), c: z.number() }),
+      ]),
+      { kind: "a", a: 1 },
+      ["$.a: expected string, got number"],
+    ],
+    ["map value", z.record(z.string(), z.number()), { x: 1, y: "2" }, ["$.y: expected number, got string"]],
+    [
+      "property name that is not an identifier",
+      z.object({ "first name": z.string() }),
+      {},
+      ['$["first name"]: expected required string, got missing'],
+    ],
+  ])("%s", (_, schema, value, want) => {
+    expect(violations(schema, value)).toEqual(want);
+  });
+});
+
+describe("violationsOf: one violation per shape", () => {
+  const list = z.object({ items: z.array(campaign) });
+  const item = (status: number) => ({ id: "c", name: "n", status, email_gap: null, owner: "me" });
+
+  test("the same mismatch in 100 list items is one violation with a count and the first path", () => {
+    const items = Array.from({ length: 100 }, () => ({ ...item(1), name: 5 }));
+    expect(violations(list, { items })).toEqual(["$.items[0].name: expected string, got number ×100"]);
+  });
+
+  test("different mismatches stay apart, in the order met", () => {
+    const items = [item(1), { ...item(1), id: null }, item(9), { ...item(1), id: null }];
+    expect(violations(list, { items })).toEqual([
+      "$.items[1].id: expected string, got null ×2",
+      "$.items[2].status: expected one of 0, 1, 2, -99, got 9",
+    ]);
+  });
+});
+
+describe("the key never appears, and values only as asked", () => {
+  test("an echoed key in a property name, an enum value or a sample is redacted", () => {
+    const schema = z.strictObject({ owner: z.enum(["me"]), note: z.number() });
+    const value = { owner: KEY, note: `Bearer ${KEY}`, [KEY]: 1 };
+    const out = violations(schema, value, true);
+    expect(out).toHaveLength(3);
+    expect(out.join("\n")).not.toContain(KEY);
+    expect(out.join("\n")).toContain("[redacted]");
+  });
+
+  test("without samples no value from the body is on a violation (only an enum's unknown short value)", () => {
+    const out = violations(campaign, {
+      id: "secret-lead@example.com",
+      name: 1,
+      status: 1,
+      email_gap: null,
+      owner: "me",
+    });
+    expect(out.join("\n")).not.toContain("secret-lead");
+  });
+
+  test("a sample is redacted before it is cut: no fragment of the key survives", () => {
+    for (let pad = 0; pad < 90; pad++) {
+      const sample = sampleOf(`${"x".repeat(pad)}${KEY}`, redact);
+      expect([...sample].length).toBeLessThanOrEqual(81);
+      for (let cut = 6; cut <= KEY.length; cut++) expect(sample).not.toContain(KEY.slice(0, cut));
+    }
+  });
+
+  test("a long enum value is shown as its type, not quoted at length", () => {
+    const long = "v".repeat(200);
+    expect(violations(z.object({ o: z.enum(["a"]) }), { o: long })).toEqual([
+      '$.o: expected "a", got string',
+    ]);
+  });
+});

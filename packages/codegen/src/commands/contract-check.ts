@@ -1,0 +1,126 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { planContractCheck, unknownOperations } from "../contract/plan.ts";
+import { exitCodeOf, renderJson, renderText, summarize } from "../contract/report.ts";
+import { type ClientModule, runContractCheck, type Violation } from "../contract/run.ts";
+import { CliError, quoteForMessage } from "../errors.ts";
+import { buildModel } from "../model/index.ts";
+import { projectPaths } from "../paths.ts";
+import { readLockedSpec } from "../spec/lock.ts";
+
+const USAGE = "usage: contract:check --base-url <url> --api-key-env <VAR> [--only <operationId,…>] [--json]";
+
+/**
+ * `pnpm contract:check --base-url <url> --api-key-env <VAR> [--only <op,…>] [--json]`: does the server still
+ * answer what the spec (and so our types) say? Calls the read-only GET operations it can call without
+ * inventing ids — lists first, then detail operations with ids from the lists, one page each — through
+ * @instantly-kit/client (its retries and `Retry-After` handling) validating every response against
+ * @instantly-kit/zod, and reports per operation OK or each violation. Exit 0: everything called matched;
+ * 1: something drifted or failed; 2: bad arguments. The key is read from the environment only and is
+ * never printed (the client redacts whatever a server echoes).
+ */
+export async function contractCheckCommand(args: string[]): Promise<number> {
+  let values: { "base-url"?: string; "api-key-env"?: string; only?: string; json?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "base-url": { type: "string" },
+        "api-key-env": { type: "string" },
+        only: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+    }));
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split(". ")[0];
+    throw new CliError(`contract:check: ${reason}; ${USAGE}`, 2);
+  }
+  const baseUrl = values["base-url"];
+  const keyVar = values["api-key-env"];
+  if (!baseUrl) throw new CliError(`contract:check: --base-url is required; ${USAGE}`, 2);
+  if (!keyVar) throw new CliError(`contract:check: --api-key-env is required; ${USAGE}`, 2);
+  if (!/^https?:\/\/[^/?#]/.test(baseUrl)) {
+    throw new CliError(
+      `contract:check: --base-url must be an absolute http(s) URL, got ${quoteForMessage(baseUrl)}`,
+      2,
+    );
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(keyVar)) {
+    throw new CliError(
+      `contract:check: --api-key-env takes the NAME of an environment variable holding the key, not the key itself`,
+      2,
+    );
+  }
+  const apiKey = process.env[keyVar]?.trim();
+  if (!apiKey) {
+    // A key pasted in place of the name would be echoed here: only a name that looks like one is repeated.
+    const named = /^[A-Z_][A-Z0-9_]{0,63}$/.test(keyVar)
+      ? keyVar
+      : "named by --api-key-env (e.g. INSTANTLY_API_KEY)";
+    throw new CliError(`contract:check: the environment variable ${named} is not set (or empty)`, 2);
+  }
+  const only = values.only
+    ?.split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  if (values.only !== undefined && only?.length === 0) {
+    throw new CliError(`contract:check: --only needs operationIds, e.g. --only listCampaign,getCampaign`, 2);
+  }
+
+  const paths = projectPaths();
+  const { document, lock } = await readLockedSpec(paths);
+  const model = buildModel(document);
+  if (only) {
+    const unknown = unknownOperations(model, only);
+    if (unknown.length > 0) {
+      throw new CliError(
+        `contract:check: --only: ${unknown.map((u) => quoteForMessage(u, 120)).join(", ")}`,
+        2,
+      );
+    }
+  }
+
+  const clientModule = await loadClient(paths.root);
+  const issues = new Map<string, readonly Violation[]>();
+  let client: ReturnType<ClientModule["createInstantlyClient"]>;
+  try {
+    client = clientModule.createInstantlyClient({
+      apiKey,
+      baseUrl,
+      validate: { response: "warn", samples: true },
+      onValidationIssue: (error) => issues.set(error.operation, error.violations),
+    });
+  } catch (error) {
+    // The client's own one-line option errors (a bad key, credentials in the URL) never repeat the key.
+    throw new CliError(`contract:check: ${error instanceof Error ? error.message : String(error)}`, 2);
+  }
+  const plan = planContractCheck(model, only);
+  const progress = values.json
+    ? undefined
+    : (line: string) => process.stderr.write(`${scrub(line, apiKey)}\n`);
+  const checked = await runContractCheck(plan, client, clientModule.unwrap, issues, progress);
+  const header = { baseUrl, spec: lock.sha256.slice(0, 12) };
+  const report = values.json ? renderJson(checked, header) : renderText(checked, header);
+  // The client already redacts what a server sends; the report is scrubbed once more as a last guard.
+  process.stdout.write(scrub(report, apiKey));
+  return exitCodeOf(summarize(checked));
+}
+
+function scrub(text: string, apiKey: string): string {
+  return text.includes(apiKey) ? text.split(apiKey).join("[redacted]") : text;
+}
+
+/** The built client (codegen cannot depend on it: the client's generate step runs codegen). */
+async function loadClient(root: string): Promise<ClientModule> {
+  const entry = join(root, "packages", "client", "dist", "index.js");
+  if (!existsSync(entry) || !existsSync(join(root, "packages", "zod", "dist", "operations.js"))) {
+    throw new CliError(
+      "contract:check: @instantly-kit/client and @instantly-kit/zod are not built; run `pnpm build` first",
+    );
+  }
+  return (await import(pathToFileURL(entry).href)) as ClientModule;
+}

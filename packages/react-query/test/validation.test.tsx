@@ -1,0 +1,99 @@
+// Issue 12: the hooks call through the client given to <InstantlyProvider>, so its `validate` covers them —
+// against a real server, with the schemas of @instantly-kit/zod.
+import {
+  createInstantlyClient,
+  type InstantlyValidationError,
+  type ValidateOptions,
+} from "@instantly-kit/client";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createInstantlyQueryClient,
+  InstantlyProvider,
+  useCreateLeadLabel,
+  useGetLeadLabel,
+} from "../src/index.js";
+import { json, startServer, type TestServer } from "./http-server.js";
+import { API_KEY, queryClients } from "./render.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+beforeEach(() => server.reset());
+afterAll(() => server.close());
+
+const label = (overrides: Record<string, unknown> = {}) => ({
+  id: "l1",
+  created_by: "user-1",
+  organization_id: "org-1",
+  label: "Hot",
+  interest_status: 1,
+  interest_status_label: "positive",
+  timestamp_created: "2026-01-02T03:04:05.000Z",
+  ...overrides,
+});
+
+function wrapperFor(
+  validate: ValidateOptions,
+  onValidationIssue?: (error: InstantlyValidationError) => void,
+) {
+  const queryClient = createInstantlyQueryClient();
+  queryClients.add(queryClient);
+  const client = createInstantlyClient({
+    apiKey: API_KEY,
+    baseUrl: server.baseUrl,
+    retry: false,
+    validate,
+    ...(onValidationIssue ? { onValidationIssue } : {}),
+  });
+  return ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <InstantlyProvider client={client}>{children}</InstantlyProvider>
+    </QueryClientProvider>
+  );
+}
+
+describe("validate reaches the hooks", () => {
+  it('a query hook ends in error.kind "validation" with response: "throw"', async () => {
+    server.route("GET /api/v2/lead-labels/l1", (_, res) => json(res, 200, label({ interest_status: "hot" })));
+    const { result } = renderHook(() => useGetLeadLabel("l1"), {
+      wrapper: wrapperFor({ response: "throw" }),
+    });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    const error = result.current.error;
+    expect(error?.kind).toBe("validation");
+    if (error?.kind !== "validation") throw new Error("unreachable");
+    expect(error.operation).toBe("getLeadLabel");
+    expect(error.status).toBe(200);
+    expect(error.message).toContain("$.interest_status: expected number, got string");
+  });
+
+  it('with response: "warn" the hook gets its data and the issue is reported once', async () => {
+    server.route("GET /api/v2/lead-labels/l1", (_, res) => json(res, 200, label({ label: null })));
+    const reports: InstantlyValidationError[] = [];
+    const wrapper = wrapperFor({ response: "warn" }, (error) => reports.push(error));
+    const { result } = renderHook(() => useGetLeadLabel("l1"), { wrapper });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.label).toBeNull();
+    await act(() => result.current.refetch());
+    expect(server.requests).toHaveLength(2);
+    expect(reports.map((error) => error.operation)).toEqual(["getLeadLabel"]);
+  });
+
+  it('a mutation hook with a bad body and request: "throw" sends nothing', async () => {
+    server.route("POST /api/v2/lead-labels", (_, res) => json(res, 200, label()));
+    const { result } = renderHook(() => useCreateLeadLabel(), { wrapper: wrapperFor({ request: "throw" }) });
+    await act(async () => {
+      await result.current
+        .mutateAsync({ data: { label: "Hot", interest_status_label: "lukewarm" as "positive" } })
+        .catch(() => {});
+    });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error?.kind).toBe("validation");
+    expect(result.current.error?.message).toContain('got "lukewarm"');
+    expect(server.requests).toHaveLength(0);
+  });
+});
