@@ -1,6 +1,7 @@
 import { type DefaultBodyType, delay, HttpHandler, HttpResponse, type RequestHandlerOptions } from "msw";
 import type { MockApiKeys } from "./auth.js";
 import { authorize } from "./auth.js";
+import { dynamicBody } from "./dynamic.js";
 import { requestRules, schemaDefs } from "./generated/validation.gen.js";
 import { type DeepPartial, deepMerge } from "./merge.js";
 import { errorBody, type OperationSpec } from "./operation.js";
@@ -65,6 +66,8 @@ export interface HandlerOptions {
    * pass where the schema allows them. Error helpers (`mockError`) do not validate.
    */
   validateRequests?: boolean;
+  /** Seed of the bodies `Prefer: dynamic=true` draws (default 1): the same seed gives the same sequence. */
+  seed?: number | string;
 }
 
 const NO_MATCH = { match: { matches: false, params: {} }, cookies: {} };
@@ -208,25 +211,62 @@ export async function readJsonBody(
   return { body };
 }
 
+/** What a `Prefer` request header (Stoplight Prism's) asks for: `code=404`, `example=<name>`, `dynamic=true`. */
+export interface Preference {
+  code?: number;
+  example?: string;
+  dynamic?: boolean;
+}
+
 /**
- * `Prefer: code=404` (Stoplight Prism's header, for consumers that cannot call `mockError()`): the status asked
- * for, when the request names one. `example=` and `dynamic=` are not supported and ignored.
+ * Reads `Prefer: code=404, example=not-found, dynamic=true` (tokens separated by commas, semicolons or spaces;
+ * Prism's spelling). For consumers that cannot call `mockError()`. Unknown tokens are ignored, as RFC 7240 asks.
  */
-function preferredStatus(request: Request): number | undefined {
+export function preferenceOf(request: Request): Preference | undefined {
   const prefer = request.headers.get("prefer");
   if (!prefer) return undefined;
-  const code = /(?:^|[;,\s])code=(\d{3})(?:$|[;,\s])/.exec(prefer)?.[1];
-  return code === undefined ? undefined : Number(code);
+  const found: Preference = {};
+  for (const token of prefer.split(/[;,\s]+/)) {
+    const at = token.indexOf("=");
+    if (at === -1) continue;
+    const name = token.slice(0, at).toLowerCase();
+    const value = token.slice(at + 1).replace(/^"(.*)"$/, "$1");
+    if (name === "code" && /^\d{3}$/.test(value)) found.code = Number(value);
+    else if (name === "example" && value !== "") found.example = value;
+    else if (name === "dynamic") found.dynamic = value.toLowerCase() === "true";
+  }
+  return found;
+}
+
+function documentedStatuses(operation: OperationSpec): number[] {
+  return [operation.status, ...Object.keys(operation.errors).map(Number)].sort((a, b) => a - b);
 }
 
 /** The documented error response for a preferred status, or 400 naming the statuses that are documented. */
 function preferredResponse(operation: OperationSpec, status: number): Response {
   if (operation.errors[status]) return errorResponse(operation, status);
-  const documented = [operation.status, ...Object.keys(operation.errors).map(Number)].sort((a, b) => a - b);
   return errorResponse(
     undefined,
     400,
-    `Prefer: code=${status} is not a documented response of ${operation.operationId} (documented: ${documented.join(", ")})`,
+    `Prefer: code=${status} is not a documented response of ${operation.operationId} (documented: ${documentedStatuses(operation).join(", ")})`,
+  );
+}
+
+/**
+ * `Prefer: example=<name>` (with `code=` or for the success status): the spec's named example of that response,
+ * as written. An unknown name (or status) is 400 in the API's error shape naming the examples there are —
+ * Prism answers 404 there, which a client cannot tell from the resource's own 404.
+ */
+function exampleResponse(operation: OperationSpec, status: number, name: string): Response {
+  const named = operation.examples?.[status];
+  const example = named && Object.hasOwn(named, name) ? named[name] : undefined;
+  if (example) return HttpResponse.json(example() as DefaultBodyType, { status });
+  if (status !== operation.status && !operation.errors[status]) return preferredResponse(operation, status);
+  const names = named ? Object.keys(named) : [];
+  return errorResponse(
+    undefined,
+    400,
+    `Prefer: example=${JSON.stringify(name)} is not a named example of ${operation.operationId}'s ${status} response (${names.length > 0 ? `examples: ${names.join(", ")}` : "it has no named examples"})`,
   );
 }
 
@@ -266,9 +306,11 @@ export function createResolvedHandler(
         const denied = authorize(operation, request, options.apiKeys);
         if (denied) return denied;
       }
-      const preferred = checkRequest ? preferredStatus(request) : undefined;
-      if (preferred !== undefined && preferred !== operation.status) {
-        return preferredResponse(operation, preferred);
+      const prefer = checkRequest ? preferenceOf(request) : undefined;
+      if (prefer?.code !== undefined && prefer.code !== operation.status) {
+        return prefer.example === undefined
+          ? preferredResponse(operation, prefer.code)
+          : exampleResponse(operation, prefer.code, prefer.example);
       }
       let body: unknown;
       const url = new URL(request.url);
@@ -292,6 +334,8 @@ export function createResolvedHandler(
         // The generic body: an operation's documented 400 example describes another failure ("no emails sent").
         if (violations.length > 0) return errorResponse(undefined, 400, violationMessage(violations));
       }
+      // A success example answers only a valid request, like the success response it stands for.
+      if (prefer?.example !== undefined) return exampleResponse(operation, operation.status, prefer.example);
       return resolve({ request, params: params as Record<string, string>, body });
     },
     options.once ? { once: true } : undefined,
@@ -305,10 +349,14 @@ export function createOperationHandler<T, Body = unknown, Params = Record<string
   override?: MockOverride<T, Body, Params>,
   options?: HandlerOptions,
 ): OperationHandler {
+  // Requests answered with `Prefer: dynamic=true` so far: the n-th gets the n-th dynamic body.
+  let dynamicCount = 0;
   return createResolvedHandler(
     operation,
     async ({ request, params, body }) => {
-      const base = defaultBody();
+      const base = preferenceOf(request)?.dynamic
+        ? (dynamicBody(operation.operationId, defaultBody(), dynamicCount++, options?.seed) as T)
+        : defaultBody();
       if (typeof override === "function") {
         const result = await (override as MockResolver<T, Body, Params>)({
           request,

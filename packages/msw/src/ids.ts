@@ -10,7 +10,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function seedNumber(seed: number | string): number {
+export function seedNumber(seed: number | string): number {
   if (typeof seed === "number") return seed;
   let hash = 2166136261;
   for (let index = 0; index < seed.length; index++) hash = Math.imul(hash ^ seed.charCodeAt(index), 16777619);

@@ -6,6 +6,7 @@ import type { MockApiKeys } from "./auth.js";
 import { seedData } from "./data.js";
 import { MALFORMED_URL_MESSAGE } from "./handler.js";
 import { createHandlers } from "./handlers.js";
+import type { MockJobOptions } from "./jobs.js";
 import { createMockApi, type MockApi } from "./mock-api.js";
 import { type ApiErrorBody, errorBody } from "./operation.js";
 import { isWellFormedPercentEncoding } from "./route.js";
@@ -31,6 +32,11 @@ export interface MockServerOptions {
    * one line naming it, and the server does not start. Needs `stateful` (the default).
    */
   data?: unknown;
+  /**
+   * When background jobs (`moveLeads`…) of the stateful mock complete: at once (default), `{ delayMs }` later,
+   * or never by themselves (`{ manual: true }`, then only `server.api.jobs.completeAll()`).
+   */
+  jobs?: MockJobOptions;
   /** One line per request (method, path, status, ms); default: none. */
   log?: (line: string) => void;
 }
@@ -183,14 +189,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...(options.apiKeys === undefined ? {} : { apiKeys: options.apiKeys }),
     ...(options.validateRequests === undefined ? {} : { validateRequests: options.validateRequests }),
   };
+  const seed = options.seed === undefined ? {} : { seed: options.seed };
   let api = stateful
-    ? createMockApi({ baseUrl: "*", ...auth, ...(options.seed === undefined ? {} : { seed: options.seed }) })
+    ? createMockApi({
+        baseUrl: "*",
+        ...auth,
+        ...seed,
+        ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      })
     : undefined;
   if (options.data !== undefined) {
     if (!api) throw new Error("data needs a stateful server (without --stateless)");
     seedData(api, options.data);
   }
-  let handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*", ...auth });
+  let handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*", ...auth, ...seed });
   const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
 
   async function answer(request: IncomingMessage, response: ServerResponse, method: string): Promise<number> {

@@ -15,6 +15,11 @@ export interface OperationSpec {
   readonly requiredBody: readonly string[];
   /** Documented error responses: status → a fresh copy of the spec's example body for it. */
   readonly errors: { readonly [status: number]: () => unknown };
+  /**
+   * The spec's named examples of a response (`content[…].examples`), for `Prefer: example=<name>`: status →
+   * name → a fresh copy of the example's value. Absent when the operation documents none.
+   */
+  readonly examples?: { readonly [status: number]: { readonly [name: string]: () => unknown } };
 }
 
 /** The error body every documented error of this API has. */

@@ -49,7 +49,7 @@ describe("Prefer: code=<status>", () => {
   });
 
   test("the success status, or no code, is the normal answer", async () => {
-    for (const prefer of ["code=200", "dynamic=true", "example=first"]) {
+    for (const prefer of ["code=200", "dynamic=true", "dynamic=false", "unknown=1"]) {
       const response = await fetch(`${server.url}/api/v2/campaigns`, { headers: { prefer } });
       expect(response.status).toBe(200);
     }

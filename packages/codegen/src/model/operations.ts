@@ -39,6 +39,7 @@ function mediaTypes(content: unknown, pointer: string): MediaType[] {
     contentType,
     schema: isObject(media) ? media.schema : undefined,
     schemaPointer: `${pointer}${pointerOf(contentType, "schema")}`,
+    examples: isObject(media) && isObject(media.examples) ? media.examples : {},
   }));
 }
 

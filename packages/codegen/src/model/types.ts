@@ -15,6 +15,8 @@ export interface MediaType {
   schema: unknown;
   /** JSON pointer of `schema` in the document (e.g. for a validator or a seed). */
   schemaPointer: string;
+  /** The named examples (`examples` map) as written: name → Example object or `$ref` (resolve it). */
+  examples: Readonly<Record<string, unknown>>;
 }
 
 export interface Parameter {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless]
-// [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]`:
+// [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--jobs <ms>|manual] [--outlive-launcher]`:
 // the mock API over HTTP.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,7 +10,7 @@ import type { MockServer } from "../node.js";
 import { importFreshBuild, watchBuild } from "../reload.js";
 
 const USAGE =
-  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless] [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--outlive-launcher]";
+  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless] [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--jobs <ms>|manual] [--outlive-launcher]";
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -28,6 +28,7 @@ let values: {
   data?: string;
   "no-validation"?: boolean;
   "no-reload"?: boolean;
+  jobs?: string;
 };
 try {
   ({ values } = parseArgs({
@@ -42,6 +43,7 @@ try {
       data: { type: "string" },
       "no-validation": { type: "boolean" },
       "no-reload": { type: "boolean" },
+      jobs: { type: "string" },
     },
     strict: true,
   }));
@@ -92,6 +94,20 @@ function apiKeysOption(raw: string[] | undefined): Record<string, string[]> | un
   return keys;
 }
 const apiKeys = apiKeysOption(values["api-key"]);
+
+/**
+ * `--jobs <ms>|manual`: background jobs (`moveLeads`…) stay `pending` that many ms, or until the process ends
+ * (`manual`: nothing over HTTP completes them), so a client can see the pending state and poll it.
+ */
+function jobsOption(raw: string | undefined): { delayMs: number } | { manual: true } | undefined {
+  if (raw === undefined) return undefined;
+  if (values.stateless) fail("--jobs needs the stateful server (drop --stateless)");
+  if (raw === "manual") return { manual: true };
+  if (!/^(0|[1-9][0-9]*)$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+    fail(`--jobs must be a number of milliseconds or 'manual', got '${raw}'`);
+  return { delayMs: Number(raw) };
+}
+const jobs = jobsOption(values.jobs);
 
 /** The first line of an error message: the CLI reports in one line. */
 function firstLine(error: unknown): string {
@@ -151,6 +167,7 @@ server = await startMockServer({
   ...(seed === undefined ? {} : { seed }),
   ...(apiKeys === undefined ? {} : { apiKeys }),
   ...(data === undefined ? {} : { data }),
+  ...(jobs === undefined ? {} : { jobs }),
   validateRequests,
   stateful: !values.stateless,
   log: (line) => process.stdout.write(`${line}\n`),
@@ -198,7 +215,11 @@ async function reload(): Promise<void> {
   }
   // Another id sequence than the first api's: ids it already handed out (deleted items too) are not reissued.
   reloads += 1;
-  const api = next.createMockApi({ ...options, seed: `${seed ?? 1}:reload:${reloads}` });
+  const api = next.createMockApi({
+    ...options,
+    seed: `${seed ?? 1}:reload:${reloads}`,
+    ...(jobs === undefined ? {} : { jobs }),
+  });
   let kept = 0;
   const dropped: string[] = [];
   try {

@@ -1,4 +1,11 @@
-import { compareCodePoints, isObject, type Operation, type SpecModel, sortedBy } from "../../model/index.ts";
+import {
+  compareCodePoints,
+  isObject,
+  type MediaType,
+  type Operation,
+  type SpecModel,
+  sortedBy,
+} from "../../model/index.ts";
 import { type RealisticKind, realisticKind } from "./mock-data.ts";
 
 /** The prefix of every API path; a resource is named by what follows it (`/api/v2/lead-lists` → `lead-lists`). */
@@ -27,6 +34,11 @@ export interface MockOperation {
   requestBody: boolean;
   /** Top-level required properties of that body (a missing one → 400). */
   requiredBody: string[];
+  /**
+   * The named examples (`content[…].examples`) of the success and error responses that have any: status →
+   * name → the example's `value`, for `Prefer: example=<name>`. Examples without a `value` are skipped.
+   */
+  examples: Map<number, Map<string, unknown>>;
   /** The model's operation (docs, scopes, pagination). */
   source: Operation;
 }
@@ -79,10 +91,32 @@ export function mockOperations(model: SpecModel): MockOperation[] {
       ),
       requestBody: bodySchema !== undefined,
       requiredBody: Array.isArray(bodySchema?.required) ? (bodySchema.required as string[]) : [],
+      examples: namedExamples(model, [
+        [operation.successStatus, successBody.media],
+        ...operation.errorResponses.map((response) => [response.code, response.json] as const),
+      ]),
       source: operation,
     };
   });
   return sortedBy(operations, (operation) => operation.operationId);
+}
+
+/** status → name → value of the named examples of these responses (only those with at least one). */
+function namedExamples(
+  model: SpecModel,
+  responses: readonly (readonly [number | undefined, MediaType | undefined])[],
+): Map<number, Map<string, unknown>> {
+  const found = new Map<number, Map<string, unknown>>();
+  for (const [status, media] of responses) {
+    if (status === undefined || !media) continue;
+    const named = new Map<string, unknown>();
+    for (const [name, raw] of Object.entries(media.examples)) {
+      const example = model.resolve(raw)?.node;
+      if (isObject(example) && "value" in example) named.set(name, example.value);
+    }
+    if (named.size > 0) found.set(status, named);
+  }
+  return found;
 }
 
 /** The property names of the success body's (resolved) object schema. */

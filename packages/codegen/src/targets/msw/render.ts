@@ -46,6 +46,16 @@ function compareRoutes(a: string, b: string): number {
   return left.length - right.length;
 }
 
+/** `, examples: { 200: { "ok": () => (…) } }` for an operation with named examples; nothing otherwise. */
+function examplesLiteral(operation: MockOperation): string {
+  if (operation.examples.size === 0) return "";
+  const statuses = [...operation.examples].map(([status, named]) => {
+    const entries = [...named].map(([name, value]) => `${literal(name)}: () => (${valueLiteral(value)})`);
+    return `${status}: { ${entries.join(", ")} }`;
+  });
+  return `, examples: { ${statuses.join(", ")} }`;
+}
+
 export function renderOperations(operations: MockOperation[], values: MockValues): string {
   const lines = [
     GENERATED_BANNER,
@@ -69,7 +79,7 @@ export function renderOperations(operations: MockOperation[], values: MockValues
     const summary = operation.source.summary;
     if (summary) lines.push(`  ${docComment(`${operation.method} ${operation.path} — ${summary}`)}`);
     lines.push(
-      `  ${objectKey(operation.operationId)}: { operationId: ${literal(operation.operationId)}, method: ${literal(operation.method)}, path: ${literal(operation.path)}, status: ${operation.status}, body: ${literal(operation.body)}${operation.contentType ? `, contentType: ${literal(operation.contentType)}` : ""}, requestBody: ${operation.requestBody}, requiredBody: [${operation.requiredBody.map(literal).join(", ")}], errors: { ${errors} } },`,
+      `  ${objectKey(operation.operationId)}: { operationId: ${literal(operation.operationId)}, method: ${literal(operation.method)}, path: ${literal(operation.path)}, status: ${operation.status}, body: ${literal(operation.body)}${operation.contentType ? `, contentType: ${literal(operation.contentType)}` : ""}, requestBody: ${operation.requestBody}, requiredBody: [${operation.requiredBody.map(literal).join(", ")}], errors: { ${errors} }${examplesLiteral(operation)} },`,
     );
   }
   lines.push("} as const satisfies Record<string, OperationSpec>;", "");
