@@ -36,9 +36,7 @@ export function renderOperationTable(
     );
     members.push(f.createPropertyAssignment("responses", f.createObjectLiteralExpression(responses, true)));
     return f.createPropertyAssignment(
-      ts.isIdentifierText(operation.id, ts.ScriptTarget.ES2022)
-        ? f.createIdentifier(operation.id)
-        : f.createStringLiteral(operation.id),
+      isIdentifierName(operation.id) ? f.createIdentifier(operation.id) : f.createStringLiteral(operation.id),
       f.createObjectLiteralExpression(members, true),
     );
   });
@@ -84,4 +82,15 @@ export function renderOperationTable(
     ),
   );
   return `${[typeImport, ...(used.length > 0 ? [imports] : []), table].map(print).join("\n\n")}\n`;
+}
+
+/** Whether `text` can be an unquoted property name (public compiler API: identifier start/part per code point). */
+function isIdentifierName(text: string): boolean {
+  const points = [...text].map((char) => char.codePointAt(0) ?? 0);
+  return (
+    points.length > 0 &&
+    points.every((point, index) =>
+      (index === 0 ? ts.isIdentifierStart : ts.isIdentifierPart)(point, ts.ScriptTarget.ES2022),
+    )
+  );
 }

@@ -1,10 +1,11 @@
-// The schemas at run time, against data that follows the spec: @instantly-kit/msw's mock body of every
+// @instantly-kit/zod's schemas at run time, against data that follows the spec: this package's mock body of every
 // operation (built from the spec and checked against it with Ajv when generated) must pass its operation's
 // success schema from the table — and the same body with the spec broken in one place must not, with the path.
-import * as mocks from "@instantly-kit/msw";
+
+import { getCampaignResponse, LeadLabelSchema } from "@instantly-kit/zod";
+import { operationSchemas } from "@instantly-kit/zod/operations";
 import { describe, expect, test } from "vitest";
-import { getCampaignResponse, LeadLabelSchema } from "../src/index.js";
-import { operationSchemas } from "../src/operations.js";
+import * as mocks from "../src/index.js";
 
 const mockOf = (id: string): (() => unknown) | undefined =>
   (mocks as Record<string, unknown>)[`get${id.charAt(0).toUpperCase()}${id.slice(1)}ResponseMock`] as
