@@ -108,7 +108,7 @@ async function regenerateAndBuild(dirs: string[] = PUBLISHED_DIRS): Promise<void
     expect(result.code, `${dirs[index]} generate: ${result.stderr}`).toBe(0);
   });
   console.log(`generate ${dirs.join(", ")}: ${Math.round(performance.now() - started)} ms`);
-  // Dependency order: types ← client, msw ← react-query (its test kit is typed by msw's declarations).
+  // Dependency order: types ← zod ← client, msw ← react-query (its test kit is typed by msw's declarations).
   for (const dir of dirs) {
     const buildStarted = performance.now();
     const built = await runScript(root, dir, "build");

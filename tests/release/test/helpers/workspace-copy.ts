@@ -4,8 +4,9 @@ import { basename, join } from "node:path";
 import { type RunResult, run } from "./process.ts";
 import { repoRoot } from "./repo.ts";
 
-// In build order: react-query's test kit (`/testing`) compiles against @instantly-kit/msw's declarations.
-const PACKAGES = ["types", "client", "msw", "react-query", "zod"];
+// In build order: the client's validation chunk compiles against @instantly-kit/zod's declarations, and
+// react-query's test kit (`/testing`) against @instantly-kit/msw's.
+const PACKAGES = ["types", "zod", "client", "msw", "react-query"];
 
 /**
  * A scratch copy of the repo layout the pipeline works on (spec/, .changeset/, packages/, apps/dashboard):
