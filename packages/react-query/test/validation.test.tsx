@@ -21,7 +21,17 @@ import { API_KEY, queryClients } from "./render.js";
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-});
+  // The schemas are an on-demand chunk (all of @instantly-kit/zod): load it once here, with a generous hook
+  // timeout, so that on a busy machine its first import does not count against a hook's `waitFor`.
+  server.route("GET /api/v2/lead-labels/warm", (_, res) => json(res, 200, label()));
+  const warm = createInstantlyClient({
+    apiKey: API_KEY,
+    baseUrl: server.baseUrl,
+    validate: { response: "throw" },
+  });
+  const { error } = await warm.GET("/api/v2/lead-labels/{id}", { params: { path: { id: "warm" } } });
+  expect(error).toBeUndefined();
+}, 180_000);
 beforeEach(() => server.reset());
 afterAll(() => server.close());
 
