@@ -34,8 +34,8 @@ describe("values come from the spec's examples when they are valid", () => {
     ["string example", { type: "string", example: "Hot Lead" }, "Hot Lead"],
     [
       "first valid of `examples`",
-      { type: "string", format: "email", examples: ["nope", "a@b.co"] },
-      "a@b.co",
+      { type: "string", minLength: 5, examples: ["nope", "valid"] },
+      "valid",
     ],
     ["number example", { type: "integer", minimum: 1, example: 25 }, 25],
     ["enum value named by the example", { type: "string", enum: ["a", "b"], example: "b" }, "b"],
