@@ -6,11 +6,14 @@
 import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import { CliError } from "../../errors.ts";
+import { cacheCompiledCode } from "../../startup/compile-cache.ts";
 
 /**
  * The compiler API, loaded with `require`: typescript.js is a 9 MB CommonJS file, and an ESM `import` of it makes
- * Node scan it twice more (module-format detection and the CommonJS export lexer), ~1 s per run.
+ * Node scan it twice more (module-format detection and the CommonJS export lexer), ~1 s per run. Its compiled code
+ * comes from the compile cache when an earlier run left it there (startup/compile-cache.ts).
  */
+cacheCompiledCode();
 export const ts: typeof TS = createRequire(import.meta.url)("typescript");
 export type { TS };
 
