@@ -57,7 +57,7 @@ function copyRepo(): void {
       verbatimSymlinks: true,
       filter: (source) => !SKIP.has(basename(source)),
     });
-  for (const name of ["types", "client", "react-query", "msw"]) copy(`packages/${name}`);
+  for (const name of ["types", "zod", "client", "react-query", "msw"]) copy(`packages/${name}`);
   mkdirSync(join(root, "apps"));
   copy("apps/dashboard");
   // The app scripts call `pnpm` (the dashboard's build runs `pnpm worker`): the one the repo pins.

@@ -24,7 +24,7 @@ const SPECS = join(repoRoot, "..", "shared", "specs");
 // The oldest and the newest era: the newer has tags (so react-query files) the older lacks.
 const OLD_SPEC = join(SPECS, "2025-06-18_315a749.json");
 const NEW_SPEC = join(SPECS, "2026-08-21_ef81935.json");
-const PACKAGES = ["types", "client", "msw", "react-query"]; // react-query and what it builds on
+const PACKAGES = ["types", "zod", "client", "msw", "react-query"]; // react-query and what it builds on
 
 let root: string;
 

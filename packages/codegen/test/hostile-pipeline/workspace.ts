@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import { projectPaths } from "../../src/paths.ts";
 import { CLI } from "../helpers.ts";
 
-export const PACKAGES = ["types", "client", "msw", "react-query"] as const;
+export const PACKAGES = ["types", "zod", "client", "msw", "react-query"] as const;
 export type PackageDir = (typeof PACKAGES)[number];
 
 const SKIP = new Set(["dist", "generated", ".turbo", "test-results", "CHANGELOG.md"]);

@@ -15,4 +15,4 @@ export const repoRoot: string = (() => {
 export const releaseScript = join(repoRoot, "scripts", "release.ts");
 
 /** The four published packages, in dependency order. */
-export const PUBLISHED = ["types", "client", "react-query", "msw"] as const;
+export const PUBLISHED = ["types", "zod", "client", "react-query", "msw"] as const;
