@@ -11,7 +11,7 @@ import { PUBLISHED, repoRoot } from "./helpers/repo.ts";
 // it (from the store; the registry only for metadata the machine lacks), and the new app type-checks, passes
 // its own tests, builds, and passes Biome and sherif — with nothing done by hand in between.
 //
-// The scratch workspace is the repo's manifests, lock file and scripts, plus the four packages as they are
+// The scratch workspace is the repo's manifests, lock file and scripts, plus the five packages as they are
 // built here (package.json + dist, what the app resolves through `workspace:*`); no generated source, no spec.
 
 const APP = "demo";

@@ -126,7 +126,7 @@ afterAll(() => {
 });
 
 describe("spec update rehearsal", () => {
-  it("older spec → newer spec: changeset, regeneration, one version for all four, the app still type-checks", async () => {
+  it("older spec → newer spec: changeset, regeneration, one version for all five, the app still type-checks", async () => {
     const first = await pull(OLD_SPEC);
     expect(first.code, first.stderr).toBe(0);
     expect(pendingChangesets()).toEqual([]); // a first pull has nothing to compare with

@@ -15,7 +15,7 @@ import { PUBLISHED, releaseScript, repoRoot } from "./helpers/repo.ts";
 import { type LocalRegistry, startLocalRegistry } from "./helpers/verdaccio.ts";
 
 // The whole release path against a real npm registry (Verdaccio on 127.0.0.1): `pnpm release` publishes the
-// four packages, a project outside the workspace installs them with npm, type-checks an app file and runs it
+// five packages, a project outside the workspace installs them with npm, type-checks an app file and runs it
 // against the mock server the msw package ships.
 
 const versions = Object.fromEntries(
@@ -58,7 +58,7 @@ async function startMockServer(bin: string, cwd: string): Promise<{ url: string;
 }
 
 describe("pnpm release to a local registry", () => {
-  it("publishes all four packages with real version ranges", async () => {
+  it("publishes all five packages with real version ranges", async () => {
     const result = await run(
       process.execPath,
       [releaseScript, "--skip-version", "--skip-build", "--no-git-checks", "--registry", registry.url],

@@ -1,5 +1,5 @@
 // A scratch copy of the repo layout for running the real pipeline (CLI pull → generate → build) on a spec
-// that must never reach the real repo: spec/, .changeset/, and the four generated packages' sources and
+// that must never reach the real repo: spec/, .changeset/, and the five generated packages' sources and
 // configs, without their generated code or dist. node_modules are copied as pnpm's relative symlinks, so the
 // copied packages resolve each other inside the copy (client → the copy's types) and the rest from the store.
 import { spawn } from "node:child_process";
