@@ -140,6 +140,7 @@ test.each([0, 1, 2, 3])(
         "operationSpecs",
         "MockOperationId",
         "SuccessBodies",
+        "RequestTypes",
         "ErrorStatuses",
         "routeOrder",
       ],
