@@ -125,5 +125,5 @@ describe("docs/api.md", () => {
     const usage = await runCli(root, ["docs", "--bogus"]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^error: usage: docs/);
-  });
+  }, 300_000); // four CLI processes: generous on a loaded 2-core machine
 });
