@@ -32,11 +32,7 @@ function independentCheck(document: Record<string, unknown>, value: unknown) {
 describe("values come from the spec's examples when they are valid", () => {
   it.each([
     ["string example", { type: "string", example: "Hot Lead" }, "Hot Lead"],
-    [
-      "first valid of `examples`",
-      { type: "string", minLength: 5, examples: ["nope", "valid"] },
-      "valid",
-    ],
+    ["first valid of `examples`", { type: "string", minLength: 5, examples: ["nope", "valid"] }, "valid"],
     ["number example", { type: "integer", minimum: 1, example: 25 }, 25],
     ["enum value named by the example", { type: "string", enum: ["a", "b"], example: "b" }, "b"],
     ["boolean example", { type: "boolean", example: true }, true],
