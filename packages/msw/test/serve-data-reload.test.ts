@@ -214,5 +214,5 @@ describe("reload on a rebuilt package", () => {
     await printed(cli, /^reloaded the rebuilt mocks \(\d+ operations; kept 2 stored item\(s\)\)$/);
     expect((await json(cli.url, "GET", "/api/v2/lead-labels")).json.items).toHaveLength(2);
     expect(cli.errors()).toBe("");
-  });
+  }, 300_000); // spawns mock:serve and waits out two rebuild + reload cycles: generous on a loaded machine
 });
