@@ -13,8 +13,8 @@ export default defineConfig({
           include: ["test/**/*.test.tsx"],
           setupFiles: ["test/setup.ts"],
           // Not vitest's 5 s default: jsdom renders on a saturated CI machine can take that long alone.
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -24,9 +24,9 @@ export default defineConfig({
           name: "browser",
           environment: "node",
           include: ["test/**/*.e2e.test.ts"],
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           // beforeAll starts the built app's server and Chromium: not vitest's 10 s default either.
-          hookTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -5,9 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.{ts,tsx}"],
     environment: "jsdom",
     setupFiles: ["test/setup.ts"],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     // beforeAll/afterAll start and stop real servers: same generous margin as tests (CI is a shared machine).
-    hookTimeout: 30_000,
+    hookTimeout: 120_000,
     // Type tests (*.test-d.ts) are compiled by tsc: wrong params must fail to compile.
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
   },

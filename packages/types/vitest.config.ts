@@ -5,8 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // vitest's default 5 s per test is a real-time deadline: tests with real servers and retry delays
     // must pass on a saturated CI machine too (see README, "Tests under load").
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Type tests (*.test-d.ts) are compiled by tsc, never run: wrong paths/params must not compile.
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },

@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // Real registries, npm installs and code generation: slow by nature, and they share 2 cores.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 900_000,
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 });

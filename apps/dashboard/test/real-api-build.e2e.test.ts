@@ -42,4 +42,4 @@ it("a build with VITE_INSTANTLY_BASE_URL has the base URL and no mock code", asy
     expect(read(file)).not.toContain("invalid_type");
   expect(code).not.toContain("mockServiceWorker.js"); // the worker URL only the mock code registers
   expect(code).not.toMatch(/\bsetupWorker\b|getListCampaignMockHandler/);
-}, 60_000);
+});

@@ -18,7 +18,7 @@ export function runCli(root: string, args: string[], env: Record<string, string>
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: root, env: { ...process.env, INSTANTLY_KIT_ROOT: root, ...env }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, INSTANTLY_KIT_ROOT: root, ...env }, timeout: 240_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

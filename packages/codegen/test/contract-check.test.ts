@@ -283,7 +283,7 @@ describe("pnpm contract:check against pnpm mock:serve", () => {
       ["listLeadLabel", "ok"],
       ["getCampaign", "ok"],
     ]);
-  }, 120_000);
+  });
 
   test("a server echoing the key into drifting values and error bodies: the key is never printed", async () => {
     const proxy = await startDriftProxy(async (path, auth, upstream) => {
@@ -383,19 +383,15 @@ describe("bad arguments: one clear line, exit 2, nothing called", () => {
       { CONTRACT_KEY: KEY },
       /createCampaign \(POST, not a read-only GET\)/,
     ],
-  ])(
-    "%s",
-    async (_, args, env, message) => {
-      const run = await contractCheck(args, env);
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe("");
-      const lines = run.stderr.trim().split("\n");
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^error: contract:check: /);
-      expect(lines[0]).toMatch(message);
-      expect(run.stderr).not.toContain(KEY);
-      expect(run.stderr).not.toContain("sk_live_abc123");
-    },
-    60_000,
-  );
+  ])("%s", async (_, args, env, message) => {
+    const run = await contractCheck(args, env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: contract:check: /);
+    expect(lines[0]).toMatch(message);
+    expect(run.stderr).not.toContain(KEY);
+    expect(run.stderr).not.toContain("sk_live_abc123");
+  });
 });

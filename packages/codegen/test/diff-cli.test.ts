@@ -22,7 +22,7 @@ interface Run {
 /** Runs `cli.ts diff …` on this Node (22, type stripping), like `pnpm spec:diff` does. */
 function specDiff(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, "diff", ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, "diff", ...args], { timeout: 240_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

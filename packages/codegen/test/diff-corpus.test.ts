@@ -16,7 +16,7 @@ const files = readdirSync(SPECS)
 const documents = new Map<string, Record<string, unknown>>();
 beforeAll(async () => {
   for (const file of files) documents.set(file, (await loadSpec(join(SPECS, file))).document);
-}, 120_000);
+});
 
 function diffPair(from: string, to: string): SpecDiff {
   const a = documents.get(from);

@@ -132,7 +132,7 @@ beforeAll(async () => {
   expect(listed.code, listed.stderr).toBe(0);
   steps = [...listed.stderr.matchAll(/^fault-point: (.*)$/gm)].map((match) => match[1] as string);
   newState = await snapshot(reference);
-}, 120_000);
+});
 
 afterAll(async () => {
   await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -250,7 +250,7 @@ describe("two pulls at once", () => {
     expect(third.code, third.stderr).toBe(0);
     expect(third.stderr).toContain(`note: took over a stale lock (pid ${first.pid}, `);
     expect(await snapshot(root)).toEqual(newState);
-  }, 120_000);
+  });
 
   it("started together, they never interleave: one result, consistent, whichever ran", async () => {
     for (let round = 0; round < 3; round++) {

@@ -31,7 +31,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(root, "apps", "shop", file)), { recursive: true });
     writeFileSync(join(root, "apps", "shop", file), text);
   }
-}, 120_000);
+});
 afterAll(removeTempRoots);
 
 describe("pnpm scopes", () => {

@@ -18,4 +18,4 @@ test("apps/dashboard/README.md lists exactly the scopes `pnpm scopes apps/dashbo
   const block = /<!-- scopes:start -->([\s\S]*?)<!-- scopes:end -->/.exec(readme)?.[1] ?? "";
   const documented = [...block.matchAll(/^- `([^`]+)`$/gm)].map((match) => match[1]);
   expect(documented).toEqual(scopes);
-}, 120_000);
+});

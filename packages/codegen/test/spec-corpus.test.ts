@@ -18,7 +18,7 @@ const normalized = new Map<string, Doc>();
 
 beforeAll(async () => {
   for (const file of files) normalized.set(file, (await loadSpec(join(SPECS_DIR, file))).document);
-}, 120_000);
+});
 
 function rawSpec(file: string): Doc {
   return JSON.parse(readFileSync(join(SPECS_DIR, file), "utf8").replace(/^\uFEFF/, ""));

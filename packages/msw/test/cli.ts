@@ -51,14 +51,14 @@ export function startCli(args: string[] = []): Promise<RunningCli> {
 }
 
 /**
- * Runs the CLI with `args` to its exit (for argument errors). One still running after 30 s (it took the
+ * Runs the CLI with `args` to its exit (for argument errors). One still running after 120 s (it took the
  * arguments and started serving) is killed: code null.
  */
 export async function runCli(
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [serveJs, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => {

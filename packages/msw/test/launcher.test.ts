@@ -62,7 +62,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /** Polls (generously: CI is a noisy shared machine) until no process of `tree` runs and `port` is free. */
-async function waitUntilGone(tree: Proc[], port: number, timeoutMs = 30_000) {
+async function waitUntilGone(tree: Proc[], port: number, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const left = tree.filter(running);

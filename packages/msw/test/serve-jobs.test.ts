@@ -59,7 +59,7 @@ describe("mock:serve --jobs", () => {
     [["--jobs", "1e3"], "error: --jobs must be a number of milliseconds or 'manual', got '1e3'"],
     [["--jobs", ""], "error: --jobs must be a number of milliseconds or 'manual', got ''"],
     [["--stateless", "--jobs", "5"], "error: --jobs needs the stateful server (drop --stateless)"],
-  ])("refuses %j: one error line, exit 2", { timeout: 60_000 }, async (args, line) => {
+  ])("refuses %j: one error line, exit 2", async (args, line) => {
     const result = await runCli(["--port", "0", ...args]);
     expect(result.code).toBe(2);
     expect(result.stdout).not.toMatch(/listening/);

@@ -21,7 +21,7 @@ async function startCli(args: string[] = []) {
     stderr += chunk;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout}${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout}${stderr}`)), 120_000);
     child.stdout.on("data", () => {
       const found = /listening on (http:\/\/[^\s]+)/.exec(stdout)?.[1];
       if (found) {
@@ -93,7 +93,7 @@ describe("mock server CLI (real process over HTTP)", () => {
         expect(server.output()).toMatch(/^GET \/api\/v2\/campaigns 200 \d+\.\dms$/m);
         expect(server.output()).toMatch(/^POST \/api\/v2\/lead-labels 400 \d+\.\dms$/m);
       },
-      { timeout: 15_000, interval: 20 },
+      { timeout: 60_000, interval: 20 },
     );
     expect(server.output()).not.toContain(SECRET);
   });

@@ -55,7 +55,7 @@ async function pullAndBuild(spec: string): Promise<string> {
       // A fixed pulledAt: pulling a spec again then writes the same lock bytes, as checking out the branch
       // that has it would — so turbo, which hashes the lock, sees the spec it already cached.
       env: { ...process.env, INSTANTLY_KIT_ROOT: root, SOURCE_DATE_EPOCH: "1767225600" },
-      timeoutMs: 120_000,
+      timeoutMs: 480_000,
     },
   );
   expect(pulled.code, pulled.stderr).toBe(0);

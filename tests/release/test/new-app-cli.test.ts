@@ -34,7 +34,7 @@ const newApp = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   run(process.execPath, [join(root, "scripts", "new-app.ts"), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
-    timeoutMs: 60_000,
+    timeoutMs: 300_000,
   });
 
 /** Every path under apps/ with its content: what "nothing written" is compared on. */

@@ -81,7 +81,7 @@ function pull(source: string) {
   return run(process.execPath, [cli, "pull", "--source", source], {
     cwd: root,
     env: { ...process.env, INSTANTLY_KIT_ROOT: root },
-    timeoutMs: 60_000,
+    timeoutMs: 300_000,
   });
 }
 

@@ -75,7 +75,7 @@ function release(...args: string[]) {
   return run(process.execPath, [releaseScript, "--no-git-checks", "--registry", registry.url, ...args], {
     cwd: workspace,
     env: { ...process.env, npm_config_userconfig: registry.npmrc },
-    timeoutMs: 120_000,
+    timeoutMs: 480_000,
   });
 }
 

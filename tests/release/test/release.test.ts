@@ -41,7 +41,7 @@ async function startMockServer(bin: string, cwd: string): Promise<{ url: string;
   const child = spawn(process.execPath, [bin, "--port", "0"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mock server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`mock server did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -62,7 +62,7 @@ describe("pnpm release to a local registry", () => {
     const result = await run(
       process.execPath,
       [releaseScript, "--skip-version", "--skip-build", "--no-git-checks", "--registry", registry.url],
-      { cwd: repoRoot, env: { ...process.env, npm_config_userconfig: registry.npmrc }, timeoutMs: 120_000 },
+      { cwd: repoRoot, env: { ...process.env, npm_config_userconfig: registry.npmrc }, timeoutMs: 480_000 },
     );
     expect(result.code, `${result.stdout}\n${result.stderr}\n${registry.log()}`).toBe(0);
 
@@ -114,7 +114,7 @@ describe("pnpm release to a local registry", () => {
     try {
       const result = await run(process.execPath, ["consumer.ts", server.url], {
         cwd: dir,
-        timeoutMs: 60_000,
+        timeoutMs: 300_000,
       });
       expect(result.code, result.stderr).toBe(0);
       const seen = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}");

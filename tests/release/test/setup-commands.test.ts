@@ -66,7 +66,7 @@ describe("pnpm from npm", () => {
       expect(install.code, install.stderr).toBe(0);
       const version = await run(join(prefix, "bin", "pnpm"), ["--version"], {
         cwd: repoRoot,
-        timeoutMs: 60_000,
+        timeoutMs: 300_000,
       });
       expect(version.code, version.stderr).toBe(0);
       expect(`pnpm@${version.stdout.trim()}`).toBe(pinned);

@@ -20,7 +20,7 @@ async function run(source: string): Promise<unknown> {
   const file = join(dir, "probe.mjs");
   await writeFile(file, source);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [file], { timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [file], { timeout: 240_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${error.message}\n${stderr}`));
       else resolve(JSON.parse(stdout));
     });

@@ -203,5 +203,5 @@ describe("generated hooks for the fixture", () => {
     );
     expect(first["index.gen.ts"]).toContain('export * from "./thing.gen.js";');
     expect(await generateOnce()).toEqual(first);
-  }, 60_000);
+  });
 });

@@ -53,7 +53,7 @@ beforeAll(async () => {
   files = await Promise.all(
     names.map(async (name) => ({ name, text: await readFile(join(workDir, name), "utf8") })),
   );
-}, 120_000);
+});
 
 afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });

@@ -109,7 +109,7 @@ beforeAll(async () => {
   );
   writeFileSync(join(dir, "out", "package.json"), '{ "type": "module" }\n');
   generated = await import(pathToFileURL(join(dir, "out", "generated", "enums.gen.js")).href);
-}, 120_000);
+});
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

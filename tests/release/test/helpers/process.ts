@@ -30,7 +30,7 @@ export function run(
           `${command} ${args.join(" ")} timed out after ${options.timeoutMs} ms\n${stdout}\n${stderr}`,
         ),
       );
-    }, options.timeoutMs ?? 120_000);
+    }, options.timeoutMs ?? 480_000);
     child.on("error", (error) => {
       clearTimeout(timer);
       reject(error);
@@ -53,7 +53,7 @@ export async function stop(child: ChildProcess, graceMs = 3_000): Promise<void> 
 }
 
 /** Polls `url` until it answers 2xx (a freshly started server is up). */
-export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`process for ${url} exited with ${child.exitCode}`);
