@@ -5,18 +5,9 @@
  * (no pattern, no enum; formats email/date/date-time/uri checked as such), and tests validate seeded items.
  */
 
-/** Mirrors the generator's `RealisticKind` (packages/codegen/src/targets/msw/mock-data.ts). */
-export type RealisticKind =
-  | "date-time"
-  | "date"
-  | "email"
-  | "first-name"
-  | "last-name"
-  | "company"
-  | "domain"
-  | "job-title"
-  | "phone"
-  | "url";
+import type { RealisticKind } from "./generated/resources.gen.js";
+
+export type { RealisticKind };
 
 const FIRST_NAMES = [
   "Olivia",

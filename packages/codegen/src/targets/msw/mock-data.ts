@@ -445,18 +445,25 @@ export function modernizeDates<T>(value: T, faker: Faker): T {
   return value;
 }
 
-/** What a realistic string property holds; the mock API varies these per seeded item (packages/msw/src/realistic.ts). */
-export type RealisticKind =
-  | "date-time"
-  | "date"
-  | "email"
-  | "first-name"
-  | "last-name"
-  | "company"
-  | "domain"
-  | "job-title"
-  | "phone"
-  | "url";
+/**
+ * What a realistic string property can hold. The generator decides the kind; the msw target emits this union into
+ * `resources.gen.ts`, and the runtime (packages/msw/src/realistic.ts) gives each kind its values: an exhaustive
+ * switch there fails to compile when a kind is added here.
+ */
+export const REALISTIC_KINDS = [
+  "date-time",
+  "date",
+  "email",
+  "first-name",
+  "last-name",
+  "company",
+  "domain",
+  "job-title",
+  "phone",
+  "url",
+] as const;
+
+export type RealisticKind = (typeof REALISTIC_KINDS)[number];
 
 /**
  * What a string property holds, judged by its name and format (a person's name, an email, a company, a phone

@@ -3,6 +3,7 @@ import { compareCodePoints } from "../../model/index.ts";
 import { exportDoc } from "../operation-docs.ts";
 import { handlerName, responseMockName } from "../operation-exports.ts";
 import { GENERATED_BANNER } from "../target.ts";
+import { REALISTIC_KINDS } from "./mock-data.ts";
 import type { MockOperation, MockResource } from "./mock-operations.ts";
 import type { RequestRule } from "./request-rules.ts";
 
@@ -213,6 +214,11 @@ export function renderResources(resources: MockResource[]): string {
   }
   lines.push("} as const satisfies Record<string, ResourceSpec>;", "");
   lines.push("export type ResourceName = keyof typeof crudResources;", "");
+  lines.push(
+    "/** What a `realistic` property holds: `realisticValue` (../realistic.ts) gives each kind its values. */",
+    `export type RealisticKind = ${REALISTIC_KINDS.map(literal).join(" | ")};`,
+    "",
+  );
   lines.push("/** The item type of each resource. */");
   lines.push("export interface ResourceItems {");
   for (const resource of resources) {

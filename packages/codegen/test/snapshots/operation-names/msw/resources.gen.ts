@@ -9,6 +9,19 @@ export const crudResources = {} as const satisfies Record<string, ResourceSpec>;
 
 export type ResourceName = keyof typeof crudResources;
 
+/** What a `realistic` property holds: `realisticValue` (../realistic.ts) gives each kind its values. */
+export type RealisticKind =
+  | "date-time"
+  | "date"
+  | "email"
+  | "first-name"
+  | "last-name"
+  | "company"
+  | "domain"
+  | "job-title"
+  | "phone"
+  | "url";
+
 /** The item type of each resource. */
 export interface ResourceItems {
   [name: string]: never;
