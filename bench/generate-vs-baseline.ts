@@ -1,7 +1,8 @@
 // Generation time of each package against a baseline commit of this repository, in the same run: issue 9's
 // goal "generation time must not regress by more than 10 %" (baseline d9b083e, the last commit before the
-// one-model work). Both sides run `node packages/codegen/src/cli.ts generate <target>` of their own checkout, one
-// fresh process per target (as each package's `generate` script does), with the same Node binary, against
+// one-model work). Each side runs its own packages' `generate` scripts (the baseline: the generator from source;
+// now: bin/instantly-kit.mjs and the generator's bundle, built first as turbo does before any `generate`), one
+// fresh process per target, with the same Node binary, against
 // temporary copies of the repo layout holding the same pinned spec (neither checkout's generated files are
 // touched). CPU time (user + system, Biome and esbuild children included) is the number the goal names: it is
 // the steadier one on a machine shared with other work; wall time is shown beside it. Sides alternate round by
@@ -14,7 +15,16 @@
 // around), else a detached git worktree of the commit under the system temp folder, created and installed
 // (`pnpm install --frozen-lockfile`) on first use and reused afterwards. Writes bench/results/generate-vs-baseline.json.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -79,7 +89,19 @@ function scratchRoot(checkout: string, name: string): string {
   return dir;
 }
 
+/** What the package's `generate` script runs, `node <file> <args…>` relative to the package, as arguments of node. */
+function generateCommand(checkout: string, target: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(checkout, "packages", target, "package.json"), "utf8"));
+  const script = String(manifest.scripts?.generate ?? "");
+  const [command, file, ...args] = script.split(" ");
+  if (command !== "node" || !file)
+    throw new Error(`${target}: a generate script this bench cannot run: ${script}`);
+  return [join(checkout, "packages", target, file), ...args];
+}
+
 const baseline = baselineCheckout();
+const bundleBuild = join(root, "packages", "codegen", "src", "bundle", "build.ts");
+if (existsSync(bundleBuild)) execFileSync(process.execPath, [bundleBuild], { stdio: "inherit" });
 const sides = {
   baseline: { checkout: baseline, scratch: scratchRoot(baseline, "baseline") },
   current: { checkout: root, scratch: scratchRoot(root, "current") },
@@ -93,8 +115,9 @@ try {
     for (const side of alternate(Object.keys(sides) as Side[], round)) {
       const { checkout, scratch } = sides[side];
       for (const target of targets) {
-        const cli = join(checkout, "packages", "codegen", "src", "cli.ts");
-        const timed = await timeNode([cli, "generate", target], { env: { INSTANTLY_KIT_ROOT: scratch } });
+        const timed = await timeNode(generateCommand(checkout, target), {
+          env: { INSTANTLY_KIT_ROOT: scratch },
+        });
         samples.set(key(side, target), [...(samples.get(key(side, target)) ?? []), timed]);
       }
     }

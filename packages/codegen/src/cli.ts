@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The one entry point of the generator: `pnpm spec:pull`, `pnpm spec:diff` and each package's
-// `generate` script call this file (run directly by Node 22's type stripping: no build step).
+// The one entry point of the generator, from source: Node 22 strips its types. The repository's scripts call
+// bin/instantly-kit.mjs instead, which runs this module from the bundle in dist/ when that bundle was built from
+// exactly these sources, and this file otherwise (ADR 0033).
 import { CliError } from "./errors.ts";
 import { loadTypescriptThroughRequire } from "./startup/typescript-require.ts";
 

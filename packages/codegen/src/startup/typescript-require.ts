@@ -12,8 +12,12 @@
  * Without `registerHooks` (Node < 22.15) nothing changes.
  */
 import module from "node:module";
+import { extname } from "node:path";
 
-const DEFAULT_EXPORT = new URL("./typescript-default.ts", import.meta.url).href;
+// Beside this module: src/startup/typescript-default.ts from source, dist/typescript-default.mjs in the bundle
+// (whose modules all sit at dist/'s root; src/bundle/build.ts).
+const OWN_EXTENSION = extname(new URL(import.meta.url).pathname);
+const DEFAULT_EXPORT = new URL(`./typescript-default${OWN_EXTENSION}`, import.meta.url).href;
 
 export function loadTypescriptThroughRequire(): void {
   if (typeof module.registerHooks !== "function") return;
