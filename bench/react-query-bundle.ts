@@ -7,10 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildModel } from "../packages/codegen/src/model/index.ts";
 import { projectPaths } from "../packages/codegen/src/paths.ts";
 import { loadSpec } from "../packages/codegen/src/spec/load.ts";
 import { generateHooks } from "../packages/codegen/src/targets/react-query/index.ts";
-import { collectOperations } from "../packages/codegen/src/targets/react-query/operations.ts";
+import { hookOperations } from "../packages/codegen/src/targets/react-query/operations.ts";
 import { buildMinified, bundleSize, esbuildOf } from "./lib/bundle.ts";
 import { specEras } from "./lib/generate-era.ts";
 import { copyHandWritten } from "./lib/generate-sandbox.ts";
@@ -47,12 +48,14 @@ try {
       '{ "type": "module", "sideEffects": false }\n',
     );
     const { document } = await loadSpec(spec);
+    // The react-query target generates from the spec model (one model feeds every target), not the document.
+    const model = buildModel(document);
     await generateHooks(
-      document,
+      model,
       join(src, "generated"),
       join(projectPaths().packagesDir, "react-query", "src", "mutator.ts"),
     );
-    const operations = collectOperations(document).length;
+    const operations = hookOperations(model).length;
     results[era] = { operations } as never;
     const line: string[] = [];
     for (const [name, source] of Object.entries(apps)) {
