@@ -10,11 +10,13 @@
 // Goals (issue 11): six ≤ 1.25× floor, one ≤ 1.1× floor. CPU time is the steadier number on a shared
 // machine; wall time is what the goal names. Run after `pnpm sync` (needs the packages' dist):
 // `pnpm exec node bench/app-typecheck.ts [runs] [contender…]`; writes bench/results/app-typecheck.json.
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { median, rotate, tscTimer, writeResults, writeTypecheckProject } from "./lib/measure.ts";
+import { join } from "node:path";
+import { median, rotate, writeResults } from "./lib/measure.ts";
+import { sixHookApp } from "./lib/six-hook-app.ts";
+import { medianWallCpu, timeTypechecks, writeTypecheckProject } from "./lib/typecheck.ts";
 
 const root = join(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
@@ -22,19 +24,7 @@ const fromHooks = createRequire(join(root, "packages", "react-query", "package.j
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 
 // The app: identical in every project below the import lines.
-const sixHookApp = `
-export function useApp(id: string) {
-  const campaign = useGetCampaign(id).data?.name;
-  const campaigns = useListCampaign({ limit: 10 }).data?.items?.length;
-  const lead = useListLeads({ campaign: id, limit: 25 }).data?.items?.[0]?.email;
-  const create = useCreateLeadLabel();
-  const patch = usePatchCampaign();
-  const all = useListCampaignInfinite({ limit: 10 }).data?.pages.flatMap((page) => page.items ?? []).length;
-  create.mutate({ data: { label: "Hot", interest_status_label: "positive" } });
-  patch.mutate({ id, data: { name: "New" } });
-  return [campaign, campaigns, lead, all, create.data?.label, patch.data?.id];
-}
-`;
+const sixHooks = sixHookApp();
 const oneHookApp = `
 export function useApp(id: string) {
   return useGetCampaign(id).data?.name;
@@ -94,13 +84,13 @@ export const useListCampaignInfinite = (params: { limit?: number; search?: strin
 const sixNames =
   "useCreateLeadLabel, useGetCampaign, useListCampaign, useListCampaignInfinite, usePatchCampaign";
 const apps: Record<string, string> = {
-  floor: `import { ${sixNames}, useListLeads } from "./hooks.js";\n${sixHookApp}`,
+  floor: `import { ${sixNames}, useListLeads } from "./hooks.js";\n${sixHooks}`,
   six: `import { useCreateLeadLabel } from "@instantly-kit/react-query/lead-label";
 import { useGetCampaign, useListCampaign, useListCampaignInfinite, usePatchCampaign } from "@instantly-kit/react-query/campaign";
 import { useListLeads } from "@instantly-kit/react-query/lead";
-${sixHookApp}`,
+${sixHooks}`,
   one: `import { useGetCampaign } from "@instantly-kit/react-query/campaign";\n${oneHookApp}`,
-  "six-root": `import { ${sixNames}, useListLeads } from "@instantly-kit/react-query";\n${sixHookApp}`,
+  "six-root": `import { ${sixNames}, useListLeads } from "@instantly-kit/react-query";\n${sixHooks}`,
   "one-root": `import { useGetCampaign } from "@instantly-kit/react-query";\n${oneHookApp}`,
 };
 // `… app-typecheck.ts 7 floor six-root`: only the named contenders (the floor is always measured).
@@ -111,54 +101,27 @@ const names = Object.keys(apps).filter(
 
 const dir = process.env.IK_BENCH_KEEP ?? mkdtempSync(join(tmpdir(), "ik-app-typecheck-"));
 try {
-  const external = ["@tanstack/react-query", "@tanstack/query-core", "react", "@types/react"];
+  const fromTanstack = createRequire(fromHooks.resolve("@tanstack/react-query/package.json"));
+  const external = ["@tanstack/react-query", "@tanstack/query-core", "react", "@types/react"].map(
+    (pkg) => [pkg, pkg === "@tanstack/query-core" ? fromTanstack : fromHooks] as const,
+  );
   for (const name of names) {
-    const source = apps[name] as string;
-    const project = join(dir, name);
-    writeTypecheckProject(project, source, root, ["@instantly-kit", "@tanstack", "@types"]);
-    if (name === "floor") {
-      writeFileSync(join(project, "hooks.ts"), floorHooks);
-      writeFileSync(
-        join(project, "tsconfig.json"),
-        JSON.stringify({
-          extends: join(root, "tsconfig.base.json"),
-          compilerOptions: { noEmit: true, types: [] },
-          files: ["app.ts", "hooks.ts"],
-        }),
-      );
-    } else {
-      for (const pkg of ["react-query", "client", "types"])
-        symlinkSync(join(root, "packages", pkg), join(project, "node_modules", "@instantly-kit", pkg));
-    }
-    const fromTanstack = createRequire(fromHooks.resolve("@tanstack/react-query/package.json"));
-    for (const pkg of external) {
-      const from = pkg === "@tanstack/query-core" ? fromTanstack : fromHooks;
-      symlinkSync(dirname(from.resolve(`${pkg}/package.json`)), join(project, "node_modules", pkg));
-    }
+    writeTypecheckProject(join(dir, name), apps[name] as string, root, {
+      scopes: ["@instantly-kit", "@tanstack", "@types"],
+      ...(name === "floor"
+        ? { extraFiles: { "hooks.ts": floorHooks } }
+        : { instantlyKit: ["react-query", "client", "types"] }),
+      external,
+    });
   }
 
-  const typecheck = tscTimer(dir, tsc);
-  const wall: Record<string, number[]> = {};
-  const cpu: Record<string, number[]> = {};
-  const time = (name: string) => {
-    const { ms, cpuMs } = typecheck(join(dir, name, "tsconfig.json"));
-    wall[name]?.push(ms);
-    cpu[name]?.push(cpuMs);
-  };
-  for (const name of names) time(name); // warm the file cache; also fails loudly if an app does not type-check
-  for (const name of names) {
-    wall[name] = [];
-    cpu[name] = [];
-  }
-  for (let run = 0; run < runs; run++) for (const name of rotate(names, run)) time(name);
-
-  const floor = { wallMs: median(wall.floor ?? []), cpuMs: median(cpu.floor ?? []) };
+  const samples = timeTypechecks(dir, tsc, names, runs, rotate);
+  const floor = { wallMs: median(samples.wall.floor ?? []), cpuMs: median(samples.cpu.floor ?? []) };
   const goals: Record<string, number> = { six: 1.25, one: 1.1, "six-root": 1.25, "one-root": 1.1 };
   const result: Record<string, unknown> = { runs };
   console.log(`app type-check against the floor — tsc --noEmit, ${runs} rotated runs each, median`);
   for (const name of names) {
-    const wallMs = Math.round(median(wall[name] ?? []));
-    const cpuMs = Math.round(median(cpu[name] ?? []));
+    const { wallMs, cpuMs } = medianWallCpu(samples, name);
     const ratioWall = Number((wallMs / floor.wallMs).toFixed(3));
     const ratioCpu = Number((cpuMs / floor.cpuMs).toFixed(3));
     result[name] = { wallMs, cpuMs, ratioWall, ratioCpu, goal: goals[name] ?? null };

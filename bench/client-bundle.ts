@@ -4,27 +4,20 @@
 // Goal (issue 3): ours ≤ 8 KB gzip and the same size whatever the number of operations.
 // Run: `pnpm exec node bench/client-bundle.ts`.
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateEra } from "./lib/generate-era.ts";
-import { bundleSize, writeResults } from "./lib/measure.ts";
+import { buildOursAndWith, bundleSize, esbuildOf } from "./lib/bundle.ts";
+import { generateEra, specEras } from "./lib/generate-era.ts";
+import { writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
-const specsDir = join(root, "..", "shared", "specs");
-const fromClient = createRequire(join(root, "packages", "client", "package.json"));
-const esbuild = fromClient("esbuild") as typeof import("esbuild");
+const esbuild = esbuildOf(join(root, "packages", "client"));
 
 const app = `import { createInstantlyClient, unwrap } from "./client/src/index.js";
 const client = createInstantlyClient({ apiKey: globalThis.INSTANTLY_API_KEY });
 const page = unwrap(await client.GET("/api/v2/campaigns", { params: { query: { limit: 10 } } }));
 console.log(page.items.length);
 `;
-
-const eras = [
-  ["2025-06-18", join(specsDir, "2025-06-18_315a749.json")],
-  ["latest", join(specsDir, "latest.json")],
-] as const;
 
 const results: Record<string, unknown> = {};
 const dir = mkdtempSync(join(tmpdir(), "ik-bundle-"));
@@ -33,34 +26,24 @@ try {
   console.log(
     "client bundle — app importing the client and calling one operation, esbuild --minify, gzip -9",
   );
-  for (const [name, spec] of eras) {
+  for (const [name, spec] of specEras(root)) {
     const eraDir = join(dir, name);
     const { operations } = await generateEra(spec, eraDir);
     writeFileSync(join(eraDir, "app.ts"), app);
     const sizes: string[] = [];
     const era: Record<string, unknown> = { operations };
-    for (const [label, external] of [
-      ["ours", ["openapi-fetch"]],
-      ["with openapi-fetch", []],
-    ] as const) {
-      const result = await esbuild.build({
-        entryPoints: [join(eraDir, "app.ts")],
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "browser",
-        target: "es2022",
-        external: [...external],
-        // As Vite/Rollup do: a dynamic import (the scope tables, loaded only by clients given `scopes`) is a
-        // chunk of its own. The entry chunk is what every app loads; the rest only on demand.
-        splitting: true,
-        outdir: join(eraDir, "out"),
-        entryNames: "[name]",
-        write: false,
-        nodePaths: [join(dir, "node_modules")],
-      });
-      const entry = result.outputFiles.find((file) => file.path.endsWith(join("out", "app.js")));
-      const lazy = result.outputFiles.filter((file) => file !== entry && file.path.endsWith(".js"));
+    const builds = await buildOursAndWith(esbuild, "openapi-fetch", {
+      entryPoints: [join(eraDir, "app.ts")],
+      // As Vite/Rollup do: a dynamic import (the scope tables, loaded only by clients given `scopes`) is a
+      // chunk of its own. The entry chunk is what every app loads; the rest only on demand.
+      splitting: true,
+      outdir: join(eraDir, "out"),
+      entryNames: "[name]",
+      nodePaths: [join(dir, "node_modules")],
+    });
+    for (const [label, outputFiles] of builds) {
+      const entry = outputFiles.find((file) => file.path.endsWith(join("out", "app.js")));
+      const lazy = outputFiles.filter((file) => file !== entry && file.path.endsWith(".js"));
       const { minBytes, gzipBytes } = bundleSize(entry?.contents ?? new Uint8Array());
       const lazyGzipBytes = lazy.reduce((sum, file) => sum + bundleSize(file.contents).gzipBytes, 0);
       era[label] = { minBytes, gzipBytes, lazyGzipBytes };

@@ -2,12 +2,11 @@
 // against the same local node:http server, in the same process, alternating contenders round by round.
 // Goal (issue 3): ours ≤ 1.03× bare openapi-fetch (≤ 1.15× plain fetch).
 // Run: `pnpm exec node bench/client-overhead.ts [rounds] [requestsPerRound]` after `pnpm build`.
-import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { median, rotate, writeResults } from "./lib/measure.ts";
+import { median, writeResults } from "./lib/measure.ts";
+import { roundRatio, serveJson, timeRequestRounds } from "./lib/request-rounds.ts";
 
 const root = join(import.meta.dirname, "..");
 const fromClient = createRequire(join(root, "packages", "client", "package.json"));
@@ -30,12 +29,8 @@ const body = JSON.stringify({
   email_list: ["a@example.com"],
 });
 
-const server = createServer((_, response) => {
-  response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-  response.end(body);
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveJson(() => body);
+const { baseUrl } = server;
 const headers = { Authorization: "Bearer bench-key" };
 
 const bare = createClient({ baseUrl, headers });
@@ -50,31 +45,15 @@ const contenders: Record<string, () => Promise<unknown>> = {
     oursPlain.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
 };
 const names = Object.keys(contenders);
-const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-// CPU time of this process (client + server side of the same requests): less sensitive than wall time to
-// other processes competing for the cores.
-const cpuSamples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-
-// Warm up sockets and JIT for everyone.
-for (const name of names) for (let i = 0; i < 300; i++) await contenders[name]?.();
-
-// Many short rounds, every contender in each round in rotating order: a burst of load from other
-// processes hits all contenders of a round alike, and ratios are taken within a round.
-for (let round = 0; round < rounds; round++) {
-  for (const name of rotate(names, round)) {
-    const call = contenders[name] as () => Promise<unknown>;
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    for (let i = 0; i < perRound; i++) await call();
-    samples[name]?.push(((performance.now() - started) * 1000) / perRound);
-    const used = process.cpuUsage(cpu);
-    cpuSamples[name]?.push((used.user + used.system) / perRound);
-  }
-}
+// Warm up sockets and JIT for everyone (300 calls each), then rounds in rotating order.
+const { wall: samples, cpu: cpuSamples } = await timeRequestRounds(
+  names,
+  { rounds, perRound, warmup: 300 },
+  (name) => contenders[name] as () => Promise<unknown>,
+);
 server.close();
 
-const ratio = (a: string, b: string, from = samples) =>
-  median((from[a] ?? []).map((value, i) => value / (from[b]?.[i] ?? value)));
+const ratio = (a: string, b: string, from = samples) => roundRatio(from, a, b);
 console.log(
   `client overhead — ${rounds} rounds × ${perRound} sequential GETs per contender, node ${process.version}`,
 );

@@ -4,12 +4,13 @@
 // both from the same normalized spec (spec/openapi.json), same tsconfig, runs alternating, median.
 // Goal (issue 3): ours ≤ 1.0× bare. Run after `pnpm sync` (needs the packages' dist):
 // `pnpm exec node bench/consumer-typecheck.ts [runs]`.
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { median, tscTimer, writeResults, writeTypecheckProject } from "./lib/measure.ts";
+import { alternate, median, writeResults } from "./lib/measure.ts";
+import { timeTypechecks, writeTypecheckProject } from "./lib/typecheck.ts";
 
 const root = join(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
@@ -57,33 +58,17 @@ try {
   const schema = openapiTS.astToString(await openapiTS.default(spec, { silent: true }));
   for (const [name, source] of Object.entries(apps)) {
     const project = join(dir, name);
-    writeTypecheckProject(project, source, root, ["@instantly-kit"]);
-    symlinkSync(join(root, "packages", "client"), join(project, "node_modules", "@instantly-kit", "client"));
-    symlinkSync(join(root, "packages", "types"), join(project, "node_modules", "@instantly-kit", "types"));
-    symlinkSync(
-      dirname(fromClient.resolve("openapi-fetch/package.json")),
-      join(project, "node_modules", "openapi-fetch"),
-    );
+    writeTypecheckProject(project, source, root, {
+      scopes: ["@instantly-kit"],
+      instantlyKit: ["client", "types"],
+      external: [["openapi-fetch", fromClient]],
+    });
     if (name === "bare") writeFileSync(join(project, "schema.d.ts"), schema);
   }
 
   // tsc through a wrapper that reports its CPU time: wall time is what the goal names, CPU time is the
   // steadier number on a machine shared with other work.
-  const typecheck = tscTimer(dir, tsc);
-  const cpu: Record<string, number[]> = { ours: [], bare: [] };
-  const time = (name: string): number => {
-    const { ms, cpuMs } = typecheck(join(dir, name, "tsconfig.json"));
-    cpu[name]?.push(cpuMs);
-    return ms;
-  };
-  const samples: Record<string, number[]> = { ours: [], bare: [] };
-  time("ours"); // warm the file cache; also fails loudly if a call does not type-check
-  time("bare");
-  cpu.ours = [];
-  cpu.bare = [];
-  for (let run = 0; run < runs; run++) {
-    for (const name of run % 2 ? ["bare", "ours"] : ["ours", "bare"]) samples[name]?.push(time(name));
-  }
+  const { wall: samples, cpu } = timeTypechecks(dir, tsc, ["ours", "bare"], runs, alternate);
   const ours = median(samples.ours ?? []);
   const bare = median(samples.bare ?? []);
   console.log(`consumer type-check — app with ten typed calls, tsc --noEmit, ${runs} runs each, median`);

@@ -2,12 +2,14 @@
 // react-query-typecheck.ts) through the built packages as they are ("docs") and through a copy whose .d.ts files
 // are reprinted without comments by the TypeScript printer ("stripped"); runs alternating, median wall and CPU.
 // Run after `pnpm sync`: `pnpm exec node bench/docs-typecheck-cost.ts [runs]`; writes bench/results/docs-typecheck-cost.json.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import ts from "typescript";
-import { median, tscTimer, writeResults, writeTypecheckProject } from "./lib/measure.ts";
+import { alternate, writeResults } from "./lib/measure.ts";
+import { sixHookApp } from "./lib/six-hook-app.ts";
+import { medianWallCpu, timeTypechecks, writeTypecheckProject } from "./lib/typecheck.ts";
 
 const root = join(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
@@ -17,19 +19,10 @@ const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 
 const app = `import { useCreateLeadLabel, useGetCampaign, useListCampaign, useListCampaignInfinite, useListLeads, usePatchCampaign } from "@instantly-kit/react-query";
 import { campaignStatusLabel } from "@instantly-kit/types";
-
-export function useApp(id: string) {
-  const campaign = useGetCampaign(id).data;
-  const campaigns = useListCampaign({ limit: 10 }).data?.items?.length;
-  const lead = useListLeads({ campaign: id, limit: 25 }).data?.items?.[0]?.email;
-  const create = useCreateLeadLabel();
-  const patch = usePatchCampaign();
-  const all = useListCampaignInfinite({ limit: 10 }).data?.pages.flatMap((page) => page.items ?? []).length;
-  create.mutate({ data: { label: "Hot", interest_status_label: "positive" } });
-  patch.mutate({ id, data: { name: "New" } });
-  return [campaign?.name, campaign ? campaignStatusLabel(campaign.status) : "", campaigns, lead, all, create.data?.label, patch.data?.id];
-}
-`;
+${sixHookApp(
+  "useGetCampaign(id).data",
+  'campaign?.name, campaign ? campaignStatusLabel(campaign.status) : ""',
+)}`;
 
 const printer = ts.createPrinter({ removeComments: true });
 function stripComments(dir: string): void {
@@ -46,43 +39,20 @@ try {
   const external = ["@tanstack/react-query", "react", "@types/react", "openapi-fetch"];
   for (const variant of ["docs", "stripped"]) {
     const project = join(dir, variant);
-    writeTypecheckProject(project, app, root, ["@instantly-kit", "@tanstack", "@types"]);
+    // The copied packages below resolve each other and their dependencies from the project's node_modules.
+    writeTypecheckProject(project, app, root, {
+      scopes: ["@instantly-kit", "@tanstack", "@types"],
+      external: external.map((pkg) => [pkg, pkg === "openapi-fetch" ? fromClient : fromHooks] as const),
+    });
     for (const pkg of ["react-query", "client", "types"]) {
       const target = join(project, "node_modules", "@instantly-kit", pkg);
       cpSync(join(root, "packages", pkg, "package.json"), join(target, "package.json"));
       cpSync(join(root, "packages", pkg, "dist"), join(target, "dist"), { recursive: true });
       if (variant === "stripped") stripComments(join(target, "dist"));
     }
-    // The copied packages resolve each other and their dependencies from the project's node_modules.
-    for (const pkg of external) {
-      const from = pkg === "openapi-fetch" ? fromClient : fromHooks;
-      symlinkSync(dirname(from.resolve(`${pkg}/package.json`)), join(project, "node_modules", pkg));
-    }
   }
-  const typecheck = tscTimer(dir, tsc);
-  const cpu: Record<string, number[]> = { docs: [], stripped: [] };
-  const wall: Record<string, number[]> = { docs: [], stripped: [] };
-  const time = (name: string) => {
-    const { ms, cpuMs } = typecheck(join(dir, name, "tsconfig.json"));
-    wall[name]?.push(ms);
-    cpu[name]?.push(cpuMs);
-  };
-  time("docs");
-  time("stripped");
-  for (const name of ["docs", "stripped"]) {
-    cpu[name] = [];
-    wall[name] = [];
-  }
-  for (let run = 0; run < runs; run++)
-    for (const name of run % 2 ? ["stripped", "docs"] : ["docs", "stripped"]) time(name);
-  const result = {
-    runs,
-    docs: { wallMs: Math.round(median(wall.docs ?? [])), cpuMs: Math.round(median(cpu.docs ?? [])) },
-    stripped: {
-      wallMs: Math.round(median(wall.stripped ?? [])),
-      cpuMs: Math.round(median(cpu.stripped ?? [])),
-    },
-  };
+  const samples = timeTypechecks(dir, tsc, ["docs", "stripped"], runs, alternate);
+  const result = { runs, docs: medianWallCpu(samples, "docs"), stripped: medianWallCpu(samples, "stripped") };
   const ratioCpu = result.docs.cpuMs / result.stripped.cpuMs;
   console.log(`six-hook app, tsc --noEmit, ${runs} runs each, median`);
   console.log(

@@ -4,21 +4,21 @@
 // Tree-shaking works when the size does not grow with the number of operations; "every hook" (the whole
 // package kept) is printed beside it for scale. Goal (issue 4): ≤ 10 KB gzip, independent of the spec.
 // Run: `pnpm exec node bench/react-query-bundle.ts`; writes bench/results/react-query-bundle.json.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildModel } from "../packages/codegen/src/model/index.ts";
 import { projectPaths } from "../packages/codegen/src/paths.ts";
 import { loadSpec } from "../packages/codegen/src/spec/load.ts";
 import { generateHooks } from "../packages/codegen/src/targets/react-query/index.ts";
-import { collectOperations } from "../packages/codegen/src/targets/react-query/operations.ts";
-import { bundleSize, writeResults } from "./lib/measure.ts";
+import { hookOperations } from "../packages/codegen/src/targets/react-query/operations.ts";
+import { buildMinified, bundleSize, esbuildOf } from "./lib/bundle.ts";
+import { specEras } from "./lib/generate-era.ts";
+import { copyHandWritten } from "./lib/generate-sandbox.ts";
+import { writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
-const specsDir = join(root, "..", "shared", "specs");
-const esbuild = createRequire(join(root, "packages", "react-query", "package.json"))(
-  "esbuild",
-) as typeof import("esbuild");
+const esbuild = esbuildOf(join(root, "packages", "react-query"));
 
 const apps = {
   "one hook": `import { InstantlyProvider, useGetCampaign } from "./react-query/src/index.js";
@@ -27,11 +27,6 @@ export function App({ client }: { client: never }) { return <InstantlyProvider c
 `,
   "every hook": `export * from "./react-query/src/index.js";\n`,
 };
-
-const eras = [
-  ["2025-06-18", join(specsDir, "2025-06-18_315a749.json")],
-  ["latest", join(specsDir, "latest.json")],
-] as const;
 
 const dir = mkdtempSync(join(tmpdir(), "ik-rq-bundle-"));
 const results: Record<
@@ -42,13 +37,10 @@ try {
   console.log(
     "react-query bundle — esbuild --minify, gzip -9, our code only (react, TanStack Query, client external)",
   );
-  for (const [era, spec] of eras) {
+  for (const [era, spec] of specEras(root)) {
     const eraDir = join(dir, era);
     const src = join(eraDir, "react-query", "src");
-    cpSync(join(root, "packages", "react-query", "src"), src, {
-      recursive: true,
-      filter: (from) => !from.includes("generated"),
-    });
+    copyHandWritten(join(root, "packages", "react-query", "src"), src);
     mkdirSync(join(src, "generated"), { recursive: true });
     // What the published package declares: lets the bundler drop every module the app does not use.
     writeFileSync(
@@ -56,23 +48,20 @@ try {
       '{ "type": "module", "sideEffects": false }\n',
     );
     const { document } = await loadSpec(spec);
+    // The react-query target generates from the spec model (one model feeds every target), not the document.
+    const model = buildModel(document);
     await generateHooks(
-      document,
+      model,
       join(src, "generated"),
       join(projectPaths().packagesDir, "react-query", "src", "mutator.ts"),
     );
-    const operations = collectOperations(document).length;
+    const operations = hookOperations(model).length;
     results[era] = { operations } as never;
     const line: string[] = [];
     for (const [name, source] of Object.entries(apps)) {
       writeFileSync(join(eraDir, "app.tsx"), source);
-      const build = await esbuild.build({
+      const outputFiles = await buildMinified(esbuild, {
         entryPoints: [join(eraDir, "app.tsx")],
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "browser",
-        target: "es2022",
         jsx: "automatic",
         external: [
           "react",
@@ -81,9 +70,8 @@ try {
           "@instantly-kit/client",
           "@instantly-kit/types",
         ],
-        write: false,
       });
-      const bytes = build.outputFiles[0]?.contents ?? new Uint8Array();
+      const bytes = outputFiles[0]?.contents ?? new Uint8Array();
       const size = bundleSize(bytes);
       (results[era] as Record<string, unknown>)[name] = size;
       line.push(`${name}: ${size.minBytes} B min, ${size.gzipBytes} B gzip`);

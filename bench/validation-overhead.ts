@@ -5,11 +5,10 @@
 // default body (it validates against the schema, so every call runs the whole check and passes).
 // Goal: "throw" ≤ 1.3× off for the list of 100 campaigns.
 // Run: `pnpm bench validation-overhead [rounds] [requestsPerRound]` after `pnpm build`.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { median, rotate, writeResults } from "./lib/measure.ts";
+import { median, writeResults } from "./lib/measure.ts";
+import { roundRatio, serveJson, timeRequestRounds } from "./lib/request-rounds.ts";
 
 const root = join(import.meta.dirname, "..");
 const load = (pkg: string) => import(pathToFileURL(join(root, "packages", pkg, "dist", "index.js")).href);
@@ -30,14 +29,10 @@ const listOf = (count: number) =>
   });
 const bodies: Record<string, string> = { small: listOf(1), large: listOf(100) };
 
-const server = createServer((request, response) => {
-  const size = new URL(request.url ?? "/", "http://x").searchParams.get("search") ?? "small";
-  const body = bodies[size] as string;
-  response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-  response.end(body);
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveJson(
+  (url) => bodies[new URL(url, "http://x").searchParams.get("search") ?? "small"] as string,
+);
+const { baseUrl } = server;
 
 const clients = {
   off: createInstantlyClient({ apiKey: "bench-key", baseUrl }),
@@ -57,30 +52,18 @@ for (const size of Object.keys(bodies)) {
 const sizes = Object.keys(bodies);
 const modes = Object.keys(clients) as Mode[];
 const names = sizes.flatMap((size) => modes.map((mode) => `${size} ${mode}`));
-const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-const cpuSamples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-
-// Warm up sockets, the schemas chunk and the JIT for everyone.
-for (const name of names) {
-  const [size, mode] = name.split(" ") as [string, Mode];
-  for (let i = 0; i < 100; i++) await call(mode, size);
-}
-
-for (let round = 0; round < rounds; round++) {
-  for (const name of rotate(names, round)) {
+// Warm up sockets, the schemas chunk and the JIT for everyone (100 calls each), then rounds in rotating order.
+const { wall: samples, cpu: cpuSamples } = await timeRequestRounds(
+  names,
+  { rounds, perRound, warmup: 100 },
+  (name) => {
     const [size, mode] = name.split(" ") as [string, Mode];
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    for (let i = 0; i < perRound; i++) await call(mode, size);
-    samples[name]?.push(((performance.now() - started) * 1000) / perRound);
-    const used = process.cpuUsage(cpu);
-    cpuSamples[name]?.push((used.user + used.system) / perRound);
-  }
-}
+    return () => call(mode, size);
+  },
+);
 server.close();
 
-const ratio = (a: string, b: string, from = samples) =>
-  median((from[a] ?? []).map((value, i) => value / (from[b]?.[i] ?? value)));
+const ratio = (a: string, b: string, from = samples) => roundRatio(from, a, b);
 console.log(
   `validation overhead — listCampaign, ${rounds} rounds × ${perRound} sequential GETs per contender, node ${process.version}`,
 );

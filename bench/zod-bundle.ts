@@ -5,14 +5,14 @@
 // operation's response schema and the component it references).
 // Run: `pnpm exec node bench/zod-bundle.ts`; writes bench/results/zod-bundle.json.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bundleSize, writeResults } from "./lib/measure.ts";
+import { buildOursAndWith, bundleSize, esbuildOf } from "./lib/bundle.ts";
+import { writeResults } from "./lib/measure.ts";
 
 const root = join(import.meta.dirname, "..");
 const zodPackage = join(root, "packages", "zod");
-const esbuild = createRequire(join(zodPackage, "package.json"))("esbuild") as typeof import("esbuild");
+const esbuild = esbuildOf(zodPackage);
 const index = JSON.stringify(join(zodPackage, "src", "index.ts"));
 const operations = JSON.stringify(join(zodPackage, "src", "operations.ts"));
 
@@ -31,23 +31,12 @@ try {
   for (const [name, source] of Object.entries(apps)) {
     writeFileSync(join(dir, "app.ts"), source);
     const sizes: Record<string, { minBytes: number; gzipBytes: number }> = {};
-    for (const [label, external] of [
-      ["ours", ["zod"]],
-      ["with zod", []],
-    ] as const) {
-      const build = await esbuild.build({
-        entryPoints: [join(dir, "app.ts")],
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "browser",
-        target: "es2022",
-        external: [...external],
-        nodePaths: [join(zodPackage, "node_modules")],
-        write: false,
-      });
-      sizes[label] = bundleSize(build.outputFiles[0]?.contents ?? new Uint8Array());
-    }
+    const builds = await buildOursAndWith(esbuild, "zod", {
+      entryPoints: [join(dir, "app.ts")],
+      nodePaths: [join(zodPackage, "node_modules")],
+    });
+    for (const [label, outputFiles] of builds)
+      sizes[label] = bundleSize(outputFiles[0]?.contents ?? new Uint8Array());
     results[name] = sizes;
     console.log(
       `  ${name.padEnd(34)} ours ${sizes.ours?.gzipBytes} B gzip (${sizes.ours?.minBytes} B min)   with zod ${sizes["with zod"]?.gzipBytes} B gzip`,

@@ -1,7 +1,7 @@
 // Generates @instantly-kit/types + @instantly-kit/client for one spec file into `<dir>/{types,client}/src`:
 // the packages' hand-written sources plus freshly generated code, with the client's
 // `@instantly-kit/types` import pointed at the sibling copy. Used by the bundle bench.
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildModel } from "../../packages/codegen/src/model/index.ts";
 import { projectPaths } from "../../packages/codegen/src/paths.ts";
@@ -9,6 +9,7 @@ import { loadSpec } from "../../packages/codegen/src/spec/load.ts";
 import type { SpecLock } from "../../packages/codegen/src/spec/lock.ts";
 import { clientTarget } from "../../packages/codegen/src/targets/client/index.ts";
 import { typesTarget } from "../../packages/codegen/src/targets/types/index.ts";
+import { copyHandWritten } from "./generate-sandbox.ts";
 
 export async function generateEra(specFile: string, dir: string): Promise<{ operations: number }> {
   const paths = projectPaths();
@@ -22,10 +23,7 @@ export async function generateEra(specFile: string, dir: string): Promise<{ oper
   } as SpecLock;
   for (const target of [typesTarget, clientTarget]) {
     const src = join(dir, target.packageDir, "src");
-    cpSync(join(paths.packagesDir, target.packageDir, "src"), src, {
-      recursive: true,
-      filter: (from) => !from.includes("generated"),
-    });
+    copyHandWritten(join(paths.packagesDir, target.packageDir, "src"), src);
     mkdirSync(join(src, "generated"), { recursive: true });
     await target.generate({ model: buildModel(document), lock, outDir: join(src, "generated"), paths });
   }
@@ -42,4 +40,16 @@ export async function generateEra(specFile: string, dir: string): Promise<{ oper
     0,
   );
   return { operations };
+}
+
+/**
+ * The two spec eras the bundle benchmarks compare: the oldest kept (104 operations) and the newest (240), from
+ * /work/shared/specs beside the repo. Tree-shaking works when an app's bundle is the same size for both.
+ */
+export function specEras(root: string): ReadonlyArray<readonly [name: string, specFile: string]> {
+  const specsDir = join(root, "..", "shared", "specs");
+  return [
+    ["2025-06-18", join(specsDir, "2025-06-18_315a749.json")],
+    ["latest", join(specsDir, "latest.json")],
+  ];
 }

@@ -1,10 +1,11 @@
 // Small helpers every benchmark shares: the median, a child-process timer (wall time + peak RSS through GNU
-// time), the round orders that spread outside load over all contenders alike, and the results writer.
+// time), the round orders that spread outside load over all contenders alike, the rounds loop over
+// child-process contenders and its table, and the results writer. Type-check, bundle and request-rate
+// helpers live beside it (typecheck.ts, bundle.ts, request-rounds.ts).
 // Lives under bench/lib/ so that bench/run.ts does not run it as a benchmark.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 
 /** Median of the values (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
@@ -95,9 +96,30 @@ export function rotate<T>(names: readonly T[], round: number): T[] {
   return names.map((_, i) => names[(i + round) % names.length] as T);
 }
 
-/** Minified size and gzip -9 size of a bundle. */
-export function bundleSize(bytes: Uint8Array): { minBytes: number; gzipBytes: number } {
-  return { minBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+/**
+ * Times every contender once per round, in `order(names, round)` (`alternate` or `rotate`), so that a burst of
+ * outside load hits all contenders of a round alike; returns each contender's median wall and peak RSS.
+ */
+export async function timeRounds(
+  names: readonly string[],
+  rounds: number,
+  order: (names: readonly string[], round: number) => string[],
+  measure: (name: string) => Promise<Timed>,
+): Promise<Record<string, { medianMs: number; peakRssMb: number }>> {
+  const samples = new Map(names.map((name) => [name, [] as Timed[]]));
+  for (let round = 0; round < rounds; round++) {
+    for (const name of order(names, round)) samples.get(name)?.push(await measure(name));
+  }
+  return Object.fromEntries(names.map((name) => [name, medianAndPeak(samples.get(name) ?? [])]));
+}
+
+/** Prints `timeRounds` results, one contender a line: name padded to `width`, median ms, peak MB. */
+export function printMedianAndPeak(
+  results: Record<string, { medianMs: number; peakRssMb: number }>,
+  width: number,
+): void {
+  for (const [name, { medianMs, peakRssMb }] of Object.entries(results))
+    console.log(`  ${name.padEnd(width)} ${medianMs} ms  ${peakRssMb} MB`);
 }
 
 /** Writes bench/results/<name>.json (pretty-printed, trailing newline). */
@@ -105,47 +127,4 @@ export function writeResults(name: string, data: unknown): void {
   const dir = join(import.meta.dirname, "..", "results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(data, null, 2)}\n`);
-}
-
-/**
- * Writes `<dir>/tsc-cpu.cjs`, a wrapper that runs tsc and reports its own CPU time on exit, and returns a
- * function that type-checks one tsconfig through it: wall time is what the goals name, CPU time is the
- * steadier number on a machine shared with other work. Throws with tsc's output when it reports errors.
- */
-export function tscTimer(dir: string, tsc: string): (tsconfig: string) => { ms: number; cpuMs: number } {
-  const wrapper = join(dir, "tsc-cpu.cjs");
-  writeFileSync(
-    wrapper,
-    `process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("cpu " + (u.user + u.system) / 1000 + "\\n"); });\nprocess.argv.splice(1, 1);\nrequire(${JSON.stringify(tsc)});\n`,
-  );
-  return (tsconfig) => {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, [wrapper, wrapper, "-p", tsconfig], { encoding: "utf8" });
-    const ms = performance.now() - started;
-    if (result.status !== 0) throw new Error(`tsc failed for ${tsconfig}:\n${result.stdout}${result.stderr}`);
-    return { ms, cpuMs: Number(/cpu ([\d.]+)/.exec(result.stderr)?.[1]) };
-  };
-}
-
-/**
- * A throwaway project with one `app.ts` for the consumer type-check benchmarks: ESM, the repo's strict
- * base tsconfig, no ambient @types. `scopes` are the node_modules scope folders the caller links into.
- */
-export function writeTypecheckProject(
-  project: string,
-  source: string,
-  repoRoot: string,
-  scopes: readonly string[] = [],
-): void {
-  for (const scope of scopes) mkdirSync(join(project, "node_modules", scope), { recursive: true });
-  writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
-  writeFileSync(join(project, "app.ts"), source);
-  writeFileSync(
-    join(project, "tsconfig.json"),
-    JSON.stringify({
-      extends: join(repoRoot, "tsconfig.base.json"),
-      compilerOptions: { noEmit: true, types: [] },
-      files: ["app.ts"],
-    }),
-  );
 }
