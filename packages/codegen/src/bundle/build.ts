@@ -4,14 +4,15 @@
  * which turbo runs before any package's `generate` (turbo.json). Why a bundle at all: ADR 0033.
  *
  * Nothing half-built can run: the bundle is written to a staging directory beside dist/, its manifest (the
- * fingerprint of the sources it was built from, taken before and checked after) is written last, and the
+ * fingerprint of the sources it was built from, taken before and checked after, and the hash of every bundle file,
+ * which also catches a torn restore of dist/ from turbo's cache) is written last, and the
  * directory is swapped in by rename. A killed build leaves the previous dist/ or none (the launcher then runs the
  * sources) and a staging directory that the next build removes.
  */
 import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { BUNDLE_MANIFEST, sourceFingerprint } from "./fresh.mjs";
+import { BUNDLE_MANIFEST, bundleManifest, sourceFingerprint } from "./fresh.mjs";
 
 const packageDir = join(import.meta.dirname, "..", "..");
 const srcDir = join(packageDir, "src");
@@ -43,7 +44,10 @@ try {
   if (sourceFingerprint(srcDir) !== source) {
     throw new Error("packages/codegen/src changed while it was being bundled: build again");
   }
-  writeFileSync(join(staging, BUNDLE_MANIFEST), `${JSON.stringify({ source })}\n`);
+  writeFileSync(
+    join(staging, BUNDLE_MANIFEST),
+    `${JSON.stringify(bundleManifest(staging, source), null, 2)}\n`,
+  );
   swapIn(staging);
 } finally {
   rmSync(staging, { recursive: true, force: true });

@@ -20,7 +20,12 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { freshBundleEntry, sourceFingerprint } from "../../src/bundle/fresh.mjs";
+import {
+  BUNDLE_MANIFEST,
+  bundleManifest,
+  freshBundleEntry,
+  sourceFingerprint,
+} from "../../src/bundle/fresh.mjs";
 import { projectPaths } from "../../src/paths.ts";
 import { serializeLock, sha256 } from "../../src/spec/lock.ts";
 import { FIXTURES } from "../helpers.ts";
@@ -77,6 +82,10 @@ function markBundle(dir: string): void {
   const text = readFileSync(entry, "utf8");
   expect(text).toContain("usage: instantly-kit");
   writeFileSync(entry, text.replace("usage: instantly-kit", "usage (bundle): instantly-kit"));
+  // As a build of these sources that printed this would have listed it.
+  const manifest = join(dir, "dist", BUNDLE_MANIFEST);
+  const { source } = JSON.parse(readFileSync(manifest, "utf8"));
+  writeFileSync(manifest, JSON.stringify(bundleManifest(join(dir, "dist"), source)));
 }
 
 async function usageLine(dir: string, env: Record<string, string> = {}): Promise<string> {
@@ -94,9 +103,13 @@ describe("bin/instantly-kit.mjs", () => {
     const built = await build(dir);
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, "dist", "bundle.json"), "utf8"))).toEqual({
-      source: sourceFingerprint(join(dir, "src")),
-    });
+    const written = JSON.parse(readFileSync(join(dir, "dist", "bundle.json"), "utf8"));
+    expect(written.source).toBe(sourceFingerprint(join(dir, "src")));
+    expect(Object.keys(written.files)).toEqual(
+      readdirSync(join(dir, "dist"))
+        .filter((name) => name !== "bundle.json")
+        .sort(),
+    );
     markBundle(dir);
     expect(await usageLine(dir)).toMatch(/^error: usage \(bundle\): instantly-kit </);
     // The escape hatch for debugging: the sources, whatever dist/ holds.
@@ -125,6 +138,47 @@ describe("bin/instantly-kit.mjs", () => {
     expect(freshBundleEntry(dir)).toBe(join(dir, "dist", "cli.mjs"));
     expect(await usageLine(dir)).toMatch(/^error: usage: instantly-kit </);
     expect(readdirSync(dir).filter((name) => name.startsWith(".dist-"))).toEqual([]);
+  });
+
+  test("a bundle file changed, missing or listed outside dist/ (a torn restore) never runs the bundle", async () => {
+    const dir = packageCopy();
+    expect((await build(dir)).code).toBe(0);
+    markBundle(dir);
+    const dist = join(dir, "dist");
+    const manifest = JSON.parse(readFileSync(join(dist, BUNDLE_MANIFEST), "utf8"));
+    const chunk = Object.keys(manifest.files).find((name) => name.startsWith("chunk-")) as string;
+    const original = readFileSync(join(dist, chunk));
+    const entry = readFileSync(join(dist, "cli.mjs"));
+    const torn: Array<[string, () => void, () => void]> = [
+      [
+        "a chunk changed",
+        () => appendFileSync(join(dist, chunk), "\n"),
+        () => writeFileSync(join(dist, chunk), original),
+      ],
+      ["a chunk missing", () => rmSync(join(dist, chunk)), () => writeFileSync(join(dist, chunk), original)],
+      [
+        "the entry changed",
+        () => appendFileSync(join(dist, "cli.mjs"), "\n"),
+        () => writeFileSync(join(dist, "cli.mjs"), entry),
+      ],
+    ];
+    for (const [what, tear, mend] of torn) {
+      tear();
+      expect(freshBundleEntry(dir), what).toBeUndefined();
+      expect(await usageLine(dir), what).toMatch(/^error: usage: instantly-kit </);
+      mend();
+      expect(await usageLine(dir), `${what}, mended`).toMatch(/^error: usage \(bundle\): instantly-kit </);
+    }
+    // A file the manifest does not list (a leftover of an older bundle restored over) changes nothing.
+    writeFileSync(join(dist, "chunk-LEFTOVER.mjs"), "throw new Error('never imported');\n");
+    expect(await usageLine(dir)).toMatch(/^error: usage \(bundle\): instantly-kit </);
+    // A manifest naming a file outside dist/ is refused.
+    const outside = createHash("sha256")
+      .update(readFileSync(join(dir, "package.json")))
+      .digest("hex");
+    const escaping = { ...manifest, files: { ...manifest.files, "../package.json": outside } };
+    writeFileSync(join(dist, BUNDLE_MANIFEST), JSON.stringify(escaping));
+    expect(freshBundleEntry(dir)).toBeUndefined();
   });
 
   test("a manifest that is missing, unreadable or of other sources never runs the bundle", async () => {
