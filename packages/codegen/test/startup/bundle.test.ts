@@ -118,10 +118,10 @@ describe("bin/instantly-kit.mjs", () => {
     );
 
     // Any change under src/ makes the bundle stale: an edit, a new file, a removed file.
-    const changes: Array<[string, () => void, () => void]> = [
-      ["an edited module", () => appendFileSync(join(dir, "src", "errors.ts"), "\n"), () => undefined],
-      ["a new file", () => writeFileSync(join(dir, "src", "notes.txt"), "x"), () => undefined],
-      ["a removed file", () => rmSync(join(dir, "src", "notes.txt")), () => undefined],
+    const changes: Array<[string, () => void]> = [
+      ["an edited module", () => appendFileSync(join(dir, "src", "errors.ts"), "\n")],
+      ["a new file", () => writeFileSync(join(dir, "src", "notes.txt"), "x")],
+      ["a removed file", () => rmSync(join(dir, "src", "notes.txt"))],
     ];
     let previous = sourceFingerprint(join(dir, "src"));
     for (const [what, change] of changes) {
