@@ -123,13 +123,9 @@ describe.each(SEEDS)("hostile spec, seed %i: generate + build + import", (seed) 
     const file = workspace.writeFile("hostile.json", JSON.stringify(document, null, 2));
     const pulled = await workspace.cli(["pull", "--source", file]);
     expect(pulled.code, pulled.stderr).toBe(0);
-    // Two targets at a time: the CI machine has two cores.
-    for (const pair of [PACKAGES.slice(0, 2), PACKAGES.slice(2, 4), PACKAGES.slice(4)]) {
-      const results = await Promise.all(pair.map((name) => workspace.cli(["generate", name])));
-      results.forEach((result, index) => {
-        expect(result.code, `generate ${pair[index]}: ${result.stderr.slice(0, 2000)}`).toBe(0);
-      });
-    }
+    // What turbo's `generate:packages` task runs: every target, spread over the machine's cores.
+    const generated = await workspace.cli(["generate", "all"]);
+    expect(generated.code, `generate all: ${generated.stderr.slice(0, 2000)}`).toBe(0);
     // Dependency order: types ← zod ← client, msw ← react-query. `build` is tsc: a type error fails it.
     for (const stage of [["types"], ["zod", "msw"], ["client"], ["react-query"]] as const) {
       const results = await Promise.all(stage.map((name) => workspace.build(name)));

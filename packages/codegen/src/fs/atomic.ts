@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { faultPoint } from "./fault.ts";
+import { isAlive } from "./lock-file.ts";
 
 /** Write a file so that readers see either the old bytes or the new ones, never a half-written file. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
@@ -15,26 +17,79 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
+/** A directory being rebuilt beside the one it will replace (see {@link stageDir}). */
+export interface StagedDir {
+  dir: string;
+  /** The sibling temp dir to fill. */
+  tmp: string;
+  /** Where the current tree is moved aside while the new one is renamed in. */
+  old: string;
+  /** Names this directory in fault points (src/fs/fault.ts). */
+  label: string;
+  discard(): Promise<void>;
+}
+
+/**
+ * Makes an empty sibling of `dir` to build its replacement in; {@link swapStagedDirs} puts it in place. The
+ * siblings carry this process's pid: those of a killed process (`.tmp-…`, and `.old-…` if it died mid-swap) are
+ * removed here, those of a process still running are left to it.
+ */
+export async function stageDir(dir: string, label = basename(dir)): Promise<StagedDir> {
+  await removeAbandoned(dir);
+  const suffix = `${basename(dir)}-${process.pid}-${randomBytes(6).toString("hex")}`;
+  const tmp = join(dirname(dir), `.tmp-${suffix}`);
+  await mkdir(tmp, { recursive: true });
+  return {
+    dir,
+    tmp,
+    old: join(dirname(dir), `.old-${suffix}`),
+    label,
+    discard: () => rm(tmp, { recursive: true, force: true }),
+  };
+}
+
+async function removeAbandoned(dir: string): Promise<void> {
+  const prefix = basename(dir);
+  const entries = await readdir(dirname(dir)).catch(() => [] as string[]);
+  for (const name of entries) {
+    const match = /^\.(?:tmp|old)-(.+)-(\d+)-[0-9a-f]{12}$/.exec(name);
+    if (match?.[1] === prefix && !isAlive(Number(match[2])))
+      await rm(join(dirname(dir), name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Swaps filled staged dirs in, one rename pair each. Readers of one directory see the old tree or the new one,
+ * never a mix (a kill between the pair leaves no directory: never a stale one); across several directories there
+ * is no single commit point, so callers stage and fill every one before swapping any (a failure while filling
+ * changes nothing). A kill between two swaps leaves some folders new and some old, as a kill between two
+ * single-target runs did: the next run regenerates them all.
+ */
+export async function swapStagedDirs(staged: readonly StagedDir[]): Promise<void> {
+  for (const { dir, tmp, old, label } of staged) {
+    await faultPoint(`move aside ${label}`);
+    let hadOld = true;
+    await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      hadOld = false;
+    });
+    await faultPoint(`move in ${label}`);
+    await rename(tmp, dir);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  }
+}
+
 /**
  * Replace a whole directory: build it in a sibling temp dir with `fill`, then swap it in with renames.
  * If `fill` throws, the old directory is untouched.
  */
 export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
-  const suffix = randomBytes(6).toString("hex");
-  const tmp = join(dirname(dir), `.tmp-${basename(dir)}-${suffix}`);
-  const old = join(dirname(dir), `.old-${basename(dir)}-${suffix}`);
-  await mkdir(tmp, { recursive: true });
+  const staged = await stageDir(dir);
   try {
-    await fill(tmp);
+    await fill(staged.tmp);
   } catch (error) {
-    await rm(tmp, { recursive: true, force: true });
+    await staged.discard();
     throw error;
   }
-  let hadOld = true;
-  await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-    hadOld = false;
-  });
-  await rename(tmp, dir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  await swapStagedDirs([staged]);
 }

@@ -89,7 +89,7 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   return { pid: 0, host: hostname(), startedAt: "an unknown time" };
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   if (pid <= 0) return false;
   try {
     process.kill(pid, 0);
