@@ -83,18 +83,3 @@ export async function swapStagedDirs(staged: readonly StagedDir[]): Promise<void
     if (hadOld) await rm(old, { recursive: true, force: true });
   }
 }
-
-/**
- * Replace a whole directory: build it in a sibling temp dir with `fill`, then swap it in with renames.
- * If `fill` throws, the old directory is untouched.
- */
-export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
-  const staged = await stageDir(dir);
-  try {
-    await fill(staged.tmp);
-  } catch (error) {
-    await staged.discard();
-    throw error;
-  }
-  await swapStagedDirs([staged]);
-}
