@@ -89,8 +89,10 @@ function parseArgs(args: string[]): { names: string[]; jobs: number } {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--jobs") {
-      jobs = Number(args[++i]);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new CliError(`--jobs takes a whole number ≥ 1`, 2);
+      // Digits only: Number() would also take "0x2", "1e1", " 2".
+      const value = args[++i] ?? "";
+      jobs = /^\d+$/.test(value) ? Number(value) : 0;
+      if (jobs < 1) throw new CliError(`--jobs takes a whole number ≥ 1`, 2);
     } else if (arg === "all") names.push(...TARGET_NAMES);
     else if (TARGET_NAMES.includes(arg)) names.push(arg);
     else throw new CliError(USAGE, 2);
