@@ -28,6 +28,8 @@ export interface ProjectPaths {
   pullLock: string;
   /** A pull's staged files and journal while it commits (src/fs/transaction.ts). Gitignored. */
   pullTransaction: string;
+  /** Held by `generate` while it swaps its staged folders in: two generations never interleave. Gitignored. */
+  generateLock: string;
 }
 
 export function projectPaths(root: string = process.env.INSTANTLY_KIT_ROOT ?? findRepoRoot()): ProjectPaths {
@@ -42,5 +44,6 @@ export function projectPaths(root: string = process.env.INSTANTLY_KIT_ROOT ?? fi
     packagesDir: join(root, "packages"),
     pullLock: join(specDir, ".pull.lock"),
     pullTransaction: join(specDir, ".pull-transaction"),
+    generateLock: join(specDir, ".generate.lock"),
   };
 }

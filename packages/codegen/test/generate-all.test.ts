@@ -122,6 +122,13 @@ describe("generate all", () => {
     for (const args of [
       ["generate"],
       ["generate", "all", "--jobs", "0"],
+      ["generate", "all", "--jobs"],
+      ["generate", "all", "--jobs", "1.5"],
+      ["generate", "all", "--jobs", "0x2"],
+      ["generate", "all", "--jobs", "1e1"],
+      ["generate", "all", "--jobs=2"],
+      ["generate", "all", "--verbose"],
+      ["generate", "--jobs", "2"],
       ["generate", "nope"],
       ["generate", "toString"],
     ]) {

@@ -6,6 +6,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "../errors.ts";
+import { removeAbandoned } from "../fs/atomic.ts";
 import { TARGET_NAMES } from "../targets/registry.ts";
 
 const FOLDERS: Record<string, string> = { generated: join("src", "generated"), dist: "dist" };
@@ -18,12 +19,21 @@ export async function cleanCommand(args: string[]): Promise<number> {
   if (scope === "all") {
     // Run by the root script: every generated package's folder, from the workspace root.
     if (!existsSync("pnpm-workspace.yaml")) throw new CliError("clean … all runs at the workspace root");
-    for (const name of TARGET_NAMES) rmSync(join("packages", name, folder), { recursive: true, force: true });
+    for (const name of TARGET_NAMES) await clean(join("packages", name, folder));
     return 0;
   }
   // Run by a package script: the working directory is the package. Refuse anywhere else.
   if (!existsSync("package.json"))
     throw new CliError("clean runs in a package folder (no package.json here)");
-  rmSync(folder, { recursive: true, force: true });
+  await clean(folder);
   return 0;
+}
+
+/**
+ * Empties `folder`, and removes what an interrupted `generate` left beside it (its staging folders): the run
+ * after this may be a cache hit, which stages nothing and so would never remove them.
+ */
+async function clean(folder: string): Promise<void> {
+  rmSync(folder, { recursive: true, force: true });
+  await removeAbandoned(folder);
 }

@@ -2,27 +2,35 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { CliError } from "../errors.ts";
-import { replaceDirAtomic, type StagedDir, stageDir, swapStagedDirs } from "../fs/atomic.ts";
+import { type StagedDir, stageDir, swapStagedDirs } from "../fs/atomic.ts";
 import { faultPoint } from "../fs/fault.ts";
+import { waitForLockFile } from "../fs/lock-file.ts";
 import { buildModel } from "../model/index.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
-import { readLockedSpec, type SpecLock } from "../spec/lock.ts";
+import { readLockedSpecText, type SpecLock } from "../spec/lock.ts";
 import { loadTypescriptThroughRequire } from "../startup/typescript-require.ts";
 import { generateTarget } from "../targets/format.ts";
 import { TARGET_NAMES, TARGETS, WORK_UNITS } from "../targets/registry.ts";
 import type { Target } from "../targets/target.ts";
 
+type LockedSpec = Awaited<ReturnType<typeof readLockedSpecText>>;
+
 const USAGE = `usage: generate <${TARGET_NAMES.join("|")}|all>… [--jobs N]`;
 
 interface Job {
   names: string[];
+  /**
+   * The locked spec's text and lock, read once by the main thread: every target parses its own copy and none reads
+   * the files again, so a `spec:pull` during the run cannot give some packages the old spec and others the new.
+   */
+  spec: LockedSpec;
   /** Where each target's folder is filled; swapped in by the caller once every target succeeded. */
   outDirs: string[];
 }
 
 /**
- * `generate <target>…` / `generate all`: writes packages/<target>/src/generated/ from the locked spec. One target
- * replaces its folder atomically, as it always did. Several targets run in one process (turbo's single root task,
+ * `generate <target>…` / `generate all`: writes packages/<target>/src/generated/ from the locked spec. Several
+ * targets run in one process (turbo's single root task,
  * instead of a `pnpm run` per package at ~1 s of CPU each just to start pnpm; ADR 0034), spread over worker
  * threads, each filling a staged folder; only when every target succeeded are the folders swapped in, so a
  * failure in one target changes no package.
@@ -30,16 +38,11 @@ interface Job {
 export async function generateCommand(args: string[]): Promise<number> {
   const { names, jobs } = parseArgs(args);
   const paths = projectPaths();
-  const spec = await readLockedSpec(paths); // fails fast, with one line, before any worker starts
-  const { lock } = spec;
+  // Read once, checked against the lock, before any worker starts: fails fast with one line, and is the one spec
+  // every target generates from (and the one the report names).
+  const spec = await readLockedSpecText(paths);
   const started = performance.now();
   const outDir = (name: string) => join(paths.packagesDir, name, "src", "generated");
-  if (names.length === 1) {
-    const [name] = names as [string];
-    await replaceDirAtomic(outDir(name), (dir) => generateInto(paths, name, dir, spec));
-    report(`@instantly-kit/${name}`, lock, started);
-    return 0;
-  }
   const staged: StagedDir[] = [];
   try {
     for (const name of names) staged.push(await stageDir(outDir(name), name));
@@ -47,19 +50,36 @@ export async function generateCommand(args: string[]): Promise<number> {
     const groups = balance(names, jobs);
     const results = await Promise.allSettled(
       groups.map((group, i) => {
-        const job: Job = { names: group, outDirs: group.map((name) => byName.get(name) as string) };
-        // The first group runs here: one thread fewer to start, and with one job nothing is started at all.
+        const job: Job = { names: group, spec, outDirs: group.map((name) => byName.get(name) as string) };
+        // The first group runs here: one thread fewer to start, and with one job (or one target) nothing is
+        // started at all.
         return i === 0 ? runJob(paths, job) : runJobInWorker(job);
       }),
     );
     const failure = results.find((result) => result.status === "rejected");
     if (failure) throw failure.reason;
+    // Another `generate` (a second `pnpm generate`, a package's own `generate` script) may be swapping the same
+    // folders. One at a time: otherwise it can rename its tree in between our two renames and ours then fails
+    // (ENOTEMPTY), and the packages end up a mix of both runs.
+    const held = await waitForLockFile(paths.generateLock, "generate", "spec/.generate.lock", {
+      onWait: (owner) =>
+        process.stderr.write(`waiting for generate (pid ${owner.pid}) to swap in its packages\n`),
+    });
+    try {
+      await swapStagedDirs(staged);
+    } finally {
+      await held.release();
+    }
   } catch (error) {
+    // Folders not swapped in (all of them, unless the swap itself failed) are removed: nothing is left behind.
     await Promise.all(staged.map((dir) => dir.discard()));
     throw error;
   }
-  await swapStagedDirs(staged);
-  report(`${names.length} packages (${names.join(", ")})`, lock, started);
+  report(
+    names.length === 1 ? `@instantly-kit/${names[0]}` : `${names.length} packages (${names.join(", ")})`,
+    spec.lock,
+    started,
+  );
   return 0;
 }
 
@@ -69,8 +89,10 @@ function parseArgs(args: string[]): { names: string[]; jobs: number } {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--jobs") {
-      jobs = Number(args[++i]);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new CliError(`--jobs takes a whole number ≥ 1`, 2);
+      // Digits only: Number() would also take "0x2", "1e1", " 2".
+      const value = args[++i] ?? "";
+      jobs = /^\d+$/.test(value) ? Number(value) : 0;
+      if (jobs < 1) throw new CliError(`--jobs takes a whole number ≥ 1`, 2);
     } else if (arg === "all") names.push(...TARGET_NAMES);
     else if (TARGET_NAMES.includes(arg)) names.push(arg);
     else throw new CliError(USAGE, 2);
@@ -104,45 +126,48 @@ export function balance(names: readonly string[], jobs: number): string[][] {
 }
 
 /**
- * Generates one target into `dir`. Every target gets a model of its own, built from its own parse of the spec
- * (`spec`, when given, is a parse nobody else uses):
- * orval and openapi-typescript are handed `model.document` and may mutate it, so sharing one would make a
+ * Generates one target into `dir`. Every target gets a model of its own, built from its own parse of the spec's
+ * text: orval and openapi-typescript are handed `model.document` and may mutate it, so sharing one would make a
  * target's output depend on which targets ran before it in the same thread.
  */
-async function generateInto(
-  paths: ProjectPaths,
-  name: string,
-  dir: string,
-  spec?: Awaited<ReturnType<typeof readLockedSpec>>,
-): Promise<void> {
+async function generateInto(paths: ProjectPaths, name: string, dir: string, spec: LockedSpec): Promise<void> {
   const target = await (TARGETS[name] as () => Promise<Target>)();
   // The registry's name is the package folder the staged directory replaces.
   if (target.packageDir !== name) throw new Error(`target ${name} generates packages/${target.packageDir}`);
-  const { document, lock } = spec ?? (await readLockedSpec(paths));
-  await generateTarget(target, { model: buildModel(document), lock, outDir: dir, paths });
+  const document = JSON.parse(spec.text) as Record<string, unknown>;
+  await generateTarget(target, { model: buildModel(document), lock: spec.lock, outDir: dir, paths });
 }
 
 async function runJob(paths: ProjectPaths, job: Job): Promise<void> {
   for (const [i, name] of job.names.entries()) {
-    await generateInto(paths, name, job.outDirs[i] as string);
+    await generateInto(paths, name, job.outDirs[i] as string, job.spec);
     await faultPoint(`generated ${name}`);
   }
 }
+
+/** What a worker posts back: a CliError keeps its one line and exit code across the thread boundary. */
+type WorkerResult =
+  | { ok: true }
+  | { ok: false; cli: true; error: string; exitCode: number }
+  | { ok: false; cli: false; error: string; stack: string };
 
 /** Runs a job in a worker thread started from this very module (see the bottom of the file). */
 function runJobInWorker(job: Job): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { generateJob: job } });
     let settled = false;
-    worker.once(
-      "message",
-      (message: { ok: true } | { ok: false; error: string; cli: boolean; exitCode: number }) => {
-        settled = true;
-        if (message.ok) resolve();
-        // A CliError keeps its one line and exit code across the thread boundary; anything else keeps its stack.
-        else reject(message.cli ? new CliError(message.error, message.exitCode) : new Error(message.error));
-      },
-    );
+    worker.once("message", (message: WorkerResult) => {
+      settled = true;
+      if (message.ok) resolve();
+      else if (message.cli) reject(new CliError(message.error, message.exitCode));
+      else {
+        // Anything else is a bug and keeps the worker's own stack, printed as it would be from the main thread (a
+        // new Error's stack would wrap it: "Error: Error: …", then this thread's frames).
+        const error = new Error(message.error);
+        error.stack = message.stack;
+        reject(error);
+      }
+    });
     worker.once("error", (error) => {
       settled = true;
       reject(error);
@@ -163,18 +188,17 @@ function report(what: string, lock: SpecLock, started: number): void {
 if (!isMainThread && workerData?.generateJob) {
   loadTypescriptThroughRequire();
   runJob(projectPaths(), workerData.generateJob as Job).then(
-    () => parentPort?.postMessage({ ok: true }),
+    () => parentPort?.postMessage({ ok: true } satisfies WorkerResult),
     (error: unknown) =>
-      parentPort?.postMessage({
-        ok: false,
-        cli: error instanceof CliError,
-        exitCode: error instanceof CliError ? error.exitCode : 1,
-        error:
-          error instanceof CliError
-            ? error.message
-            : error instanceof Error
-              ? (error.stack ?? error.message)
-              : String(error),
-      }),
+      parentPort?.postMessage(
+        (error instanceof CliError
+          ? { ok: false, cli: true, error: error.message, exitCode: error.exitCode }
+          : {
+              ok: false,
+              cli: false,
+              error: error instanceof Error ? error.message : String(error),
+              stack: error instanceof Error ? (error.stack ?? String(error)) : String(error),
+            }) satisfies WorkerResult,
+      ),
   );
 }

@@ -48,7 +48,12 @@ export async function stageDir(dir: string, label = basename(dir)): Promise<Stag
   };
 }
 
-async function removeAbandoned(dir: string): Promise<void> {
+/**
+ * Removes the staging siblings (`.tmp-<name>-<pid>-…`, `.old-<name>-<pid>-…`) of `dir` left by processes that are
+ * gone (killed, interrupted); a running process's are its own. `clean generated` calls it too: after an
+ * interrupted run, the next `pnpm generate` may be a cache hit that never stages anything.
+ */
+export async function removeAbandoned(dir: string): Promise<void> {
   const prefix = basename(dir);
   const entries = await readdir(dirname(dir)).catch(() => [] as string[]);
   for (const name of entries) {
@@ -77,19 +82,4 @@ export async function swapStagedDirs(staged: readonly StagedDir[]): Promise<void
     await rename(tmp, dir);
     if (hadOld) await rm(old, { recursive: true, force: true });
   }
-}
-
-/**
- * Replace a whole directory: build it in a sibling temp dir with `fill`, then swap it in with renames.
- * If `fill` throws, the old directory is untouched.
- */
-export async function replaceDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
-  const staged = await stageDir(dir);
-  try {
-    await fill(staged.tmp);
-  } catch (error) {
-    await staged.discard();
-    throw error;
-  }
-  await swapStagedDirs([staged]);
 }

@@ -6,9 +6,16 @@
 //   INSTANTLY_KIT_FAULT=kill:<name>    SIGKILL this process at that step: no finally, no exit handler runs
 //   INSTANTLY_KIT_FAULT=hang:<name>    print `fault: hanging at <name>` and never return (a pull that holds
 //                                      the lock, for the concurrency tests)
+//   INSTANTLY_KIT_FAULT=throw:<name>   throw a plain Error (not a CliError: a bug) at that step
+//   INSTANTLY_KIT_FAULT=pause:<name>   print `fault: paused at <name>` and return once the file named by
+//                                      INSTANTLY_KIT_FAULT_RESUME exists (a test does something else in that
+//                                      moment — a pull, a second generate — then lets this process go on). A
+//                                      file, not a signal or stdin: worker threads see neither.
 //
 // Unset (always, outside tests) it does nothing. A real SIGKILL rather than a thrown error: a thrown error
 // would let cleanup code run, which a power cut or `kill -9` does not.
+import { existsSync } from "node:fs";
+
 const setting = process.env.INSTANTLY_KIT_FAULT ?? "";
 
 export function faultPoint(name: string): Promise<void> {
@@ -25,6 +32,19 @@ export function faultPoint(name: string): Promise<void> {
     process.stderr.write(`fault: hanging at ${name}\n`);
     // A pending timer keeps the process alive until it is killed.
     return new Promise(() => setInterval(() => {}, 60_000));
+  }
+  if (setting === `throw:${name}`) return Promise.reject(new Error(`fault: thrown at ${name}`));
+  if (setting === `pause:${name}`) {
+    const resume = process.env.INSTANTLY_KIT_FAULT_RESUME ?? "";
+    process.stderr.write(`fault: paused at ${name}\n`);
+    return new Promise((resolve) => {
+      const timer = setInterval(() => {
+        if (resume !== "" && existsSync(resume)) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+    });
   }
   return Promise.resolve();
 }

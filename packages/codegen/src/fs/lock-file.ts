@@ -8,7 +8,7 @@ import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { CliError } from "../errors.ts";
 
-interface LockOwner {
+export interface LockOwner {
   pid: number;
   host: string;
   startedAt: string;
@@ -53,6 +53,41 @@ export async function acquireLockFile(file: string, what: string, shown: string)
     if (await removeStale(file, owner)) takenOverFrom = owner;
   }
   throw new CliError(`could not take ${shown}: other ${what} processes keep taking it; retry`);
+}
+
+/**
+ * Takes the lock at `file`, waiting while a live process on this host holds it (a lock held for a moment, such as
+ * the swap of `generate`'s staged folders: the second process waits its turn rather than failing). `onWait` is
+ * told once who it waits for. A dead owner's lock is taken over; an owner on another host, or one that holds the
+ * lock longer than `patienceMs`, is a CliError.
+ */
+export async function waitForLockFile(
+  file: string,
+  what: string,
+  shown: string,
+  options: { onWait?: (owner: LockOwner) => void; patienceMs?: number } = {},
+): Promise<HeldLock> {
+  const patienceMs = options.patienceMs ?? 600_000;
+  const since = Date.now();
+  let waitingFor: number | undefined;
+  for (;;) {
+    try {
+      return await acquireLockFile(file, what, shown);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      const owner = await readOwner(file);
+      if (owner === undefined || (owner.host === hostname() && !isAlive(owner.pid))) continue; // gone: try again
+      if (owner.host !== hostname()) throw error;
+      if (Date.now() - since > patienceMs) {
+        throw new CliError(
+          `another ${what} (pid ${owner.pid}) has held ${shown} for over ${Math.round(patienceMs / 1000)} s: is it stuck? Delete ${shown} if that process is not a ${what}`,
+        );
+      }
+      if (waitingFor !== owner.pid) options.onWait?.(owner);
+      waitingFor = owner.pid;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /** Creates the lock with its content in one step: written aside, then hard-linked into place (EEXIST if taken). */

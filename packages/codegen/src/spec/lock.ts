@@ -41,6 +41,16 @@ export function serializeLock(lock: SpecLock): string {
 export async function readLockedSpec(
   paths: ProjectPaths,
 ): Promise<{ document: Record<string, unknown>; lock: SpecLock }> {
+  const { text, lock } = await readLockedSpecText(paths);
+  return { document: JSON.parse(text) as Record<string, unknown>, lock };
+}
+
+/**
+ * {@link readLockedSpec} before parsing: the text, read once, for a command that parses it more than once (each
+ * target of `generate all` parses its own copy of the same bytes, rather than reading the file again while a
+ * `spec:pull` may be replacing it).
+ */
+export async function readLockedSpecText(paths: ProjectPaths): Promise<{ text: string; lock: SpecLock }> {
   // A pull killed after its commit point: spec, lock and changeset may be half replaced until the next
   // pull completes them (src/fs/transaction.ts). (A pull killed before it left the old files intact.)
   if (await hasPendingJournal(paths.pullTransaction)) {
@@ -62,5 +72,5 @@ export async function readLockedSpec(
       `spec/openapi.json (sha256 ${actual.slice(0, 12)}) does not match spec/openapi.lock.json (sha256 ${lock.sha256.slice(0, 12)}): run \`pnpm spec:pull\``,
     );
   }
-  return { document: JSON.parse(bytes.toString("utf8")) as Record<string, unknown>, lock };
+  return { text: bytes.toString("utf8"), lock };
 }
