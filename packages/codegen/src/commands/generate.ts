@@ -29,11 +29,10 @@ interface Job {
 }
 
 /**
- * `generate <target>…` / `generate all`: writes packages/<target>/src/generated/ from the locked spec. Several
- * targets run in one process (turbo's single root task,
- * instead of a `pnpm run` per package at ~1 s of CPU each just to start pnpm; ADR 0034), spread over worker
- * threads, each filling a staged folder; only when every target succeeded are the folders swapped in, so a
- * failure in one target changes no package.
+ * `generate <target>…` / `generate all`: writes packages/<target>/src/generated/ from the locked spec. The targets
+ * run in one process (turbo's single root task, instead of a `pnpm run` per package at ~1 s of CPU each just to
+ * start pnpm; ADR 0034), spread over worker threads, each filling a staged folder; only when every target
+ * succeeded are the folders swapped in, so a failure in one target changes no package.
  */
 export async function generateCommand(args: string[]): Promise<number> {
   const { names, jobs } = parseArgs(args);
