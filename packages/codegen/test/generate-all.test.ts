@@ -3,41 +3,14 @@
 // fails changes no package; and killed at every step it goes through (INSTANTLY_KIT_FAULT=list prints them, so a
 // new step is covered without editing this file), each package's folder is the old tree, the new tree or absent —
 // never a mix — and the next run ends in exactly the new trees with no staging directory left behind.
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balance } from "../src/commands/generate.ts";
 import { TARGET_NAMES } from "../src/targets/registry.ts";
+import { leftovers, type Tree, tree, trees } from "./generated-trees.ts";
 import { CLI, fixture } from "./helpers.ts";
 import { createWorkspace, PACKAGES, run, type Workspace } from "./hostile-pipeline/workspace.ts";
-
-type Tree = Record<string, string>;
-
-/** Every file of a package's src/generated (path → sha256), or "absent". */
-function tree(workspace: Workspace, name: string): Tree | "absent" {
-  const dir = join(workspace.packageDir(name as never), "src", "generated");
-  if (!existsSync(dir)) return "absent";
-  const out: Tree = {};
-  const walk = (at: string): void => {
-    for (const entry of readdirSync(at)) {
-      const path = join(at, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-const trees = (workspace: Workspace) =>
-  Object.fromEntries(PACKAGES.map((name) => [name, tree(workspace, name)]));
-
-/** Staging siblings (`.tmp-generated-…`, `.old-generated-…`) left in any package's src/. */
-const leftovers = (workspace: Workspace) =>
-  PACKAGES.flatMap((name) =>
-    readdirSync(join(workspace.packageDir(name), "src")).filter((entry) => /^\.(tmp|old)-/.test(entry)),
-  );
 
 /** A workspace with `spec` pulled (nothing generated yet). */
 async function pulled(spec: Record<string, unknown>, prefix: string): Promise<Workspace> {

@@ -4,13 +4,13 @@
 // INSTANTLY_KIT_FAULT=pause:<step> (src/fs/fault.ts) while the test does the other thing, then let go: no timing
 // is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/paths.ts";
+import { leftovers, trees } from "./generated-trees.ts";
 import { CLI, fixture } from "./helpers.ts";
-import { createWorkspace, PACKAGES, type RunResult, type Workspace } from "./hostile-pipeline/workspace.ts";
+import { createWorkspace, type RunResult, type Workspace } from "./hostile-pipeline/workspace.ts";
 
 const OLD = fixture("cursor-pagination.json");
 const NEW = fixture("operation-docs.json");
@@ -20,34 +20,6 @@ const workspaces: Workspace[] = [];
 afterAll(() => {
   for (const workspace of workspaces) workspace.remove();
 });
-
-/** Every file of each package's src/generated (path → sha256), or "absent". */
-function trees(workspace: Workspace): Record<string, Record<string, string> | "absent"> {
-  return Object.fromEntries(
-    PACKAGES.map((name) => {
-      const dir = join(workspace.packageDir(name), "src", "generated");
-      if (!existsSync(dir)) return [name, "absent"];
-      const out: Record<string, string> = {};
-      const walk = (at: string): void => {
-        for (const entry of readdirSync(at)) {
-          const path = join(at, entry);
-          if (statSync(path).isDirectory()) walk(path);
-          else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-        }
-      };
-      walk(dir);
-      return [name, out];
-    }),
-  );
-}
-
-/** What a generate leaves beside src/generated (staging folders) or in spec/ (its lock). */
-const leftovers = (workspace: Workspace) => [
-  ...PACKAGES.flatMap((name) =>
-    readdirSync(join(workspace.packageDir(name), "src")).filter((entry) => /^\.(tmp|old)-/.test(entry)),
-  ),
-  ...readdirSync(join(workspace.root, "spec")).filter((entry) => entry.startsWith(".generate")),
-];
 
 interface Started {
   child: ChildProcess;

@@ -20,7 +20,7 @@ import {
   squash,
 } from "./hostile-pipeline/observe.ts";
 import { type Check, hostileSpec, PLACES } from "./hostile-pipeline/spec.ts";
-import { createWorkspace, PACKAGES, type Workspace } from "./hostile-pipeline/workspace.ts";
+import { createWorkspace, type Workspace } from "./hostile-pipeline/workspace.ts";
 
 const SEEDS = (process.env.HOSTILE_SEEDS ?? "1,2").split(",").map(Number);
 
