@@ -7,6 +7,17 @@ import { loadTypescriptThroughRequire } from "./startup/typescript-require.ts";
 
 loadTypescriptThroughRequire();
 
+// A reader that stops early (`spec:diff a b | head -1`) closes the pipe, and the next write fails with EPIPE, which
+// Node raises as an unhandled 'error' event: a stack trace and exit 1 in the middle of the command — a pull or a
+// generate cut off between two writes. Output nobody reads is dropped instead, and the command runs to its end
+// and exits with its own code (the reader chose to stop reading, not to stop the work). Any other stream error
+// is still thrown.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 type Command = (args: string[]) => Promise<number | undefined>;
 
 const commands: Record<string, () => Promise<Command>> = {

@@ -12,6 +12,7 @@
 import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { isAlive } from "../fs/lock-file.ts";
 import { BUNDLE_MANIFEST, bundleManifest, sourceFingerprint } from "./fresh.mjs";
 
 const packageDir = join(import.meta.dirname, "..", "..");
@@ -82,15 +83,6 @@ function swapIn(finished: string): void {
 function removeAbandonedStaging(): void {
   for (const name of readdirSync(packageDir)) {
     const pid = /^\.dist-(\d+)-/.exec(name)?.[1];
-    if (pid && !isRunning(Number(pid))) rmSync(join(packageDir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if (pid && !isAlive(Number(pid))) rmSync(join(packageDir, name), { recursive: true, force: true });
   }
 }
