@@ -5,6 +5,7 @@ export const FRAGMENTS = [
   "*/",
   "/*",
   "`",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder in plain spec text is the attack tested
   "${globalThis.pwned = 1}",
   '"',
   "'",
