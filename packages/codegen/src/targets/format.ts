@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { CliError } from "../errors.ts";
 import type { GenerateContext, Target } from "./target.ts";
@@ -17,7 +17,10 @@ const run = promisify(execFile);
 const GENERATED_CODE_STYLE = {
   root: true,
   vcs: { enabled: false },
-  files: { includes: ["**"], ignoreUnknown: true },
+  // Biome skips files over `maxSize` (1 MiB by default) with a warning: the types package's openapi.gen.ts is
+  // 1.3 MiB on the real spec and shipped unformatted. Generated files are as large as the spec makes them, so the
+  // limit is far above any of them; a file that still exceeds it fails the run (`--error-on-warnings` below).
+  files: { includes: ["**"], ignoreUnknown: true, maxSize: 64 * 1024 * 1024 },
   formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 110 },
   javascript: { formatter: { quoteStyle: "double" } },
   linter: { enabled: false },
@@ -51,19 +54,68 @@ function biomeCommand(): { file: string; args: string[] } {
   return { file: process.execPath, args: [script] };
 }
 
-/** Formats every file under `dir` in place with Biome's CLI (`biome format --write`). */
+/** One of Biome's diagnostics, as its JSON reporter prints them. */
+interface BiomeDiagnostic {
+  severity?: string;
+  message?: string;
+  location?: { path?: string };
+}
+
+/**
+ * Biome's first complaint as one line: `<file>: <first line of the message>` from its JSON report (errors before
+ * warnings), else the first line it printed.
+ */
+function biomeComplaint(stdout: string, stderr: string, dir: string): string {
+  try {
+    const report = JSON.parse(stdout) as { diagnostics?: BiomeDiagnostic[] };
+    const diagnostics = report.diagnostics ?? [];
+    const first = diagnostics.find((d) => d.severity === "error") ?? diagnostics[0];
+    if (first?.message) {
+      const where = first.location?.path
+        ? `${relative(dir, first.location.path) || first.location.path}: `
+        : "";
+      return `${where}${first.message.split("\n")[0]?.trim()}`;
+    }
+  } catch {
+    // not a JSON report (Biome failed before formatting anything): its own words below
+  }
+  return (
+    [stderr, stdout]
+      .join("\n")
+      .split("\n")
+      .find((text) => text.trim() !== "")
+      ?.trim() ?? "unknown error"
+  );
+}
+
+/**
+ * Formats every file under `dir` in place with Biome's CLI (`biome format --write`). Anything Biome does not
+ * format — a syntax error, a file it skips — fails the run with one line naming the file: generated code is
+ * never shipped half formatted (the caller's staging folder is then discarded).
+ */
 export async function formatGenerated(dir: string): Promise<void> {
   const configDir = await mkdtemp(join(tmpdir(), "ik-biome-"));
   try {
     await writeFile(join(configDir, "biome.json"), JSON.stringify(GENERATED_CODE_STYLE));
     const biome = biomeCommand();
-    await run(biome.file, [...biome.args, "format", "--write", `--config-path=${configDir}`, dir], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      biome.file,
+      [
+        ...biome.args,
+        "format",
+        "--write",
+        "--error-on-warnings",
+        // The JSON report is marked experimental; biomeComplaint falls back to the text if it ever changes.
+        "--reporter=json",
+        `--config-path=${configDir}`,
+        dir,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
   } catch (error) {
-    const detail = error instanceof Error && "stderr" in error ? String(error.stderr) : String(error);
-    const line = detail.split("\n").find((text) => text.trim() !== "") ?? "unknown error";
-    throw new CliError(`formatting generated code failed: ${line.trim()}`);
+    const { stdout = "", stderr = "" } = error as { stdout?: unknown; stderr?: unknown };
+    const detail = stdout || stderr ? biomeComplaint(String(stdout), String(stderr), dir) : String(error);
+    throw new CliError(`formatting generated code failed: ${detail}`);
   } finally {
     await rm(configDir, { recursive: true, force: true });
   }

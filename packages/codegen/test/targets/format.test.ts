@@ -1,0 +1,66 @@
+// The formatting step every target's output goes through (targets/format.ts, the real Biome binary): a large file is
+// formatted like any other, and whatever Biome does not format fails with one line naming the file — generated
+// code never ships half formatted.
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { CliError } from "../../src/errors.ts";
+import { formatGenerated } from "../../src/targets/format.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "ik-format-"));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** The TypeScript printer's style (4 spaces, single quotes): what a target hands to the formatter. */
+const unformatted = (count: number) =>
+  Array.from({ length: count }, (_, i) => `export interface T${i} {\n    a: 'x';\n}\n`).join("");
+
+describe("formatGenerated", () => {
+  it("formats a file over Biome's default 1 MiB limit (the real spec's openapi.gen.ts is 1.3 MiB)", {
+    timeout: 120_000,
+  }, async () => {
+    const text = unformatted(40_000);
+    expect(text.length).toBeGreaterThan(1.2 * 1024 * 1024);
+    const dir = dirWith({ "big.gen.ts": text, "small.gen.ts": unformatted(2) });
+    await formatGenerated(dir);
+    for (const name of ["big.gen.ts", "small.gen.ts"]) {
+      const formatted = readFileSync(join(dir, name), "utf8");
+      expect(formatted.startsWith('export interface T0 {\n  a: "x";\n}\n')).toBe(true);
+      expect(formatted).not.toMatch(/^ {4}|'/m);
+    }
+  });
+
+  it.each<{ what: string; files: Record<string, string>; line: RegExp }>([
+    {
+      what: "a syntax error",
+      files: { "ok.gen.ts": unformatted(1), "bad.gen.ts": "export const x = ;\n" },
+      line: /^formatting generated code failed: bad\.gen\.ts: Expected an expression/,
+    },
+    {
+      what: "a file too large to format (over 64 MiB)",
+      files: { "ok.gen.ts": unformatted(1), "huge.gen.ts": "" },
+      line: /^formatting generated code failed: huge\.gen\.ts: The size of the file is 65\.0 MiB/,
+    },
+  ])("$what: one CliError line naming the file", { timeout: 120_000 }, async ({ files, line }) => {
+    const dir = dirWith(files);
+    // A sparse file: its size is what Biome checks, and it costs no disk.
+    if ("huge.gen.ts" in files) truncateSync(join(dir, "huge.gen.ts"), 65 * 1024 * 1024);
+    const error = await formatGenerated(dir).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(CliError);
+    const message = (error as CliError).message;
+    expect(message).toMatch(line);
+    expect(message).not.toContain("\n");
+  });
+});
