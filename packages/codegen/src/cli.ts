@@ -3,6 +3,7 @@
 // bin/instantly-kit.mjs instead, which runs this module from the bundle in dist/ when that bundle was built from
 // exactly these sources, and this file otherwise (ADR 0033).
 import { CliError } from "./errors.ts";
+import { Interrupted } from "./fs/interrupt.ts";
 import { loadTypescriptThroughRequire } from "./startup/typescript-require.ts";
 
 loadTypescriptThroughRequire();
@@ -47,6 +48,8 @@ main(process.argv.slice(2)).then(
     if (error instanceof CliError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = error.exitCode;
+      // A signal: now, not once the event loop drains (work abandoned in this thread may still be running).
+      if (error instanceof Interrupted) process.exit();
     } else {
       process.stderr.write(
         `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

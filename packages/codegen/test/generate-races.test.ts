@@ -1,16 +1,21 @@
 // `generate` against what else can happen in the workspace while it runs (ADR 0034), with real processes in a
 // scratch copy of the repo: a second generate swapping the same folders, a `spec:pull` replacing the spec, a bug
-// (not a CliError) in a worker thread, a SIGINT/SIGTERM. A process is held at a step with
+// (not a CliError) in a worker thread, a SIGINT/SIGTERM/SIGHUP. A process is held at a step with
 // INSTANTLY_KIT_FAULT=pause:<step> (src/fs/fault.ts) while the test does the other thing, then let go: no timing
 // is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/paths.ts";
-import { leftovers, trees } from "./generated-trees.ts";
+import { leftovers, type Tree, trees } from "./generated-trees.ts";
 import { CLI, fixture } from "./helpers.ts";
-import { createWorkspace, type RunResult, type Workspace } from "./hostile-pipeline/workspace.ts";
+import {
+  createWorkspace,
+  type PackageDir,
+  type RunResult,
+  type Workspace,
+} from "./hostile-pipeline/workspace.ts";
 
 const OLD = fixture("cursor-pagination.json");
 const NEW = fixture("operation-docs.json");
@@ -181,36 +186,145 @@ describe("a bug (not a CliError) in a target", () => {
 });
 
 describe("interrupted by a signal", () => {
-  // Node's default for SIGINT/SIGTERM ends the process on the spot, like a kill: the staging folders stay. The
-  // run after that may be a turbo cache hit (`//#clean:generated`, then a restore: no generate that would remove
-  // them), so `clean generated all` removes them; and git ignores them meanwhile (generated code is spec text).
-  it.each(["SIGINT", "SIGTERM"] as const)(
-    "%s: the packages are untouched, and clean generated all leaves nothing behind",
+  // SIGINT/SIGTERM/SIGHUP (src/fs/interrupt.ts): before the swap, the run is undone — threads stopped, staging
+  // folders removed — and no package changes; once the swap has begun (lock held, renames under way) it is
+  // finished first, so every package is the new tree, never absent (a signal between a package's two renames)
+  // and never a mix. Either way: one line, exit 128 + the signal's number, nothing left behind. The process is
+  // held at a step and sent the signal; one held in the swap is let go only once it has taken the signal (it says
+  // so on stderr: `fault: received <signal>`, with a fault set only).
+  const TARGETS = ["types", "client", "msw"];
+  const CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const STEPS = [
+    // types is generated in the main thread (--jobs 1): the run abandons it there.
+    { step: "generated types", jobs: "1", swapped: false },
+    // With --jobs 2, msw is generated in a worker thread (types and client in the main one): it is terminated.
+    { step: "generated msw", jobs: "2", swapped: false },
+    // types is already swapped in, client not yet: stopping here would leave a mix.
+    { step: "move aside client", jobs: "1", swapped: true },
+    // client's old tree is moved aside, its new one not yet in: stopping here would leave it absent.
+    { step: "move in client", jobs: "1", swapped: true },
+  ];
+  let workspace: Workspace;
+  let old: Record<string, Tree | "absent">;
+  let fresh: Record<string, Tree | "absent">;
+  const generatedDir = (name: PackageDir) => join(workspace.packageDir(name), "src", "generated");
+  const saved = () => join(workspace.root, "old-trees");
+
+  const restoreOld = () => {
+    for (const name of TARGETS as PackageDir[]) {
+      rmSync(generatedDir(name), { recursive: true, force: true });
+      cpSync(join(saved(), name), generatedDir(name), { recursive: true });
+    }
+    expect(trees(workspace)).toEqual(old);
+  };
+
+  // One workspace: the old spec's trees, saved; then the new spec pulled and generated once (what a run that
+  // completes gives). Each case puts the old trees back and runs against the new spec.
+  beforeAll(async () => {
+    workspace = await pulled(OLD);
+    await generate(workspace, TARGETS);
+    old = trees(workspace);
+    for (const name of TARGETS as PackageDir[])
+      cpSync(generatedDir(name), join(saved(), name), { recursive: true });
+    await pull(workspace, NEW);
+    await generate(workspace, TARGETS);
+    fresh = trees(workspace);
+    for (const name of TARGETS) expect(fresh[name], name).not.toEqual(old[name]);
+  }, TIMEOUT);
+
+  it.each(
+    (["SIGINT", "SIGTERM", "SIGHUP"] as const).flatMap((signal) =>
+      STEPS.filter((s) => signal === "SIGTERM" || s.jobs === "1").map((s) => ({ signal, ...s })),
+    ),
+  )(
+    "$signal at $step (--jobs $jobs): exits 128 + n with one line, the packages all old or all new, nothing left",
     { timeout: TIMEOUT },
-    async (signal) => {
-      const workspace = await pulled(OLD);
-      await generate(workspace, ["types", "client"]);
-      const before = trees(workspace);
-      const run = startPaused(workspace, ["generate", "types", "client", "--jobs", "1"], "generated types");
+    async ({ signal, step, jobs, swapped }) => {
+      restoreOld();
+      const run = startPaused(workspace, ["generate", ...TARGETS, "--jobs", jobs], step);
       await run.paused;
       run.child.kill(signal);
-      const result = await run.done;
-      expect(result.code, result.stderr).not.toBe(0);
-      expect(trees(workspace)).toEqual(before);
-      // What is left (if anything) and what a kill mid-swap leaves: all ignored by the repository's git.
-      for (const entry of [...leftovers(workspace), ".old-generated-1234-0123456789ab"]) {
-        const path = join("packages", "client", "src", entry, "x.gen.ts");
-        const ignored = execFileSync("git", ["check-ignore", "--no-index", path], {
-          cwd: projectPaths().root,
-          encoding: "utf8",
-        });
-        expect(ignored.trim()).toBe(path);
+      if (swapped) {
+        await run.stderrMatches(new RegExp(`^fault: received ${signal}$`, "m"));
+        run.resume();
       }
-      const cleaned = await workspace.cli(["clean", "generated", "all"]);
-      expect(cleaned.code, cleaned.stderr).toBe(0);
+      const result = await run.done;
+      expect(result.code, result.stderr).toBe(CODES[signal]);
+      expect(result.stdout).toBe("");
+      const faults = [`fault: paused at ${step}`, `fault: received ${signal}`];
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines.slice(0, 2)).toEqual(faults);
+      expect(lines.slice(2)).toEqual([
+        swapped
+          ? `error: generate interrupted (${signal}): the swap had begun, so it was finished first: 3 packages (types, client, msw) updated`
+          : `error: generate interrupted (${signal}): no package changed`,
+      ]);
+      expect(trees(workspace)).toEqual(swapped ? fresh : old);
       expect(leftovers(workspace)).toEqual([]);
-      await generate(workspace, ["types", "client"]);
-      expect(trees(workspace)).toEqual(before);
     },
   );
+
+  it("a second signal during the swap is ignored: the first one's exit, one line, every package new", {
+    timeout: TIMEOUT,
+  }, async () => {
+    restoreOld();
+    const run = startPaused(workspace, ["generate", ...TARGETS, "--jobs", "1"], "move in client");
+    await run.paused;
+    run.child.kill("SIGINT");
+    await run.stderrMatches(/^fault: received SIGINT$/m);
+    run.child.kill("SIGTERM");
+    await run.stderrMatches(/^fault: ignored SIGTERM$/m);
+    run.resume();
+    const result = await run.done;
+    expect(result.code, result.stderr).toBe(130);
+    expect(
+      result.stderr
+        .trimEnd()
+        .split("\n")
+        .filter((line) => !line.startsWith("fault: ")),
+    ).toEqual([
+      "error: generate interrupted (SIGINT): the swap had begun, so it was finished first: 3 packages (types, client, msw) updated",
+    ]);
+    expect(trees(workspace)).toEqual(fresh);
+    expect(leftovers(workspace)).toEqual([]);
+  });
+
+  it("a signal while waiting for another generate's lock ends the wait: no package changed by it, the lock left to its owner", {
+    timeout: TIMEOUT,
+  }, async () => {
+    restoreOld();
+    const first = startPaused(workspace, ["generate", ...TARGETS, "--jobs", "1"], "move in types");
+    await first.paused;
+    const second = start(workspace, ["generate", ...TARGETS, "--jobs", "1"]);
+    await second.stderrMatches(/^waiting for generate \(pid \d+\) to swap in its packages$/m);
+    second.child.kill("SIGINT");
+    const result = await second.done;
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toBe(
+      `waiting for generate (pid ${first.child.pid}) to swap in its packages\nerror: generate interrupted (SIGINT): no package changed\n`,
+    );
+    const lock = JSON.parse(readFileSync(join(workspace.root, "spec", ".generate.lock"), "utf8")) as {
+      pid: number;
+    };
+    expect(lock.pid).toBe(first.child.pid);
+    first.resume();
+    const firstResult = await first.done;
+    expect(firstResult.code, firstResult.stderr).toBe(0);
+    expect(trees(workspace)).toEqual(fresh);
+    // The second run's staging folders too: they would be a dead process's, which nothing removed since.
+    expect(leftovers(workspace)).toEqual([]);
+  });
+
+  it("what a kill (SIGKILL) leaves, the staging folders, is ignored by the repository's git", () => {
+    // A kill runs no handler: `.tmp-…` folders (and `.old-…` mid-swap) stay until the next generate or
+    // `clean generated all` (the next run may be a turbo cache hit that stages nothing). Git must not see them.
+    for (const entry of [".tmp-generated-1234-0123456789ab", ".old-generated-1234-0123456789ab"]) {
+      const path = join("packages", "client", "src", entry, "x.gen.ts");
+      const ignored = execFileSync("git", ["check-ignore", "--no-index", path], {
+        cwd: projectPaths().root,
+        encoding: "utf8",
+      });
+      expect(ignored.trim()).toBe(path);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { CliError } from "../errors.ts";
 import { type StagedDir, stageDir, swapStagedDirs } from "../fs/atomic.ts";
 import { faultPoint } from "../fs/fault.ts";
+import { catchInterrupts, Interrupted } from "../fs/interrupt.ts";
 import { waitForLockFile } from "../fs/lock-file.ts";
 import { buildModel } from "../model/index.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
@@ -43,42 +44,68 @@ export async function generateCommand(args: string[]): Promise<number> {
   const started = performance.now();
   const outDir = (name: string) => join(paths.packagesDir, name, "src", "generated");
   const staged: StagedDir[] = [];
+  const workers: Worker[] = [];
+  const what =
+    names.length === 1 ? `@instantly-kit/${names[0]}` : `${names.length} packages (${names.join(", ")})`;
+  // SIGINT/SIGTERM/SIGHUP from here on (src/fs/interrupt.ts): before the swap, the run is undone as on a failure
+  // (no package changed); once the swap has begun, it is finished first (every package is the new tree: never
+  // absent, never a mix). Either way the CLI then exits 128 + the signal's number.
+  const interrupts = catchInterrupts();
+  let swapping = false;
   try {
-    for (const name of names) staged.push(await stageDir(outDir(name), name));
-    const byName = new Map(names.map((name, i) => [name, staged[i]?.tmp as string]));
-    const groups = balance(names, jobs);
-    const results = await Promise.allSettled(
-      groups.map((group, i) => {
-        const job: Job = { names: group, spec, outDirs: group.map((name) => byName.get(name) as string) };
-        // The first group runs here: one thread fewer to start, and with one job (or one target) nothing is
-        // started at all.
-        return i === 0 ? runJob(paths, job) : runJobInWorker(job);
-      }),
-    );
-    const failure = results.find((result) => result.status === "rejected");
-    if (failure) throw failure.reason;
-    // Another `generate` (a second `pnpm generate`, a package's own `generate` script) may be swapping the same
-    // folders. One at a time: otherwise it can rename its tree in between our two renames and ours then fails
-    // (ENOTEMPTY), and the packages end up a mix of both runs.
-    const held = await waitForLockFile(paths.generateLock, "generate", "spec/.generate.lock", {
-      onWait: (owner) =>
-        process.stderr.write(`waiting for generate (pid ${owner.pid}) to swap in its packages\n`),
-    });
     try {
-      await swapStagedDirs(staged);
-    } finally {
-      await held.release();
+      for (const name of names) staged.push(await stageDir(outDir(name), name));
+      interrupts.signal.throwIfAborted(); // no thread is started for a run already interrupted
+      const byName = new Map(names.map((name, i) => [name, staged[i]?.tmp as string]));
+      const groups = balance(names, jobs);
+      const results = await interrupts.race(
+        Promise.allSettled(
+          groups.map((group, i) => {
+            const job: Job = { names: group, spec, outDirs: group.map((name) => byName.get(name) as string) };
+            // The first group runs here: one thread fewer to start, and with one job (or one target) nothing is
+            // started at all.
+            return i === 0 ? runJob(paths, job) : runJobInWorker(job, workers);
+          }),
+        ),
+      );
+      const failure = results.find((result) => result.status === "rejected");
+      if (failure) throw failure.reason;
+      // Another `generate` (a second `pnpm generate`, a package's own `generate` script) may be swapping the same
+      // folders. One at a time: otherwise it can rename its tree in between our two renames and ours then fails
+      // (ENOTEMPTY), and the packages end up a mix of both runs. A signal ends the wait (it may be long).
+      const held = await waitForLockFile(paths.generateLock, "generate", "spec/.generate.lock", {
+        onWait: (owner) =>
+          process.stderr.write(`waiting for generate (pid ${owner.pid}) to swap in its packages\n`),
+        signal: interrupts.signal,
+      });
+      // The commit point: from here a signal is only noted (checked below, once every folder is swapped in).
+      swapping = true;
+      try {
+        await swapStagedDirs(staged);
+      } finally {
+        await held.release();
+      }
+    } catch (error) {
+      // Threads still generating are stopped (after a signal, or when another target failed), so none writes into
+      // a folder being removed; then the folders not swapped in (all of them, unless the swap itself failed) are
+      // removed: nothing is left behind. The target running in this thread, if any, was abandoned by `race`.
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(staged.map((dir) => dir.discard()));
+      if (interrupts.received && !swapping)
+        throw new Interrupted("generate", interrupts.received, "no package changed");
+      throw error;
     }
-  } catch (error) {
-    // Folders not swapped in (all of them, unless the swap itself failed) are removed: nothing is left behind.
-    await Promise.all(staged.map((dir) => dir.discard()));
-    throw error;
+    if (interrupts.received) {
+      throw new Interrupted(
+        "generate",
+        interrupts.received,
+        `the swap had begun, so it was finished first: ${what} updated`,
+      );
+    }
+  } finally {
+    interrupts.dispose();
   }
-  report(
-    names.length === 1 ? `@instantly-kit/${names[0]}` : `${names.length} packages (${names.join(", ")})`,
-    spec.lock,
-    started,
-  );
+  report(what, spec.lock, started);
   return 0;
 }
 
@@ -150,10 +177,11 @@ type WorkerResult =
   | { ok: false; cli: true; error: string; exitCode: number }
   | { ok: false; cli: false; error: string; stack: string };
 
-/** Runs a job in a worker thread started from this very module (see the bottom of the file). */
-function runJobInWorker(job: Job): Promise<void> {
+/** Runs a job in a worker thread started from this very module (see the bottom of the file), added to `workers`. */
+function runJobInWorker(job: Job, workers: Worker[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { generateJob: job } });
+    workers.push(worker);
     let settled = false;
     worker.once("message", (message: WorkerResult) => {
       settled = true;

@@ -44,7 +44,8 @@ export async function stageDir(dir: string, label = basename(dir)): Promise<Stag
     tmp,
     old: join(dirname(dir), `.old-${suffix}`),
     label,
-    discard: () => rm(tmp, { recursive: true, force: true }),
+    // Retried: after a signal, a target abandoned mid-way (src/fs/interrupt.ts) may still be writing into it.
+    discard: () => rm(tmp, { recursive: true, force: true, maxRetries: 3 }),
   };
 }
 

@@ -12,6 +12,9 @@
 //                                      moment — a pull, a second generate — then lets this process go on). A
 //                                      file, not a signal or stdin: worker threads see neither.
 //
+// With any setting, `faultNote(text)` prints `fault: <text>` on stderr: what a test must wait for and cannot see
+// otherwise (a signal taken by src/fs/interrupt.ts, before the test lets a paused process go on).
+//
 // Unset (always, outside tests) it does nothing. A real SIGKILL rather than a thrown error: a thrown error
 // would let cleanup code run, which a power cut or `kill -9` does not.
 import { existsSync } from "node:fs";
@@ -47,4 +50,9 @@ export function faultPoint(name: string): Promise<void> {
     });
   }
   return Promise.resolve();
+}
+
+/** Prints `fault: <text>` on stderr when a fault is set (tests only); nothing otherwise. */
+export function faultNote(text: string): void {
+  if (setting !== "") process.stderr.write(`fault: ${text}\n`);
 }

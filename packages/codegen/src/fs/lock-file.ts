@@ -59,20 +59,27 @@ export async function acquireLockFile(file: string, what: string, shown: string)
  * Takes the lock at `file`, waiting while a live process on this host holds it (a lock held for a moment, such as
  * the swap of `generate`'s staged folders: the second process waits its turn rather than failing). `onWait` is
  * told once who it waits for. A dead owner's lock is taken over; an owner on another host, or one that holds the
- * lock longer than `patienceMs`, is a CliError.
+ * lock longer than `patienceMs`, is a CliError. An aborted `signal` (an interrupted command) ends the wait with its
+ * reason; a lock taken just as it aborted is released first, so an aborted wait never leaves the lock held.
  */
 export async function waitForLockFile(
   file: string,
   what: string,
   shown: string,
-  options: { onWait?: (owner: LockOwner) => void; patienceMs?: number } = {},
+  options: { onWait?: (owner: LockOwner) => void; patienceMs?: number; signal?: AbortSignal } = {},
 ): Promise<HeldLock> {
   const patienceMs = options.patienceMs ?? 600_000;
   const since = Date.now();
   let waitingFor: number | undefined;
   for (;;) {
+    options.signal?.throwIfAborted();
     try {
-      return await acquireLockFile(file, what, shown);
+      const held = await acquireLockFile(file, what, shown);
+      if (options.signal?.aborted) {
+        await held.release();
+        options.signal.throwIfAborted();
+      }
+      return held;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       const owner = await readOwner(file);
