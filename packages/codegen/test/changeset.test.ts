@@ -3,19 +3,24 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/paths.ts";
-import { LIST_LIMIT, renderApiChangeset, writeApiChangeset } from "../src/spec/changeset.ts";
+import { apiChangeset, LIST_LIMIT, renderApiChangeset } from "../src/spec/changeset.ts";
 import { diffSpecs, type SpecDiff } from "../src/spec/diff/index.ts";
+import { removeTempRoots, runCli, tempRoot } from "./cli.ts";
 import { baseDoc } from "./diff-helpers.ts";
+import { FIXTURES } from "./helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const CONFIG = JSON.parse(readFileSync(join(ROOT, ".changeset", "config.json"), "utf8"));
 const CHANGESET_BIN = join(ROOT, "node_modules", "@changesets", "cli", "bin.js");
 const META = { sha256: "3f2a9c1d00aa", source: "https://api.instantly.ai/openapi/api_v2.json" };
 const scratch = mkdtempSync(join(tmpdir(), "ik-changeset-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(scratch, { recursive: true, force: true });
+  await removeTempRoots();
+});
 
 /** A diff with one change of every section: removed, moved, added operations, a changed field, docs. */
 function mixedDiff(): SpecDiff {
@@ -244,31 +249,33 @@ describe("spec text in the changelog cannot break its Markdown", () => {
   );
 });
 
-describe("writeApiChangeset", () => {
-  it("writes .changeset/api-<short sha>.md, deterministically, and nothing for bump none", async () => {
-    const root = join(scratch, "repo");
-    const paths = projectPaths(root);
+describe("apiChangeset", () => {
+  it("is .changeset/api-<short sha>.md with the rendered text, the same for the same spec, nothing for bump none", () => {
+    const paths = projectPaths(join(scratch, "repo"));
     const diff = mixedDiff();
-    const file = await writeApiChangeset(paths, diff, META);
-    expect(file).toBe(join(root, ".changeset", "api-3f2a9c1.md"));
-    expect(readFileSync(file as string, "utf8")).toBe(renderApiChangeset(diff, META));
-    expect(await writeApiChangeset(paths, diff, META)).toBe(file);
-    expect(readdirSync(paths.changesetDir)).toEqual(["api-3f2a9c1.md"]);
+    const changeset = apiChangeset(paths, diff, META);
+    expect(changeset).toEqual({
+      file: join(scratch, "repo", ".changeset", "api-3f2a9c1.md"),
+      text: renderApiChangeset(diff, META),
+    });
+    expect(apiChangeset(paths, mixedDiff(), { ...META, source: "elsewhere" })?.file).toBe(changeset?.file);
     expect(
-      await writeApiChangeset(paths, { bump: "none", changes: [] }, { ...META, sha256: "ffffff00" }),
+      apiChangeset(paths, { bump: "none", changes: [] }, { ...META, sha256: "ffffff00" }),
     ).toBeUndefined();
-    expect(readdirSync(paths.changesetDir)).toEqual(["api-3f2a9c1.md"]);
   });
 
-  it("names a local source relative to the repository", async () => {
-    const root = join(scratch, "relative");
-    const file = await writeApiChangeset(projectPaths(root), mixedDiff(), {
-      sha256: "abcdef123456",
-      source: join(scratch, "shared", "specs", "latest.json"),
-    });
-    expect(readFileSync(file as string, "utf8")).toContain(
-      "API update (spec abcdef1 from ../shared/specs/latest.json)",
-    );
+  it("a pull from a local file names it relative to the repository (the lock's source), not by this machine's path", {
+    timeout: 120_000,
+  }, async () => {
+    const root = await tempRoot([]);
+    const first = await runCli(root, ["pull", "--source", join(FIXTURES, "cursor-pagination.json")]);
+    expect(first.code, first.stderr).toBe(0);
+    const second = await runCli(root, ["pull", "--source", join(FIXTURES, "operation-docs.json")]);
+    expect(second.code, second.stderr).toBe(0);
+    const [name] = readdirSync(join(root, ".changeset")).filter((file) => file.startsWith("api-"));
+    const source = relative(root, join(FIXTURES, "operation-docs.json"));
+    expect(source.startsWith("..")).toBe(true);
+    expect(readFileSync(join(root, ".changeset", name as string), "utf8")).toContain(`from ${source})`);
   });
 
   it("`changeset version` turns it into a major release of all five packages with the changelog body", async () => {
@@ -283,7 +290,8 @@ describe("writeApiChangeset", () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "package.json"), JSON.stringify({ name, version: "1.4.2" }));
     }
-    await writeApiChangeset(projectPaths(root), mixedDiff(), META);
+    const changeset = apiChangeset(projectPaths(root), mixedDiff(), META);
+    writeFileSync(changeset?.file as string, changeset?.text as string);
     await new Promise<void>((resolve, reject) =>
       execFile(process.execPath, [CHANGESET_BIN, "version"], { cwd: root }, (error) =>
         error ? reject(error) : resolve(),

@@ -4,14 +4,13 @@
 // (src/fs/transaction.ts), under a lock file so that two pulls never interleave (src/fs/lock-file.ts).
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { CliError } from "../errors.ts";
 import { faultPoint } from "../fs/fault.ts";
 import { acquireLockFile } from "../fs/lock-file.ts";
 import { commitFiles, type FileWrite } from "../fs/transaction.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
-import type { ApiChangesetMeta } from "../spec/changeset.ts";
 import { countSpec } from "../spec/counts.ts";
 import type { SpecDiff } from "../spec/diff/index.ts";
 import { finishInterruptedPull } from "../spec/interrupted-pull.ts";
@@ -87,7 +86,10 @@ export async function planPull(
     warnings: pulled.spec.warnings,
   };
   const lockKept = lock !== undefined && sameLockContent(lock, nextLock);
-  const changeset = diff ? await renderChangeset(paths, diff, { source, sha256: pulled.sha }) : undefined;
+  // The changeset names the lock's source (relative to the repo for a local file). Loaded on demand, as the diff.
+  const changeset = diff
+    ? (await import("../spec/changeset.ts")).apiChangeset(paths, diff, { source, sha256: pulled.sha })
+    : undefined;
 
   // One transaction, in this order: a reader that ignores the journal (git, say) can then never see a
   // new lock without its changeset — the lock is the last file to change.
@@ -256,19 +258,4 @@ function sameLockContent(a: SpecLock, b: SpecLock): boolean {
     JSON.stringify(a.counts) === JSON.stringify(b.counts) &&
     JSON.stringify(a.warnings) === JSON.stringify(b.warnings)
   );
-}
-
-// --- the diff/changeset step (src/spec/diff, src/spec/changeset.ts: owned by the diff engineer) ---
-
-/** The changeset for `diff` and where it goes (`.changeset/api-<short sha>.md`), or undefined for no bump. */
-async function renderChangeset(
-  paths: ProjectPaths,
-  diff: SpecDiff,
-  meta: ApiChangesetMeta,
-): Promise<{ file: string; text: string } | undefined> {
-  const { renderApiChangeset, shortSha } = await import("../spec/changeset.ts");
-  const text = renderApiChangeset(diff, meta);
-  return text === undefined
-    ? undefined
-    : { file: join(paths.changesetDir, `api-${shortSha(meta.sha256)}.md`), text };
 }

@@ -1,5 +1,4 @@
-import { isAbsolute, join, relative } from "node:path";
-import { writeFileAtomic } from "../fs/atomic.ts";
+import { join } from "node:path";
 import type { ProjectPaths } from "../paths.ts";
 import { code, oneLine } from "./diff/markdown.ts";
 import { lineFor, usedBy } from "./diff/render.ts";
@@ -77,22 +76,20 @@ export function renderApiChangeset(diff: SpecDiff, meta: ApiChangesetMeta): stri
 }
 
 /**
- * Writes `.changeset/api-<short sha>.md` atomically and returns its path, or undefined (and writes nothing)
- * when the bump is `none`. The name depends only on the spec, so re-running a pull rewrites the same file.
+ * The changeset of an API change, `.changeset/api-<short sha>.md`, and its text; undefined when the bump is
+ * `none`. The name depends only on the spec, so re-running a pull rewrites the same file. `meta.source` is the
+ * lock's (relative to the repo for a local file: an absolute path of one machine means nothing to the readers of
+ * a shared changelog). `spec:pull` writes it in one journaled transaction with the spec and the lock.
  */
-export async function writeApiChangeset(
+export function apiChangeset(
   paths: ProjectPaths,
   diff: SpecDiff,
   meta: ApiChangesetMeta,
-): Promise<string | undefined> {
-  // A local source is named relative to the repo (`../shared/specs/latest.json`): the changelog is shared,
-  // an absolute path of one machine means nothing to its readers.
-  const source = isAbsolute(meta.source) ? relative(paths.root, meta.source) : meta.source;
-  const text = renderApiChangeset(diff, { ...meta, source });
-  if (text === undefined) return undefined;
-  const file = join(paths.changesetDir, `api-${shortSha(meta.sha256)}.md`);
-  await writeFileAtomic(file, text);
-  return file;
+): { file: string; text: string } | undefined {
+  const text = renderApiChangeset(diff, meta);
+  return text === undefined
+    ? undefined
+    : { file: join(paths.changesetDir, `api-${shortSha(meta.sha256)}.md`), text };
 }
 
 function section(title: string, items: string[]): string {
