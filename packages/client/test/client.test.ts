@@ -1,4 +1,12 @@
 import { inspect } from "node:util";
+import {
+  apiError,
+  failing,
+  json,
+  pageOf,
+  startServer,
+  type TestServer,
+} from "@instantly-kit/test-support/http-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import {
   createInstantlyClient,
@@ -8,7 +16,6 @@ import {
   paginate,
   unwrap,
 } from "../src/index.js";
-import { apiError, failing, json, pageOf, startServer, type TestServer } from "./server.js";
 
 const API_KEY = "ik_test_5f1c0ffee-secret-key";
 // Fast retries for tests; the policy itself (defaults, jitter bounds) is covered in retry.test.ts.

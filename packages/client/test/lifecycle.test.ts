@@ -1,9 +1,9 @@
 // Issue 8 §3: the deadline covers the whole exchange (measured with fake timers, not a fast machine), and a
 // long-lived AbortSignal shared by many requests keeps no listener from any of them.
 import { getEventListeners } from "node:events";
+import { failing, json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { createInstantlyClient, InstantlyTimeoutError } from "../src/index.js";
-import { failing, json, startServer, type TestServer } from "./server.js";
 
 const API_KEY = "sk_test_lifecycle";
 

@@ -6,10 +6,15 @@
 // Timing: rows whose server never finishes use a short `timeoutMs` — the outcome (a timeout) does not depend
 // on the machine's speed. Rows where a later attempt must succeed use a generous one.
 import type { ServerResponse } from "node:http";
+import {
+  json,
+  type RecordedRequest,
+  startServer,
+  type TestServer,
+} from "@instantly-kit/test-support/http-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createInstantlyClient, REDACTED } from "../src/index.js";
 import { printable, type Result } from "./leak.js";
-import { json, type RecordedRequest, startServer, type TestServer } from "./server.js";
 
 // Valid in a header value, and full of regex metacharacters, JSON escapes and URL-special characters.
 const API_KEY = `sk_live_$1.*+?^{}()|[]\\/"'<>~%41&=#x`;

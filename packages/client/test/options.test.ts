@@ -1,7 +1,8 @@
 // Issue 8 §2–3: bad options are refused up front, with one line that never repeats the key or the URL.
+
+import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createInstantlyClient } from "../src/index.js";
-import { json, startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -4,6 +4,7 @@
 // assertions instead of hanging the suite.
 
 import { inspect } from "node:util";
+import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import {
   createInstantlyClient,
@@ -13,7 +14,6 @@ import {
   REDACTED,
 } from "../src/index.js";
 import { stringsIn } from "./leak.js";
-import { json, startServer, type TestServer } from "./server.js";
 
 const API_KEY = "sk_test_paginate";
 const SAFETY_PAGES = 100;

@@ -4,11 +4,11 @@
 // percent-encoded in a URL. Seeded, so a failure names a reproducible case.
 
 import { inspect } from "node:util";
+import { startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createInstantlyClient } from "../src/index.js";
 import { createRedactor, REDACTED } from "../src/redact.js";
 import { printable, type Result, stringsIn } from "./leak.js";
-import { startServer, type TestServer } from "./server.js";
 
 /** mulberry32: a small seeded PRNG. */
 function prng(seed: number) {

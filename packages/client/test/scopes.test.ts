@@ -1,10 +1,11 @@
 // Issue 10, scopes: a client told its key's scopes refuses, before anything is sent, every call that none of them
 // allows — for every operation of the spec, checked against the server's request log, not a mock.
+
+import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { operationScopes, type Scope, scopeGroups, scopesAllow } from "@instantly-kit/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { operationIds } from "../src/generated/operation-ids.gen.js";
 import { createInstantlyClient, InstantlyScopeError, paginate } from "../src/index.js";
-import { json, startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,8 @@
 // Issue 12, the validating client: `validate: { response, request }` against a real node:http server, with
 // the schemas generated into @instantly-kit/zod from the pinned spec (getLeadLabel, listLeadLabel and
 // createLeadLabel: an object with required strings, a number, a string enum, nullable fields, a date-time).
+
+import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import {
   createInstantlyClient,
@@ -12,7 +14,6 @@ import {
   type ValidateOptions,
 } from "../src/index.js";
 import { printable } from "./leak.js";
-import { json, startServer, type TestServer } from "./server.js";
 
 const KEY = "sk_live_validation_KEY.42";
 let server: TestServer;

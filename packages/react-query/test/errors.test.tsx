@@ -8,6 +8,7 @@ import {
   InstantlyTimeoutError,
   isInstantlyError,
 } from "@instantly-kit/client";
+import { apiError, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -19,7 +20,6 @@ import {
   MissingInstantlyClientError,
   useGetCampaign,
 } from "../src/index.js";
-import { apiError, startServer, type TestServer } from "./http-server.js";
 import { API_KEY, queryClients } from "./render.js";
 
 let server: TestServer;

@@ -1,6 +1,7 @@
 // Invalidation and cache helpers against a real server (node:http on 127.0.0.1) that keeps leads and one
 // background job in memory. Counts are of requests that reached the socket; nothing waits for a time.
 import { createInstantlyClient } from "@instantly-kit/client";
+import { json, pageOf, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -19,7 +20,6 @@ import {
   useMoveLeads,
   usePatchLead,
 } from "../src/index.js";
-import { json, pageOf, startServer, type TestServer } from "./http-server.js";
 import { API_KEY, queryClients } from "./render.js";
 
 interface Lead {

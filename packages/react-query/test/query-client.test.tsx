@@ -1,6 +1,7 @@
 // createInstantlyQueryClient against a real server: the hooks' retries are the client's, not multiplied by
 // TanStack's. Every count is of requests that reached the socket.
 import { createInstantlyClient, type RetryOptions } from "@instantly-kit/client";
+import { apiError, json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -13,7 +14,6 @@ import {
   useGetCampaign,
   useListLeads,
 } from "../src/index.js";
-import { apiError, json, startServer, type TestServer } from "./http-server.js";
 import { API_KEY, queryClients } from "./render.js";
 
 let server: TestServer;

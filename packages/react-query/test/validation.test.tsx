@@ -5,6 +5,7 @@ import {
   type InstantlyValidationError,
   type ValidateOptions,
 } from "@instantly-kit/client";
+import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -15,7 +16,6 @@ import {
   useCreateLeadLabel,
   useGetLeadLabel,
 } from "../src/index.js";
-import { json, startServer, type TestServer } from "./http-server.js";
 import { API_KEY, queryClients } from "./render.js";
 
 let server: TestServer;

@@ -9,11 +9,11 @@ import { repoRoot } from "./repo.ts";
 const PACKAGES = ["types", "zod", "client", "msw", "react-query"];
 
 /**
- * A scratch copy of the repo layout the pipeline works on (spec/, .changeset/, packages/, apps/dashboard):
- * the sources and configs are copied, the spec and generated code are NOT (the copy starts without a spec,
- * like a fresh clone). node_modules are copied as pnpm's relative symlinks, so the copied packages resolve
- * each other inside the copy and everything else from the real store; codegen is linked, not copied — the
- * CLI is pointed at the copy with INSTANTLY_KIT_ROOT.
+ * A scratch copy of the repo layout the pipeline works on (spec/, .changeset/, packages/, apps/dashboard,
+ * tests/support): the sources and configs are copied, the spec and generated code are NOT (the copy starts
+ * without a spec, like a fresh clone). node_modules are copied as pnpm's relative symlinks, so the copied
+ * packages resolve each other inside the copy and everything else from the real store; codegen is linked, not
+ * copied — the CLI is pointed at the copy with INSTANTLY_KIT_ROOT.
  */
 export function copyWorkspaceLayout(): string {
   const root = mkdtempSync(join(tmpdir(), "instantly-kit-rehearsal-"));
@@ -30,6 +30,9 @@ export function copyWorkspaceLayout(): string {
   for (const name of PACKAGES) copyPackage(join(repoRoot, "packages", name), join(root, "packages", name));
   mkdirSync(join(root, "apps"));
   copyPackage(join(repoRoot, "apps", "dashboard"), join(root, "apps", "dashboard"));
+  // The packages' tests share helpers from this workspace package (a devDependency of client and react-query).
+  mkdirSync(join(root, "tests"));
+  copyPackage(join(repoRoot, "tests", "support"), join(root, "tests", "support"));
   return root;
 }
 

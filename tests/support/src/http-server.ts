@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 /**
- * The one real HTTP server the client tests talk to (node:http on 127.0.0.1). Each test installs the
+ * The one real HTTP server the client and hook tests talk to (node:http on 127.0.0.1). Each test installs the
  * routes it needs; every request is recorded (method, url, headers, body) so tests assert on what was
  * actually sent over the socket.
  */
