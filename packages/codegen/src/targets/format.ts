@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { CliError } from "../errors.ts";
+import { scratchDir } from "../fs/scratch.ts";
 import type { GenerateContext, Target } from "./target.ts";
 
 const run = promisify(execFile);
@@ -94,7 +94,7 @@ function biomeComplaint(stdout: string, stderr: string, dir: string): string {
  * never shipped half formatted (the caller's staging folder is then discarded).
  */
 export async function formatGenerated(dir: string): Promise<void> {
-  const configDir = await mkdtemp(join(tmpdir(), "ik-biome-"));
+  const configDir = await scratchDir("ik-biome-");
   try {
     await writeFile(join(configDir, "biome.json"), JSON.stringify(GENERATED_CODE_STYLE));
     const biome = biomeCommand();
