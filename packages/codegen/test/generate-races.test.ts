@@ -4,7 +4,7 @@
 // INSTANTLY_KIT_FAULT=pause:<step> (src/fs/fault.ts) while the test does the other thing, then let go: no timing
 // is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/paths.ts";
@@ -314,6 +314,48 @@ describe("interrupted by a signal", () => {
     // The second run's staging folders too: they would be a dead process's, which nothing removed since.
     expect(leftovers(workspace)).toEqual([]);
   });
+
+  // A signal that reaches only the CLI (`kill <pid>`, a supervisor's SIGTERM), not the Biome it started: the target
+  // is abandoned while Biome runs — in this thread (--jobs 1) or in a worker (--jobs 2: msw) — and the CLI exits
+  // before the target's own `finally` removes its scratch folder (Biome's config, orval's output). A stand-in Biome
+  // (BIOME_BINARY) says it started and waits, so the signal lands mid-format without any timing.
+  it.each([
+    { jobs: "1", biomes: 1 },
+    { jobs: "2", biomes: 2 },
+  ])(
+    "a signal while Biome formats (--jobs $jobs): no scratch folder left in the temp folder",
+    {
+      timeout: TIMEOUT,
+    },
+    async ({ jobs, biomes }) => {
+      restoreOld();
+      const box = join(workspace.root, `biome-box-${jobs}`);
+      const tmp = join(box, "tmp");
+      mkdirSync(tmp, { recursive: true });
+      const biome = join(box, "biome.sh");
+      writeFileSync(
+        biome,
+        `#!/bin/sh\n: > "${box}/started-$$"\nwhile [ ! -e "${box}/go" ]; do sleep 0.05; done\nexit 1\n`,
+      );
+      chmodSync(biome, 0o755);
+      const run = start(workspace, ["generate", ...TARGETS, "--jobs", jobs], {
+        TMPDIR: tmp,
+        BIOME_BINARY: biome,
+      });
+      const started = () => readdirSync(box).filter((name) => name.startsWith("started-")).length;
+      while (started() < biomes && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+      expect(started()).toBe(biomes);
+      run.child.kill("SIGINT");
+      const result = await run.done;
+      writeFileSync(join(box, "go"), ""); // the stand-ins, left running by the CLI, end
+      expect(result.code, result.stderr).toBe(130);
+      expect(result.stderr).toBe("error: generate interrupted (SIGINT): no package changed\n");
+      expect(trees(workspace)).toEqual(old);
+      expect(leftovers(workspace)).toEqual([]);
+      // Node's own compile cache (in the temp folder too) is meant to stay.
+      expect(readdirSync(tmp).filter((name) => name !== "node-compile-cache")).toEqual([]);
+    },
+  );
 
   it("what a kill (SIGKILL) leaves, the staging folders, is ignored by the repository's git", () => {
     // A kill runs no handler: `.tmp-…` folders (and `.old-…` mid-swap) stay until the next generate or

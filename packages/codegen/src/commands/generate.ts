@@ -1,4 +1,5 @@
-import { availableParallelism } from "node:os";
+import { mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { CliError } from "../errors.ts";
@@ -6,6 +7,7 @@ import { type StagedDir, stageDir, swapStagedDirs } from "../fs/atomic.ts";
 import { faultPoint } from "../fs/fault.ts";
 import { catchInterrupts, Interrupted } from "../fs/interrupt.ts";
 import { waitForLockFile } from "../fs/lock-file.ts";
+import { useScratchRoot } from "../fs/scratch.ts";
 import { buildModel } from "../model/index.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
 import { readLockedSpecText, type SpecLock } from "../spec/lock.ts";
@@ -27,6 +29,8 @@ interface Job {
   spec: LockedSpec;
   /** Where each target's folder is filled; swapped in by the caller once every target succeeded. */
   outDirs: string[];
+  /** Where the targets' scratch folders go (src/fs/scratch.ts): the run's own, removed however it ends. */
+  scratchRoot: string;
 }
 
 /**
@@ -52,8 +56,12 @@ export async function generateCommand(args: string[]): Promise<number> {
   // absent, never a mix). Either way the CLI then exits 128 + the signal's number.
   const interrupts = catchInterrupts();
   let swapping = false;
+  // A target abandoned after a signal never reaches the `finally` that removes its scratch folders (Biome's
+  // config, orval's output): the CLI exits, a worker is terminated. They all go in this folder, removed below.
+  let scratchRoot: string | undefined;
   try {
     try {
+      scratchRoot = await mkdtemp(join(tmpdir(), "instantly-kit-generate-"));
       for (const name of names) staged.push(await stageDir(outDir(name), name));
       interrupts.signal.throwIfAborted(); // no thread is started for a run already interrupted
       const byName = new Map(names.map((name, i) => [name, staged[i]?.tmp as string]));
@@ -61,7 +69,12 @@ export async function generateCommand(args: string[]): Promise<number> {
       const results = await interrupts.race(
         Promise.allSettled(
           groups.map((group, i) => {
-            const job: Job = { names: group, spec, outDirs: group.map((name) => byName.get(name) as string) };
+            const job: Job = {
+              names: group,
+              spec,
+              outDirs: group.map((name) => byName.get(name) as string),
+              scratchRoot: scratchRoot as string,
+            };
             // The first group runs here: one thread fewer to start, and with one job (or one target) nothing is
             // started at all.
             return i === 0 ? runJob(paths, job) : runJobInWorker(job, workers);
@@ -103,6 +116,10 @@ export async function generateCommand(args: string[]): Promise<number> {
       );
     }
   } finally {
+    // Retried: a target abandoned in this thread may still be creating or removing a folder in it. Before
+    // dispose(): a second signal must not end the process halfway through.
+    if (scratchRoot) await rm(scratchRoot, { recursive: true, force: true, maxRetries: 3 });
+    useScratchRoot(undefined);
     interrupts.dispose();
   }
   report(what, spec.lock, started);
@@ -165,6 +182,7 @@ async function generateInto(paths: ProjectPaths, name: string, dir: string, spec
 }
 
 async function runJob(paths: ProjectPaths, job: Job): Promise<void> {
+  useScratchRoot(job.scratchRoot);
   for (const [i, name] of job.names.entries()) {
     await generateInto(paths, name, job.outDirs[i] as string, job.spec);
     await faultPoint(`generated ${name}`);

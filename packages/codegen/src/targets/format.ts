@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { CliError } from "../errors.ts";
+import { scratchDir } from "../fs/scratch.ts";
 import type { GenerateContext, Target } from "./target.ts";
 
 const run = promisify(execFile);
@@ -94,7 +94,7 @@ function biomeComplaint(stdout: string, stderr: string, dir: string): string {
  * never shipped half formatted (the caller's staging folder is then discarded).
  */
 export async function formatGenerated(dir: string): Promise<void> {
-  const configDir = await mkdtemp(join(tmpdir(), "ik-biome-"));
+  const configDir = await scratchDir("ik-biome-");
   try {
     await writeFile(join(configDir, "biome.json"), JSON.stringify(GENERATED_CODE_STYLE));
     const biome = biomeCommand();
@@ -113,8 +113,23 @@ export async function formatGenerated(dir: string): Promise<void> {
       { maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: unknown; stderr?: unknown };
-    const detail = stdout || stderr ? biomeComplaint(String(stdout), String(stderr), dir) : String(error);
+    const {
+      stdout = "",
+      stderr = "",
+      code,
+      signal,
+    } = error as { stdout?: unknown; stderr?: unknown; code?: unknown; signal?: unknown };
+    // Without output, execFile's own message is two lines (the whole command line, then nothing) naming the
+    // scratch config and the staging folder; how Biome ended says more. A spawn error (ENOENT, EACCES) keeps its
+    // one-line message.
+    const detail =
+      stdout || stderr
+        ? biomeComplaint(String(stdout), String(stderr), dir)
+        : typeof signal === "string"
+          ? `Biome was stopped by ${signal}`
+          : typeof code === "number"
+            ? `Biome exited with code ${code} and printed nothing`
+            : (String(error).split("\n")[0] ?? "unknown error");
     throw new CliError(`formatting generated code failed: ${detail}`);
   } finally {
     await rm(configDir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 // The formatting step every target's output goes through (targets/format.ts, the real Biome binary): a large file is
 // formatted like any other, and whatever Biome does not format fails with one line naming the file — generated
 // code never ships half formatted.
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CliError } from "../../src/errors.ts";
 import { formatGenerated } from "../../src/targets/format.ts";
 
@@ -62,5 +62,37 @@ describe("formatGenerated", () => {
     const message = (error as CliError).message;
     expect(message).toMatch(line);
     expect(message).not.toContain("\n");
+  });
+
+  // A Biome that prints nothing (killed by a signal — the OOM killer, a CI runner — or exiting non-zero in
+  // silence; BIOME_BINARY stands in for it): the line says how it ended, on one line, without the command line
+  // (the scratch config's path, the staging folder's).
+  it.each([
+    {
+      what: "killed by a signal",
+      script: "kill -9 $$",
+      line: "formatting generated code failed: Biome was stopped by SIGKILL",
+    },
+    {
+      what: "exiting 3 in silence",
+      script: "exit 3",
+      line: "formatting generated code failed: Biome exited with code 3 and printed nothing",
+    },
+  ])("a Biome $what: one line saying so", async ({ script, line }) => {
+    const dir = dirWith({ "ok.gen.ts": unformatted(1) });
+    const biome = join(dir, "biome.sh");
+    writeFileSync(biome, `#!/bin/sh\n${script}\n`);
+    chmodSync(biome, 0o755);
+    vi.stubEnv("BIOME_BINARY", biome);
+    try {
+      const error = await formatGenerated(dir).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).message).toBe(line);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { generate } from "orval";
 import { CliError } from "../../errors.ts";
+import { scratchDir } from "../../fs/scratch.ts";
 import type { SpecModel } from "../../model/index.ts";
 import { GENERATED_BANNER, type Target } from "../target.ts";
 import { type HookOperation, hookOperations } from "./operations.ts";
@@ -72,7 +72,7 @@ function renderIndex(hookFiles: readonly string[]): string {
 async function generateHooks(model: SpecModel, outDir: string, mutatorPath: string): Promise<void> {
   const operations = hookOperations(model);
   const document = model.document as Record<string, unknown>;
-  const workDir = await mkdtemp(join(tmpdir(), "instantly-kit-orval-"));
+  const workDir = await scratchDir("instantly-kit-orval-");
   try {
     await generate(orvalOptions({ document, operations, workDir, mutatorPath }), workDir, {
       logLevel: "error",

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generate } from "orval";
 import { CliError } from "../../errors.ts";
+import { scratchDir } from "../../fs/scratch.ts";
 import type { SpecModel } from "../../model/index.ts";
 import { GENERATED_BANNER, type Target } from "../target.ts";
 import { operationSchemaNames } from "./names.ts";
@@ -17,7 +17,7 @@ import { parseOrvalOutput, postprocessSchemas } from "./postprocess.ts";
  */
 export async function generateZodSchemas(model: SpecModel, outDir: string): Promise<void> {
   const names = operationSchemaNames(model);
-  const workDir = await mkdtemp(join(tmpdir(), "instantly-kit-orval-zod-"));
+  const workDir = await scratchDir("instantly-kit-orval-zod-");
   try {
     await generate(
       orvalZodOptions({ document: model.document as Record<string, unknown>, names, workDir }),
