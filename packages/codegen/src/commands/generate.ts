@@ -68,17 +68,20 @@ export async function generateCommand(args: string[]): Promise<number> {
       const groups = balance(names, jobs);
       const results = await interrupts.race(
         Promise.allSettled(
-          groups.map((group, i) => {
-            const job: Job = {
-              names: group,
-              spec,
-              outDirs: group.map((name) => byName.get(name) as string),
-              scratchRoot: scratchRoot as string,
-            };
-            // The first group runs here: one thread fewer to start, and with one job (or one target) nothing is
-            // started at all.
-            return i === 0 ? runJob(paths, job) : runJobInWorker(job, workers);
-          }),
+          // Every group in a worker thread, none in this one: a thread can be stopped (terminate), work in this
+          // thread cannot. After a signal or a failed target, nothing of the run goes on — no orval still calling
+          // esbuild in a scratch folder already removed, printing its errors after the run's last line.
+          groups.map((group) =>
+            runJobInWorker(
+              {
+                names: group,
+                spec,
+                outDirs: group.map((name) => byName.get(name) as string),
+                scratchRoot: scratchRoot as string,
+              },
+              workers,
+            ),
+          ),
         ),
       );
       const failure = results.find((result) => result.status === "rejected");
@@ -101,7 +104,7 @@ export async function generateCommand(args: string[]): Promise<number> {
     } catch (error) {
       // Threads still generating are stopped (after a signal, or when another target failed), so none writes into
       // a folder being removed; then the folders not swapped in (all of them, unless the swap itself failed) are
-      // removed: nothing is left behind. The target running in this thread, if any, was abandoned by `race`.
+      // removed: nothing is left behind.
       await Promise.all(workers.map((worker) => worker.terminate()));
       await Promise.all(staged.map((dir) => dir.discard()));
       if (interrupts.received && !swapping)
@@ -116,10 +119,9 @@ export async function generateCommand(args: string[]): Promise<number> {
       );
     }
   } finally {
-    // Retried: a target abandoned in this thread may still be creating or removing a folder in it. Before
+    // Retried: a worker just terminated may have been creating or removing a folder in it. Before
     // dispose(): a second signal must not end the process halfway through.
     if (scratchRoot) await rm(scratchRoot, { recursive: true, force: true, maxRetries: 3 });
-    useScratchRoot(undefined);
     interrupts.dispose();
   }
   report(what, spec.lock, started);

@@ -22,8 +22,8 @@ export interface Interrupts {
   /** The first signal taken, if any. */
   readonly received: InterruptSignal | undefined;
   /**
-   * Settles as `work` does, or rejects at once when a signal is (or was) taken: for work that cannot be stopped
-   * from outside (a target generating in this thread). It goes on in the background; the CLI then exits.
+   * Settles as `work` does, or rejects at once when a signal is (or was) taken: the command does not wait for work
+   * it is about to stop (generate terminates its worker threads).
    */
   race<T>(work: Promise<T>): Promise<T>;
   /** Stops listening: Node's default applies again, and no listener is left behind. */
@@ -65,7 +65,7 @@ export function catchInterrupts(): Interrupts {
 /**
  * A command stopped by a signal: one line, and exit status 128 + the signal's number (130 for SIGINT, 143 for
  * SIGTERM, 129 for SIGHUP), as a shell reports a process the signal killed. The CLI exits on it at once (cli.ts):
- * work left running in the main thread (a target mid-way, abandoned by `race`) must not keep the process alive.
+ * whatever is still pending (a timer, a child process's pipe) must not keep the process alive.
  */
 export class Interrupted extends CliError {
   constructor(what: string, signal: InterruptSignal, outcome: string) {
