@@ -1,12 +1,12 @@
 // `spec:pull` through the real CLI: bad input of every kind → one `error:` line, non-zero exit, and
 // spec/ plus the lock byte-identical; good input → spec, lock, warnings, fallbacks, --locked, changesets.
 import { once } from "node:events";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fingerprint, removeTempRoots, runCli, tempRoot } from "./cli.ts";
+import { type CliResult, fingerprint, removeTempRoots, runCli, tempRoot } from "./cli.ts";
 import { FIXTURES } from "./helpers.ts";
 
 const SMALL_V1 = join(FIXTURES, "small-v1.json");
@@ -17,6 +17,10 @@ const REDIRECT_KEY = "rk_live_REDIRECTSECRET99";
 let server: Server;
 let base: string;
 let closedPort: number;
+/** A root that pulled small-v1.json once; pulledRoot() hands out copies of it. */
+let pulledTemplate: string;
+/** The fallback pull of "good input", started in beforeAll (see there). */
+let fallback: Promise<CliResult>;
 
 beforeAll(async () => {
   const validSpec = await readFile(SMALL_V1);
@@ -77,6 +81,16 @@ beforeAll(async () => {
   closedPort = (probe.address() as AddressInfo).port;
   probe.close();
   await once(probe, "close");
+
+  // The fallback test's pull spends its 8 s budget waiting on /hang, idle: it runs while the tests before it do,
+  // and that test awaits its result. The budget is as generous as before; only the wait overlaps other work.
+  const fallbackRoot = await tempRoot([`${base}/500`, `${base}/hang`, SMALL_V1]);
+  fallback = runCli(fallbackRoot, ["pull"], { INSTANTLY_KIT_HTTP_TIMEOUT_MS: "8000" });
+
+  pulledTemplate = await tempRoot([SMALL_V1]);
+  const first = await runCli(pulledTemplate, ["pull"]);
+  expect(first.code, first.stderr).toBe(0);
+  expect(await readdir(join(pulledTemplate, ".changeset"))).toEqual([]); // a first pull writes no changeset
 });
 
 afterAll(async () => {
@@ -85,11 +99,15 @@ afterAll(async () => {
   await removeTempRoots();
 });
 
-/** A root that already holds a pulled spec and its lock (from small-v1.json). */
+/**
+ * A root that already holds a pulled spec and its lock (from small-v1.json): a copy of the one pulled in beforeAll
+ * (the lock's source is relative to the root, and every temp root sits in the same directory, so the copy is what
+ * a pull in this root writes, byte for byte but for `pulledAt`).
+ */
 async function pulledRoot(): Promise<string> {
   const root = await tempRoot([SMALL_V1]);
-  const first = await runCli(root, ["pull"]);
-  expect(first.code, first.stderr).toBe(0);
+  await cp(join(pulledTemplate, "spec"), join(root, "spec"), { recursive: true });
+  await cp(join(pulledTemplate, ".changeset"), join(root, ".changeset"), { recursive: true });
   return root;
 }
 
@@ -207,10 +225,10 @@ describe("good input", () => {
   });
 
   it("falls back to the next source and says why the earlier ones failed, one line each", async () => {
-    const root = await tempRoot([`${base}/500`, `${base}/hang`, SMALL_V1]);
-    // The budget applies to every source, so it is generous (the 500 must answer within it even on a
-    // saturated machine): the hanging source costs these 8 s.
-    const result = await runCli(root, ["pull"], { INSTANTLY_KIT_HTTP_TIMEOUT_MS: "8000" });
+    // sources [/500, /hang, small-v1.json], started in beforeAll with an 8 s budget. The budget applies to every
+    // source, so it is generous (the 500 must answer within it even on a saturated machine): the hanging source
+    // costs these 8 s, spent while the tests before this one run.
+    const result = await fallback;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe(
       `skipped: ${base}/500 answered HTTP 500 Internal Server Error\nskipped: ${base}/hang did not answer within 8 s\n`,

@@ -188,7 +188,10 @@ describe("spec:watch", () => {
   it(
     "a build that fails after the spec, lock and changeset were written: exit 1, everything put back",
     async () => {
-      const manifestPath = join(root, "packages", "client", "package.json");
+      // zod builds second, after types: the failure comes once a package's build has written its dist/, which
+      // must go too. A later package would add builds before it (zod's tsc on the real spec alone takes ~30 s)
+      // that prove nothing more.
+      const manifestPath = join(root, "packages", "zod", "package.json");
       const manifest = readFileSync(manifestPath, "utf8");
       const parsed = JSON.parse(manifest);
       parsed.scripts.build = "echo 'injected build failure' >&2; exit 3";
@@ -197,8 +200,9 @@ describe("spec:watch", () => {
       const before = treeHash();
       const result = await cli(["watch", "--report", "report.md"]);
       expect(result.code, result.stdout + result.stderr).toBe(1);
-      expect(result.stderr).toMatch(/@instantly-kit\/client build failed \(exit 3\): injected build failure/);
+      expect(result.stderr).toMatch(/@instantly-kit\/zod build failed \(exit 3\): injected build failure/);
       expect(result.stdout).toMatch(/API changed \(minor bump/); // it had got that far
+      expect(result.stdout).toMatch(/@instantly-kit\/types: build ok/); // and one package's dist/ was rebuilt
       expect(treeHash()).toBe(before);
       expect(readdirSync(join(root, ".changeset")).filter((file) => file.endsWith(".md"))).toEqual([]);
       expect(existsSync(join(scratch, "report.md"))).toBe(false);
