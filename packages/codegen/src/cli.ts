@@ -48,7 +48,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof CliError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = error.exitCode;
-      // A signal: now, not once the event loop drains (whatever is still pending must not keep the process up).
+      // A signal: now, not once the event loop drains (a target abandoned in this thread may still be running).
       if (error instanceof Interrupted) process.exit();
     } else {
       process.stderr.write(

@@ -23,7 +23,8 @@ export interface Interrupts {
   readonly received: InterruptSignal | undefined;
   /**
    * Settles as `work` does, or rejects at once when a signal is (or was) taken: the command does not wait for work
-   * it is about to stop (generate terminates its worker threads).
+   * it is about to stop (generate terminates its worker threads) or to abandon (a target in the main thread: the
+   * CLI exits).
    */
   race<T>(work: Promise<T>): Promise<T>;
   /** Stops listening: Node's default applies again, and no listener is left behind. */
@@ -65,7 +66,8 @@ export function catchInterrupts(): Interrupts {
 /**
  * A command stopped by a signal: one line, and exit status 128 + the signal's number (130 for SIGINT, 143 for
  * SIGTERM, 129 for SIGHUP), as a shell reports a process the signal killed. The CLI exits on it at once (cli.ts):
- * whatever is still pending (a timer, a child process's pipe) must not keep the process alive.
+ * whatever is still pending (a target abandoned in the main thread, a child process's pipe) must not keep the
+ * process alive.
  */
 export class Interrupted extends CliError {
   constructor(what: string, signal: InterruptSignal, outcome: string) {

@@ -1,7 +1,8 @@
 // Scratch folders of a target (orval's raw output, Biome's config): made with `scratchDir(prefix)`, removed by the
-// target's own `finally`. A signal or a failed target stops the others mid-way (src/fs/interrupt.ts): their worker
-// threads are terminated before that `finally` runs, so `generate` puts every scratch folder of its run inside one
-// folder of its own (`useScratchRoot`, in each thread that runs targets) and removes that folder on every way out. Outside a run (tests calling a target directly) they go to the system temp folder.
+// target's own `finally`. A signal or a failed target stops the others mid-way (src/fs/interrupt.ts) before that
+// `finally` runs — a worker thread is terminated, a target in the main thread abandoned as the CLI exits — so
+// `generate` puts every scratch folder of its run inside one folder of its own (`useScratchRoot`, in each thread
+// that runs targets) and removes that folder on every way out. Outside a run (tests calling a target directly) they go to the system temp folder.
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
