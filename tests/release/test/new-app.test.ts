@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -54,10 +54,17 @@ beforeAll(() => {
       true,
     );
   }
-  // The other workspace projects only as manifests: the lock file's importers stay as committed.
-  for (const dir of ["packages/codegen", "apps/dashboard", "tests/release"]) {
-    mkdirSync(join(root, dir), { recursive: true });
-    cpSync(join(repoRoot, dir, "package.json"), join(root, dir, "package.json"));
+  // Every other workspace project (what pnpm-workspace.yaml's globs find) only as its manifest: the lock file's
+  // importers stay as committed, and a project the published packages depend on (tests/support, a devDependency)
+  // resolves.
+  for (const group of ["packages", "apps", "tests"]) {
+    for (const entry of readdirSync(join(repoRoot, group), { withFileTypes: true })) {
+      const dir = join(group, entry.name);
+      if (!entry.isDirectory() || !existsSync(join(repoRoot, dir, "package.json"))) continue;
+      if (group === "packages" && (PUBLISHED as readonly string[]).includes(entry.name)) continue;
+      mkdirSync(join(root, dir), { recursive: true });
+      cpSync(join(repoRoot, dir, "package.json"), join(root, dir, "package.json"));
+    }
   }
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
