@@ -360,7 +360,11 @@ describe("interrupted by a signal", () => {
   it("what a kill (SIGKILL) leaves, the staging folders, is ignored by the repository's git", () => {
     // A kill runs no handler: `.tmp-…` folders (and `.old-…` mid-swap) stay until the next generate or
     // `clean generated all` (the next run may be a turbo cache hit that stages nothing). Git must not see them.
-    for (const entry of [".tmp-generated-1234-0123456789ab", ".old-generated-1234-0123456789ab"]) {
+    for (const entry of [
+      ".tmp-generated-0badc0de.1234-0123456789ab",
+      ".old-generated-0badc0de.1234-0123456789ab",
+      ".tmp-generated-1234-0123456789ab",
+    ]) {
       const path = join("packages", "client", "src", entry, "x.gen.ts");
       const ignored = execFileSync("git", ["check-ignore", "--no-index", path], {
         cwd: projectPaths().root,

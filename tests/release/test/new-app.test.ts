@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunResult, run } from "./helpers/process.ts";
-import { PUBLISHED, repoRoot } from "./helpers/repo.ts";
+import { PUBLISHED, repoRoot, workspaceProjects } from "./helpers/repo.ts";
 
 // `pnpm new:app demo` end to end, in a scratch copy of the workspace: the command creates the app and installs
 // it (from the store; the registry only for metadata the machine lacks), and the new app type-checks, passes
@@ -57,14 +57,10 @@ beforeAll(() => {
   // Every other workspace project (what pnpm-workspace.yaml's globs find) only as its manifest: the lock file's
   // importers stay as committed, and a project the published packages depend on (tests/support, a devDependency)
   // resolves.
-  for (const group of ["packages", "apps", "tests"]) {
-    for (const entry of readdirSync(join(repoRoot, group), { withFileTypes: true })) {
-      const dir = join(group, entry.name);
-      if (!entry.isDirectory() || !existsSync(join(repoRoot, dir, "package.json"))) continue;
-      if (group === "packages" && (PUBLISHED as readonly string[]).includes(entry.name)) continue;
-      mkdirSync(join(root, dir), { recursive: true });
-      cpSync(join(repoRoot, dir, "package.json"), join(root, dir, "package.json"));
-    }
+  const published = new Set(PUBLISHED.map((name) => `packages/${name}`));
+  for (const dir of workspaceProjects().filter((project) => !published.has(project))) {
+    mkdirSync(join(root, dir), { recursive: true });
+    cpSync(join(repoRoot, dir, "package.json"), join(root, dir, "package.json"));
   }
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

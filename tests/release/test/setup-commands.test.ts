@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers/process.ts";
-import { repoRoot } from "./helpers/repo.ts";
+import { repoRoot, workspaceProjects } from "./helpers/repo.ts";
 
 // The set-up the README promises: two commands on a machine with Node + npm only, plain `pnpm` afterwards,
 // a fresh clone's install without warnings, and .ci/run running exactly the README's test command.
@@ -77,11 +77,7 @@ describe("pnpm from npm", () => {
 });
 
 describe("a fresh clone installs without warnings", () => {
-  const workspaceDirs = ["packages", "apps", "tests"].flatMap((group) =>
-    readdirSync(join(repoRoot, group), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(repoRoot, group, entry.name, "package.json")))
-      .map((entry) => `${group}/${entry.name}`),
-  );
+  const workspaceDirs = workspaceProjects();
   const tracked = new Set(
     execFileSync("git", ["ls-files"], { cwd: repoRoot, encoding: "utf8" }).split("\n").filter(Boolean),
   );

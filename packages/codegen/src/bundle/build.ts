@@ -12,7 +12,7 @@
 import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { isAlive } from "../fs/lock-file.ts";
+import { isAbandoned, ownerTag } from "../fs/owner.ts";
 import { BUNDLE_MANIFEST, bundleManifest, sourceFingerprint } from "./fresh.mjs";
 
 const packageDir = join(import.meta.dirname, "..", "..");
@@ -21,7 +21,7 @@ const distDir = join(packageDir, "dist");
 
 removeAbandonedStaging();
 const source = sourceFingerprint(srcDir);
-const staging = mkdtempSync(join(packageDir, `.dist-${process.pid}-`));
+const staging = mkdtempSync(join(packageDir, `.dist-${ownerTag()}-`));
 try {
   await build({
     entryPoints: {
@@ -82,7 +82,6 @@ function swapIn(finished: string): void {
 /** Staging directories of builds that were killed (their process is gone); a running build's stays. */
 function removeAbandonedStaging(): void {
   for (const name of readdirSync(packageDir)) {
-    const pid = /^\.dist-(\d+)-/.exec(name)?.[1];
-    if (pid && !isAlive(Number(pid))) rmSync(join(packageDir, name), { recursive: true, force: true });
+    if (isAbandoned(name, ".dist-")) rmSync(join(packageDir, name), { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { faultPoint } from "./fault.ts";
-import { isAlive } from "./lock-file.ts";
+import { isAbandoned, ownerTag } from "./owner.ts";
 
 /** Write a file so that readers see either the old bytes or the new ones, never a half-written file. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
@@ -31,12 +31,12 @@ export interface StagedDir {
 
 /**
  * Makes an empty sibling of `dir` to build its replacement in; {@link swapStagedDirs} puts it in place. The
- * siblings carry this process's pid: those of a killed process (`.tmp-…`, and `.old-…` if it died mid-swap) are
+ * siblings carry their owner (this host and pid, src/fs/owner.ts): those of a killed process (`.tmp-…`, and `.old-…` if it died mid-swap) are
  * removed here, those of a process still running are left to it.
  */
 export async function stageDir(dir: string, label = basename(dir)): Promise<StagedDir> {
   await removeAbandoned(dir);
-  const suffix = `${basename(dir)}-${process.pid}-${randomBytes(6).toString("hex")}`;
+  const suffix = `${basename(dir)}-${ownerTag()}-${randomBytes(6).toString("hex")}`;
   const tmp = join(dirname(dir), `.tmp-${suffix}`);
   await mkdir(tmp, { recursive: true });
   return {
@@ -50,17 +50,16 @@ export async function stageDir(dir: string, label = basename(dir)): Promise<Stag
 }
 
 /**
- * Removes the staging siblings (`.tmp-<name>-<pid>-…`, `.old-<name>-<pid>-…`) of `dir` left by processes that are
- * gone (killed, interrupted); a running process's are its own. `clean generated` calls it too: after an
- * interrupted run, the next `pnpm generate` may be a cache hit that never stages anything.
+ * Removes the staging siblings (`.tmp-<name>-<owner>-…`, `.old-<name>-<owner>-…`) of `dir` left by processes that
+ * are gone (killed, interrupted); a running process's are its own, and so are another host's. `clean generated`
+ * calls it too: after an interrupted run, the next `pnpm generate` may be a cache hit that never stages anything.
  */
 export async function removeAbandoned(dir: string): Promise<void> {
-  const prefix = basename(dir);
+  const name = basename(dir);
   const entries = await readdir(dirname(dir)).catch(() => [] as string[]);
-  for (const name of entries) {
-    const match = /^\.(?:tmp|old)-(.+)-(\d+)-[0-9a-f]{12}$/.exec(name);
-    if (match?.[1] === prefix && !isAlive(Number(match[2])))
-      await rm(join(dirname(dir), name), { recursive: true, force: true });
+  for (const entry of entries) {
+    if (isAbandoned(entry, `.tmp-${name}-`) || isAbandoned(entry, `.old-${name}-`))
+      await rm(join(dirname(dir), entry), { recursive: true, force: true });
   }
 }
 

@@ -7,6 +7,7 @@ import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { CliError } from "../errors.ts";
+import { isAbandoned, isAlive, ownerTag } from "./owner.ts";
 
 export interface LockOwner {
   pid: number;
@@ -99,7 +100,7 @@ export async function waitForLockFile(
 
 /** Creates the lock with its content in one step: written aside, then hard-linked into place (EEXIST if taken). */
 async function tryCreate(file: string, owner: LockOwner): Promise<boolean> {
-  const tmp = `${file}.new-${process.pid}-${randomBytes(6).toString("hex")}`; // pid: see isLeftover
+  const tmp = `${file}.new-${ownerTag()}-${randomBytes(6).toString("hex")}`; // owner: see isLeftover
   await writeFile(tmp, `${JSON.stringify(owner)}\n`);
   try {
     await link(tmp, file);
@@ -131,17 +132,6 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   return { pid: 0, host: hostname(), startedAt: "an unknown time" };
 }
 
-export function isAlive(pid: number): boolean {
-  if (pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Removes a stale lock without racing another process doing the same: the lock is renamed away
  * (atomic: only one process wins), then checked to still be the stale one we judged; if a live
@@ -166,13 +156,9 @@ async function removeStale(file: string, stale: LockOwner): Promise<boolean> {
 }
 
 /**
- * Is `name` (a file next to the lock) a temporary file a killed process left behind? The `.new-<pid>-…`
+ * Is `name` (a file next to the lock) a temporary file a killed process left behind? The `.new-<owner>-…`
  * files of live processes are not: they are about to become the lock.
  */
 export function isLeftover(lockName: string, name: string): boolean {
-  if (name.startsWith(`${lockName}.stale-`)) return true;
-  const prefix = `${lockName}.new-`;
-  if (!name.startsWith(prefix)) return false;
-  const pid = Number.parseInt(name.slice(prefix.length), 10);
-  return Number.isInteger(pid) && !isAlive(pid);
+  return name.startsWith(`${lockName}.stale-`) || isAbandoned(name, `${lockName}.new-`);
 }

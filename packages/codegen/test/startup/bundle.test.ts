@@ -3,7 +3,7 @@
 // generates byte for byte what the sources generate, and a killed or concurrent build never leaves anything that
 // runs stale or half-written code. Each case works on a private copy of the package (src/, bin/,
 // package.json; node_modules linked), so the real dist/ is never touched.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   appendFileSync,
@@ -26,6 +26,7 @@ import {
   freshBundleEntry,
   sourceFingerprint,
 } from "../../src/bundle/fresh.mjs";
+import { ownerTag } from "../../src/fs/owner.ts";
 import { projectPaths } from "../../src/paths.ts";
 import { serializeLock, sha256 } from "../../src/spec/lock.ts";
 import { FIXTURES } from "../helpers.ts";
@@ -284,6 +285,22 @@ describe("src/bundle/build.ts", () => {
     // The staging directories the killed builds left are gone.
     expect(readdirSync(dir).filter((name) => name.startsWith(".dist-"))).toEqual([]);
     expect(freshBundleEntry(dir)).toBe(join(dir, "dist", "cli.mjs"));
+  });
+
+  test("a build removes the staging folders of this host's dead builds, never another host's (src/fs/owner.ts)", async () => {
+    const dir = packageCopy();
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid as number;
+    const host = ownerTag().split(".")[0] as string;
+    const other = host === "0badc0de" ? "deadbeef" : "0badc0de";
+    const removed = [`.dist-${host}.${dead}-aBc123`, `.dist-${dead}-aBc123`];
+    const kept = [`.dist-${other}.${dead}-aBc123`, `.dist-${host}.${process.pid}-aBc123`];
+    for (const name of [...removed, ...kept]) mkdirSync(join(dir, name, "chunks"), { recursive: true });
+    expect((await build(dir)).code).toBe(0);
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.startsWith(".dist-"))
+        .sort(),
+    ).toEqual([...kept].sort());
   });
 
   test("two builds at once: both finish and dist/ is one complete bundle", async () => {

@@ -1,0 +1,56 @@
+// Every scratch entry a run names after its owner (src/fs/owner.ts) — generate's staging folders beside
+// `src/generated`, a lock's temporary file, the bundle's staging folder (test/startup/bundle.test.ts) — is removed by
+// a later run only when its owner is a process of this host that is gone. A checkout shared with another machine or
+// container (bind mount, network folder) holds entries whose pid means nothing here: they are never judged dead.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeAbandoned } from "../src/fs/atomic.ts";
+import { isLeftover } from "../src/fs/lock-file.ts";
+import { ownerTag } from "../src/fs/owner.ts";
+
+const root = mkdtempSync(join(tmpdir(), "ik-scratch-owners-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A pid that was a process of this host a moment ago and is gone now. */
+const deadPid = spawnSync(process.execPath, ["-e", "0"]).pid as number;
+const thisHost = ownerTag().split(".")[0] as string;
+const otherHost = thisHost === "0badc0de" ? "deadbeef" : "0badc0de";
+
+// owner part of the name → removed by a later run?
+const OWNERS: [string, string, boolean][] = [
+  ["this host, process gone", `${thisHost}.${deadPid}`, true],
+  ["this host, process running", `${thisHost}.${process.pid}`, false],
+  ["another host, its pid not running here", `${otherHost}.${deadPid}`, false],
+  ["another host, its pid running here", `${otherHost}.${process.pid}`, false],
+  ["no host (an older version's name), process gone", `${deadPid}`, true],
+  ["no host (an older version's name), process running", `${process.pid}`, false],
+];
+
+describe("the owner a run writes", () => {
+  it("is this host and this process", () => {
+    expect(ownerTag()).toMatch(new RegExp(`^[0-9a-f]{8}\\.${process.pid}$`));
+  });
+});
+
+describe.each(OWNERS)("an entry owned by %s", (_, owner, removed) => {
+  it(`generate's staging folders beside src/generated are ${removed ? "removed" : "kept"}`, async () => {
+    const parent = mkdtempSync(join(root, "src-"));
+    const dir = join(parent, "generated");
+    const entries = [`.tmp-generated-${owner}-0123456789ab`, `.old-generated-${owner}-0123456789ab`];
+    for (const entry of entries) mkdirSync(join(parent, entry, "nested"), { recursive: true });
+    // Another folder's staging (same parent) is never this folder's to remove.
+    const unrelated = `.tmp-generated-extra-${owner}-0123456789ab`;
+    mkdirSync(join(parent, unrelated));
+    await removeAbandoned(dir);
+    for (const entry of entries) expect(existsSync(join(parent, entry)), entry).toBe(!removed);
+    expect(existsSync(join(parent, unrelated))).toBe(true);
+  });
+
+  it(`a lock's temporary file is ${removed ? "a leftover" : "not a leftover"}`, () => {
+    expect(isLeftover(".pull.lock", `.pull.lock.new-${owner}-0123456789ab`)).toBe(removed);
+    expect(isLeftover(".pull.lock", `.other.lock.new-${owner}-0123456789ab`)).toBe(false);
+  });
+});
