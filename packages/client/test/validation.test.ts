@@ -240,6 +240,12 @@ describe('validate: { request: "throw" }', () => {
       '$.interest_status_label: expected one of "positive", "negative", "neutral", got "lukewarm"',
     ],
     ["wrong type", { label: 3, interest_status_label: "positive" }, "$.label: expected string, got number"],
+    // The spec closes this body (`additionalProperties: false`): the API and the mock refuse an unlisted property.
+    [
+      "a property the spec does not allow",
+      { label: "Hot", interest_status_label: "positive", colour: "red" },
+      "$.colour: expected no such property, got string",
+    ],
     [
       "null where not nullable",
       { label: null, interest_status_label: "positive" },

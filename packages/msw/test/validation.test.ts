@@ -3,6 +3,7 @@
 // value outside the list, an unknown property where additionalProperties is false, a bad array item, null where
 // the schema has no null) gets 400 exactly when the spec's own validator (Ajv) rejects it, with a message that
 // names where. Valid bodies come from the generator's mock-data builder, the verdicts from Ajv over the spec.
+import { operationSchemas } from "@instantly-kit/zod/operations";
 import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { createHandlers, createMockApi } from "../src/index.js";
@@ -189,6 +190,39 @@ describe("request bodies against the spec (every operation with a JSON body)", (
       expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(3);
     }
     expect(checked).toBeGreaterThan(300);
+  });
+});
+
+// The validating client (`validate: { request: "throw" }`) checks a body with @instantly-kit/zod's schemas before it
+// is sent; the mock checks it with its own tables (ADR 0030: importing the zod table costs ~10× the tables' import
+// at every start). Both come from the one spec model, and they must give one answer: a body the client lets through
+// is never refused by the mock, and a body the mock refuses never leaves the client.
+describe("the mock and @instantly-kit/zod give one verdict on every request body", () => {
+  it("valid bodies and every mutation: 400 from the mock exactly when the zod body schema rejects it", async () => {
+    const disagreements: string[] = [];
+    let compared = 0;
+    for (const { operation, pointer, valid } of bodyOperations) {
+      const schema = (operationSchemas as Record<string, { body?: { safeParse(value: unknown): { success: boolean } } }>)[
+        operation.operationId
+      ]?.body;
+      expect(schema, `${operation.operationId} has a body schema in @instantly-kit/zod`).toBeDefined();
+      const bodies = [
+        { kind: "valid body", path: "body", value: valid },
+        ...mutations(model.at(pointer), valid, "body", (next) => next),
+      ];
+      for (const body of bodies) {
+        const zodRejects = !schema?.safeParse(body.value).success;
+        const answer = await send(operation.method, urlOf(operation), body.value);
+        const mockRejects = answer.status === 400;
+        compared++;
+        if (zodRejects !== mockRejects)
+          disagreements.push(
+            `${operation.operationId} ${body.kind} at ${body.path}: zod ${zodRejects ? "rejects" : "accepts"}, mock ${mockRejects ? `400 ${String(answer.body?.message)}` : answer.status}`,
+          );
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(disagreements).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { CliError } from "../../errors.ts";
 import type { SpecModel } from "../../model/index.ts";
 import { f, type TS, ts } from "../react-query/syntax.ts";
+import { closedBodyObjects } from "./closed-bodies.ts";
 import { componentSchemaName, type OperationSchemaNames } from "./names.ts";
 
 export function fail(message: string): never {
@@ -36,6 +37,30 @@ function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
   return { renamed, expected };
 }
 
+/** `zod.unknown()`. */
+function isZodUnknown(node: TS.Node | undefined): boolean {
+  return (
+    node !== undefined &&
+    ts.isCallExpression(node) &&
+    node.arguments.length === 0 &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === "zod" &&
+    node.expression.name.text === "unknown"
+  );
+}
+
+/** X, when `node` is `zod.unknown().and(X)` or `X.and(zod.unknown())`. */
+function intersectionWithUnknown(node: TS.Node): TS.Expression | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "and") return undefined;
+  const [other] = node.arguments as unknown as [TS.Expression];
+  if (isZodUnknown(callee.expression)) return other;
+  if (isZodUnknown(other)) return callee.expression;
+  return undefined;
+}
+
 /** `export type X = zod.input<typeof X>` / `zod.output<…>`: orval's companion types (the types package has ours). */
 function isCompanionType(statement: TS.Statement): boolean {
   if (!ts.isTypeAliasDeclaration(statement)) return false;
@@ -54,7 +79,7 @@ function isCompanionType(statement: TS.Statement): boolean {
 /**
  * orval's single file → `schemas.gen.ts`: operation schemas renamed to names.ts's names (every identifier that
  * refers to one, too), component schemas checked against the naming rule, companion types dropped, every schema
- * marked pure. Everything is done on the syntax tree; an orval upgrade that names or shapes things differently
+ * marked pure, a request body's objects that the spec closes made strict (closed-bodies.ts). Everything is done on the syntax tree; an orval upgrade that names or shapes things differently
  * fails here, naming what it expected.
  */
 export function postprocessSchemas(
@@ -77,6 +102,7 @@ export function postprocessSchemas(
       fail(`component ${schema.name}'s schema name ${name} is a component of the spec too`);
     if (!declared.has(name)) fail(`orval wrote no ${name} for component ${JSON.stringify(schema.name)}`);
   }
+  const closed = closedBodyObjects(source, model, names);
   const exported = new Set<string>();
   const result = ts.transform(source, [
     (context) => (file) => {
@@ -94,7 +120,22 @@ export function postprocessSchemas(
             (ts.isPropertyAssignment(parent) && parent.name === node);
           return to && !isKey ? f.createIdentifier(to) : node;
         }
-        const visited = ts.visitEachChild(node, visit, context);
+        let visited = ts.visitEachChild(node, visit, context);
+        if (closed.has(node as TS.CallExpression)) {
+          const call = visited as TS.CallExpression;
+          const callee = call.expression as TS.PropertyAccessExpression;
+          visited = f.updateCallExpression(
+            call,
+            f.updatePropertyAccessExpression(callee, callee.expression, f.createIdentifier("strictObject")),
+            call.typeArguments,
+            call.arguments,
+          );
+        }
+        // `zod.unknown().and(X)` / `X.and(zod.unknown())` (orval's rendering of an `allOf` part zod cannot say,
+        // such as `if`/`then`) is X: it validates the same and infers the same type — except that zod 4 reports an
+        // unknown key of an intersection only when both sides do, so a strict X inside it would accept any key.
+        const unknownAnd = intersectionWithUnknown(visited);
+        if (unknownAnd) visited = ts.setSyntheticLeadingComments(unknownAnd, undefined);
         const innerOfChain = ts.isPropertyAccessExpression(parent) && parent.expression === node;
         // `new RegExp(…)` (a `pattern`) too: a bundler cannot know it is free of side effects.
         if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !innerOfChain)

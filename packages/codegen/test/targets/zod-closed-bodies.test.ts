@@ -1,0 +1,161 @@
+// A request body's objects that the spec closes (`additionalProperties: false`) refuse a property they do not list,
+// as the API and the mock (ADR 0030) do; objects the spec leaves open, and response schemas, accept it (ADR 0032).
+// orval's own output ignores `additionalProperties: false`, so this is the transform in
+// src/targets/zod/closed-bodies.ts (and the `zod.unknown().and(X)` → X simplification, without which a closed X
+// inside it accepts any key). Generated from a hand-written spec, run with zod, and each verdict held to Ajv's on
+// the spec itself: where they differ, the table says why.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildModel } from "../../src/model/index.ts";
+import { generateZodSchemas } from "../../src/targets/zod/index.ts";
+
+type Json = Record<string, unknown>;
+const closed = (properties: Json, extra: Json = {}): Json => ({
+  type: "object",
+  properties,
+  additionalProperties: false,
+  ...extra,
+});
+const open = (properties: Json): Json => ({ type: "object", properties });
+const str = { type: "string" };
+
+/** operationId → its JSON request body schema. */
+const BODIES: Record<string, Json> = {
+  createClosed: closed(
+    {
+      name: str,
+      people: { type: "array", items: closed({ email: str }, { required: ["email"] }) },
+      meta: open({ note: str }),
+      nested: closed({ inner: closed({ deep: str }) }),
+    },
+    { required: ["name"] },
+  ),
+  createOpen: open({ name: str, inner: closed({ x: str }) }),
+  createUnion: { anyOf: [closed({ a: str }, { required: ["a"] }), open({ b: str })] },
+  // orval writes the `allOf` part it cannot say (`if`/`then`) as `zod.unknown().and(…)`.
+  createConditional: closed(
+    { kind: { type: "number" }, text: str },
+    { allOf: [{ if: { properties: { kind: { const: 0 } }, required: ["kind"] }, then: {} }] },
+  ),
+  createFromComponent: { $ref: "#/components/schemas/Thing" },
+};
+
+const spec = {
+  openapi: "3.1.0",
+  info: { title: "closed bodies", version: "1" },
+  paths: Object.fromEntries(
+    Object.entries(BODIES).map(([id, schema]) => [
+      `/api/v2/${id}`,
+      {
+        post: {
+          operationId: id,
+          requestBody: { required: true, content: { "application/json": { schema } } },
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+            },
+          },
+        },
+      },
+    ]),
+  ),
+  components: { schemas: { Thing: closed({ id: str }) } },
+};
+
+interface Schema {
+  safeParse(value: unknown): { success: boolean };
+}
+let schemas: Record<string, Schema>;
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), "ik-zod-closed-"));
+  dirs.push(dir);
+  await generateZodSchemas(buildModel(structuredClone(spec)), dir);
+  const source = await readFile(join(dir, "schemas.gen.ts"), "utf8");
+  // Run with the zod the package ships with (packages/zod depends on it; this package does not).
+  const zod = createRequire(join(import.meta.dirname, "..", "..", "..", "zod", "package.json"))("zod");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  const module = { exports: {} as Record<string, Schema> };
+  new Function("require", "module", "exports", outputText)(
+    (name: string) => {
+      if (name !== "zod") throw new Error(`the generated file imports ${name}`);
+      return zod;
+    },
+    module,
+    module.exports,
+  );
+  schemas = module.exports;
+});
+
+const ajv = new Ajv2020({ strict: false });
+ajv.addSchema(structuredClone(spec), "spec");
+const ajvAccepts = (id: string, body: unknown) =>
+  ajv.validate(
+    { $ref: `spec#/paths/~1api~1v2~1${id}/post/requestBody/content/application~1json/schema` },
+    body,
+  );
+
+// [operation, what, body, zod accepts?, why zod differs from Ajv (when it does)]
+const TABLE: [string, string, unknown, boolean, string?][] = [
+  ["createClosed", "the body as listed", { name: "n", people: [{ email: "e" }] }, true],
+  ["createClosed", "an unlisted property at the root", { name: "n", colour: "red" }, false],
+  [
+    "createClosed",
+    "an unlisted property in an array item",
+    { name: "n", people: [{ email: "e", x: 1 }] },
+    false,
+  ],
+  [
+    "createClosed",
+    "an unlisted property two objects deep",
+    { name: "n", nested: { inner: { deep: "d", x: 1 } } },
+    false,
+  ],
+  [
+    "createClosed",
+    "an unlisted property in an open object inside",
+    { name: "n", meta: { note: "a", x: 1 } },
+    true,
+  ],
+  ["createOpen", "an unlisted property at the (open) root", { name: "n", colour: "red" }, true],
+  [
+    "createOpen",
+    "an unlisted property in a closed object inside",
+    { name: "n", inner: { x: "a", y: 1 } },
+    false,
+  ],
+  ["createUnion", "the closed branch", { a: "a" }, true],
+  ["createUnion", "the closed branch's keys and another (the open branch takes it)", { a: "a", c: 1 }, true],
+  ["createConditional", "the body as listed", { kind: 1, text: "t" }, true],
+  ["createConditional", "an unlisted property beside an `allOf`", { kind: 1, text: "t", x: 1 }, false],
+  [
+    "createFromComponent",
+    "an unlisted property in a body that is a component",
+    { id: "i", x: 1 },
+    true,
+    "component schemas stay open: responses share them, and a field the API added is not drift (ADR 0032)",
+  ],
+];
+
+describe("request bodies: an object the spec closes refuses an unlisted property", () => {
+  it.each(TABLE)("%s, %s", (id, _, body, accepts, differs) => {
+    const schema = schemas[`${id}Body`];
+    expect(schema, `${id}Body is generated`).toBeDefined();
+    expect(schema?.safeParse(body).success).toBe(accepts);
+    expect(ajvAccepts(id, body) === accepts, differs ?? "zod and Ajv agree").toBe(differs === undefined);
+  });
+
+  it("responses stay open: the same component accepts a field the API added", () => {
+    expect(schemas.createClosedResponse?.safeParse({ id: "i", added_later: 1 }).success).toBe(true);
+  });
+});
