@@ -178,7 +178,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     params: Readonly<Record<string, unknown>>,
     examplePage = false,
   ): Response | undefined {
-    const unapplied = unappliedFilters(operationId, listFilters[operationId], !examplePage);
+    const table = Object.hasOwn(listFilters, operationId) ? listFilters[operationId] : undefined;
+    const unapplied = unappliedFilters(operationId, table, !examplePage);
     return ignoredFilters.check(operationId, sentFilters(unapplied, params), request, examplePage);
   }
 
