@@ -18,9 +18,14 @@ export type ListFilter =
   | { readonly param: string; readonly kind: "search"; readonly properties: readonly string[] };
 
 export interface ListFilterSpec {
+  /** Where the filter parameters are sent: query parameters (GET) or JSON body properties (POST `/list`). */
+  readonly in: "query" | "body";
   readonly itemProperties: readonly string[];
   readonly filters: readonly ListFilter[];
-  /** Documented parameters with no derived filter: answered by {@link FILTER_RULES}, else ignored. */
+  /**
+   * Documented parameters with no derived filter: answered by {@link FILTER_RULES}, else not applied (and
+   * reported when sent: see {@link unappliedFilters}, `onIgnoredFilter`).
+   */
   readonly ignored: readonly string[];
 }
 
@@ -139,6 +144,35 @@ export const FILTER_RULES: Readonly<Record<string, Readonly<Record<string, Rule>
   listAccount: { filter: byValue(ACCOUNT_FILTER_VALUES) },
 };
 
+/**
+ * The documented filter parameters of a list operation that the mock does not apply, from the generated table
+ * alone: its `ignored` parameters no {@link FILTER_RULES} rule answers — or, where the mock answers the operation
+ * with its fixed example page (`applied: false`: no store behind it), every parameter of the table, derived ones
+ * included, since none of them is applied there.
+ */
+export function unappliedFilters(
+  operationId: string,
+  spec: ListFilterSpec | undefined,
+  applied = true,
+): readonly string[] {
+  if (!spec) return [];
+  if (!applied) return [...spec.filters.map((filter) => filter.param), ...spec.ignored];
+  const rules = FILTER_RULES[operationId] ?? {};
+  return spec.ignored.filter((param) => !Object.hasOwn(rules, param));
+}
+
+/**
+ * Which of `names` a request actually sent with a value: absent, `null`, `""` and `[]` ask for no filtering
+ * (a form's empty field, an empty multi-select), so they are not "sent".
+ */
+export function sentFilters(names: readonly string[], params: Readonly<Record<string, unknown>>): string[] {
+  return names.filter((name) => {
+    if (!Object.hasOwn(params, name)) return false;
+    const value = params[name];
+    return isSet(value) && !(Array.isArray(value) && value.length === 0);
+  });
+}
+
 function valuesOf(value: unknown, many: "array" | "comma" | undefined): unknown[] {
   if (many === "comma" && typeof value === "string") return value.split(",").map((part) => part.trim());
   if (Array.isArray(value)) return value;
@@ -192,7 +226,8 @@ function derivedPredicate(filter: ListFilter, value: unknown): Predicate {
 
 /**
  * One predicate for every filter parameter of a list request (query parameters or body properties): all of them
- * must hold. Parameters that are neither derived nor ruled are ignored; a value a rule does not know (an unknown
+ * must hold. Parameters that are neither derived nor ruled are not applied here (the mock reports them when sent:
+ * {@link unappliedFilters}); a value a rule does not know (an unknown
  * `filter` value) or cannot read (a date that does not parse) matches nothing rather than everything.
  */
 export function listPredicate(

@@ -20,6 +20,7 @@ export {
   passthrough,
 } from "./handler.js";
 export { createHandlers, handlers } from "./handlers.js";
+export type { IgnoredFilterInfo, IgnoredFilterPrint, IgnoredFilterStrategy } from "./ignored-filters.js";
 export type { MockJobOptions } from "./jobs.js";
 export type { DeepPartial } from "./merge.js";
 export {

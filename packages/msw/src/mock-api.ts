@@ -1,6 +1,6 @@
 import { ACTIONS, type Action, type ActionContext } from "./actions.js";
 import { checkApiKeys } from "./auth.js";
-import { type FilterContext, listPredicate } from "./filters.js";
+import { type FilterContext, listPredicate, sentFilters, unappliedFilters } from "./filters.js";
 import {
   crudResources,
   defaultBodies,
@@ -22,11 +22,13 @@ import {
   createResolvedHandler,
   errorResponse,
   type HandlerOptions,
+  type MockResolver,
   type OperationHandler,
   type OperationResolver,
   successResponse,
 } from "./handler.js";
 import { IdSource } from "./ids.js";
+import { type IgnoredFilterStrategy, IgnoredFilters } from "./ignored-filters.js";
 import { JobQueue, type MockJobOptions } from "./jobs.js";
 import { type DeepPartial, deepMerge, isPlainObject } from "./merge.js";
 import type { OperationSpec } from "./operation.js";
@@ -42,6 +44,14 @@ export interface MockApiOptions extends HandlerOptions {
    * `{ delayMs }` later (fake-timer friendly), or only on `api.jobs.completeAll()` with `{ manual: true }`.
    */
   jobs?: MockJobOptions;
+  /**
+   * What a list request that sends a filter the mock does not apply gets (a parameter the generated
+   * `listFilters[op].ignored` lists and no hand-written rule answers, such as `tag_ids`; or any filter of a list
+   * answered with its fixed example page): `"warn"` (default) prints one warning per operation and parameter,
+   * `"error"` answers 501 naming the parameters, `"off"` answers the unfiltered items silently, a callback gets
+   * `{ operationId, parameters, request }` for every such request (msw's `onUnhandledRequest`, for filters).
+   */
+  onIgnoredFilter?: IgnoredFilterStrategy;
 }
 
 type Item = Record<string, unknown>;
@@ -87,7 +97,10 @@ export interface MockJobs {
 export interface MockApi {
   /** A handler for every operation; CRUD resources answer from the in-memory store. */
   handlers: OperationHandler[];
-  /** Empties the store and restarts ids and timestamps (call it between tests). */
+  /**
+   * Empties the store, restarts ids and timestamps, and forgets which ignored-filter warnings were printed
+   * (call it between tests).
+   */
   reset(): void;
   /**
    * Adds items (partial items are filled up from the mock item; a number adds that many mock items). Throws,
@@ -154,6 +167,21 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     options.jobs,
   );
   const filterContext: FilterContext = { list: (name) => stores.get(name)?.all() ?? [] };
+  const ignoredFilters = new IgnoredFilters(options.onIgnoredFilter);
+  /**
+   * The unapplied filters a list request sent, handled by `onIgnoredFilter`: a response to answer instead, or
+   * undefined. `examplePage`: the operation is answered with its example page, not from a store.
+   */
+  function checkFilters(
+    operationId: string,
+    request: Request,
+    params: Readonly<Record<string, unknown>>,
+    examplePage = false,
+  ): Response | undefined {
+    const table = Object.hasOwn(listFilters, operationId) ? listFilters[operationId] : undefined;
+    const unapplied = unappliedFilters(operationId, table, !examplePage);
+    return ignoredFilters.check(operationId, sentFilters(unapplied, params), request, examplePage);
+  }
 
   /**
    * The body of an operation that documents its own shape rather than the stored item's (createAIAgent answers
@@ -266,6 +294,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
             return errorResponse(operation, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`);
           }
+          const refused = checkFilters(operationId, request, params);
+          if (refused) return refused;
           const startingAfter = typeof params.starting_after === "string" ? params.starting_after : undefined;
           const page = store.page({
             limit,
@@ -381,6 +411,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
         return errorResponse(operation, 400, `limit must be an integer from 1 to ${MAX_LIMIT}`);
       }
+      const refused = checkFilters(operationId, request, params);
+      if (refused) return refused;
       return successResponse(
         operation,
         jobs.store.page({
@@ -392,6 +424,25 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     };
   }
 
+  /**
+   * A paginated list with no store behind it answers its fixed example page (as the stateless handlers do); none
+   * of its filters is applied there, so any it is sent is reported.
+   */
+  function examplePageResolver(operationId: string): MockResolver<unknown> | undefined {
+    const filters = Object.hasOwn(listFilters, operationId) ? listFilters[operationId] : undefined;
+    if (!filters) return undefined;
+    return async ({ request, body, defaultBody }) => {
+      const sent = await body();
+      const params =
+        filters.in === "body"
+          ? isPlainObject(sent)
+            ? sent
+            : {}
+          : Object.fromEntries(new URL(request.url).searchParams);
+      return checkFilters(operationId, request, params, true) ?? defaultBody;
+    };
+  }
+
   const handlers = routeOrder.map((operationId) => {
     const resolve = resolverFor(operationId);
     return resolve
@@ -399,7 +450,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       : createOperationHandler<unknown>(
           specOf(operationId),
           defaultBodies[operationId] as () => unknown,
-          undefined,
+          examplePageResolver(operationId),
           options,
         );
   });
@@ -466,6 +517,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     handlers,
     reset() {
       for (const store of stores.values()) store.clear();
+      ignoredFilters.reset();
       jobs.clear();
       itemCounts.clear();
       ids.reset();

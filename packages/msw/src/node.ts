@@ -6,6 +6,7 @@ import type { MockApiKeys } from "./auth.js";
 import { seedData } from "./data.js";
 import { MALFORMED_URL_MESSAGE } from "./handler.js";
 import { createHandlers } from "./handlers.js";
+import type { IgnoredFilterStrategy } from "./ignored-filters.js";
 import type { MockJobOptions } from "./jobs.js";
 import { createMockApi, type MockApi } from "./mock-api.js";
 import { type ApiErrorBody, errorBody } from "./operation.js";
@@ -37,6 +38,12 @@ export interface MockServerOptions {
    * or never by themselves (`{ manual: true }`, then only `server.api.jobs.completeAll()`).
    */
   jobs?: MockJobOptions;
+  /**
+   * What a list request sending a filter the stateful mock does not apply gets (`createMockApi`'s option):
+   * `"warn"` (default: one `console.warn` per operation and parameter), `"error"` (501 naming them), `"off"`,
+   * or a callback. Needs `stateful` (the default).
+   */
+  onIgnoredFilter?: IgnoredFilterStrategy;
   /** One line per request (method, path, status, ms); default: none. */
   log?: (line: string) => void;
 }
@@ -196,8 +203,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         ...auth,
         ...seed,
         ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+        ...(options.onIgnoredFilter === undefined ? {} : { onIgnoredFilter: options.onIgnoredFilter }),
       })
     : undefined;
+  if (options.onIgnoredFilter !== undefined && !api) {
+    throw new Error("onIgnoredFilter needs a stateful server (without --stateless)");
+  }
   if (options.data !== undefined) {
     if (!api) throw new Error("data needs a stateful server (without --stateless)");
     seedData(api, options.data);

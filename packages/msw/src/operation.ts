@@ -42,6 +42,7 @@ const REASONS: Record<number, string> = {
   422: "Unprocessable Entity",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  501: "Not Implemented",
 };
 
 /**

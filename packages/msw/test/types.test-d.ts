@@ -10,6 +10,9 @@ import {
   getListLeadLabelResponseMock,
   getPatchLeadLabelMockHandler,
   getShareCampaignMockHandler,
+  type IgnoredFilterInfo,
+  type IgnoredFilterStrategy,
+  type MockOperationId,
   mockError,
   mockErrorResponse,
   mockNetworkError,
@@ -17,6 +20,7 @@ import {
   type Passthrough,
   passthrough,
 } from "../src/index.js";
+import type { MockServerOptions } from "../src/node.js";
 
 describe("response mocks", () => {
   it("are typed with @instantly-kit/types", () => {
@@ -139,5 +143,27 @@ describe("createMockApi", () => {
     api.store.insert("nope", {});
     // @ts-expect-error delayMs is a number of ms
     createMockApi({ jobs: { delayMs: "soon" } });
+  });
+
+  it("takes onIgnoredFilter: warn, error, off or a callback typed like msw's onUnhandledRequest", () => {
+    createMockApi({ onIgnoredFilter: "warn" });
+    createMockApi({ onIgnoredFilter: "error" });
+    createMockApi({ onIgnoredFilter: "off" });
+    createMockApi({
+      onIgnoredFilter: (info, print) => {
+        expectTypeOf(info).toEqualTypeOf<IgnoredFilterInfo>();
+        expectTypeOf(info.operationId).toEqualTypeOf<MockOperationId>();
+        expectTypeOf(info.parameters).toEqualTypeOf<readonly string[]>();
+        expectTypeOf(info.request).toEqualTypeOf<Request>();
+        expectTypeOf(print.warning).toEqualTypeOf<() => void>();
+        expectTypeOf(print.error).toEqualTypeOf<() => void>();
+      },
+    });
+    // The mock server takes the same option.
+    expectTypeOf<NonNullable<MockServerOptions["onIgnoredFilter"]>>().toEqualTypeOf<IgnoredFilterStrategy>();
+    // @ts-expect-error msw's "bypass" is "off" here
+    createMockApi({ onIgnoredFilter: "bypass" });
+    // @ts-expect-error one of the strategies, not a boolean
+    createMockApi({ onIgnoredFilter: false });
   });
 });

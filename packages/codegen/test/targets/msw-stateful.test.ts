@@ -167,6 +167,11 @@ describe("list filters: one naming rule per case", () => {
     expect(filterOf(operationId, param)).toEqual(expected);
   });
 
+  it("says where each list's filters are sent: query parameters (GET) or the JSON body (POST /list)", () => {
+    expect(specs.listThing?.in).toBe("query");
+    expect(specs.listLeads?.in).toBe("body");
+  });
+
   it("lists what it cannot map as ignored, and never paging or sorting parameters", () => {
     expect(specs.listThing?.ignored).toEqual(["owner_ids", "smart_view_id"]);
     const params = specs.listThing?.filters.map((filter) => filter.param) ?? [];

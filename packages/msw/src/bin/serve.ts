@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm mock:serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless]
-// [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--jobs <ms>|manual] [--outlive-launcher]`:
+// [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--jobs <ms>|manual]
+// [--on-ignored-filter warn|error|off] [--outlive-launcher]`:
 // the mock API over HTTP.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,7 +11,7 @@ import type { MockServer } from "../node.js";
 import { importFreshBuild, watchBuild } from "../reload.js";
 
 const USAGE =
-  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless] [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--jobs <ms>|manual] [--outlive-launcher]";
+  "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless] [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--jobs <ms>|manual] [--on-ignored-filter warn|error|off] [--outlive-launcher]";
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -29,6 +30,7 @@ let values: {
   "no-validation"?: boolean;
   "no-reload"?: boolean;
   jobs?: string;
+  "on-ignored-filter"?: string;
 };
 try {
   ({ values } = parseArgs({
@@ -44,6 +46,7 @@ try {
       "no-validation": { type: "boolean" },
       "no-reload": { type: "boolean" },
       jobs: { type: "string" },
+      "on-ignored-filter": { type: "string" },
     },
     strict: true,
   }));
@@ -109,6 +112,19 @@ function jobsOption(raw: string | undefined): { delayMs: number } | { manual: tr
 }
 const jobs = jobsOption(values.jobs);
 
+/**
+ * `--on-ignored-filter warn|error|off`: what a list request sending a filter the mock does not apply gets — a
+ * warning on stderr once per operation and parameter (default), 501 naming it, or nothing.
+ */
+function ignoredFilterOption(raw: string | undefined): "warn" | "error" | "off" | undefined {
+  if (raw === undefined) return undefined;
+  if (values.stateless) fail("--on-ignored-filter needs the stateful server (drop --stateless)");
+  if (raw !== "warn" && raw !== "error" && raw !== "off")
+    fail(`--on-ignored-filter must be warn, error or off, got '${raw}'`);
+  return raw;
+}
+const onIgnoredFilter = ignoredFilterOption(values["on-ignored-filter"]);
+
 /** The first line of an error message: the CLI reports in one line. */
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
@@ -168,6 +184,7 @@ server = await startMockServer({
   ...(apiKeys === undefined ? {} : { apiKeys }),
   ...(data === undefined ? {} : { data }),
   ...(jobs === undefined ? {} : { jobs }),
+  ...(onIgnoredFilter === undefined ? {} : { onIgnoredFilter }),
   validateRequests,
   stateful: !values.stateless,
   log: (line) => process.stdout.write(`${line}\n`),
@@ -180,7 +197,7 @@ server = await startMockServer({
 );
 
 process.stdout.write(
-  `Instantly API v2 mock listening on ${server.url} (${values.stateless ? "stateless" : "stateful"}${apiKeys ? `, ${Object.keys(apiKeys).length} API key(s) checked` : ""}${validateRequests ? "" : ", requests not validated"}); Ctrl+C to stop\n`,
+  `Instantly API v2 mock listening on ${server.url} (${values.stateless ? "stateless" : "stateful"}${apiKeys ? `, ${Object.keys(apiKeys).length} API key(s) checked` : ""}${validateRequests ? "" : ", requests not validated"}${onIgnoredFilter === "error" ? ", ignored list filters answered 501" : onIgnoredFilter === "off" ? ", ignored list filters not reported" : ""}); Ctrl+C to stop\n`,
 );
 
 type Package = typeof import("../index.js");
@@ -219,6 +236,7 @@ async function reload(): Promise<void> {
     ...options,
     seed: `${seed ?? 1}:reload:${reloads}`,
     ...(jobs === undefined ? {} : { jobs }),
+    ...(onIgnoredFilter === undefined ? {} : { onIgnoredFilter }),
   });
   let kept = 0;
   const dropped: string[] = [];

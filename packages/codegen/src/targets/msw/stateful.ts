@@ -21,10 +21,15 @@ export type ListFilter =
   | { param: string; kind: "search"; properties: string[] };
 
 export interface ListFilterSpec {
+  /** Where the filter parameters are sent: query parameters (GET) or JSON body properties (POST `/list`). */
+  in: "query" | "body";
   /** The list item's property names. */
   itemProperties: string[];
   filters: ListFilter[];
-  /** Documented parameters with no derived filter: the runtime's rule table may answer them, else ignored. */
+  /**
+   * Documented parameters with no derived filter: the runtime's rule table may answer them; the rest are not
+   * applied, and the runtime reports them when a request sends one (`onIgnoredFilter`).
+   */
   ignored: string[];
 }
 
@@ -188,7 +193,7 @@ export function listFilterSpecs(
       if (filter) filters.push(filter);
       else ignored.push(name);
     }
-    specs[operation.operationId] = { itemProperties, filters, ignored };
+    specs[operation.operationId] = { in: pagination.in, itemProperties, filters, ignored };
   }
   return specs;
 }

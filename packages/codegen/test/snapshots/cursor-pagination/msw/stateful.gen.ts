@@ -7,11 +7,13 @@ import type { MockOperationId } from "./operations.gen.js";
 /** The filters of each paginated list operation, derived from its parameters and its item's properties. */
 export const listFilters: { readonly [operationId: string]: ListFilterSpec } = {
   listThing: {
+    in: "query",
     itemProperties: ["id"],
     filters: [],
     ignored: [],
   },
   searchThing: {
+    in: "body",
     itemProperties: ["id"],
     filters: [],
     ignored: ["q"],

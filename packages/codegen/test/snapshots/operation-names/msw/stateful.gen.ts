@@ -7,11 +7,13 @@ import type { MockOperationId } from "./operations.gen.js";
 /** The filters of each paginated list operation, derived from its parameters and its item's properties. */
 export const listFilters: { readonly [operationId: string]: ListFilterSpec } = {
   LIST_ITEMS: {
+    in: "query",
     itemProperties: ["id"],
     filters: [],
     ignored: ["q"],
   },
   LIST_ITEMS_BY_BODY: {
+    in: "body",
     itemProperties: ["id"],
     filters: [],
     ignored: ["q"],

@@ -1,0 +1,430 @@
+// `onIgnoredFilter`: the stateful mock never silently ignores a list filter. For every (list operation, filter
+// parameter) of a generated `listFilters` table — of a hand-written fixture spec (generated into a scratch copy
+// of this package) and of the real pinned spec — requests that send the parameter: "warn" warns once for two
+// requests, "error" answers 501 naming it, "off" stays silent, a callback is called; and parameters the mock
+// does apply (derived filters, hand-written rules) never trigger any of it.
+import { fileURLToPath } from "node:url";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
+import { buildModel } from "../../codegen/src/model/index.ts";
+import { MockDataBuilder } from "../../codegen/src/targets/msw/mock-data.ts";
+import { SchemaChecker } from "../../codegen/src/targets/msw/schema-check.ts";
+import type { ListFilterSpec } from "../src/filters.js";
+import type { IgnoredFilterInfo, IgnoredFilterStrategy, MockApi } from "../src/index.js";
+import { type FixturePackage, fixturePackage } from "./fixture-package.js";
+import { spec } from "./spec.js";
+
+type Schema = Record<string, unknown>;
+type Params = Record<string, unknown>;
+
+const ORIGIN = "https://api.instantly.ai";
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let warn: MockInstance<typeof console.warn>;
+beforeAll(() => {
+  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(() => warn.mockClear());
+afterAll(() => warn.mockRestore());
+
+/** What a suite needs of a package (the real one, or a fixture's scratch copy) and the spec it came from. */
+interface Subject {
+  module: Pick<FixturePackage["module"], "createMockApi" | "crudResources" | "operationSpecs">;
+  listFilters: { readonly [operationId: string]: ListFilterSpec };
+  rules: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  document: Schema;
+}
+
+interface Case {
+  operationId: string;
+  param: string;
+  /** Whether the mock applies no filter of this operation (no store behind it: its example page). */
+  examplePage: boolean;
+  /** Whether sending the parameter must be reported. */
+  reported: boolean;
+}
+
+const escapeSegment = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
+
+/** Every filter parameter of every list operation of the table, with what the mock must do about it. */
+function casesOf(subject: Subject): Case[] {
+  const { crudResources } = subject.module;
+  const stored = new Set(Object.values(crudResources).map((resource) => resource.list as string));
+  // The background-job list answers from the job queue, through the same filters.
+  for (const [operationId, operation] of Object.entries(subject.module.operationSpecs)) {
+    if (operation.method === "GET" && operation.path.endsWith("/background-jobs")) stored.add(operationId);
+  }
+  return Object.entries(subject.listFilters).flatMap(([operationId, table]) => {
+    const examplePage = !stored.has(operationId);
+    const rules = subject.rules[operationId] ?? {};
+    return [...table.filters.map((filter) => filter.param), ...table.ignored].map((param) => ({
+      operationId,
+      param,
+      examplePage,
+      reported: examplePage || (table.ignored.includes(param) && !Object.hasOwn(rules, param)),
+    }));
+  });
+}
+
+/** Builds requests with valid values (request validation stays on, as in the API) for one subject. */
+function requests(subject: Subject) {
+  const model = buildModel(subject.document);
+  const builder = new MockDataBuilder(model, new SchemaChecker(model));
+  const built = new Map<string, unknown>();
+  const valueAt = (pointer: string) => {
+    if (!built.has(pointer)) built.set(pointer, builder.build(pointer).value);
+    return structuredClone(built.get(pointer));
+  };
+  const operationOf = (operationId: string) => {
+    const spec = subject.module.operationSpecs[operationId as keyof typeof subject.module.operationSpecs];
+    const method = spec.method.toLowerCase();
+    const paths = subject.document.paths as Record<string, Record<string, Schema>>;
+    const pointer = `/paths/${escapeSegment(spec.path)}/${method}`;
+    return { spec, pointer, source: paths[spec.path]?.[method] as Schema };
+  };
+
+  /** A valid, non-empty value of the parameter (query parameter or body property). */
+  function paramValue(operationId: string, param: string): unknown {
+    const { pointer, source } = operationOf(operationId);
+    const parameters = (source.parameters ?? []) as Schema[];
+    const index = parameters.findIndex((parameter) => parameter.in === "query" && parameter.name === param);
+    const value =
+      index >= 0
+        ? valueAt(`${pointer}/parameters/${index}/schema`)
+        : valueAt(
+            `${pointer}/requestBody/content/application~1json/schema/properties/${escapeSegment(param)}`,
+          );
+    expect(value, `${operationId} ${param}: a value that counts as sent`).not.toSatisfy(
+      (built: unknown) =>
+        built === undefined || built === null || built === "" || (Array.isArray(built) && built.length === 0),
+    );
+    return value;
+  }
+
+  /** The parameters every request of the operation must send (required query parameters and body properties). */
+  function requiredOf(operationId: string): Params {
+    const { pointer, source } = operationOf(operationId);
+    const required: Params = {};
+    ((source.parameters ?? []) as Schema[]).forEach((parameter, index) => {
+      if (parameter.in === "query" && parameter.required === true) {
+        required[String(parameter.name)] = valueAt(`${pointer}/parameters/${index}/schema`);
+      }
+    });
+    const body = model.resolve(model.at(`${pointer}/requestBody/content/application~1json/schema`))?.node;
+    for (const name of (body?.required ?? []) as string[]) required[name] = paramValue(operationId, name);
+    return required;
+  }
+
+  /** The list request with `params` as query parameters or JSON body (as the table says), path filled in. */
+  function request(operationId: string, params: Params): Request {
+    const { spec, pointer, source } = operationOf(operationId);
+    const parameters = (source.parameters ?? []) as Schema[];
+    const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const index = parameters.findIndex((parameter) => parameter.in === "path" && parameter.name === name);
+      return encodeURIComponent(String(valueAt(`${pointer}/parameters/${index}/schema`)));
+    });
+    const url = new URL(`${ORIGIN}${path}`);
+    const all = { ...requiredOf(operationId), ...params };
+    if (subject.listFilters[operationId]?.in === "body") {
+      return new Request(url, {
+        method: spec.method,
+        body: JSON.stringify(all),
+        headers: { "content-type": "application/json" },
+      });
+    }
+    for (const [name, value] of Object.entries(all)) {
+      for (const entry of Array.isArray(value) ? value : [value])
+        url.searchParams.append(name, String(entry));
+    }
+    return new Request(url, { method: spec.method });
+  }
+
+  return { paramValue, requiredOf, request };
+}
+
+async function answer(request: Request): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(request);
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * The table suite, for one subject: every (operation, parameter) of its generated table, against a fresh mock
+ * API per strategy with two items stored per resource (so an unfiltered answer is visible).
+ */
+function ignoredFilterSuite(load: () => Promise<Subject>) {
+  let subject: Subject;
+  let cases: Case[] = [];
+  let build: ReturnType<typeof requests>;
+  beforeAll(async () => {
+    subject = await load();
+    cases = casesOf(subject);
+    build = requests(subject);
+  });
+
+  function mock(onIgnoredFilter?: IgnoredFilterStrategy): MockApi {
+    const api = subject.module.createMockApi({
+      seed: "ignored-filters",
+      ...(onIgnoredFilter === undefined ? {} : { onIgnoredFilter }),
+    });
+    for (const resource of api.resources) api.seed(resource, 2);
+    server.resetHandlers(...api.handlers);
+    return api;
+  }
+
+  /** The reported parameters a request with `param` sends (a required one may be reported too), in table order. */
+  function reportedWith(operationId: string, param: string): string[] {
+    const sent = new Set([...Object.keys(build.requiredOf(operationId)), param]);
+    return cases
+      .filter((entry) => entry.operationId === operationId && entry.reported && sent.has(entry.param))
+      .map((entry) => entry.param);
+  }
+
+  const warnings = () => warn.mock.calls.map((call) => String(call[0]));
+
+  it("reported parameters: the default (warn) warns once for two requests, naming operation and parameter", async () => {
+    const reported = cases.filter((entry) => entry.reported);
+    expect(reported.length).toBeGreaterThan(0);
+    for (const { operationId, param, examplePage } of reported) {
+      mock();
+      warn.mockClear();
+      const without = await answer(build.request(operationId, {}));
+      const value = build.paramValue(operationId, param);
+      const first = await answer(build.request(operationId, { [param]: value }));
+      const second = await answer(build.request(operationId, { [param]: value }));
+      const label = `${operationId} ${param}`;
+      // Answered as before: the items are not filtered by the parameter.
+      expect(first, label).toEqual({ status: 200, body: without.body });
+      expect(second, label).toEqual(first);
+      const named = warnings().filter((line) => line.includes(JSON.stringify(param)));
+      expect(named, label).toHaveLength(1);
+      expect(named[0], label).toContain(`${operationId}: the mock `);
+      expect(named[0], label).toContain("not filtered by");
+      if (examplePage) expect(named[0], label).toContain("fixed example page");
+    }
+  });
+
+  it('reported parameters: "error" answers 501 in the API\'s error shape naming each one, and never warns', async () => {
+    mock("error");
+    for (const { operationId, param } of cases.filter((entry) => entry.reported)) {
+      const label = `${operationId} ${param}`;
+      const response = await answer(
+        build.request(operationId, { [param]: build.paramValue(operationId, param) }),
+      );
+      expect(response.status, label).toBe(501);
+      expect(response.body, label).toEqual({
+        statusCode: 501,
+        error: "Not Implemented",
+        message: expect.stringContaining(`${operationId}: the mock `),
+      });
+      for (const name of reportedWith(operationId, param)) {
+        expect((response.body as { message: string }).message, label).toContain(JSON.stringify(name));
+      }
+    }
+    expect(warnings()).toEqual([]);
+  });
+
+  it('reported parameters: "off" answers the unfiltered items and says nothing', async () => {
+    for (const { operationId, param } of cases.filter((entry) => entry.reported)) {
+      mock("off");
+      const without = await answer(build.request(operationId, {}));
+      const response = await answer(
+        build.request(operationId, { [param]: build.paramValue(operationId, param) }),
+      );
+      expect(response, `${operationId} ${param}`).toEqual({ status: 200, body: without.body });
+    }
+    expect(warnings()).toEqual([]);
+  });
+
+  it("reported parameters: a callback gets { operationId, parameters, request } for every request", async () => {
+    const calls: IgnoredFilterInfo[] = [];
+    mock((info) => {
+      calls.push(info);
+    });
+    for (const { operationId, param } of cases.filter((entry) => entry.reported)) {
+      calls.length = 0;
+      const value = build.paramValue(operationId, param);
+      const first = await answer(build.request(operationId, { [param]: value }));
+      await answer(build.request(operationId, { [param]: value }));
+      const label = `${operationId} ${param}`;
+      expect(first.status, label).toBe(200);
+      expect(
+        calls.map((info) => ({ operationId: info.operationId, parameters: info.parameters })),
+        label,
+      ).toEqual(Array(2).fill({ operationId, parameters: reportedWith(operationId, param) }));
+      expect(calls[0]?.request, label).toBeInstanceOf(Request);
+      expect(new URL(calls[0]?.request.url ?? "").pathname, label).toMatch(/^\/api\/v2\//);
+    }
+    expect(warnings()).toEqual([]);
+  });
+
+  it("parameters the mock applies (derived filters, hand-written rules) never trigger it", async () => {
+    const applied = cases.filter((entry) => !entry.reported);
+    mock("error");
+    for (const { operationId, param } of applied) {
+      const response = await answer(
+        build.request(operationId, { [param]: build.paramValue(operationId, param) }),
+      );
+      expect(response.status, `${operationId} ${param}`).toBe(200);
+    }
+    const calls: IgnoredFilterInfo[] = [];
+    mock((info) => {
+      calls.push(info);
+    });
+    for (const { operationId, param } of applied) {
+      await answer(build.request(operationId, { [param]: build.paramValue(operationId, param) }));
+    }
+    expect(calls).toEqual([]);
+    expect(warnings()).toEqual([]);
+  });
+
+  return () => cases;
+}
+
+describe("a hand-written fixture spec: its generated table", () => {
+  let fixture: FixturePackage;
+  const load = async (): Promise<Subject> => {
+    fixture = await fixturePackage(fileURLToPath(new URL("fixtures/list-filters.json", import.meta.url)));
+    return {
+      module: fixture.module,
+      listFilters: fixture.stateful.listFilters,
+      rules: fixture.filters.FILTER_RULES,
+      document: fixture.document,
+    };
+  };
+  afterAll(() => fixture?.remove());
+  const cases = ignoredFilterSuite(load);
+
+  it("classifies every parameter as written in the fixture (derived, ruled, ignored, example page)", () => {
+    const reported = cases()
+      .filter((entry) => entry.reported)
+      .map((entry) => `${entry.operationId} ${entry.param}`);
+    expect(reported.sort()).toEqual(
+      [
+        "listThing tag_ids",
+        "listThing start_date",
+        "listThing has_reminder",
+        // `filter` has a hand-written rule for listAccount; tag_ids has none.
+        "listAccount tag_ids",
+        "listNote queries",
+        "listNote smart_view_id",
+        // No store behind listEvent: none of its filters is applied, derived (`type`) or not.
+        "listEvent type",
+        "listEvent from",
+      ].sort(),
+    );
+    const applied = cases()
+      .filter((entry) => !entry.reported)
+      .map((entry) => `${entry.operationId} ${entry.param}`);
+    expect(applied.sort()).toEqual(
+      [
+        "listThing search",
+        "listThing status",
+        "listAccount filter",
+        "listNote ids",
+        "listNote campaign",
+      ].sort(),
+    );
+  });
+
+  describe("per request", () => {
+    const things = (query: string) => new Request(`${ORIGIN}/api/v2/things${query}`);
+    let api: MockApi;
+    const use = (onIgnoredFilter?: IgnoredFilterStrategy) => {
+      api = fixture.module.createMockApi({ ...(onIgnoredFilter ? { onIgnoredFilter } : {}) });
+      api.seed("things" as never, 2);
+      server.resetHandlers(...api.handlers);
+    };
+    const lines = () => warn.mock.calls.map((call) => String(call[0]));
+
+    it("one warning names every new parameter of a request; later requests warn only about new ones", async () => {
+      use();
+      await answer(things("?tag_ids=a,b&start_date=2026-01-01"));
+      await answer(things("?tag_ids=c"));
+      await answer(things("?tag_ids=d&has_reminder=true"));
+      expect(lines()).toHaveLength(2);
+      expect(lines()[0]).toContain(
+        'listThing: the mock does not apply the list filters "tag_ids", "start_date"',
+      );
+      expect(lines()[0]).toContain("not filtered by them");
+      expect(lines()[1]).toContain('the list filter "has_reminder", so the items are not filtered by it');
+      expect(lines()[1]).not.toContain("tag_ids");
+    });
+
+    it("api.reset() warns again, like a new mock", async () => {
+      use();
+      await answer(things("?tag_ids=a"));
+      api.reset();
+      await answer(things("?tag_ids=a"));
+      expect(lines()).toHaveLength(2);
+    });
+
+    it("only parameters sent with a value count: empty text, [] and null ask for no filtering", async () => {
+      use("error");
+      expect((await answer(things("?tag_ids="))).status).toBe(200);
+      const notes = (body: unknown) =>
+        answer(
+          new Request(`${ORIGIN}/api/v2/notes/list`, {
+            method: "POST",
+            body: JSON.stringify(body),
+            headers: { "content-type": "application/json" },
+          }),
+        );
+      expect((await notes({ queries: [], smart_view_id: null })).status).toBe(200);
+      expect((await notes({ queries: [{ field: "x" }] })).status).toBe(501);
+      // Not a documented parameter of the operation: not in the table, not a filter the mock was asked for.
+      expect((await answer(things("?color=red"))).status).toBe(200);
+    });
+
+    it("a derived filter still filters next to a reported one (off)", async () => {
+      use("off");
+      api.store.insert("things" as never, { name: "Needle", status: 1 } as never);
+      const page = await answer(things("?search=needle&tag_ids=a"));
+      expect(page.status).toBe(200);
+      expect((page.body as { items: { name: string }[] }).items.map((item) => item.name)).toEqual(["Needle"]);
+    });
+
+    it("a callback can fall back on the built-in strategies: print.warning() and print.error()", async () => {
+      use((info, print) => {
+        if (info.parameters.includes("tag_ids")) print.error();
+        else print.warning();
+      });
+      const refused = await answer(things("?tag_ids=a"));
+      expect(refused.status).toBe(501);
+      expect((refused.body as { message: string }).message).toBe(
+        'listThing: the mock does not apply the list filter "tag_ids", so the items are not filtered by it (onIgnoredFilter: "error")',
+      );
+      expect((await answer(things("?has_reminder=true"))).status).toBe(200);
+      expect((await answer(things("?has_reminder=false"))).status).toBe(200);
+      expect(lines()).toHaveLength(1);
+      expect(lines()[0]).toContain('"has_reminder"');
+    });
+
+    it("refuses an unknown strategy in one line", () => {
+      expect(() => fixture.module.createMockApi({ onIgnoredFilter: "silent" as never })).toThrow(
+        new TypeError('onIgnoredFilter must be "warn", "error", "off" or a function, got "silent"'),
+      );
+    });
+  });
+});
+
+describe("the real pinned spec: its generated table", () => {
+  const cases = ignoredFilterSuite(async () => ({
+    module: await import("../src/index.js"),
+    listFilters: (await import("../src/generated/stateful.gen.js")).listFilters,
+    rules: (await import("../src/filters.js")).FILTER_RULES,
+    document: spec,
+  }));
+
+  it("reports what the issue named, and never a ruled parameter", () => {
+    const reported = (operationId: string, param: string) =>
+      cases().find((entry) => entry.operationId === operationId && entry.param === param)?.reported;
+    expect(reported("listAccount", "tag_ids")).toBe(true);
+    expect(reported("listLeads", "filter")).toBe(false);
+    expect(reported("listLeads", "search")).toBe(false);
+    expect(cases().filter((entry) => entry.reported && !entry.examplePage).length).toBeGreaterThan(0);
+  });
+});
