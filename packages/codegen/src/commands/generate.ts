@@ -83,7 +83,7 @@ export async function generateCommand(args: string[]): Promise<number> {
             // on — no orval still calling esbuild in a scratch folder already removed, printing its errors after
             // the run's last line. One group (a package's own `generate`, `--jobs 1`) runs here: a thread would
             // load every module a second time (+0.2 s for `generate client`, which takes 0.45 s); after a signal
-            // it is abandoned and the CLI exits as soon as the staging folders are gone.
+            // it is abandoned (its Biome stopped) and the CLI exits as soon as the staging folders are gone.
             return groups.length === 1 ? runJob(paths, job) : runJobInWorker(job, workers);
           }),
         ),

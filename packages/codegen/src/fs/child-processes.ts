@@ -7,8 +7,9 @@
 // with `write: false`.)
 //
 // One registry per thread (each thread loads this module): `runChild` starts and counts a child, `stopChildren`
-// kills this thread's children, waits for them to exit, and refuses any child asked for afterwards (a target
-// abandoned in the main thread runs on until the CLI exits).
+// kills this thread's children, waits for them to exit, and refuses any child asked for afterwards, for the rest of
+// the thread's life (a target abandoned in the main thread runs on until the CLI exits; a CLI process runs one
+// generate).
 //
 // A worker thread can only do this when its event loop turns, and may be busy for seconds in synchronous work
 // (a compiler pass): asking it every time would hold up every stop. So its two counters live in memory shared with
@@ -81,6 +82,8 @@ export function runChild(
 /**
  * Kills this thread's children and resolves once they have exited; from now on `runChild` refuses. SIGKILL: their
  * output is thrown away with the run, and a child cannot catch it, so the wait is short however the child behaves.
+ * A child's own children are not reached: Biome's Node launcher, run only when the platform's binary does not
+ * resolve (format.ts), would leave the binary it started running.
  */
 export async function stopChildren(): Promise<void> {
   Atomics.store(state, STOP, 1);

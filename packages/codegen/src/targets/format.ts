@@ -63,13 +63,13 @@ interface BiomeDiagnostic {
  * undefined when `stdout` is no report (Biome failed before formatting anything) or one without a diagnostic.
  */
 function reportedDiagnostic(stdout: string, dir: string): string | undefined {
-  let report: { diagnostics?: BiomeDiagnostic[] };
+  let report: { diagnostics?: unknown } | null;
   try {
     report = JSON.parse(stdout) as typeof report;
   } catch {
     return undefined;
   }
-  const diagnostics = report?.diagnostics ?? [];
+  const diagnostics = Array.isArray(report?.diagnostics) ? (report.diagnostics as BiomeDiagnostic[]) : [];
   const first = diagnostics.find((d) => d.severity === "error") ?? diagnostics[0];
   if (!first?.message) return undefined;
   const where = first.location?.path ? `${relative(dir, first.location.path) || first.location.path}: ` : "";
