@@ -2,7 +2,8 @@
 // scratch copy of the repo: a second generate swapping the same folders, a `spec:pull` replacing the spec, a bug
 // (not a CliError) in a worker thread, a SIGINT/SIGTERM/SIGHUP. A process is held at a step with
 // INSTANTLY_KIT_FAULT=pause:<step> (src/fs/fault.ts) while the test does the other thing, then let go: no timing
-// is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short.
+// is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short; react-query (orval) only
+// where its esbuild process is the point.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import {
   chmodSync,
