@@ -2,9 +2,19 @@
 // scratch copy of the repo: a second generate swapping the same folders, a `spec:pull` replacing the spec, a bug
 // (not a CliError) in a worker thread, a SIGINT/SIGTERM/SIGHUP. A process is held at a step with
 // INSTANTLY_KIT_FAULT=pause:<step> (src/fs/fault.ts) while the test does the other thing, then let go: no timing
-// is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short.
+// is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short; react-query (orval) only
+// where its esbuild process is the point.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/paths.ts";
@@ -315,48 +325,6 @@ describe("interrupted by a signal", () => {
     expect(leftovers(workspace)).toEqual([]);
   });
 
-  // A signal that reaches only the CLI (`kill <pid>`, a supervisor's SIGTERM), not the Biome it started: the target
-  // is abandoned while Biome runs — in this thread (--jobs 1) or in a worker (--jobs 2: msw) — and the CLI exits
-  // before the target's own `finally` removes its scratch folder (Biome's config, orval's output). A stand-in Biome
-  // (BIOME_BINARY) says it started and waits, so the signal lands mid-format without any timing.
-  it.each([
-    { jobs: "1", biomes: 1 },
-    { jobs: "2", biomes: 2 },
-  ])(
-    "a signal while Biome formats (--jobs $jobs): no scratch folder left in the temp folder",
-    {
-      timeout: TIMEOUT,
-    },
-    async ({ jobs, biomes }) => {
-      restoreOld();
-      const box = join(workspace.root, `biome-box-${jobs}`);
-      const tmp = join(box, "tmp");
-      mkdirSync(tmp, { recursive: true });
-      const biome = join(box, "biome.sh");
-      writeFileSync(
-        biome,
-        `#!/bin/sh\n: > "${box}/started-$$"\nwhile [ ! -e "${box}/go" ]; do sleep 0.05; done\nexit 1\n`,
-      );
-      chmodSync(biome, 0o755);
-      const run = start(workspace, ["generate", ...TARGETS, "--jobs", jobs], {
-        TMPDIR: tmp,
-        BIOME_BINARY: biome,
-      });
-      const started = () => readdirSync(box).filter((name) => name.startsWith("started-")).length;
-      while (started() < biomes && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
-      expect(started()).toBe(biomes);
-      run.child.kill("SIGINT");
-      const result = await run.done;
-      writeFileSync(join(box, "go"), ""); // the stand-ins, left running by the CLI, end
-      expect(result.code, result.stderr).toBe(130);
-      expect(result.stderr).toBe("error: generate interrupted (SIGINT): no package changed\n");
-      expect(trees(workspace)).toEqual(old);
-      expect(leftovers(workspace)).toEqual([]);
-      // Node's own compile cache (in the temp folder too) is meant to stay.
-      expect(readdirSync(tmp).filter((name) => name !== "node-compile-cache")).toEqual([]);
-    },
-  );
-
   it("what a kill (SIGKILL) leaves, the staging folders, is ignored by the repository's git", () => {
     // A kill runs no handler: `.tmp-…` folders (and `.old-…` mid-swap) stay until the next generate or
     // `clean generated all` (the next run may be a turbo cache hit that stages nothing). Git must not see them.
@@ -371,6 +339,184 @@ describe("interrupted by a signal", () => {
         encoding: "utf8",
       });
       expect(ignored.trim()).toBe(path);
+    }
+  });
+});
+
+// Every child process a run started is stopped before the CLI exits when the run stops early (a signal, another
+// target's failure; ADR 0034): Biome, which each target runs to format its folder (src/targets/format.ts), and
+// esbuild's service process, which orval starts (react-query). A Biome left running goes on writing into a staging
+// folder the run removed, after the run's last line; nothing else ends it — a child outlives the worker thread that
+// started it, and the CLI. A stand-in Biome (BIOME_BINARY) notes its pid and waits for a file the test writes only
+// at the end, so it is mid-format when the run is stopped and would run on for ever if left behind. The test lists
+// the CLI's child processes (/proc: Linux) while they run, then checks that none runs once the CLI has exited.
+describe.runIf(process.platform === "linux")("child processes of a run stopped early", () => {
+  const CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const ROWS = [
+    // One group: it runs in the main thread (orval, hence esbuild's service, then Biome).
+    { threads: "main thread", targets: ["react-query"], jobs: "1", biomes: 1 },
+    // Two groups, each in a worker: react-query in one, types then msw in the other (Biome holds at types).
+    { threads: "worker threads", targets: ["types", "react-query", "msw"], jobs: "2", biomes: 2 },
+  ];
+  let workspace: Workspace;
+  let old: Record<string, Tree | "absent">;
+
+  // The old spec's trees; then the new spec is pulled, so that a run that got as far as the swap would show.
+  beforeAll(async () => {
+    workspace = await pulled(OLD);
+    await generate(workspace, ["types", "react-query", "msw"]);
+    old = trees(workspace);
+    await pull(workspace, NEW);
+  }, TIMEOUT);
+
+  /**
+   * A stand-in Biome in a folder of its own (`box`, which also holds the run's TMPDIR): it creates `started-<pid>`,
+   * then waits for `go` — or, formatting `failFor`'s folder, for `fail`, and then fails as Biome does.
+   */
+  function standIn(failFor = "none") {
+    const box = mkdtempSync(join(workspace.root, "biome-box-"));
+    const tmp = join(box, "tmp");
+    mkdirSync(tmp);
+    const biome = join(box, "biome.sh");
+    writeFileSync(
+      biome,
+      [
+        "#!/bin/sh",
+        "for dir; do :; done", // the folder to format: the last argument
+        `: > "${box}/started-$$"`,
+        `case "$dir" in */packages/${failFor}/src/*)`,
+        `  while [ ! -e "${box}/fail" ]; do sleep 0.05; done`,
+        '  echo "stand-in Biome cannot format this" >&2',
+        "  exit 1;;",
+        "esac",
+        `while [ ! -e "${box}/go" ]; do sleep 0.05; done`,
+        "exit 1",
+        "",
+      ].join("\n"),
+    );
+    chmodSync(biome, 0o755);
+    const pids = () =>
+      readdirSync(box)
+        .filter((name) => name.startsWith("started-"))
+        .map((name) => Number(name.slice("started-".length)));
+    return {
+      env: { TMPDIR: tmp, BIOME_BINARY: biome },
+      tmp,
+      pids,
+      /** Resolves once `count` stand-ins have started (or the CLI has ended: the caller's assertions say why). */
+      async started(count: number, run: Started) {
+        while (pids().length < count && run.child.exitCode === null && run.child.signalCode === null)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(pids()).toHaveLength(count);
+      },
+      fail: () => writeFileSync(join(box, "fail"), ""),
+      /** Lets every stand-in still waiting end (they would after a test that failed). */
+      release: () => writeFileSync(join(box, "go"), ""),
+    };
+  }
+
+  /** The processes whose parent is `pid`, with their command lines (/proc/<pid>/stat: `pid (name) state ppid …`). */
+  function childrenOf(pid: number): { pid: number; command: string }[] {
+    const found: { pid: number; command: string }[] = [];
+    for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        if (ppid !== pid) continue;
+        const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+        found.push({ pid: Number(entry), command });
+      } catch {
+        // ended while being read
+      }
+    }
+    return found;
+  }
+
+  /** Whether `pid` is still running: it exists and is not a zombie (ended, waiting to be collected by init). */
+  function running(pid: number): boolean {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code !== "ESRCH";
+    }
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] !== "Z";
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The pids among `pids` still running once the CLI has exited. Polled up to a generous deadline: a child stopped by
+   * the CLI is gone before it exits, but esbuild's service ends when its stdin closes, which may be as the CLI exits.
+   */
+  async function stillRunning(pids: number[]): Promise<number[]> {
+    const deadline = Date.now() + 60_000;
+    while (pids.some(running) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    return pids.filter(running);
+  }
+
+  it.each(
+    (["SIGINT", "SIGTERM", "SIGHUP"] as const).flatMap((signal) => ROWS.map((row) => ({ signal, ...row }))),
+  )(
+    "$signal while Biome formats ($threads, --jobs $jobs): every child process ends before the CLI does; 128 + n, one line, nothing left",
+    { timeout: TIMEOUT },
+    async ({ signal, targets, jobs, biomes }) => {
+      const biome = standIn();
+      const run = start(workspace, ["generate", ...targets, "--jobs", jobs], biome.env);
+      try {
+        await biome.started(biomes, run);
+        const children = childrenOf(run.child.pid as number);
+        // What the CLI runs at this moment: the stand-ins, and esbuild's service (orval's, for react-query).
+        expect(children.map((child) => child.pid)).toEqual(expect.arrayContaining(biome.pids()));
+        expect(children.filter((child) => /esbuild/.test(child.command))).toHaveLength(1);
+        run.child.kill(signal);
+        const result = await run.done;
+        expect(result.code, result.stderr).toBe(CODES[signal]);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toBe(`error: generate interrupted (${signal}): no package changed\n`);
+        // Biome is stopped before the CLI exits: at once, no waiting. Then nothing the CLI started runs on.
+        expect(biome.pids().filter(running)).toEqual([]);
+        expect(await stillRunning(children.map((child) => child.pid))).toEqual([]);
+        expect(trees(workspace)).toEqual(old);
+        expect(leftovers(workspace)).toEqual([]);
+        // Node's own compile cache (in the temp folder too) is meant to stay.
+        expect(readdirSync(biome.tmp).filter((name) => name !== "node-compile-cache")).toEqual([]);
+      } finally {
+        biome.release();
+        if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
+      }
+    },
+  );
+
+  // types fails (its Biome) while react-query's Biome runs in the other worker: the run stops there — it does not
+  // wait for the other targets, whose output is thrown away — and the Biome still formatting is stopped.
+  it("a target that fails while Biome formats another in a worker: that Biome ends before the CLI does; one line, exit 1, nothing left", {
+    timeout: TIMEOUT,
+  }, async () => {
+    const biome = standIn("types");
+    const run = start(workspace, ["generate", "types", "react-query", "msw", "--jobs", "2"], biome.env);
+    try {
+      await biome.started(2, run);
+      const children = childrenOf(run.child.pid as number);
+      expect(children.map((child) => child.pid)).toEqual(expect.arrayContaining(biome.pids()));
+      biome.fail();
+      const result = await run.done;
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toBe(
+        "error: formatting generated code failed: Biome exited with code 1: stand-in Biome cannot format this\n",
+      );
+      expect(biome.pids().filter(running)).toEqual([]);
+      expect(await stillRunning(children.map((child) => child.pid))).toEqual([]);
+      expect(trees(workspace)).toEqual(old);
+      expect(leftovers(workspace)).toEqual([]);
+      expect(readdirSync(biome.tmp).filter((name) => name !== "node-compile-cache")).toEqual([]);
+    } finally {
+      biome.release();
+      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
     }
   });
 });

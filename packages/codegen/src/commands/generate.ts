@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { CliError } from "../errors.ts";
 import { type StagedDir, stageDir, swapStagedDirs } from "../fs/atomic.ts";
+import { childState, holdChildren, stopChildren, useChildState } from "../fs/child-processes.ts";
 import { faultPoint } from "../fs/fault.ts";
 import { catchInterrupts, Interrupted } from "../fs/interrupt.ts";
 import { waitForLockFile } from "../fs/lock-file.ts";
@@ -48,7 +49,7 @@ export async function generateCommand(args: string[]): Promise<number> {
   const started = performance.now();
   const outDir = (name: string) => join(paths.packagesDir, name, "src", "generated");
   const staged: StagedDir[] = [];
-  const workers: Worker[] = [];
+  const workers: JobWorker[] = [];
   const what =
     names.length === 1 ? `@instantly-kit/${names[0]}` : `${names.length} packages (${names.join(", ")})`;
   // SIGINT/SIGTERM/SIGHUP from here on (src/fs/interrupt.ts): before the swap, the run is undone as on a failure
@@ -66,8 +67,10 @@ export async function generateCommand(args: string[]): Promise<number> {
       interrupts.signal.throwIfAborted(); // no thread is started for a run already interrupted
       const byName = new Map(names.map((name, i) => [name, staged[i]?.tmp as string]));
       const groups = balance(names, jobs);
-      const results = await interrupts.race(
-        Promise.allSettled(
+      // The first failure ends the run (below: the other threads and their children are stopped): their output
+      // would be thrown away, and waiting for it makes a failed run as long as a good one.
+      await interrupts.race(
+        Promise.all(
           groups.map((group) => {
             const job: Job = {
               names: group,
@@ -80,13 +83,11 @@ export async function generateCommand(args: string[]): Promise<number> {
             // on — no orval still calling esbuild in a scratch folder already removed, printing its errors after
             // the run's last line. One group (a package's own `generate`, `--jobs 1`) runs here: a thread would
             // load every module a second time (+0.2 s for `generate client`, which takes 0.45 s); after a signal
-            // it is abandoned and the CLI exits as soon as the staging folders are gone.
+            // it is abandoned (its Biome stopped) and the CLI exits as soon as the staging folders are gone.
             return groups.length === 1 ? runJob(paths, job) : runJobInWorker(job, workers);
           }),
         ),
       );
-      const failure = results.find((result) => result.status === "rejected");
-      if (failure) throw failure.reason;
       // Another `generate` (a second `pnpm generate`, a package's own `generate` script) may be swapping the same
       // folders. One at a time: otherwise it can rename its tree in between our two renames and ours then fails
       // (ENOTEMPTY), and the packages end up a mix of both runs. A signal ends the wait (it may be long).
@@ -103,10 +104,11 @@ export async function generateCommand(args: string[]): Promise<number> {
         await held.release();
       }
     } catch (error) {
-      // Threads still generating are stopped (after a signal, or when another target failed), so none writes into
-      // a folder being removed; then the folders not swapped in (all of them, unless the swap itself failed) are
+      // Threads still generating are stopped (after a signal, or when another target failed), and every child
+      // process they started (Biome; src/fs/child-processes.ts), so none writes into a folder being removed or
+      // outlives the CLI; then the folders not swapped in (all of them, unless the swap itself failed) are
       // removed: nothing is left behind.
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all([stopChildren(), ...workers.map(stopWorker)]);
       await Promise.all(staged.map((dir) => dir.discard()));
       if (interrupts.received && !swapping)
         throw new Interrupted("generate", interrupts.received, "no package changed");
@@ -193,6 +195,17 @@ async function runJob(paths: ProjectPaths, job: Job): Promise<void> {
   }
 }
 
+/** A worker thread running a job, and its children's counters (src/fs/child-processes.ts). */
+interface JobWorker {
+  worker: Worker;
+  children: SharedArrayBuffer;
+}
+
+/** Asks a worker to stop its child processes (see stopWorker). */
+const STOP_CHILDREN = "stop children";
+/** A worker's answer: its children have exited. */
+const CHILDREN_STOPPED = "children stopped";
+
 /** What a worker posts back: a CliError keeps its one line and exit code across the thread boundary. */
 type WorkerResult =
   | { ok: true }
@@ -200,12 +213,14 @@ type WorkerResult =
   | { ok: false; cli: false; error: string; stack: string };
 
 /** Runs a job in a worker thread started from this very module (see the bottom of the file), added to `workers`. */
-function runJobInWorker(job: Job, workers: Worker[]): Promise<void> {
+function runJobInWorker(job: Job, workers: JobWorker[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { generateJob: job } });
-    workers.push(worker);
+    const children = childState();
+    const worker = new Worker(new URL(import.meta.url), { workerData: { generateJob: job, children } });
+    workers.push({ worker, children });
     let settled = false;
-    worker.once("message", (message: WorkerResult) => {
+    worker.on("message", (message: WorkerResult | typeof CHILDREN_STOPPED) => {
+      if (message === CHILDREN_STOPPED || settled) return; // for stopWorker; the result comes once
       settled = true;
       if (message.ok) resolve();
       else if (message.cli) reject(new CliError(message.error, message.exitCode));
@@ -227,6 +242,25 @@ function runJobInWorker(job: Job, workers: Worker[]): Promise<void> {
   });
 }
 
+/**
+ * Terminates a worker, once the child processes it started have exited. `terminate()` alone would leave them
+ * running: it ends the thread, not its children. The worker is asked only when it has some (holdChildren): one
+ * busy with a compiler pass has none, and is terminated at once, mid-pass. One that has some is only awaiting
+ * them and answers at once; it may also end on its own meanwhile (its job failed), which does as well.
+ */
+async function stopWorker({ worker, children }: JobWorker): Promise<void> {
+  if (holdChildren(children)) {
+    await new Promise<void>((resolve) => {
+      worker.on("message", (message) => {
+        if (message === CHILDREN_STOPPED) resolve();
+      });
+      worker.once("exit", () => resolve());
+      worker.postMessage(STOP_CHILDREN);
+    });
+  }
+  await worker.terminate();
+}
+
 function report(what: string, lock: SpecLock, started: number): void {
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`generated ${what} from spec ${lock.sha256.slice(0, 12)} in ${ms} ms\n`);
@@ -236,18 +270,26 @@ function report(what: string, lock: SpecLock, started: number): void {
 // (cli.ts); hooks are per thread, so the worker installs its own before any target loads the compiler.
 if (!isMainThread && workerData?.generateJob) {
   loadTypescriptThroughRequire();
-  runJob(projectPaths(), workerData.generateJob as Job).then(
-    () => parentPort?.postMessage({ ok: true } satisfies WorkerResult),
-    (error: unknown) =>
-      parentPort?.postMessage(
-        (error instanceof CliError
-          ? { ok: false, cli: true, error: error.message, exitCode: error.exitCode }
-          : {
-              ok: false,
-              cli: false,
-              error: error instanceof Error ? error.message : String(error),
-              stack: error instanceof Error ? (error.stack ?? String(error)) : String(error),
-            }) satisfies WorkerResult,
-      ),
-  );
+  useChildState(workerData.children as SharedArrayBuffer);
+  // Listened to while the job runs only: a listener keeps the thread alive, and it must end once its job is done.
+  const onMessage = (message: unknown) => {
+    if (message === STOP_CHILDREN) void stopChildren().then(() => parentPort?.postMessage(CHILDREN_STOPPED));
+  };
+  parentPort?.on("message", onMessage);
+  runJob(projectPaths(), workerData.generateJob as Job)
+    .finally(() => parentPort?.off("message", onMessage))
+    .then(
+      () => parentPort?.postMessage({ ok: true } satisfies WorkerResult),
+      (error: unknown) =>
+        parentPort?.postMessage(
+          (error instanceof CliError
+            ? { ok: false, cli: true, error: error.message, exitCode: error.exitCode }
+            : {
+                ok: false,
+                cli: false,
+                error: error instanceof Error ? error.message : String(error),
+                stack: error instanceof Error ? (error.stack ?? String(error)) : String(error),
+              }) satisfies WorkerResult,
+        ),
+    );
 }

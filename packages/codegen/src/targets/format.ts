@@ -1,13 +1,10 @@
-import { execFile } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { promisify } from "node:util";
 import { CliError } from "../errors.ts";
+import { runChild } from "../fs/child-processes.ts";
 import { scratchDir } from "../fs/scratch.ts";
 import type { GenerateContext, Target } from "./target.ts";
-
-const run = promisify(execFile);
 
 /**
  * The repository's formatting (biome.json: 2 spaces, 110 columns, double quotes) for generated code. The repo's
@@ -62,30 +59,67 @@ interface BiomeDiagnostic {
 }
 
 /**
- * Biome's first complaint as one line: `<file>: <first line of the message>` from its JSON report (errors before
- * warnings), else the first line it printed.
+ * Biome's first complaint from its JSON report as `<file>: <first line of the message>` (errors before warnings);
+ * undefined when `stdout` is no report (Biome failed before formatting anything) or one without a diagnostic.
  */
-function biomeComplaint(stdout: string, stderr: string, dir: string): string {
+function reportedDiagnostic(stdout: string, dir: string): string | undefined {
+  let report: { diagnostics?: unknown } | null;
   try {
-    const report = JSON.parse(stdout) as { diagnostics?: BiomeDiagnostic[] };
-    const diagnostics = report.diagnostics ?? [];
-    const first = diagnostics.find((d) => d.severity === "error") ?? diagnostics[0];
-    if (first?.message) {
-      const where = first.location?.path
-        ? `${relative(dir, first.location.path) || first.location.path}: `
-        : "";
-      return `${where}${first.message.split("\n")[0]?.trim()}`;
-    }
+    report = JSON.parse(stdout) as typeof report;
   } catch {
-    // not a JSON report (Biome failed before formatting anything): its own words below
+    return undefined;
   }
-  return (
-    [stderr, stdout]
-      .join("\n")
-      .split("\n")
-      .find((text) => text.trim() !== "")
-      ?.trim() ?? "unknown error"
-  );
+  const diagnostics = Array.isArray(report?.diagnostics) ? (report.diagnostics as BiomeDiagnostic[]) : [];
+  const first = diagnostics.find((d) => d.severity === "error") ?? diagnostics[0];
+  if (!first?.message) return undefined;
+  const where = first.location?.path ? `${relative(dir, first.location.path) || first.location.path}: ` : "";
+  return `${where}${first.message.split("\n")[0]?.trim()}`;
+}
+
+/**
+ * The line of Biome's text output that says why it failed: the first error (`× <message>`; the line above it is a
+ * header naming a file and a category), else the first line. Not its notice that the JSON reporter is experimental,
+ * printed at every run (its wording changes between versions), and not the JSON report itself.
+ */
+function printedReason(stdout: string, stderr: string): string | undefined {
+  let text = stderr;
+  try {
+    JSON.parse(stdout);
+  } catch {
+    text += `\n${stdout}`;
+  }
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !/\bexperimental\b/i.test(line));
+  const marked = lines.find((line) => line.startsWith("× "));
+  return marked ? marked.slice(2).trim() : lines[0];
+}
+
+/** Why Biome failed, in one line (`error`: what execFile rejected with). */
+function biomeFailure(error: unknown, dir: string): string {
+  const {
+    stdout = "",
+    stderr = "",
+    code,
+    signal,
+  } = error as { stdout?: unknown; stderr?: unknown; code?: unknown; signal?: unknown };
+  const diagnostic = reportedDiagnostic(String(stdout), dir);
+  if (diagnostic) return diagnostic;
+  // Without a diagnostic: how Biome ended, and what it printed about it. Not execFile's own message, whose second
+  // line on is the whole command line (the scratch config's path, the staging folder's). A spawn error (ENOENT,
+  // EACCES: `code` is a string) or an output over maxBuffer keeps its one-line message.
+  const ended =
+    typeof signal === "string"
+      ? `Biome was stopped by ${signal}`
+      : typeof code === "number"
+        ? `Biome exited with code ${code}`
+        : undefined;
+  if (!ended) return String(error).split("\n")[0] ?? "unknown error";
+  const reason = printedReason(String(stdout), String(stderr));
+  if (reason) return `${ended}: ${reason}`;
+  if (typeof signal === "string") return ended;
+  return stdout || stderr ? `${ended} and printed no error` : `${ended} and printed nothing`;
 }
 
 /**
@@ -98,14 +132,15 @@ export async function formatGenerated(dir: string): Promise<void> {
   try {
     await writeFile(join(configDir, "biome.json"), JSON.stringify(GENERATED_CODE_STYLE));
     const biome = biomeCommand();
-    await run(
+    // Through runChild (src/fs/child-processes.ts): a run stopped early ends this Biome before the CLI exits.
+    await runChild(
       biome.file,
       [
         ...biome.args,
         "format",
         "--write",
         "--error-on-warnings",
-        // The JSON report is marked experimental; biomeComplaint falls back to the text if it ever changes.
+        // The JSON report is marked experimental; biomeFailure falls back to the text if it ever changes.
         "--reporter=json",
         `--config-path=${configDir}`,
         dir,
@@ -113,24 +148,7 @@ export async function formatGenerated(dir: string): Promise<void> {
       { maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error) {
-    const {
-      stdout = "",
-      stderr = "",
-      code,
-      signal,
-    } = error as { stdout?: unknown; stderr?: unknown; code?: unknown; signal?: unknown };
-    // Without output, execFile's own message is two lines (the whole command line, then nothing) naming the
-    // scratch config and the staging folder; how Biome ended says more. A spawn error (ENOENT, EACCES) keeps its
-    // one-line message.
-    const detail =
-      stdout || stderr
-        ? biomeComplaint(String(stdout), String(stderr), dir)
-        : typeof signal === "string"
-          ? `Biome was stopped by ${signal}`
-          : typeof code === "number"
-            ? `Biome exited with code ${code} and printed nothing`
-            : (String(error).split("\n")[0] ?? "unknown error");
-    throw new CliError(`formatting generated code failed: ${detail}`);
+    throw new CliError(`formatting generated code failed: ${biomeFailure(error, dir)}`);
   } finally {
     await rm(configDir, { recursive: true, force: true });
   }

@@ -20,6 +20,9 @@ function dirWith(files: Record<string, string>): string {
   return dir;
 }
 
+/** What Biome prints on stderr at every run with `--reporter=json` (2.x). */
+const NOTICE = "The `json` and `json-pretty` reporters are experimental and may change in patch releases.";
+
 /** The TypeScript printer's style (4 spaces, single quotes): what a target hands to the formatter. */
 const unformatted = (count: number) =>
   Array.from({ length: count }, (_, i) => `export interface T${i} {\n    a: 'x';\n}\n`).join("");
@@ -64,6 +67,22 @@ describe("formatGenerated", () => {
     expect(message).not.toContain("\n");
   });
 
+  // The real Biome, given a folder with nothing to format: it exits 1 and its JSON report holds no diagnostic; the
+  // reason is in its text output, after the reporter's notice.
+  it("a folder with nothing to format: Biome's own reason, not its reporter's notice", {
+    timeout: 120_000,
+  }, async () => {
+    const dir = dirWith({});
+    const error = await formatGenerated(dir).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toBe(
+      "formatting generated code failed: Biome exited with code 1: No files were processed in the specified paths.",
+    );
+  });
+
   // A Biome that prints nothing (killed by a signal — the OOM killer, a CI runner — or exiting non-zero in
   // silence; BIOME_BINARY stands in for it): the line says how it ended, on one line, without the command line
   // (the scratch config's path, the staging folder's).
@@ -77,6 +96,28 @@ describe("formatGenerated", () => {
       what: "exiting 3 in silence",
       script: "exit 3",
       line: "formatting generated code failed: Biome exited with code 3 and printed nothing",
+    },
+    // Without a diagnostic in its JSON report, what Biome printed is all there is. Its notice that the JSON reporter
+    // is experimental (on stderr at every run) says nothing about the failure: the line never quotes it.
+    {
+      what: "exiting 1 with an empty report and only the reporter's notice",
+      script: `echo '{"summary":{},"diagnostics":[]}'\necho '${NOTICE}' >&2\nexit 1`,
+      line: "formatting generated code failed: Biome exited with code 1 and printed no error",
+    },
+    {
+      what: "stopped by a signal after printing the reporter's notice",
+      script: `echo '${NOTICE}' >&2\nkill -9 $$`,
+      line: "formatting generated code failed: Biome was stopped by SIGKILL",
+    },
+    {
+      what: "exiting 1 with the reason in its text output (the marked error line, not the header above it)",
+      script: `echo '${NOTICE}' >&2\nprintf 'format ━━━━━━\\n\\n  × Something went wrong.\\n  \\n' >&2\nexit 1`,
+      line: "formatting generated code failed: Biome exited with code 1: Something went wrong.",
+    },
+    {
+      what: "exiting 2 with an unmarked line of its own",
+      script: `echo '${NOTICE}' >&2\necho "thread 'main' panicked at src/main.rs" >&2\nexit 2`,
+      line: "formatting generated code failed: Biome exited with code 2: thread 'main' panicked at src/main.rs",
     },
   ])("a Biome $what: one line saying so", async ({ script, line }) => {
     const dir = dirWith({ "ok.gen.ts": unformatted(1) });
