@@ -196,6 +196,12 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
   };
   const wrapSend = (method: string, send: Call): Call => {
     return (url, init) => {
+      const unsafe = init?.pathSerializer === undefined ? unsafePathParam(url, init?.params) : undefined;
+      if (unsafe) {
+        return Promise.reject(
+          new TypeError(`${method} ${pathOf(url)}: path parameter ${unsafe}; nothing was sent`),
+        );
+      }
       const parseAs = init?.parseAs ?? (textResponses[url]?.[method] ? "text" : "json");
       const ours = parseAs === "json" || parseAs === "text";
       let sent = ours ? { ...init, parseAs: "stream" } : init;
@@ -241,6 +247,25 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
 
 function isOwnError(error: unknown): boolean {
   return isInstantlyError(error);
+}
+
+/**
+ * Why a path parameter cannot be one segment of the path, if so. openapi-fetch puts `encodeURIComponent(value)`
+ * in place of `{id}` (leaving `{id}` itself when the value is missing), which keeps `/`, `?`, `#` and `%`
+ * inside the segment but not a whole dot segment: URL parsing resolves `/campaigns/..` to `/` and
+ * `/campaigns/.` to `/campaigns/`, as an empty value does. Ids also come from servers (`contract:check`
+ * calls detail operations with the ids its lists answered), so such a call is refused, not sent elsewhere.
+ */
+function unsafePathParam(url: string, params: unknown): string | undefined {
+  const values = (params as { path?: Record<string, unknown> } | undefined)?.path;
+  for (const [, name = ""] of pathOf(url).matchAll(/\{([^{}]+)\}/g)) {
+    const value = values?.[name];
+    if (value === undefined || value === null) return `\`${name}\` is missing`;
+    if (value === "" || value === "." || value === "..") {
+      return `\`${name}\` is ${JSON.stringify(value)}, which would leave the operation's path`;
+    }
+  }
+  return undefined;
 }
 
 /** The path template (`/api/v2/campaigns/{id}`) the call was made with: the values are the caller's own. */
