@@ -52,7 +52,9 @@ export interface InstantlyClientOptions {
   validate?: ValidateOptions;
   /**
    * Where `validate: { response: "warn" }` reports: once per operation and shape of mismatch (a list of
-   * 100 items with the same wrong field is one report, and so is the next call that gets it again).
+   * 100 items with the same wrong field is one report, and so is the next call that gets it again, with
+   * another unknown enum value or number out of bounds there). After 10 kinds of mismatch on one operation
+   * (a map whose keys change every call makes new ones without end) that operation is reported no more.
    * Default: `console.warn` of the error's message. What it throws rejects the call.
    */
   onValidationIssue?: (error: InstantlyValidationError) => void;

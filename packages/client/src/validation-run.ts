@@ -4,7 +4,7 @@ import { operationSchemas } from "@instantly-kit/zod/operations";
 import { InstantlyValidationError, type ValidationViolation } from "./errors.js";
 import { operationIds } from "./generated/operation-ids.gen.js";
 import type { Redactor } from "./redact.js";
-import { type SchemaLike, sampleOf, violationsOf } from "./violations.js";
+import { describeIssues, type SchemaLike, sampleOf, violationsOf } from "./violations.js";
 
 /** The schemas of one operation, as `@instantly-kit/zod/operations` describes them. */
 interface OperationSchemas {
@@ -61,10 +61,11 @@ export function checkResponse(
   const { responses } = found.schemas;
   const schema = responses[status];
   let violations: ValidationViolation[];
+  let shapes: string[];
   if (schema) {
     const result = schema.safeParse(data);
     if (result.success) return undefined;
-    violations = violationsOf(result.error.issues, data, redact, samples);
+    ({ violations, shapes } = describeIssues(result.error.issues, data, redact, samples));
   } else {
     const documented = Object.keys(responses).filter((code) => code.startsWith("2"));
     if (documented.length === 0) return undefined;
@@ -77,8 +78,9 @@ export function checkResponse(
         ...(samples ? { sample: sampleOf(data, redact) } : {}),
       },
     ];
+    shapes = [`$ status ${status}`];
   }
-  return new InstantlyValidationError({
+  const error = new InstantlyValidationError({
     operation: found.operation,
     method,
     path,
@@ -86,12 +88,19 @@ export function checkResponse(
     status,
     violations,
   });
+  shapesByError.set(
+    error,
+    shapes.map((shape) => `${error.at} ${shape}`),
+  );
+  return error;
 }
 
-/** What `warn` reports once: the operation, the side and status, and each violation with indices as `[*]`. */
-export function signatureOf(error: InstantlyValidationError): string {
-  const shapes = error.violations
-    .map((violation) => `${violation.path.replace(/\[\d+\]/g, "[*]")} ${violation.expected} ${violation.got}`)
-    .sort();
-  return [error.operation, error.at, ...new Set(shapes)].join("\n");
+const shapesByError = new WeakMap<InstantlyValidationError, readonly string[]>();
+
+/**
+ * What `warn` reports once per operation: each kind of mismatch of a response (`response 200
+ * $.items[*].status one of 1, 2 number`), without the values found.
+ */
+export function shapesOf(error: InstantlyValidationError): readonly string[] {
+  return shapesByError.get(error) ?? [];
 }

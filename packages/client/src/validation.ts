@@ -39,6 +39,9 @@ export interface Validator {
 
 type Checks = typeof import("./validation-run.js");
 
+/** Kinds of mismatch `warn` reports per operation before it stops reporting that operation. */
+const MAX_SHAPES = 10;
+
 const RESPONSE_MODES: readonly string[] = ["off", "warn", "throw"];
 const REQUEST_MODES: readonly string[] = ["off", "throw"];
 
@@ -94,8 +97,10 @@ export function createValidator(
     });
     return loading.then(run);
   };
-  // Signatures of the mismatches already reported in `warn` mode: each operation and shape once.
-  const reported = new Set<string>();
+  // The shapes of mismatch already reported in `warn` mode, per operation: each once. A map whose keys
+  // change with every response (ids or header names as keys) makes new paths without end, so an operation
+  // stops being reported once it has shown MAX_SHAPES of them: the callback and this memory stay bounded.
+  const reported = new Map<string, Set<string>>();
   return {
     request:
       options.request === "throw"
@@ -113,9 +118,12 @@ export function createValidator(
               const error = loaded.checkResponse(method, path, status, data, redact, options.samples);
               if (!error) return;
               if (options.response === "throw") throw error;
-              const signature = loaded.signatureOf(error);
-              if (reported.has(signature)) return;
-              reported.add(signature);
+              const known = reported.get(error.operation) ?? new Set<string>();
+              reported.set(error.operation, known);
+              if (known.size >= MAX_SHAPES) return;
+              const fresh = loaded.shapesOf(error).filter((shape) => !known.has(shape));
+              if (fresh.length === 0) return;
+              for (const shape of fresh.slice(0, MAX_SHAPES - known.size)) known.add(shape);
               report(error);
             }),
   };

@@ -199,22 +199,44 @@ export function violationsOf(
   redact: Redactor,
   samples: boolean,
 ): ValidationViolation[] {
+  return describeIssues(issues, value, redact, samples).violations;
+}
+
+/** A shape is cut to this many characters: a server's property names (map keys) can be of any length. */
+const MAX_SHAPE = 256;
+
+/**
+ * The violations, and the shape of each kind of mismatch without the value found: `$.items[*].status one of
+ * 1, 2 number`. `got` shows an unknown enum value or a number out of bounds (that is the point of a report),
+ * so two bodies wrong in the same way with different values differ in `got` but not in shape — what
+ * `warn` reports once.
+ */
+export function describeIssues(
+  issues: readonly IssueLike[],
+  value: unknown,
+  redact: Redactor,
+  samples: boolean,
+): { violations: ValidationViolation[]; shapes: string[] } {
   const grouped = new Map<string, { found: Found; count: number }>();
+  const shapes = new Set<string>();
   for (const issue of issues) {
     for (const found of explain(issue, value, [], redact)) {
-      const key = `${shapeOf(found.path, redact)}\u0000${found.expected}\u0000${found.got}`;
+      const path = shapeOf(found.path, redact);
+      shapes.add(`${path} ${found.expected} ${typeOf(valueAt(value, found.path))}`.slice(0, MAX_SHAPE));
+      const key = `${path}\u0000${found.expected}\u0000${found.got}`;
       const seen = grouped.get(key);
       if (seen) seen.count++;
       else grouped.set(key, { found, count: 1 });
     }
   }
-  return [...grouped.values()].map(({ found, count }) => ({
+  const violations = [...grouped.values()].map(({ found, count }) => ({
     path: jsonPath(found.path, redact),
     expected: found.expected,
     got: redact.text(found.got),
     count,
     ...(samples ? { sample: sampleOf(valueAt(value, found.path), redact) } : {}),
   }));
+  return { violations, shapes: [...shapes] };
 }
 
 /** The path with every array index as `[*]`: what "the same violation" means across list items. */
