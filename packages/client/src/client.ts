@@ -186,7 +186,8 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
     if (checkRequest) {
       const unchecked = call;
       call = (url, init) => {
-        const checking = checkRequest(method, url, init?.body);
+        // openapi-fetch sends JSON.stringify(body) unless the call brings its own bodySerializer.
+        const checking = checkRequest(method, url, init?.body, init?.bodySerializer === undefined);
         return checking ? checking.then(() => unchecked(url, init)) : unchecked(url, init);
       };
     }

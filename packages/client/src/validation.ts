@@ -29,8 +29,13 @@ export interface ValidateOptions {
 
 /** The checks of one client; `undefined` when it validates nothing. */
 export interface Validator {
-  /** Rejects (or throws) for a request body that does not match; `undefined` when nothing is to check. */
-  request: ((method: string, path: string, body: unknown) => Promise<void> | undefined) | undefined;
+  /**
+   * Rejects (or throws) for a request body that does not match; `undefined` when nothing is to check.
+   * `asJson`: the body is sent as `JSON.stringify(body)`, and that is what is checked.
+   */
+  request:
+    | ((method: string, path: string, body: unknown, asJson: boolean) => Promise<void> | undefined)
+    | undefined;
   /** Rejects/throws (`throw`) or reports (`warn`) a response body that does not match. */
   response:
     | ((method: string, path: string, status: number, data: unknown) => Promise<void> | undefined)
@@ -104,9 +109,10 @@ export function createValidator(
   return {
     request:
       options.request === "throw"
-        ? (method, path, body) =>
+        ? (method, path, body, asJson) =>
             withChecks((loaded) => {
-              const error = loaded.checkRequest(method, path, body, redact, options.samples);
+              const sent = asJson ? loaded.asSent(body) : body;
+              const error = loaded.checkRequest(method, path, sent, redact, options.samples);
               if (error) throw error;
             })
         : undefined,
