@@ -42,6 +42,18 @@ export function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * `JSON.stringify`, with the characters it leaves as they are but that end a line or drive a terminal — DEL, the
+ * C1 controls (U+0085 is a line break, U+009B a CSI), U+2028, U+2029 — escaped too: a server's map key or enum
+ * value stays on the violation's one line, and still reads back with `JSON.parse`.
+ */
+function quote(value: unknown): string | undefined {
+  return JSON.stringify(value)?.replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** `$.items[0].status`, `$["first name"]`: a path as a JSON path, each property name redacted. */
 export function jsonPath(path: readonly PropertyKey[], redact: Redactor, anyIndex = false): string {
   let out = "$";
@@ -49,7 +61,7 @@ export function jsonPath(path: readonly PropertyKey[], redact: Redactor, anyInde
     if (typeof key === "number") out += anyIndex ? "[*]" : `[${key}]`;
     else {
       const name = redact.text(String(key));
-      out += /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+      out += /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${quote(name)}]`;
     }
   }
   return out;
@@ -68,7 +80,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function sampleOf(value: unknown, redact: Redactor): string {
   let text: string;
   try {
-    text = value === undefined ? "(missing)" : (JSON.stringify(redact.json(value)) ?? String(value));
+    text = value === undefined ? "(missing)" : (quote(redact.json(value)) ?? String(value));
   } catch {
     text = typeOf(value);
   }
@@ -76,7 +88,7 @@ export function sampleOf(value: unknown, redact: Redactor): string {
 }
 
 function literal(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  return typeof value === "string" ? (quote(value) as string) : String(value);
 }
 
 function bound(issue: IssueLike, side: "minimum" | "maximum"): string {

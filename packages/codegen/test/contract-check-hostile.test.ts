@@ -42,11 +42,13 @@ const send =
 const auth = (request: IncomingMessage) => request.headers.authorization ?? "";
 
 let listAnswer: Answer = send(200, JSON.stringify({ items: [] }));
+let webhookAnswer: Answer | undefined;
 const requests: string[] = [];
 const server = createServer((request, response) => {
   const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
   requests.push(path);
   if (path === "/api/v2/campaigns") return listAnswer(request, response);
+  if (path === "/api/v2/webhooks" && webhookAnswer) return webhookAnswer(request, response);
   const id = /^\/api\/v2\/campaigns\/([^/]+)$/.exec(path)?.[1];
   if (id) return send(200, JSON.stringify(campaign(decodeURIComponent(id))))(request, response);
   send(200, JSON.stringify({ items: [] }))(request, response);
@@ -168,5 +170,43 @@ describe("contract:check --only getCampaign: the list it needs misbehaves", () =
     );
     expect(run.stdout).toMatch(/\n0 OK, 0 drift, 1 error, 1 skipped \(2 GET operations\)\n$/);
     expect(`${run.stdout}${run.stderr}`).not.toContain(KEY);
+  });
+});
+
+// Characters that end a line or drive a terminal, as a server can put them in a map key (a violation's path) or
+// an unknown enum value (its `got`): JSON.stringify escapes C0 controls but not C1 controls (U+0085 NEL is a
+// line break, U+009B is CSI) nor U+2028/U+2029. The text report must keep each violation on one line.
+const BREAKERS = ["\u0085", "\u009b31m", "\u2028", "\u2029", "\u001b[2J", "\r", "\n"];
+
+describe("contract:check text report: a server's strings cannot break its lines", () => {
+  test.each(
+    BREAKERS.map((breaker) => [`U+${(breaker.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`, breaker]),
+  )("%s", async (_, breaker) => {
+    const webhook = {
+      id: "w1",
+      organization: "org-1",
+      target_hook_url: "https://hooks.example/in",
+      timestamp_created: "2026-01-02T03:04:05.000Z",
+      event_type: `lead${breaker}x`,
+      headers: { [`x${breaker}y`]: 1 },
+    };
+    const answer = send(200, JSON.stringify({ items: [webhook] }));
+    try {
+      webhookAnswer = answer;
+      const run = await contractCheck(["--only", "listWebhook"]);
+      expect(run.code, run.stderr).toBe(1);
+      const lines = run.stdout.split("\n");
+      expect(
+        lines.filter((line) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/.test(line)),
+      ).toEqual([]);
+      // The drift block: its header, then one line per violation, each starting with its JSON path.
+      const start = lines.findIndex((line) => line.startsWith("DRIFT listWebhook"));
+      const block = lines.slice(start + 1, lines.indexOf("", start));
+      expect(block.length).toBeGreaterThanOrEqual(2);
+      for (const line of block)
+        expect(line).toMatch(/^ {2}\$\.items\[0\]\.(event_type|headers\[".*"\]): expected /);
+    } finally {
+      webhookAnswer = undefined;
+    }
   });
 });
