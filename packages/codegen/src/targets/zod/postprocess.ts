@@ -36,6 +36,29 @@ function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
   return { renamed, expected };
 }
 
+/**
+ * What `format: "email"` means, as Ajv's ajv-formats and the mocks' request validator (@instantly-kit/msw's
+ * validate.ts) check it. zod's default `zod.email()` is narrower — no `&`, `!`, `=`, `/`, `{}` before the `@`, a
+ * top-level domain of letters only (`.xn--p1ai` refused) — so the validating client refused bodies the API and the
+ * mocks take, and `contract:check` reported valid addresses as drift. Agreement is tested value by value
+ * (packages/msw/test/zod-formats.test.ts).
+ */
+const EMAIL_PATTERN =
+  "^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$";
+const EMAIL_PATTERN_NAME = "emailFormatPattern";
+
+/** `zod.email()`, as orval writes it for `format: "email"`. */
+function isZodEmail(node: TS.Node): node is TS.CallExpression {
+  return (
+    ts.isCallExpression(node) &&
+    node.arguments.length === 0 &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === "zod" &&
+    node.expression.name.text === "email"
+  );
+}
+
 /** `export type X = zod.input<typeof X>` / `zod.output<…>`: orval's companion types (the types package has ours). */
 function isCompanionType(statement: TS.Statement): boolean {
   if (!ts.isTypeAliasDeclaration(statement)) return false;
@@ -77,6 +100,8 @@ export function postprocessSchemas(
       fail(`component ${schema.name}'s schema name ${name} is a component of the spec too`);
     if (!declared.has(name)) fail(`orval wrote no ${name} for component ${JSON.stringify(schema.name)}`);
   }
+  if (declared.has(EMAIL_PATTERN_NAME)) fail(`orval wrote a ${EMAIL_PATTERN_NAME} of its own`);
+  let emails = 0;
   const exported = new Set<string>();
   const result = ts.transform(source, [
     (context) => (file) => {
@@ -94,7 +119,15 @@ export function postprocessSchemas(
             (ts.isPropertyAssignment(parent) && parent.name === node);
           return to && !isKey ? f.createIdentifier(to) : node;
         }
-        const visited = ts.visitEachChild(node, visit, context);
+        let visited = ts.visitEachChild(node, visit, context);
+        if (isZodEmail(visited)) {
+          emails++;
+          visited = f.updateCallExpression(visited, visited.expression, undefined, [
+            f.createObjectLiteralExpression([
+              f.createPropertyAssignment("pattern", f.createIdentifier(EMAIL_PATTERN_NAME)),
+            ]),
+          ]);
+        }
         const innerOfChain = ts.isPropertyAccessExpression(parent) && parent.expression === node;
         // `new RegExp(…)` (a `pattern`) too: a bundler cannot know it is free of side effects.
         if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !innerOfChain)
@@ -114,6 +147,33 @@ export function postprocessSchemas(
           for (const declaration of next.declarationList.declarations)
             if (ts.isIdentifier(declaration.name)) exported.add(declaration.name.text);
         statements.push(next);
+      }
+      if (emails > 0) {
+        // After the imports: `const emailFormatPattern = /* @__PURE__ */ new RegExp("…", "i");`, not exported.
+        const pattern = f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList(
+            [
+              f.createVariableDeclaration(
+                EMAIL_PATTERN_NAME,
+                undefined,
+                undefined,
+                ts.addSyntheticLeadingComment(
+                  f.createNewExpression(f.createIdentifier("RegExp"), undefined, [
+                    f.createStringLiteral(EMAIL_PATTERN),
+                    f.createStringLiteral("i"),
+                  ]),
+                  ts.SyntaxKind.MultiLineCommentTrivia,
+                  " @__PURE__ ",
+                  false,
+                ),
+              ),
+            ],
+            ts.NodeFlags.Const,
+          ),
+        );
+        const imports = statements.findIndex((statement) => !ts.isImportDeclaration(statement));
+        statements.splice(imports === -1 ? statements.length : imports, 0, pattern);
       }
       return f.updateSourceFile(file, statements);
     },
