@@ -96,10 +96,17 @@ export function createValidator(
       run(checks);
       return undefined;
     }
-    loading ??= load().then((loaded) => {
-      checks = loaded;
-      return loaded;
-    });
+    // A failed import (a browser's chunk request failing) fails this call only: the next one imports again.
+    loading ??= load().then(
+      (loaded) => {
+        checks = loaded;
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
     return loading.then(run);
   };
   // The shapes of mismatch already reported in `warn` mode, per operation: each once. A map whose keys
