@@ -50,6 +50,17 @@ const server = createServer((request, response) => {
   if (path === "/api/v2/campaigns") return listAnswer(request, response);
   if (path === "/api/v2/webhooks" && webhookAnswer) return webhookAnswer(request, response);
   const id = /^\/api\/v2\/campaigns\/([^/]+)$/.exec(path)?.[1];
+  // A detail call for the key itself (a list that answered it as an id) is a 404 echoing the path and the key.
+  if (id && decodeURIComponent(id) === KEY)
+    return send(
+      404,
+      JSON.stringify({
+        statusCode: 404,
+        error: "Not Found",
+        message: `no campaign at ${request.url} (${auth(request)})`,
+      }),
+      { "x-path": request.url ?? "" },
+    )(request, response);
   if (id) return send(200, JSON.stringify(campaign(decodeURIComponent(id))))(request, response);
   send(200, JSON.stringify({ items: [] }))(request, response);
 });
@@ -129,6 +140,11 @@ const misbehaviours: [string, Answer, { list?: string; get: string; exit: number
     'a first id of "."',
     send(200, JSON.stringify({ items: [campaign(".")] })),
     { get: "error", exit: 1, reason: /path parameter `id` is "\."/ },
+  ],
+  [
+    "a first id that is the key itself (the detail call then answers 404 echoing its path)",
+    send(200, JSON.stringify({ items: [campaign(KEY)] })),
+    { get: "error", exit: 1, reason: /404/ },
   ],
   // The control rows: ids that are odd but one segment are called; an empty list is an honest skip.
   [
