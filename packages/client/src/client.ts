@@ -52,7 +52,9 @@ export interface InstantlyClientOptions {
   validate?: ValidateOptions;
   /**
    * Where `validate: { response: "warn" }` reports: once per operation and shape of mismatch (a list of
-   * 100 items with the same wrong field is one report, and so is the next call that gets it again).
+   * 100 items with the same wrong field is one report, and so is the next call that gets it again, with
+   * another unknown enum value or number out of bounds there). After 10 kinds of mismatch on one operation
+   * (a map whose keys change every call makes new ones without end) that operation is reported no more.
    * Default: `console.warn` of the error's message. What it throws rejects the call.
    */
   onValidationIssue?: (error: InstantlyValidationError) => void;
@@ -184,7 +186,8 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
     if (checkRequest) {
       const unchecked = call;
       call = (url, init) => {
-        const checking = checkRequest(method, url, init?.body);
+        // openapi-fetch sends JSON.stringify(body) unless the call brings its own bodySerializer.
+        const checking = checkRequest(method, url, init?.body, init?.bodySerializer === undefined);
         return checking ? checking.then(() => unchecked(url, init)) : unchecked(url, init);
       };
     }
@@ -196,6 +199,12 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
   };
   const wrapSend = (method: string, send: Call): Call => {
     return (url, init) => {
+      const unsafe = init?.pathSerializer === undefined ? unsafePathParam(url, init?.params) : undefined;
+      if (unsafe) {
+        return Promise.reject(
+          new TypeError(`${method} ${pathOf(url)}: path parameter ${unsafe}; nothing was sent`),
+        );
+      }
       const parseAs = init?.parseAs ?? (textResponses[url]?.[method] ? "text" : "json");
       const ours = parseAs === "json" || parseAs === "text";
       let sent = ours ? { ...init, parseAs: "stream" } : init;
@@ -241,6 +250,25 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
 
 function isOwnError(error: unknown): boolean {
   return isInstantlyError(error);
+}
+
+/**
+ * Why a path parameter cannot be one segment of the path, if so. openapi-fetch puts `encodeURIComponent(value)`
+ * in place of `{id}` (leaving `{id}` itself when the value is missing), which keeps `/`, `?`, `#` and `%`
+ * inside the segment but not a whole dot segment: URL parsing resolves `/campaigns/..` to `/` and
+ * `/campaigns/.` to `/campaigns/`, as an empty value does. Ids also come from servers (`contract:check`
+ * calls detail operations with the ids its lists answered), so such a call is refused, not sent elsewhere.
+ */
+function unsafePathParam(url: string, params: unknown): string | undefined {
+  const values = (params as { path?: Record<string, unknown> } | undefined)?.path;
+  for (const [, name = ""] of pathOf(url).matchAll(/\{([^{}]+)\}/g)) {
+    const value = values?.[name];
+    if (value === undefined || value === null) return `\`${name}\` is missing`;
+    if (value === "" || value === "." || value === "..") {
+      return `\`${name}\` is ${JSON.stringify(value)}, which would leave the operation's path`;
+    }
+  }
+  return undefined;
 }
 
 /** The path template (`/api/v2/campaigns/{id}`) the call was made with: the values are the caller's own. */

@@ -43,11 +43,18 @@ export class InstantlyScopeError extends Error {
  * are imported on the first checked call: a bundler puts them in their own chunk, and apps that do not
  * declare `scopes` never load them (ADR 0027).
  */
-export function scopeCheck(scopes: readonly string[]): (method: string, path: string) => Promise<void> {
+export function scopeCheck(
+  scopes: readonly string[],
+  load: () => Promise<typeof import("./scope-table.js")> = () => import("./scope-table.js"),
+): (method: string, path: string) => Promise<void> {
   const granted = new Set(scopes);
   let table: Promise<typeof import("./scope-table.js")> | undefined;
   return async (method, path) => {
-    table ??= import("./scope-table.js");
+    // A failed import (a browser's chunk request failing) fails this call only: the next one imports again.
+    table ??= load().catch((error: unknown) => {
+      table = undefined;
+      throw error;
+    });
     const found = (await table).lookup(method, path);
     if (found && !found.allows(granted)) {
       throw new InstantlyScopeError({ ...found, method, path });

@@ -4,7 +4,7 @@ import { operationSchemas } from "@instantly-kit/zod/operations";
 import { InstantlyValidationError, type ValidationViolation } from "./errors.js";
 import { operationIds } from "./generated/operation-ids.gen.js";
 import type { Redactor } from "./redact.js";
-import { type SchemaLike, sampleOf, violationsOf } from "./violations.js";
+import { describeIssues, type SchemaLike, sampleOf, violationsOf } from "./violations.js";
 
 /** The schemas of one operation, as `@instantly-kit/zod/operations` describes them. */
 interface OperationSchemas {
@@ -18,6 +18,16 @@ function lookup(method: string, path: string) {
   const operation = operationIds[path]?.[method];
   const schemas = operation ? table[operation] : undefined;
   return operation && schemas ? { operation, schemas } : undefined;
+}
+
+/**
+ * The body as the server will receive it: `toJSON` applied (a Date is a string), `NaN` and `Infinity` null,
+ * functions and symbols gone. Checking the object instead let an object whose `toJSON` gives an invalid body
+ * through, and refused values that arrive valid.
+ */
+export function asSent(body: unknown): unknown {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  return text === undefined ? undefined : JSON.parse(text);
 }
 
 /** The request body's mismatches, or undefined. An absent body is left to the types (and the API). */
@@ -61,10 +71,11 @@ export function checkResponse(
   const { responses } = found.schemas;
   const schema = responses[status];
   let violations: ValidationViolation[];
+  let shapes: string[];
   if (schema) {
     const result = schema.safeParse(data);
     if (result.success) return undefined;
-    violations = violationsOf(result.error.issues, data, redact, samples);
+    ({ violations, shapes } = describeIssues(result.error.issues, data, redact, samples));
   } else {
     const documented = Object.keys(responses).filter((code) => code.startsWith("2"));
     if (documented.length === 0) return undefined;
@@ -77,8 +88,9 @@ export function checkResponse(
         ...(samples ? { sample: sampleOf(data, redact) } : {}),
       },
     ];
+    shapes = [`$ status ${status}`];
   }
-  return new InstantlyValidationError({
+  const error = new InstantlyValidationError({
     operation: found.operation,
     method,
     path,
@@ -86,12 +98,19 @@ export function checkResponse(
     status,
     violations,
   });
+  shapesByError.set(
+    error,
+    shapes.map((shape) => `${error.at} ${shape}`),
+  );
+  return error;
 }
 
-/** What `warn` reports once: the operation, the side and status, and each violation with indices as `[*]`. */
-export function signatureOf(error: InstantlyValidationError): string {
-  const shapes = error.violations
-    .map((violation) => `${violation.path.replace(/\[\d+\]/g, "[*]")} ${violation.expected} ${violation.got}`)
-    .sort();
-  return [error.operation, error.at, ...new Set(shapes)].join("\n");
+const shapesByError = new WeakMap<InstantlyValidationError, readonly string[]>();
+
+/**
+ * What `warn` reports once per operation: each kind of mismatch of a response (`response 200
+ * $.items[*].status one of 1, 2 number`), without the values found.
+ */
+export function shapesOf(error: InstantlyValidationError): readonly string[] {
+  return shapesByError.get(error) ?? [];
 }

@@ -29,8 +29,13 @@ export interface ValidateOptions {
 
 /** The checks of one client; `undefined` when it validates nothing. */
 export interface Validator {
-  /** Rejects (or throws) for a request body that does not match; `undefined` when nothing is to check. */
-  request: ((method: string, path: string, body: unknown) => Promise<void> | undefined) | undefined;
+  /**
+   * Rejects (or throws) for a request body that does not match; `undefined` when nothing is to check.
+   * `asJson`: the body is sent as `JSON.stringify(body)`, and that is what is checked.
+   */
+  request:
+    | ((method: string, path: string, body: unknown, asJson: boolean) => Promise<void> | undefined)
+    | undefined;
   /** Rejects/throws (`throw`) or reports (`warn`) a response body that does not match. */
   response:
     | ((method: string, path: string, status: number, data: unknown) => Promise<void> | undefined)
@@ -38,6 +43,9 @@ export interface Validator {
 }
 
 type Checks = typeof import("./validation-run.js");
+
+/** Kinds of mismatch `warn` reports per operation before it stops reporting that operation. */
+const MAX_SHAPES = 10;
 
 const RESPONSE_MODES: readonly string[] = ["off", "warn", "throw"];
 const REQUEST_MODES: readonly string[] = ["off", "throw"];
@@ -88,20 +96,30 @@ export function createValidator(
       run(checks);
       return undefined;
     }
-    loading ??= load().then((loaded) => {
-      checks = loaded;
-      return loaded;
-    });
+    // A failed import (a browser's chunk request failing) fails this call only: the next one imports again.
+    loading ??= load().then(
+      (loaded) => {
+        checks = loaded;
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
     return loading.then(run);
   };
-  // Signatures of the mismatches already reported in `warn` mode: each operation and shape once.
-  const reported = new Set<string>();
+  // The shapes of mismatch already reported in `warn` mode, per operation: each once. A map whose keys
+  // change with every response (ids or header names as keys) makes new paths without end, so an operation
+  // stops being reported once it has shown MAX_SHAPES of them: the callback and this memory stay bounded.
+  const reported = new Map<string, Set<string>>();
   return {
     request:
       options.request === "throw"
-        ? (method, path, body) =>
+        ? (method, path, body, asJson) =>
             withChecks((loaded) => {
-              const error = loaded.checkRequest(method, path, body, redact, options.samples);
+              const sent = asJson ? loaded.asSent(body) : body;
+              const error = loaded.checkRequest(method, path, sent, redact, options.samples);
               if (error) throw error;
             })
         : undefined,
@@ -113,9 +131,12 @@ export function createValidator(
               const error = loaded.checkResponse(method, path, status, data, redact, options.samples);
               if (!error) return;
               if (options.response === "throw") throw error;
-              const signature = loaded.signatureOf(error);
-              if (reported.has(signature)) return;
-              reported.add(signature);
+              const known = reported.get(error.operation) ?? new Set<string>();
+              reported.set(error.operation, known);
+              if (known.size >= MAX_SHAPES) return;
+              const fresh = loaded.shapesOf(error).filter((shape) => !known.has(shape));
+              if (fresh.length === 0) return;
+              for (const shape of fresh.slice(0, MAX_SHAPES - known.size)) known.add(shape);
               report(error);
             }),
   };

@@ -42,6 +42,18 @@ export function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * `JSON.stringify`, with the characters it leaves as they are but that end a line or drive a terminal — DEL, the
+ * C1 controls (U+0085 is a line break, U+009B a CSI), U+2028, U+2029 — escaped too: a server's map key or enum
+ * value stays on the violation's one line, and still reads back with `JSON.parse`.
+ */
+function quote(value: unknown): string | undefined {
+  return JSON.stringify(value)?.replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** `$.items[0].status`, `$["first name"]`: a path as a JSON path, each property name redacted. */
 export function jsonPath(path: readonly PropertyKey[], redact: Redactor, anyIndex = false): string {
   let out = "$";
@@ -49,7 +61,7 @@ export function jsonPath(path: readonly PropertyKey[], redact: Redactor, anyInde
     if (typeof key === "number") out += anyIndex ? "[*]" : `[${key}]`;
     else {
       const name = redact.text(String(key));
-      out += /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+      out += /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${quote(name)}]`;
     }
   }
   return out;
@@ -68,7 +80,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function sampleOf(value: unknown, redact: Redactor): string {
   let text: string;
   try {
-    text = value === undefined ? "(missing)" : (JSON.stringify(redact.json(value)) ?? String(value));
+    text = value === undefined ? "(missing)" : (quote(redact.json(value)) ?? String(value));
   } catch {
     text = typeOf(value);
   }
@@ -76,7 +88,7 @@ export function sampleOf(value: unknown, redact: Redactor): string {
 }
 
 function literal(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  return typeof value === "string" ? (quote(value) as string) : String(value);
 }
 
 function bound(issue: IssueLike, side: "minimum" | "maximum"): string {
@@ -199,22 +211,44 @@ export function violationsOf(
   redact: Redactor,
   samples: boolean,
 ): ValidationViolation[] {
+  return describeIssues(issues, value, redact, samples).violations;
+}
+
+/** A shape is cut to this many characters: a server's property names (map keys) can be of any length. */
+const MAX_SHAPE = 256;
+
+/**
+ * The violations, and the shape of each kind of mismatch without the value found: `$.items[*].status one of
+ * 1, 2 number`. `got` shows an unknown enum value or a number out of bounds (that is the point of a report),
+ * so two bodies wrong in the same way with different values differ in `got` but not in shape — what
+ * `warn` reports once.
+ */
+export function describeIssues(
+  issues: readonly IssueLike[],
+  value: unknown,
+  redact: Redactor,
+  samples: boolean,
+): { violations: ValidationViolation[]; shapes: string[] } {
   const grouped = new Map<string, { found: Found; count: number }>();
+  const shapes = new Set<string>();
   for (const issue of issues) {
     for (const found of explain(issue, value, [], redact)) {
-      const key = `${shapeOf(found.path, redact)}\u0000${found.expected}\u0000${found.got}`;
+      const path = shapeOf(found.path, redact);
+      shapes.add(`${path} ${found.expected} ${typeOf(valueAt(value, found.path))}`.slice(0, MAX_SHAPE));
+      const key = `${path}\u0000${found.expected}\u0000${found.got}`;
       const seen = grouped.get(key);
       if (seen) seen.count++;
       else grouped.set(key, { found, count: 1 });
     }
   }
-  return [...grouped.values()].map(({ found, count }) => ({
+  const violations = [...grouped.values()].map(({ found, count }) => ({
     path: jsonPath(found.path, redact),
     expected: found.expected,
     got: redact.text(found.got),
     count,
     ...(samples ? { sample: sampleOf(valueAt(value, found.path), redact) } : {}),
   }));
+  return { violations, shapes: [...shapes] };
 }
 
 /** The path with every array index as `[*]`: what "the same violation" means across list items. */

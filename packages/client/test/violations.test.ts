@@ -191,3 +191,30 @@ describe("the key never appears, and values only as asked", () => {
     ]);
   });
 });
+
+describe("a violation is one line whatever the server's strings hold", () => {
+  // JSON.stringify escapes C0 controls but not C1 controls (U+0085 NEL ends a line, U+009B is a terminal's
+  // CSI) nor U+2028/U+2029: a map key (the path), an unknown enum value (`got`) or a sample holding them
+  // would break the message's lines, the report's, or drive the terminal that prints them.
+  const breaks = (line: string) =>
+    [...line].some((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    });
+  const breakers = ["\n", "\r", "\u001b[2J", "\u0085", "\u009b31m", "\u2028", "\u2029", "\u0080", "\u009f"];
+  test.each(breakers.map((b) => [`U+${(b.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`, b]))(
+    "%s in a map key, an enum value and a sample",
+    (_, breaker) => {
+      const schema = z.object({ owner: z.enum(["me"]), headers: z.record(z.string(), z.string()) });
+      const key = `x${breaker}y`;
+      const out = violations(schema, { owner: `m${breaker}e`, headers: { [key]: 1 } }, true);
+      expect(out).toHaveLength(2);
+      expect(out.filter(breaks)).toEqual([]);
+      // The escapes are JSON's own: the quoted name still reads back as the key.
+      const quoted = /^\$\.headers\[("(?:[^"\\]|\\.)*")\]/.exec(
+        out.find((l) => l.startsWith("$.headers")) ?? "",
+      );
+      expect(JSON.parse(quoted?.[1] ?? "null")).toBe(key);
+    },
+  );
+});

@@ -139,6 +139,7 @@ const FORMATS: Readonly<Record<string, (text: string) => boolean>> = {
   },
   time: (text) =>
     /^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/i.test(text),
+  // The same pattern as the zod schemas' (@instantly-kit/codegen, targets/zod/postprocess.ts): test/zod-formats.test.ts.
   email: (text) =>
     /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(
       text,

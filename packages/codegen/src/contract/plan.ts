@@ -17,7 +17,10 @@ export interface PlannedCheck {
   ids: readonly IdSource[];
   /** Why the operation cannot be called without inventing something; undefined when it can. */
   skip: string | undefined;
-  /** Asked for (`--only`, or no `--only`): reported. Otherwise only called for the ids it lists. */
+  /**
+   * Asked for (`--only`, or no `--only`): reported. Otherwise only called for the ids it lists, and reported
+   * only when that call failed or drifted.
+   */
   reported: boolean;
 }
 

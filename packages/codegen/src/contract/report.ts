@@ -48,7 +48,8 @@ export function renderText(
       for (const v of outcome.violations) {
         const times = v.count > 1 ? ` (×${v.count})` : "";
         const sample = v.sample === undefined ? "" : `  sample: ${oneLine(v.sample, 80)}`;
-        lines.push(`  ${v.path}: expected ${v.expected}, got ${v.got}${times}${sample}`);
+        // The client escapes what a server put in a path or value; one line each, as a last guard.
+        lines.push(`  ${oneLine(`${v.path}: expected ${v.expected}, got ${v.got}`, 400)}${times}${sample}`);
       }
     } else if (outcome.result === "error") {
       lines.push(`ERROR ${operationId} (GET ${path}): ${oneLine(outcome.reason)}`);

@@ -78,8 +78,12 @@ export async function runContractCheck(
   for (const check of plan) {
     const op = check.operation;
     const record = (outcome: CheckResult) => {
-      if (check.reported) checked.push({ operationId: op.id, method: "GET", path: op.path, outcome });
-      if (check.reported) progress(`${outcome.result.padEnd(7)} ${op.id}`);
+      // A list called only for its ids is reported too when it failed or drifted: that is why the operations
+      // asked for could not be checked, and hiding it would end in "skipped" and exit 0.
+      const reported = check.reported || outcome.result === "error" || outcome.result === "drift";
+      if (!reported) return;
+      checked.push({ operationId: op.id, method: "GET", path: op.path, outcome });
+      progress(`${outcome.result.padEnd(7)} ${op.id}`);
     };
     if (check.skip) {
       firsts.set(op.id, "skipped");
@@ -106,7 +110,7 @@ export async function runContractCheck(
                 ? `no id for \`{${param}}\`: ${list.id} does not answer a list`
                 : first === undefined
                   ? `no id for \`{${param}}\`: ${list.id} returned no items`
-                  : `no id for \`{${param}}\`: the first item of ${list.id} has no \`${param}\` or \`id\``;
+                  : `no id for \`{${param}}\`: the first item of ${list.id} has no ${param === "id" ? "" : `\`${param}\` or `}\`id\``;
     }
     if (missing) {
       firsts.set(op.id, "skipped");

@@ -37,8 +37,19 @@ function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
   return { renamed, expected };
 }
 
-/** `zod.unknown()`. */
-function isZodUnknown(node: TS.Node | undefined): boolean {
+/**
+ * What `format: "email"` means, as Ajv's ajv-formats and the mocks' request validator (@instantly-kit/msw's
+ * validate.ts) check it. zod's default `zod.email()` is narrower — no `&`, `!`, `=`, `/`, `{}` before the `@`, a
+ * top-level domain of letters only (`.xn--p1ai` refused) — so the validating client refused bodies the API and the
+ * mocks take, and `contract:check` reported valid addresses as drift. Agreement is tested value by value
+ * (packages/msw/test/zod-formats.test.ts).
+ */
+const EMAIL_PATTERN =
+  "^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$";
+const EMAIL_PATTERN_NAME = "emailFormatPattern";
+
+/** `zod.<name>()` with no arguments (`zod.email()`, as orval writes it for `format: "email"`; `zod.unknown()`). */
+function isBareZodCall(node: TS.Node | undefined, name: string): node is TS.CallExpression {
   return (
     node !== undefined &&
     ts.isCallExpression(node) &&
@@ -46,7 +57,7 @@ function isZodUnknown(node: TS.Node | undefined): boolean {
     ts.isPropertyAccessExpression(node.expression) &&
     ts.isIdentifier(node.expression.expression) &&
     node.expression.expression.text === "zod" &&
-    node.expression.name.text === "unknown"
+    node.expression.name.text === name
   );
 }
 
@@ -56,8 +67,8 @@ function intersectionWithUnknown(node: TS.Node): TS.Expression | undefined {
   const callee = node.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "and") return undefined;
   const [other] = node.arguments as unknown as [TS.Expression];
-  if (isZodUnknown(callee.expression)) return other;
-  if (isZodUnknown(other)) return callee.expression;
+  if (isBareZodCall(callee.expression, "unknown")) return other;
+  if (isBareZodCall(other, "unknown")) return callee.expression;
   return undefined;
 }
 
@@ -103,6 +114,8 @@ export function postprocessSchemas(
     if (!declared.has(name)) fail(`orval wrote no ${name} for component ${JSON.stringify(schema.name)}`);
   }
   const closed = closedBodyObjects(source, model, names);
+  if (declared.has(EMAIL_PATTERN_NAME)) fail(`orval wrote a ${EMAIL_PATTERN_NAME} of its own`);
+  let emails = 0;
   const exported = new Set<string>();
   const result = ts.transform(source, [
     (context) => (file) => {
@@ -136,6 +149,14 @@ export function postprocessSchemas(
         // unknown key of an intersection only when both sides do, so a strict X inside it would accept any key.
         const unknownAnd = intersectionWithUnknown(visited);
         if (unknownAnd) visited = ts.setSyntheticLeadingComments(unknownAnd, undefined);
+        if (isBareZodCall(visited, "email")) {
+          emails++;
+          visited = f.updateCallExpression(visited, visited.expression, undefined, [
+            f.createObjectLiteralExpression([
+              f.createPropertyAssignment("pattern", f.createIdentifier(EMAIL_PATTERN_NAME)),
+            ]),
+          ]);
+        }
         const innerOfChain = ts.isPropertyAccessExpression(parent) && parent.expression === node;
         // `new RegExp(…)` (a `pattern`) too: a bundler cannot know it is free of side effects.
         if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !innerOfChain)
@@ -155,6 +176,33 @@ export function postprocessSchemas(
           for (const declaration of next.declarationList.declarations)
             if (ts.isIdentifier(declaration.name)) exported.add(declaration.name.text);
         statements.push(next);
+      }
+      if (emails > 0) {
+        // After the imports: `const emailFormatPattern = /* @__PURE__ */ new RegExp("…", "i");`, not exported.
+        const pattern = f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList(
+            [
+              f.createVariableDeclaration(
+                EMAIL_PATTERN_NAME,
+                undefined,
+                undefined,
+                ts.addSyntheticLeadingComment(
+                  f.createNewExpression(f.createIdentifier("RegExp"), undefined, [
+                    f.createStringLiteral(EMAIL_PATTERN),
+                    f.createStringLiteral("i"),
+                  ]),
+                  ts.SyntaxKind.MultiLineCommentTrivia,
+                  " @__PURE__ ",
+                  false,
+                ),
+              ),
+            ],
+            ts.NodeFlags.Const,
+          ),
+        );
+        const imports = statements.findIndex((statement) => !ts.isImportDeclaration(statement));
+        statements.splice(imports === -1 ? statements.length : imports, 0, pattern);
       }
       return f.updateSourceFile(file, statements);
     },

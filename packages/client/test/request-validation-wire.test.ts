@@ -1,0 +1,66 @@
+// `validate: { request: "throw" }` stops an invalid body before anything is sent (issue 12). What is sent is
+// the body as JSON (`JSON.stringify`, openapi-fetch's serializer), which is not always the object given:
+// `toJSON` (a Date, a Luxon/Decimal/Immutable value, a DTO class), `NaN`/`Infinity` (→ null), functions and
+// symbols (dropped). The verdict must be about the body that would arrive: a table of bodies whose object and
+// wire forms disagree, each asserted on what a real server received.
+import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { createInstantlyClient, type InstantlyValidationError } from "../src/index.js";
+
+const KEY = "sk_live_wire_KEY.5";
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  server.route("POST /api/v2/lead-labels", (request, response) =>
+    json(response, 200, JSON.parse(request.body)),
+  );
+});
+
+const valid = { label: "Hot", interest_status_label: "positive" };
+
+// [name, body given, whether its JSON is valid for createLeadLabel]
+const bodies: [string, unknown, boolean][] = [
+  [
+    "toJSON on the body turns a valid object into an invalid body",
+    { ...valid, toJSON: () => ({ label: 5 }) },
+    false,
+  ],
+  ["toJSON on the body turns an invalid object into a valid body", { label: 5, toJSON: () => valid }, true],
+  ["a field whose toJSON gives a string", { ...valid, label: { toJSON: () => "Hot" } }, true],
+  ["a field whose toJSON gives a number", { ...valid, label: { toJSON: () => 7 } }, false],
+  ["a Date where a string is expected (sent as an ISO string)", { ...valid, label: new Date(0) }, true],
+  ["NaN where a nullable boolean is expected (sent as null)", { ...valid, use_with_ai: Number.NaN }, true],
+  ["a function in an optional field (dropped)", { ...valid, description: () => "x" }, true],
+  ["a plain valid body", valid, true],
+  ["a plain invalid body", { ...valid, interest_status_label: "lukewarm" }, false],
+];
+
+describe('request: "throw" judges the body as it would be sent', () => {
+  test.each(bodies)("%s", async (_, body, validOnTheWire) => {
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { request: "throw" },
+    });
+    let error: unknown;
+    try {
+      await client.POST("/api/v2/lead-labels", { body: body as never });
+    } catch (thrown) {
+      error = thrown;
+    }
+    if (validOnTheWire) {
+      expect(error).toBeUndefined();
+      expect(server.requests).toHaveLength(1);
+      expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual(JSON.parse(JSON.stringify(body)));
+    } else {
+      expect((error as InstantlyValidationError | undefined)?.kind).toBe("validation");
+      expect((error as InstantlyValidationError).side).toBe("request");
+      expect(server.requests).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,160 @@
+// `validate: { response: "warn" }` reports "once per operation and shape, so a dev console is not flooded"
+// (issue 12) — also when a server sends a stream of bodies that are wrong in the same way with a different
+// value each time: an unknown enum value that changes (a counter, a new status every call), a number out
+// of bounds that changes, a map whose keys change (header names, ids as keys). And what the client
+// remembers to know "already reported" stays bounded however long the stream.
+import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { createInstantlyClient, type InstantlyClient, type InstantlyValidationError } from "../src/index.js";
+
+const KEY = "sk_live_warn_flood_KEY.3";
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const CALLS = 60;
+
+const label = (i: number, overrides: Record<string, unknown>) => ({
+  id: `l${i}`,
+  created_by: "user-1",
+  organization_id: "org-1",
+  label: "Hot",
+  interest_status: 1,
+  interest_status_label: "positive",
+  description: null,
+  timestamp_created: "2026-01-02T03:04:05.000Z",
+  ...overrides,
+});
+const campaign = (i: number, overrides: Record<string, unknown>) => ({
+  id: `c${i}`,
+  name: "Campaign",
+  status: 1,
+  campaign_schedule: {
+    schedules: [
+      {
+        name: "Office hours",
+        timezone: "America/Chicago",
+        days: { 1: true },
+        timing: { from: "09:00", to: "17:00" },
+      },
+    ],
+  },
+  timestamp_created: "2026-01-02T03:04:05.000Z",
+  timestamp_updated: "2026-01-02T03:04:05.000Z",
+  ...overrides,
+});
+const webhook = (i: number, overrides: Record<string, unknown>) => ({
+  id: `w${i}`,
+  organization: "org-1",
+  target_hook_url: "https://hooks.example/in",
+  timestamp_created: "2026-01-02T03:04:05.000Z",
+  ...overrides,
+});
+
+interface Stream {
+  /** The route answering the i-th call. */
+  route: string;
+  body: (i: number) => unknown;
+  call: (client: InstantlyClient) => Promise<unknown>;
+  /** The one violation every body has, as reported the first time. */
+  first: string;
+}
+
+// One row per way a value can vary while the mismatch keeps its shape.
+const streams: [string, Stream][] = [
+  [
+    "an unknown enum value that changes every call",
+    {
+      route: "GET /api/v2/lead-labels/l1",
+      body: (i) => label(i, { interest_status_label: `status-${i}` }),
+      call: (c) => c.GET("/api/v2/lead-labels/{id}", { params: { path: { id: "l1" } } }),
+      first: '$.interest_status_label: expected one of "positive", "negative", "neutral", got "status-0"',
+    },
+  ],
+  [
+    "an unknown numeric enum value that changes every call",
+    {
+      route: "GET /api/v2/campaigns/c1",
+      body: (i) => campaign(i, { status: 100 + i }),
+      call: (c) => c.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
+      first: "$.status: expected one of -99, -1, -2, 0, 1, 2, 3, 4, got 100",
+    },
+  ],
+  [
+    "a number out of bounds that changes every call",
+    {
+      route: "GET /api/v2/campaigns/c1",
+      body: (i) => campaign(i, { daily_max_leads: -i }),
+      call: (c) => c.GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
+      first: "$.daily_max_leads: expected",
+    },
+  ],
+  [
+    "a map whose keys change every call",
+    {
+      route: "GET /api/v2/webhooks/w1",
+      body: (i) => webhook(i, { headers: { [`x-trace-${i}`]: i } }),
+      call: (c) => c.GET("/api/v2/webhooks/{id}", { params: { path: { id: "w1" } } }),
+      first: '$.headers["x-trace-0"]: expected string, got number',
+    },
+  ],
+  [
+    "a list whose items carry a different unknown value each, in a different order every call",
+    {
+      route: "GET /api/v2/lead-labels",
+      body: (i) => ({
+        items: Array.from({ length: 5 }, (_, k) => label(k, { interest_status_label: `s-${(i + k) % 7}` })),
+      }),
+      call: (c) => c.GET("/api/v2/lead-labels", {}),
+      first: "$.items[0].interest_status_label: expected one of",
+    },
+  ],
+];
+
+describe("warn: a stream of bodies wrong in the same way is reported a bounded number of times", () => {
+  test.each(streams)("%s", async (_, stream) => {
+    const reports: InstantlyValidationError[] = [];
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { response: "warn" },
+      onValidationIssue: (error) => reports.push(error),
+    });
+    let i = 0;
+    server.route(stream.route, (_, response) => json(response, 200, stream.body(i++)));
+    for (let call = 0; call < CALLS; call++) await stream.call(client);
+    expect(i).toBe(CALLS);
+    // The first body is reported, with its value; the rest are the same shape.
+    expect(reports[0]?.message).toContain(stream.first);
+    expect(reports.length).toBeLessThanOrEqual(stream.route.includes("webhooks") ? 10 : 1);
+  });
+
+  test("a map with a new key every call: at most 10 reports for the operation, other operations still reported", async () => {
+    const reports: InstantlyValidationError[] = [];
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { response: "warn" },
+      onValidationIssue: (error) => reports.push(error),
+    });
+    let i = 0;
+    server.route("GET /api/v2/webhooks/w1", (_, response) =>
+      json(response, 200, webhook(i, { headers: { [`x-${i++}`]: 1 } })),
+    );
+    for (let call = 0; call < 300; call++) {
+      await client.GET("/api/v2/webhooks/{id}", { params: { path: { id: "w1" } } });
+    }
+    expect(reports.length).toBeLessThanOrEqual(10);
+    // Another operation still gets its own first report.
+    server.route("GET /api/v2/lead-labels/l1", (_, response) =>
+      json(response, 200, label(0, { label: null })),
+    );
+    await client.GET("/api/v2/lead-labels/{id}", { params: { path: { id: "l1" } } });
+    expect(reports.at(-1)?.operation).toBe("getLeadLabel");
+  });
+});
