@@ -8,14 +8,15 @@
 // steps named here, so the second package's generate is held (the first one's is then already swapped in: the
 // restore has something to put back); spec:watch passes the script's `fault: …` lines on to its own stderr. Small
 // fixture specs and only the packages the watch reaches keep it short: no app, no real spec.
+import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STOP_GRACE_MS } from "../src/watch/run-script.ts";
 import { generatedPackages } from "../src/watch/workspace.ts";
 import { dirTree, leftovers, type Tree } from "./generated-trees.ts";
-import { type Paused, start, startPaused } from "./held-process.ts";
-import { fixture } from "./helpers.ts";
+import { type Paused, type Started, start, startPaused } from "./held-process.ts";
+import { CLI, fixture } from "./helpers.ts";
 import { createWorkspace, PACKAGES, type PackageDir, type Workspace } from "./hostile-pipeline/workspace.ts";
 
 const OLD = fixture("cursor-pagination.json");
@@ -94,6 +95,12 @@ async function within(promise: Promise<void>, what: string, ms = 300_000): Promi
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Whatever failed, no process is left behind: a held one goes on, a watch never signalled is stopped. */
+function letGo(run: Started): void {
+  if ("resume" in run) (run as Paused).resume();
+  if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGTERM");
 }
 
 const scriptNote = (pkg: PackageDir, text: string) =>
@@ -181,13 +188,12 @@ describe("spec:watch interrupted while a package generates", () => {
         expect(errorLines(result.stderr)).toEqual([
           `error: spec:watch interrupted (${signal}): the tree is as before`,
         ]);
-        // The generate took the SIGTERM and cleaned up itself: its own one line, its own exit (in the watch's
-        // view of it: the note it passes on).
+        // The generate was asked to stop (SIGTERM, which it handles: its note, passed on), not killed.
         expect(result.stderr).toMatch(scriptNote(held, "received SIGTERM"));
         expect(result.stdout).toContain(`${signal}: stopping the running script, then putting the tree back`);
         expectPutBack(pid, tmp);
       } finally {
-        run.resume(); // never leave a held process behind, whatever failed
+        letGo(run);
       }
     },
   );
@@ -217,7 +223,60 @@ describe("spec:watch interrupted while a package generates", () => {
       ]);
       expectPutBack(pid, tmp);
     } finally {
-      run.resume();
+      letGo(run);
+    }
+  });
+
+  it("the terminal closed (a real pty hung up): the watch, which gets SIGHUP and whose output now fails (EIO), still stops the script and puts the tree back", {
+    timeout: TIMEOUT,
+  }, async () => {
+    // util-linux `script` runs the watch on a pty as the session leader; killing `script` closes the pty's master,
+    // which is a hang-up: SIGHUP to the watch, and EIO on each later write to its terminal. Its exit code goes
+    // nowhere then; what is checked is what it leaves. Readiness is the held generate's note, read from the pty.
+    const tmp = privateTmp();
+    const resumeFile = join(workspace.root, `resume-terminal-${boxes}`);
+    const command = ["exec", process.execPath, CLI, "watch", "--source", source].map((word) => `'${word}'`);
+    const terminal = spawn(
+      "script",
+      ["-q", "-e", "-c", command.join(" ").replace("'exec'", "exec"), "/dev/null"],
+      {
+        cwd: workspace.root,
+        env: {
+          ...process.env,
+          SHELL: "/bin/sh",
+          INSTANTLY_KIT_ROOT: workspace.root,
+          INSTANTLY_KIT_FAULT: `pause:generated ${held}`,
+          INSTANTLY_KIT_FAULT_RESUME: resumeFile,
+          TMPDIR: tmp,
+        },
+        stdio: ["pipe", "pipe", "pipe"], // stdin left open: `script` would end at its end
+      },
+    );
+    let screen = "";
+    const shown = new Promise<void>((resolve) => {
+      terminal.stdout.on("data", (chunk) => {
+        screen += chunk;
+        if (screen.includes(`fault: packages/${held} generate: paused at generated ${held}`)) resolve();
+      });
+      terminal.on("close", () => resolve());
+    });
+    try {
+      await within(shown, `note that ${held}'s generate is held, on the terminal`);
+      const pid = expectMidRun(tmp);
+      const watch = (
+        JSON.parse(readFileSync(join(workspace.root, "spec", ".pull.lock"), "utf8")) as { pid: number }
+      ).pid;
+      expect(alive(watch), screen).toBe(true);
+      terminal.kill("SIGKILL");
+      const gone = async () => {
+        while (alive(watch)) await new Promise((resolve) => setTimeout(resolve, 100));
+      };
+      await within(gone(), "end of the watch");
+      expectPutBack(pid, tmp);
+      expect(readdirSync(join(workspace.root, "spec"))).not.toContain(".pull.lock");
+    } finally {
+      writeFileSync(resumeFile, "");
+      terminal.kill("SIGKILL");
     }
   });
 
@@ -228,7 +287,7 @@ describe("spec:watch interrupted while a package generates", () => {
     const manifestPath = join(workspace.packageDir(held), "package.json");
     const manifest = readFileSync(manifestPath, "utf8");
     const box = privateTmp();
-    const stubborn = `trap ': > "${box}/got-term"' TERM; echo $$ > "${box}/pid.tmp"; mv "${box}/pid.tmp" "${box}/pid"; while :; do sleep 1; done`;
+    const stubborn = `trap ': > "${box}/got-term"' TERM; echo $$ > "${box}/pid.tmp"; mv "${box}/pid.tmp" "${box}/pid"; while [ ! -e "${box}/stop" ]; do sleep 1; done`;
     writeFileSync(
       manifestPath,
       JSON.stringify({
@@ -255,6 +314,8 @@ describe("spec:watch interrupted while a package generates", () => {
       expect(alive(pid)).toBe(false); // …then killed
     } finally {
       writeFileSync(manifestPath, manifest);
+      writeFileSync(join(box, "stop"), "");
+      letGo(run);
     }
     expect(leftovers(workspace)).toEqual([]);
     expect(state()).toEqual(before);
