@@ -11,11 +11,12 @@ loadTypescriptThroughRequire();
 // A reader that stops early (`spec:diff a b | head -1`) closes the pipe, and the next write fails with EPIPE, which
 // Node raises as an unhandled 'error' event: a stack trace and exit 1 in the middle of the command — a pull or a
 // generate cut off between two writes. Output nobody reads is dropped instead, and the command runs to its end
-// and exits with its own code (the reader chose to stop reading, not to stop the work). Any other stream error
-// is still thrown.
+// and exits with its own code (the reader chose to stop reading, not to stop the work). A terminal that was
+// closed is the same case: every write to it fails with EIO, starting with the line spec:watch prints at the
+// SIGHUP the closing sent, before it puts the tree back. Any other stream error is still thrown.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
+    if (error.code !== "EPIPE" && error.code !== "EIO") throw error;
   });
 }
 

@@ -4,7 +4,7 @@
 // INSTANTLY_KIT_FAULT=pause:<step> (src/fs/fault.ts) while the test does the other thing, then let go: no timing
 // is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short; react-query (orval) only
 // where its esbuild process is the point.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   chmodSync,
   cpSync,
@@ -19,13 +19,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectPaths } from "../src/paths.ts";
 import { leftovers, type Tree, trees } from "./generated-trees.ts";
-import { CLI, fixture } from "./helpers.ts";
-import {
-  createWorkspace,
-  type PackageDir,
-  type RunResult,
-  type Workspace,
-} from "./hostile-pipeline/workspace.ts";
+import { type Started, start, startPaused } from "./held-process.ts";
+import { fixture } from "./helpers.ts";
+import { createWorkspace, type PackageDir, type Workspace } from "./hostile-pipeline/workspace.ts";
 
 const OLD = fixture("cursor-pagination.json");
 const NEW = fixture("operation-docs.json");
@@ -35,64 +31,6 @@ const workspaces: Workspace[] = [];
 afterAll(() => {
   for (const workspace of workspaces) workspace.remove();
 });
-
-interface Started {
-  child: ChildProcess;
-  done: Promise<RunResult>;
-  /** Resolves once stderr matches `pattern` (or the process ended: then `done` tells why). */
-  stderrMatches(pattern: RegExp): Promise<void>;
-}
-
-/** Starts the CLI without waiting for it. */
-function start(workspace: Workspace, args: string[], env: Record<string, string> = {}): Started {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: workspace.root,
-    env: { ...process.env, INSTANTLY_KIT_ROOT: workspace.root, INSTANTLY_KIT_FAULT: "", ...env },
-  });
-  let stdout = "";
-  let stderr = "";
-  const waiters: (() => void)[] = [];
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-    for (const waiter of waiters) waiter();
-  });
-  const done = new Promise<RunResult>((resolve) => {
-    child.on("close", (code, signal) => {
-      for (const waiter of waiters) waiter();
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr: signal ? `${stderr}(${signal})` : stderr });
-    });
-  });
-  const ended = () => child.exitCode !== null || child.signalCode !== null;
-  return {
-    child,
-    done,
-    stderrMatches: (pattern) =>
-      new Promise((resolve) => {
-        const check = () => {
-          if (pattern.test(stderr) || ended()) resolve();
-        };
-        waiters.push(check);
-        check();
-      }),
-  };
-}
-
-/** Held at `step` until {@link Paused.resume}. */
-function startPaused(workspace: Workspace, args: string[], step: string) {
-  const resumeFile = join(workspace.root, `resume-${Math.random().toString(16).slice(2)}`);
-  const started = start(workspace, args, {
-    INSTANTLY_KIT_FAULT: `pause:${step}`,
-    INSTANTLY_KIT_FAULT_RESUME: resumeFile,
-  });
-  return {
-    ...started,
-    paused: started.stderrMatches(new RegExp(`^fault: paused at ${step}$`, "m")),
-    resume: () => writeFileSync(resumeFile, ""),
-  };
-}
 
 async function pulled(spec: Record<string, unknown>): Promise<Workspace> {
   const workspace = createWorkspace("ik-generate-races-");

@@ -9,14 +9,20 @@ export type Tree = Record<string, string>;
 
 /** Every file of a package's src/generated (path → sha256), or "absent". */
 export function tree(workspace: Workspace, name: PackageDir): Tree | "absent" {
-  const dir = join(workspace.packageDir(name), "src", "generated");
+  return dirTree(join(workspace.packageDir(name), "src", "generated"));
+}
+
+/** Every file under `dir` (path → sha256) and every folder (path/ → "folder"), or "absent". */
+export function dirTree(dir: string): Tree | "absent" {
   if (!existsSync(dir)) return "absent";
   const out: Tree = {};
   const walk = (at: string): void => {
     for (const entry of readdirSync(at)) {
       const path = join(at, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+      if (statSync(path).isDirectory()) {
+        out[`${relative(dir, path)}/`] = "folder";
+        walk(path);
+      } else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
     }
   };
   walk(dir);

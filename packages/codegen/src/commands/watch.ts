@@ -1,12 +1,14 @@
 // `spec:watch [--report <file>] [--json] [--source <url|path>]`: one whole spec update, locally or in CI.
 // Pulls (as spec:pull does), and when the API changed: writes the changeset, regenerates and builds the
 // packages, type-checks and tests every app against them, and writes the update report. Exit code: 0 no change
-// (nothing touched), 10 change and every app passes, 11 change and some app breaks, 1 error — and on an error
-// before the report is written, everything it changed is put back (src/watch/backup.ts).
+// (nothing touched), 10 change and every app passes, 11 change and some app breaks, 1 error, 128 + n stopped by
+// signal n (SIGINT/SIGTERM/SIGHUP) — and on an error or a signal before the report is written, everything it
+// changed is put back (src/watch/backup.ts).
 import { writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { CliError } from "../errors.ts";
+import { catchInterrupts, Interrupted } from "../fs/interrupt.ts";
 import { acquireLockFile } from "../fs/lock-file.ts";
 import { commitFiles } from "../fs/transaction.ts";
 import { buildModel, type SpecModel } from "../model/index.ts";
@@ -16,7 +18,7 @@ import { finishInterruptedPull } from "../spec/interrupted-pull.ts";
 import { sha256 } from "../spec/lock.ts";
 import { serializeSpec } from "../spec/normalize/index.ts";
 import { type AppScopeChange, appScopeChange, usedOperationIds } from "../watch/app-scopes.ts";
-import { backUp } from "../watch/backup.ts";
+import { type Backup, backUp } from "../watch/backup.ts";
 import { type AppError, parseTestFailures, parseTscErrors, tieToOperations } from "../watch/diagnostics.ts";
 import {
   type AppImpact,
@@ -29,7 +31,7 @@ import {
   type StepResult,
   type UpdateReport,
 } from "../watch/report.ts";
-import { killRunningScripts, runScript, type ScriptResult } from "../watch/run-script.ts";
+import { runScript, type ScriptResult, stopRunningScripts } from "../watch/run-script.ts";
 import { findUsages, type OperationRef } from "../watch/usages.ts";
 import { generatedPackages, workspaceApps } from "../watch/workspace.ts";
 import { planPull } from "./pull.ts";
@@ -83,24 +85,35 @@ async function watch(
 
   const root = paths.root;
   const packages = generatedPackages(root);
-  const backup = backUp(
-    root,
-    join(paths.specDir, ".watch-backup"),
-    paths.pullTransaction,
-    plan.writes.map((write) => write.target),
-    packages.flatMap((pkg) => [`${pkg.dir}/src/generated`, `${pkg.dir}/dist`]),
+  // SIGINT/SIGTERM/SIGHUP from here on (Ctrl-C, a cancelled CI job, a closed terminal or a lost runner; Node's
+  // default would end the watch on the spot, with nothing put back and its scripts left running): the running
+  // script's process group is sent SIGTERM and waited for (a `generate` removes its staging and scratch folders
+  // itself, ADR 0034; a script that ignores it is killed after a grace period), then everything is put back, then
+  // one line and exit 128 + the signal's number, as generate does (src/fs/interrupt.ts). Later signals are ignored
+  // until then: ending the restore halfway would leave the tree neither old nor new.
+  const interrupts = catchInterrupts();
+  interrupts.signal.addEventListener(
+    "abort",
+    () => say(`${interrupts.received}: stopping the running script, then putting the tree back`),
+    { once: true },
   );
-  // Ctrl-C / a cancelled CI job: stop the builds and put everything back before exiting.
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupted = true;
-    killRunningScripts();
-    say(`${signal}: putting the tree back`);
+  /** `runScript`, given up on at once at a signal (the catch below stops the script), never started after one. */
+  const run = (dir: string, script: string): Promise<ScriptResult> => {
+    interrupts.signal.throwIfAborted();
+    return interrupts.race(runScript(root, dir, script));
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  let backup: Backup | undefined;
   try {
+    backup = backUp(
+      root,
+      join(paths.specDir, ".watch-backup"),
+      paths.pullTransaction,
+      plan.writes.map((write) => write.target),
+      packages.flatMap((pkg) => [`${pkg.dir}/src/generated`, `${pkg.dir}/dist`]),
+    );
+    // Not raced: the pull's own transaction is never left halfway (the restore replays the same journal folder).
     await commitFiles(root, paths.pullTransaction, plan.writes);
+    interrupts.signal.throwIfAborted();
     say(
       plan.changeset
         ? `API changed (${plan.diff.bump} bump, ${plan.diff.changes.length} changes): wrote ${repoPath(paths, plan.changeset.file)}`
@@ -108,8 +121,7 @@ async function watch(
     );
     for (const step of ["generate", "build"] as const) {
       for (const pkg of packages) {
-        const result = await runScript(root, join(root, pkg.dir), step);
-        if (interrupted) throw new CliError("interrupted: the tree is as before");
+        const result = await run(join(root, pkg.dir), step);
         if (result.code !== 0) {
           throw new CliError(`${pkg.name} ${step} failed (exit ${result.code}): ${lastLine(result.output)}`);
         }
@@ -131,15 +143,12 @@ async function watch(
       if (scopeChange) appScopes.push(scopeChange);
       const usages = findUsages(appDir, refs);
       const ids = refs.map((ref) => ref.id);
-      const typecheck = await runStep(root, appDir, "typecheck", (out) => parseTscErrors(out), usages, ids);
-      if (interrupted) throw new CliError("interrupted: the tree is as before");
+      const typecheck = await runStep(run, appDir, "typecheck", (out) => parseTscErrors(out), usages, ids);
       // The app's own build (its browser tests serve the built app), then its tests.
-      const build = await runStep(root, appDir, "build", () => [], usages, ids);
-      if (interrupted) throw new CliError("interrupted: the tree is as before");
+      const build = await runStep(run, appDir, "build", () => [], usages, ids);
       const test = build.ok
-        ? await runStep(root, appDir, "test", (out) => parseTestFailures(out), usages, ids)
+        ? await runStep(run, appDir, "test", (out) => parseTestFailures(out), usages, ids)
         : { ...build, errors: [], tail: "not run: the build failed" };
-      if (interrupted) throw new CliError("interrupted: the tree is as before");
       say(
         `${app.name}: type-check ${typecheck.ok ? "ok" : "FAILS"}, build ${build.ok ? "ok" : "FAILS"}, tests ${test.ok ? "ok" : "FAIL"}`,
       );
@@ -169,24 +178,26 @@ async function watch(
     say(breaks ? "some app breaks: exit 11" : "every app passes: exit 10");
     return report.exitCode;
   } catch (error) {
-    killRunningScripts();
-    await backup.restore();
+    // The scripts first: none may still be writing into what is put back.
+    await stopRunningScripts();
+    await backup?.restore();
+    if (interrupts.received)
+      throw new Interrupted("spec:watch", interrupts.received, "the tree is as before");
     throw error;
   } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
+    interrupts.dispose();
   }
 }
 
 async function runStep(
-  root: string,
+  run: (dir: string, script: string) => Promise<ScriptResult>,
   appDir: string,
   script: string,
   parse: (output: string) => AppError[],
   usages: Parameters<typeof tieToOperations>[1],
   operationIds: readonly string[],
 ): Promise<StepResult> {
-  const result: ScriptResult = await runScript(root, appDir, script);
+  const result = await run(appDir, script);
   if (result.code === 0) return { ok: true, ms: result.ms, errors: [] };
   const errors = tieToOperations(parse(result.output), usages, operationIds);
   return {

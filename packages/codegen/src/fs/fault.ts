@@ -13,11 +13,14 @@
 //                                      file, not a signal or stdin: worker threads see neither.
 //
 // With any setting, `faultNote(text)` prints `fault: <text>` on stderr: what a test must wait for and cannot see
-// otherwise (a signal taken by src/fs/interrupt.ts, before the test lets a paused process go on).
+// otherwise (a signal taken by src/fs/interrupt.ts, before the test lets a paused process go on). The setting is
+// inherited by the processes a command starts; spec:watch, which keeps its scripts' output for its report, passes
+// their `fault: …` lines on (`relayFaultLines`), so a test sees a `generate` it runs held at a step.
 //
 // Unset (always, outside tests) it does nothing. A real SIGKILL rather than a thrown error: a thrown error
 // would let cleanup code run, which a power cut or `kill -9` does not.
 import { existsSync } from "node:fs";
+import type { Readable } from "node:stream";
 
 const setting = process.env.INSTANTLY_KIT_FAULT ?? "";
 
@@ -55,4 +58,19 @@ export function faultPoint(name: string): Promise<void> {
 /** Prints `fault: <text>` on stderr when a fault is set (tests only); nothing otherwise. */
 export function faultNote(text: string): void {
   if (setting !== "") process.stderr.write(`fault: ${text}\n`);
+}
+
+/**
+ * Passes the `fault: …` lines of a child process's `stream` on to this process's stderr as `fault: <label>: …`, when a
+ * fault is set (tests only); nothing otherwise.
+ */
+export function relayFaultLines(stream: Readable, label: string): void {
+  if (setting === "") return;
+  let partial = "";
+  stream.on("data", (chunk: Buffer) => {
+    const lines = (partial + chunk.toString("utf8")).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines)
+      if (line.startsWith("fault: ")) process.stderr.write(`fault: ${label}: ${line.slice(7)}\n`);
+  });
 }
