@@ -202,9 +202,9 @@ describe("the mock and @instantly-kit/zod give one verdict on every request body
     const disagreements: string[] = [];
     let compared = 0;
     for (const { operation, pointer, valid } of bodyOperations) {
-      const schema = (operationSchemas as Record<string, { body?: { safeParse(value: unknown): { success: boolean } } }>)[
-        operation.operationId
-      ]?.body;
+      const schema = (
+        operationSchemas as Record<string, { body?: { safeParse(value: unknown): { success: boolean } } }>
+      )[operation.operationId]?.body;
       expect(schema, `${operation.operationId} has a body schema in @instantly-kit/zod`).toBeDefined();
       const bodies = [
         { kind: "valid body", path: "body", value: valid },

@@ -40,6 +40,7 @@ const BODIES: Record<string, Json> = {
   // orval writes the `allOf` part it cannot say (`if`/`then`) as `zod.unknown().and(…)`.
   createConditional: closed(
     { kind: { type: "number" }, text: str },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then`, a plain object nobody awaits.
     { allOf: [{ if: { properties: { kind: { const: 0 } }, required: ["kind"] }, then: {} }] },
   ),
   createFromComponent: { $ref: "#/components/schemas/Thing" },
