@@ -63,7 +63,7 @@ function stagingPid(): number {
     name.startsWith(".tmp-"),
   );
   expect(names).toHaveLength(1);
-  return Number(/^\.tmp-generated-(\d+)-[0-9a-f]{12}$/.exec(names[0] as string)?.[1]);
+  return Number(/^\.tmp-generated-[0-9a-f]{8}\.(\d+)-[0-9a-f]{12}$/.exec(names[0] as string)?.[1]);
 }
 
 /** Whether `pid` is a live process (a zombie no one has reaped yet has exited). */
