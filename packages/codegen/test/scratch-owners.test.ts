@@ -3,12 +3,12 @@
 // a later run only when its owner is a process of this host that is gone. A checkout shared with another machine or
 // container (bind mount, network folder) holds entries whose pid means nothing here: they are never judged dead.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeAbandoned } from "../src/fs/atomic.ts";
-import { isLeftover } from "../src/fs/lock-file.ts";
+import { acquireLockFile, isLeftover } from "../src/fs/lock-file.ts";
 import { ownerTag } from "../src/fs/owner.ts";
 
 const root = mkdtempSync(join(tmpdir(), "ik-scratch-owners-"));
@@ -52,5 +52,62 @@ describe.each(OWNERS)("an entry owned by %s", (_, owner, removed) => {
   it(`a lock's temporary file is ${removed ? "a leftover" : "not a leftover"}`, () => {
     expect(isLeftover(".pull.lock", `.pull.lock.new-${owner}-0123456789ab`)).toBe(removed);
     expect(isLeftover(".pull.lock", `.other.lock.new-${owner}-0123456789ab`)).toBe(false);
+  });
+});
+
+// A sibling folder whose name is this folder's, `-`, and something that reads as an owner: its staging entries start
+// with this folder's prefix (`.tmp-generated-`), and what follows must not be taken for an owner that is gone. The
+// entries below belong to this process, which is running: none may be removed, whatever the sibling's name.
+const SIBLINGS: [string, string][] = [
+  ["a dead pid", `generated-${deadPid}`],
+  ["this host and a dead pid", `generated-${thisHost}.${deadPid}`],
+  ["digits only, 8 of them (a host hash can be all digits)", "generated-12345678"],
+  ["digits, then more", `generated-${deadPid}-old`],
+];
+
+describe.each(SIBLINGS)("a sibling folder named after %s", (_, sibling) => {
+  it("keeps its staging folders, owned by a running process, when this folder removes its own leftovers", async () => {
+    const parent = mkdtempSync(join(root, "siblings-"));
+    const entries = [
+      `.tmp-${sibling}-${ownerTag()}-0123456789ab`,
+      `.old-${sibling}-${ownerTag()}-0123456789ab`,
+    ];
+    for (const entry of entries) mkdirSync(join(parent, entry, "nested"), { recursive: true });
+    await removeAbandoned(join(parent, "generated"));
+    for (const entry of entries) expect(existsSync(join(parent, entry)), entry).toBe(true);
+  });
+
+  it("keeps a lock's temporary file of a running process", () => {
+    expect(
+      isLeftover(
+        ".pull.lock",
+        `.pull.lock.new-${sibling.slice("generated-".length)}-${ownerTag()}-0123456789ab`,
+      ),
+    ).toBe(false);
+  });
+});
+
+// Containers sharing a checkout often run their processes under the same small pids. A lock this process held and
+// someone deleted (the error message says to, when its owner is not running) and another host then took is that
+// host's: releasing ours must not remove it because the pid written in it is ours.
+describe("releasing a lock removes only the lock this process took", () => {
+  const taker: [string, (mine: Record<string, unknown>) => Record<string, unknown>][] = [
+    ["another host, the same pid", (mine) => ({ ...mine, host: `${mine.host}-other` })],
+  ];
+  it.each(taker)("a lock taken since by %s is kept", async (_, owner) => {
+    const file = join(mkdtempSync(join(root, "lock-")), ".pull.lock");
+    const held = await acquireLockFile(file, "spec:pull", ".pull.lock");
+    const theirs = `${JSON.stringify(owner(JSON.parse(readFileSync(file, "utf8"))))}\n`;
+    unlinkSync(file);
+    writeFileSync(file, theirs);
+    await held.release();
+    expect(existsSync(file) && readFileSync(file, "utf8")).toBe(theirs);
+  });
+
+  it("its own lock is removed", async () => {
+    const file = join(mkdtempSync(join(root, "lock-")), ".pull.lock");
+    const held = await acquireLockFile(file, "spec:pull", ".pull.lock");
+    await held.release();
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -162,6 +162,24 @@ export function unappliedFilters(
 }
 
 /**
+ * The hand-written-rule parameters a list request sent with a value their rule does not know — a documented value
+ * the mock keeps no data for (`listAccount`'s `filter=ACC_FILTER_DFY`: DFY orders), or an undocumented one. Such a
+ * value matches nothing ({@link listPredicate}): the filter is not applied as the API applies it, so it is reported
+ * like an unapplied one (`onIgnoredFilter`), or a test that sends it gets an empty page and no word why.
+ */
+export function unknownRuleValues(
+  operationId: string,
+  params: Readonly<Record<string, unknown>>,
+  context: FilterContext,
+): string[] {
+  const rules = Object.hasOwn(FILTER_RULES, operationId) ? FILTER_RULES[operationId] : undefined;
+  if (!rules) return [];
+  return sentFilters(Object.keys(rules), params).filter(
+    (param) => rules[param]?.(params[param], context) === undefined,
+  );
+}
+
+/**
  * Which of `names` a request actually sent with a value: absent, `null`, `""` and `[]` ask for no filtering
  * (a form's empty field, an empty multi-select), so they are not "sent".
  */

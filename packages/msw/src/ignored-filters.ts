@@ -56,7 +56,25 @@ function filtersPhrase(parameters: readonly string[]): string {
  * What the mock does not do for this request, in words: `examplePage` operations are answered with their fixed
  * example page (no store behind them), so none of their filters is applied.
  */
-function unappliedMessage(operationId: string, parameters: readonly string[], examplePage: boolean): string {
+function unappliedMessage(
+  operationId: string,
+  parameters: readonly string[],
+  examplePage: boolean,
+  unknownValues: readonly string[] = [],
+): string {
+  const unknown = parameters.filter((parameter) => unknownValues.includes(parameter));
+  const rest = parameters.filter((parameter) => !unknownValues.includes(parameter));
+  // A value a hand-written rule does not know (filters.ts's unknownRuleValues) matches nothing: say so.
+  const unknownPart =
+    unknown.length === 0
+      ? ""
+      : `${operationId}: the mock does not know the value sent for ${filtersPhrase(unknown)} (it keeps no data to answer it), so no items match`;
+  if (rest.length === 0) return unknownPart;
+  const restPart = unappliedPhrase(operationId, rest, examplePage);
+  return unknownPart === "" ? restPart : `${unknownPart}; ${restPart.slice(operationId.length + 2)}`;
+}
+
+function unappliedPhrase(operationId: string, parameters: readonly string[], examplePage: boolean): string {
   const them = parameters.length === 1 ? "it" : "them";
   return examplePage
     ? `${operationId}: the mock answers its fixed example page and does not apply ${filtersPhrase(parameters)}, so the items are not filtered by ${them}`
@@ -83,33 +101,39 @@ export class IgnoredFilters {
     this.#warned.clear();
   }
 
-  #warn(operationId: string, parameters: readonly string[], examplePage: boolean): void {
+  #warn(
+    operationId: string,
+    parameters: readonly string[],
+    examplePage: boolean,
+    unknownValues: readonly string[] = [],
+  ): void {
     const fresh = parameters.filter((parameter) => !this.#warned.has(`${operationId}\0${parameter}`));
     if (fresh.length === 0) return;
     for (const parameter of fresh) this.#warned.add(`${operationId}\0${parameter}`);
     console.warn(
-      `[@instantly-kit/msw] Warning: ${unappliedMessage(operationId, fresh, examplePage)}. A test that depends on ${fresh.length === 1 ? "it" : "them"} needs an override of ${operationId}; onIgnoredFilter: "error" fails such requests, "off" silences this.`,
+      `[@instantly-kit/msw] Warning: ${unappliedMessage(operationId, fresh, examplePage, unknownValues)}. A test that depends on ${fresh.length === 1 ? "it" : "them"} needs an override of ${operationId}; onIgnoredFilter: "error" fails such requests, "off" silences this.`,
     );
   }
 
   /**
    * Applies the strategy to one list request that sent `parameters` (the unapplied filters it sent; none: nothing
-   * to do). Returns the response to answer instead of the items, or undefined to answer them as usual.
+   * to do; `unknownValues`: those of them sent with a value their rule does not know, which match nothing). Returns the response to answer instead of the items, or undefined to answer them as usual.
    */
   check(
     operationId: string,
     parameters: readonly string[],
     request: Request,
     examplePage = false,
+    unknownValues: readonly string[] = [],
   ): Response | undefined {
     if (parameters.length === 0) return undefined;
     let fail = this.#strategy === "error";
-    if (this.#strategy === "warn") this.#warn(operationId, parameters, examplePage);
+    if (this.#strategy === "warn") this.#warn(operationId, parameters, examplePage, unknownValues);
     else if (typeof this.#strategy === "function") {
       this.#strategy(
         { operationId: operationId as MockOperationId, parameters: [...parameters], request },
         {
-          warning: () => this.#warn(operationId, parameters, examplePage),
+          warning: () => this.#warn(operationId, parameters, examplePage, unknownValues),
           error: () => {
             fail = true;
           },
@@ -126,7 +150,7 @@ export class IgnoredFilters {
       ? errorResponse(
           undefined,
           501,
-          `${unappliedMessage(operationId, parameters, examplePage)} (onIgnoredFilter: "error")`,
+          `${unappliedMessage(operationId, parameters, examplePage, unknownValues)} (onIgnoredFilter: "error")`,
         )
       : undefined;
   }

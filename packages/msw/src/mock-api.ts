@@ -1,6 +1,12 @@
 import { ACTIONS, type Action, type ActionContext } from "./actions.js";
 import { checkApiKeys } from "./auth.js";
-import { type FilterContext, listPredicate, sentFilters, unappliedFilters } from "./filters.js";
+import {
+  type FilterContext,
+  listPredicate,
+  sentFilters,
+  unappliedFilters,
+  unknownRuleValues,
+} from "./filters.js";
 import {
   crudResources,
   defaultBodies,
@@ -179,8 +185,21 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     examplePage = false,
   ): Response | undefined {
     const table = Object.hasOwn(listFilters, operationId) ? listFilters[operationId] : undefined;
-    const unapplied = unappliedFilters(operationId, table, !examplePage);
-    return ignoredFilters.check(operationId, sentFilters(unapplied, params), request, examplePage);
+    const unapplied = sentFilters(unappliedFilters(operationId, table, !examplePage), params);
+    const unknown = examplePage ? [] : unknownRuleValues(operationId, params, filterContext);
+    // In the table's order, each once.
+    const order = table ? [...table.filters.map((filter) => filter.param), ...table.ignored] : [];
+    const reported = [...unapplied, ...unknown];
+    return ignoredFilters.check(
+      operationId,
+      [
+        ...order.filter((param) => reported.includes(param)),
+        ...reported.filter((param) => !order.includes(param)),
+      ].filter((param, index, all) => all.indexOf(param) === index),
+      request,
+      examplePage,
+      unknown,
+    );
   }
 
   /**

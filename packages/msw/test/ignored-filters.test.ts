@@ -428,3 +428,79 @@ describe("the real pinned spec: its generated table", () => {
     expect(cases().filter((entry) => entry.reported && !entry.examplePage).length).toBeGreaterThan(0);
   });
 });
+
+// A hand-written rule answers a parameter value by value; a value it does not know (a documented one whose data the
+// mock does not keep, such as listAccount's ACC_FILTER_DFY) matches nothing. That filter is not applied as the API
+// applies it, so it is reported like any unapplied one — and a value the rule knows never is. Every documented value
+// of every ruled parameter of the real spec (its `enum`, or its `x-enumDescriptions` keys), against the real mock.
+describe("the real pinned spec: every documented value of a hand-written rule's parameter", () => {
+  const resolve = (node: Schema | undefined): Schema | undefined => {
+    const ref = node?.$ref;
+    if (typeof ref !== "string") return node;
+    const found = ref
+      .slice(2)
+      .split("/")
+      .reduce<unknown>((at, key) => (at as Schema)[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+    return resolve(found as Schema);
+  };
+  /** The schema of `param` of a list operation: its query parameter or its JSON body property. */
+  const schemaOf = (operationId: string, param: string): Schema | undefined => {
+    for (const item of Object.values(spec.paths))
+      for (const operation of Object.values(item)) {
+        if (operation.operationId !== operationId) continue;
+        for (const parameter of (operation.parameters ?? []) as Schema[]) {
+          const resolved = resolve(parameter);
+          if (resolved?.name === param && resolved.in === "query") return resolve(resolved.schema as Schema);
+        }
+        const body = resolve(
+          (operation.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content?.[
+            "application/json"
+          ]?.schema,
+        );
+        return resolve((body?.properties as Record<string, Schema> | undefined)?.[param]);
+      }
+    return undefined;
+  };
+
+  it("warns for exactly the values the mock's rule does not know, and answers 501 for them with error", async () => {
+    const module = await import("../src/index.js");
+    const { listFilters } = await import("../src/generated/stateful.gen.js");
+    const { FILTER_RULES } = await import("../src/filters.js");
+    const build = requests({ module, listFilters, rules: FILTER_RULES, document: spec });
+    const rows: [string, string, string, boolean][] = [];
+    for (const [operationId, rules] of Object.entries(FILTER_RULES))
+      for (const [param, rule] of Object.entries(rules)) {
+        const schema = schemaOf(operationId, param);
+        const values = Array.isArray(schema?.enum)
+          ? (schema.enum as unknown[])
+          : Object.keys((schema?.["x-enumDescriptions"] ?? {}) as Schema);
+        for (const value of values)
+          rows.push([operationId, param, String(value), rule(value, { list: () => [] }) === undefined]);
+      }
+    // The table is not empty, and holds the case that showed the gap.
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows).toContainEqual(["listAccount", "filter", "ACC_FILTER_DFY", true]);
+    expect(rows).toContainEqual(["listAccount", "filter", "ACC_FILTER_PAUSED", false]);
+    for (const [operationId, param, value, unknown] of rows) {
+      const label = `${operationId} ${param}=${value}`;
+      for (const strategy of ["warn", "error"] as const) {
+        const api = module.createMockApi({ seed: "ignored-values", onIgnoredFilter: strategy });
+        server.resetHandlers(...api.handlers);
+        warn.mockClear();
+        const response = await answer(build.request(operationId, { [param]: value }));
+        const warned = warn.mock.calls.map((call) => String(call[0]));
+        if (strategy === "warn") {
+          expect(response.status, label).toBe(200);
+          expect(warned.length, label).toBe(unknown ? 1 : 0);
+          if (unknown)
+            expect(warned[0], label).toContain(
+              `${operationId}: the mock does not know the value sent for the list filter ${JSON.stringify(param)}`,
+            );
+        } else {
+          expect(response.status, label).toBe(unknown ? 501 : 200);
+          expect(warned, label).toEqual([]);
+        }
+      }
+    }
+  });
+});

@@ -226,6 +226,127 @@ describe("the mock and @instantly-kit/zod give one verdict on every request body
   });
 });
 
+// The agreement above mutates types, nulls, enums, required and unlisted properties. A body can also break a
+// keyword on a value (format, pattern, lengths, bounds, multipleOf, an enum with a nullable type, const, item
+// counts, uniqueItems, integer): each such keyword on every value of every valid body, at every depth the valid
+// body reaches, one violating value, mock and zod compared. Where they still differ, the table says why.
+type KeywordSchema = Record<string, unknown>;
+/** [kind, violating value] for each keyword of `schema` (a resolved node) that `value`'s place in the body has. */
+function keywordViolations(schema: KeywordSchema | undefined, value: unknown): [string, unknown][] {
+  const node = resolve(schema);
+  if (!node) return [];
+  const out: [string, unknown][] = [];
+  const number = (key: string) => (typeof node[key] === "number" ? (node[key] as number) : undefined);
+  if (typeof node.format === "string") out.push([`format ${node.format}`, "not valid ::"]);
+  if (typeof node.pattern === "string") out.push(["pattern", "~~~ "]);
+  const minLength = number("minLength");
+  if (minLength !== undefined && minLength > 0) out.push(["minLength", "x".repeat(minLength - 1)]);
+  const maxLength = number("maxLength");
+  if (maxLength !== undefined) out.push(["maxLength", "x".repeat(maxLength + 1)]);
+  const minimum = number("minimum");
+  if (minimum !== undefined) out.push(["minimum", minimum - 1]);
+  const maximum = number("maximum");
+  if (maximum !== undefined) out.push(["maximum", maximum + 1]);
+  for (const key of ["exclusiveMinimum", "exclusiveMaximum"]) {
+    const bound = number(key);
+    if (bound !== undefined) out.push([key, bound]);
+  }
+  const multipleOf = number("multipleOf");
+  if (multipleOf !== undefined) out.push(["multipleOf", multipleOf * 1.5]);
+  if (Array.isArray(node.enum)) {
+    out.push(["enum, another string", "__not_listed__"], ["enum, another number", 987654]);
+    if (!node.enum.includes(null)) out.push(["enum without null", null]);
+  }
+  if ("const" in node) out.push(["const", "__not_the_const__"]);
+  const minItems = number("minItems");
+  if (minItems !== undefined && minItems > 0) out.push(["minItems", []]);
+  const maxItems = number("maxItems");
+  if (maxItems !== undefined && Array.isArray(value))
+    out.push(["maxItems", Array.from({ length: maxItems + 1 }, () => value[0] ?? "x")]);
+  if (node.uniqueItems === true && Array.isArray(value) && value.length > 0)
+    out.push(["uniqueItems", [value[0], value[0]]]);
+  if (node.type === "integer") out.push(["integer", 1.5]);
+  for (const key of ["anyOf", "oneOf"]) {
+    const branches = node[key];
+    if (Array.isArray(branches))
+      for (const branch of branches)
+        for (const [kind, bad] of keywordViolations(branch as KeywordSchema, value))
+          out.push([`${key} branch: ${kind}`, bad]);
+  }
+  return out;
+}
+
+/** Each place of `value` (a valid body) with its schema: object properties it has, an array's first item. */
+function* placesOf(
+  schema: KeywordSchema | undefined,
+  value: unknown,
+  path: (string | number)[] = [],
+): Generator<[KeywordSchema | undefined, unknown, (string | number)[]]> {
+  const node = resolve(schema);
+  yield [node, value, path];
+  if (!node) return;
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const properties: Record<string, KeywordSchema> = { ...(node.properties as object) };
+    for (const key of ["allOf", "anyOf", "oneOf"])
+      for (const branch of (node[key] ?? []) as KeywordSchema[])
+        Object.assign(properties, resolve(branch)?.properties ?? {});
+    for (const [key, child] of Object.entries(value))
+      if (Object.hasOwn(properties, key)) yield* placesOf(properties[key], child, [...path, key]);
+  } else if (Array.isArray(value) && value.length > 0) {
+    const branches = [node, ...((node.anyOf ?? node.oneOf ?? []) as KeywordSchema[]).map((b) => resolve(b))];
+    const items = branches.find((branch) => branch?.items !== undefined)?.items as KeywordSchema | undefined;
+    if (items) yield* placesOf(items, value[0], [...path, 0]);
+  }
+}
+
+function replaced(root: unknown, path: (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let at = copy;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  at[path.at(-1) as string | number] = value;
+  return copy;
+}
+
+// `operationId path kind` → why zod and the mock (and Ajv, which the mock is held to above) still differ.
+const ENUM_NULL =
+  'not settled: `type: [T, "null"]` with an `enum` that lists no null — JSON Schema (Ajv, the mock) refuses null, orval writes `.nullable()` (zod takes it). Which is right is the spec\'s question: createWebhook\'s `event_type` says "null for custom label events". zod could refuse it with a refinement; the mock could take it';
+const KEYWORD_DISAGREEMENTS: Record<string, string> = {
+  "createImportedLeadsActivity lead_ids uniqueItems":
+    "not fixed yet: orval drops `uniqueItems`; zod could say it with a refinement (the generator's work, left)",
+  "createInboxPlacementTest not_sending_status enum without null": ENUM_NULL,
+  "createInboxPlacementTest status enum without null": ENUM_NULL,
+  "patchInboxPlacementTest status enum without null": ENUM_NULL,
+  "createWebhook event_type enum without null": ENUM_NULL,
+  "patchWebhook event_type enum without null": ENUM_NULL,
+};
+
+describe("the mock and @instantly-kit/zod on a keyword violated at every place of every body", () => {
+  it("give one verdict, but for the disagreements listed with their reason", async () => {
+    const disagreements: string[] = [];
+    const kinds = new Set<string>();
+    for (const { operation, pointer, valid } of bodyOperations) {
+      const schema = (
+        operationSchemas as Record<string, { body?: { safeParse(value: unknown): { success: boolean } } }>
+      )[operation.operationId]?.body;
+      for (const [node, value, path] of placesOf(model.at(pointer) as KeywordSchema, valid)) {
+        for (const [kind, bad] of keywordViolations(node, value)) {
+          const body = replaced(valid, path, bad);
+          const zodRejects = !schema?.safeParse(body).success;
+          const mockRejects = (await send(operation.method, urlOf(operation), body)).status === 400;
+          kinds.add(kind);
+          if (zodRejects !== mockRejects)
+            disagreements.push(`${operation.operationId} ${path.join(".")} ${kind}`);
+        }
+      }
+    }
+    // The keywords the real spec's bodies use were all met.
+    for (const kind of ["pattern", "maxLength", "minimum", "maximum", "enum without null", "uniqueItems"])
+      expect(kinds, kind).toContain(kind);
+    expect(disagreements.sort()).toEqual(Object.keys(KEYWORD_DISAGREEMENTS).sort());
+  });
+});
+
 describe("a rejected request never reaches the store", () => {
   it("create with a wrong body: 400, nothing stored; the same body fixed is stored", async () => {
     const api = createMockApi();

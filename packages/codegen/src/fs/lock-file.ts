@@ -34,8 +34,11 @@ export async function acquireLockFile(file: string, what: string, shown: string)
       return {
         takenOverFrom,
         release: async () => {
-          // Only our own lock is removed (never one a later process took over after judging us dead).
-          if ((await readOwner(file))?.pid === me.pid) await rm(file, { force: true });
+          // Only our own lock is removed (never one a later process took over after judging us dead, nor one
+          // another host took after ours was deleted: containers sharing a checkout often reuse the same pids).
+          const owner = await readOwner(file);
+          if (owner?.pid === me.pid && owner.host === me.host && owner.startedAt === me.startedAt)
+            await rm(file, { force: true });
         },
       };
     }

@@ -17,12 +17,15 @@ export function ownerTag(): string {
 }
 
 /**
- * Is `name` (`<prefix><owner>-…`) a scratch entry whose owner is known to be gone: a process of this host that is
- * no longer running? An owner without a host (written before hosts were recorded) counts as this host's.
+ * Is `name` (`<prefix><owner>-<random>`) a scratch entry whose owner is known to be gone: a process of this host
+ * that is no longer running? An owner without a host (written before hosts were recorded) counts as this host's.
+ * The whole rest of the name must be an owner and one random tail (letters and digits, as `randomBytes().toString
+ * ("hex")` and `mkdtemp` write it): a sibling folder named `generated-5` has staging entries that also start with
+ * `.tmp-generated-`, and its `5-` is not an owner.
  */
 export function isAbandoned(name: string, prefix: string): boolean {
   if (!name.startsWith(prefix)) return false;
-  const owner = /^(?:([0-9a-f]{8})\.)?(\d+)-/.exec(name.slice(prefix.length));
+  const owner = /^(?:([0-9a-f]{8})\.)?(\d+)-[0-9A-Za-z]+$/.exec(name.slice(prefix.length));
   if (!owner) return false;
   const [, host = HOST, pid] = owner;
   return host === HOST && !isAlive(Number(pid));

@@ -44,6 +44,24 @@ const BODIES: Record<string, Json> = {
     { allOf: [{ if: { properties: { kind: { const: 0 } }, required: ["kind"] }, then: {} }] },
   ),
   createFromComponent: { $ref: "#/components/schemas/Thing" },
+  // Keys a closed object takes beyond `properties`: those its `patternProperties` match.
+  createPatterned: closed({ name: str }, { patternProperties: { "^x-": str } }),
+  // Closed objects with no properties (orval writes `zod.object({})`), at the root and inside.
+  createEmpty: { type: "object", additionalProperties: false },
+  createNestedEmpty: closed({ settings: { type: "object", properties: {}, additionalProperties: false } }),
+  // `unevaluatedProperties: false` with no applicator beside it closes the object as `additionalProperties` does.
+  createUnevaluated: { type: "object", properties: { name: str }, unevaluatedProperties: false },
+  // Shapes that held: arrays of arrays, a record of closed objects, names that need quoting, a nullable object.
+  createShapes: closed({
+    grid: { type: "array", items: { type: "array", items: closed({ x: str }) } },
+    byKey: { type: "object", additionalProperties: closed({ x: str }) },
+    "a-b": closed({ x: str }),
+    constructor: closed({ x: str }),
+    ü: closed({ x: str }),
+    maybe: { type: ["object", "null"], properties: { x: str }, additionalProperties: false },
+  }),
+  // A closed part of an `allOf` with an open one: zod's intersection reports a key only both sides refuse.
+  createAllOfMixed: { allOf: [closed({ a: str }), open({ b: str })] },
 };
 
 const spec = {
@@ -106,6 +124,23 @@ const ajvAccepts = (id: string, body: unknown) =>
     body,
   );
 
+const LOOSER =
+  "zod.strictObject cannot take the keys a pattern matches, so the object stays open: the looser verdict, never a body refused that the spec allows";
+const SHAPES: Record<string, unknown> = {
+  grid: [[{ x: "a" }]],
+  byKey: { k: { x: "a" } },
+  "a-b": { x: "a" },
+  constructor: { x: "a" },
+  ü: { x: "a" },
+  maybe: { x: "a" },
+};
+/** The innermost object of a shape above, given an unlisted property. */
+function withUnlisted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withUnlisted);
+  const object = value as Record<string, unknown>;
+  return "x" in object ? { ...object, unlisted: 1 } : { k: withUnlisted(object.k) };
+}
+
 // [operation, what, body, zod accepts?, why zod differs from Ajv (when it does)]
 const TABLE: [string, string, unknown, boolean, string?][] = [
   ["createClosed", "the body as listed", { name: "n", people: [{ email: "e" }] }, true],
@@ -145,6 +180,34 @@ const TABLE: [string, string, unknown, boolean, string?][] = [
     { id: "i", x: 1 },
     true,
     "component schemas stay open: responses share them, and a field the API added is not drift (ADR 0032)",
+  ],
+  ["createPatterned", "a key the closed object's patternProperties match", { name: "n", "x-tag": "t" }, true],
+  ["createPatterned", "a key no pattern matches", { name: "n", colour: "red" }, true, LOOSER],
+  ["createEmpty", "an empty body", {}, true],
+  ["createEmpty", "any property at all", { colour: "red" }, false],
+  ["createNestedEmpty", "an empty object inside", { settings: {} }, true],
+  [
+    "createNestedEmpty",
+    "a property in an empty closed object inside",
+    { settings: { colour: "red" } },
+    false,
+  ],
+  ["createUnevaluated", "the body as listed", { name: "n" }, true],
+  ["createUnevaluated", "an unlisted property (unevaluatedProperties)", { name: "n", colour: "red" }, false],
+  ["createShapes", "every shape as listed", SHAPES, true],
+  ...Object.keys(SHAPES).map((at): [string, string, unknown, boolean] => [
+    "createShapes",
+    `an unlisted property inside ${at}`,
+    { ...SHAPES, [at]: withUnlisted(SHAPES[at]) },
+    false,
+  ]),
+  ["createAllOfMixed", "the closed part's key", { a: "a" }, true],
+  [
+    "createAllOfMixed",
+    "an unlisted property beside an allOf of a closed and an open part",
+    { a: "a", colour: "red" },
+    true,
+    "zod 4's intersection refuses a key only when both sides do; the looser verdict, never a body refused that the spec allows",
   ],
 ];
 

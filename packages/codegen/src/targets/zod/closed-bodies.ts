@@ -21,15 +21,48 @@ function objectKey(path: readonly string[], properties: readonly string[]): stri
   return JSON.stringify([path, [...properties].sort()]);
 }
 
+const APPLICATORS = [
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "if",
+  "then",
+  "else",
+  "not",
+  "dependentSchemas",
+  "$ref",
+  "$dynamicRef",
+];
+
+/**
+ * Takes no key but those in `properties`. `additionalProperties: false` beside `patternProperties` still takes the
+ * keys the patterns match, which `zod.strictObject` would refuse (a body the API accepts); `unevaluatedProperties:
+ * false` means the same as `additionalProperties: false` only where no applicator can evaluate a key.
+ */
+function isClosed(node: Record<string, unknown>): boolean {
+  if (isObject(node.patternProperties) && Object.keys(node.patternProperties).length > 0) return false;
+  if (node.additionalProperties === false) return true;
+  return (
+    node.unevaluatedProperties === false &&
+    node.additionalProperties === undefined &&
+    APPLICATORS.every((keyword) => node[keyword] === undefined)
+  );
+}
+
+function isObjectType(type: unknown): boolean {
+  return type === "object" || (Array.isArray(type) && type.includes("object"));
+}
+
 /** Each inline object of a body schema (not behind a `$ref`: those are component schemas) → closed? */
 function specObjects(schema: unknown): Map<string, boolean | undefined> {
   const objects = new Map<string, boolean | undefined>();
   const walk = (node: unknown, path: string[], depth: number): void => {
     if (!isObject(node) || "$ref" in node || depth > MAX_DEPTH) return;
-    const properties = isObject(node.properties) ? node.properties : undefined;
-    if (properties && Object.keys(properties).length > 0) {
+    const properties = isObject(node.properties) ? node.properties : {};
+    // An object without properties counts too: orval writes `zod.object({})` for it, and a closed one takes no key.
+    if (Object.keys(properties).length > 0 || isClosed(node) || isObjectType(node.type)) {
       const key = objectKey(path, Object.keys(properties));
-      const closed = node.additionalProperties === false;
+      const closed = isClosed(node);
       objects.set(key, objects.has(key) && objects.get(key) !== closed ? undefined : closed);
       for (const [name, child] of Object.entries(properties)) walk(child, [...path, name], depth + 1);
     }
