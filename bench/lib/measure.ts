@@ -66,11 +66,19 @@ export function timeNode(args: readonly string[], options: TimeOptions = {}): Pr
   return timeChild([process.execPath, ...args], options);
 }
 
-/** Median wall time and the highest peak RSS of a contender's samples, rounded. */
-export function medianAndPeak(samples: readonly Timed[]): { medianMs: number; peakRssMb: number } {
+export interface MedianAndPeak {
+  medianMs: number;
+  peakRssMb: number;
+  /** Median CPU time (user + system, waited-for children included). */
+  medianCpuMs: number;
+}
+
+/** Median wall time, the highest peak RSS and the median CPU time of a contender's samples, rounded. */
+export function medianAndPeak(samples: readonly Timed[]): MedianAndPeak {
   return {
     medianMs: Math.round(median(samples.map((s) => s.ms))),
     peakRssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
+    medianCpuMs: Math.round(median(samples.map((s) => s.cpuMs))),
   };
 }
 
@@ -105,7 +113,7 @@ export async function timeRounds(
   rounds: number,
   order: (names: readonly string[], round: number) => string[],
   measure: (name: string) => Promise<Timed>,
-): Promise<Record<string, { medianMs: number; peakRssMb: number }>> {
+): Promise<Record<string, MedianAndPeak>> {
   const samples = new Map(names.map((name) => [name, [] as Timed[]]));
   for (let round = 0; round < rounds; round++) {
     for (const name of order(names, round)) samples.get(name)?.push(await measure(name));
@@ -113,13 +121,10 @@ export async function timeRounds(
   return Object.fromEntries(names.map((name) => [name, medianAndPeak(samples.get(name) ?? [])]));
 }
 
-/** Prints `timeRounds` results, one contender a line: name padded to `width`, median ms, peak MB. */
-export function printMedianAndPeak(
-  results: Record<string, { medianMs: number; peakRssMb: number }>,
-  width: number,
-): void {
-  for (const [name, { medianMs, peakRssMb }] of Object.entries(results))
-    console.log(`  ${name.padEnd(width)} ${medianMs} ms  ${peakRssMb} MB`);
+/** Prints `timeRounds` results, one contender a line: name padded to `width`, median ms, peak MB, median CPU. */
+export function printMedianAndPeak(results: Record<string, MedianAndPeak>, width: number): void {
+  for (const [name, { medianMs, peakRssMb, medianCpuMs }] of Object.entries(results))
+    console.log(`  ${name.padEnd(width)} ${medianMs} ms  ${peakRssMb} MB  ${medianCpuMs} ms CPU`);
 }
 
 /** Writes bench/results/<name>.json (pretty-printed, trailing newline). */

@@ -3,7 +3,7 @@
 // fails changes no package; and killed at every step it goes through (INSTANTLY_KIT_FAULT=list prints them, so a
 // new step is covered without editing this file), each package's folder is the old tree, the new tree or absent —
 // never a mix — and the next run ends in exactly the new trees with no staging directory left behind.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balance } from "../src/commands/generate.ts";
@@ -174,9 +174,18 @@ describe("generate, killed at every step", () => {
     const generateTwo = (env: Record<string, string> = {}) =>
       run(process.execPath, [CLI, "generate", ...TWO, "--jobs", "2"], {
         cwd: workspace.root,
-        env: { ...process.env, INSTANTLY_KIT_ROOT: workspace.root, INSTANTLY_KIT_FAULT: "", ...env },
+        env: {
+          ...process.env,
+          INSTANTLY_KIT_ROOT: workspace.root,
+          INSTANTLY_KIT_FAULT: "",
+          TMPDIR: temp,
+          ...env,
+        },
       });
     const workspace = await pulled(OLD, "ik-generate-all-kill-");
+    // The runs' own temp folder: what a killed run leaves there (its scratch folder) must be gone after the next.
+    const temp = join(workspace.root, "tmp");
+    mkdirSync(temp);
     expect((await generateTwo()).code).toBe(0);
     const old = trees(workspace);
     const generatedDir = (name: string) => join(workspace.packageDir(name as never), "src", "generated");
@@ -204,6 +213,9 @@ describe("generate, killed at every step", () => {
       for (const name of TWO)
         expect(tree(workspace, name), `${step}, then again: ${name}`).toEqual(fresh[name]);
       expect(leftovers(workspace), `${step}, then again`).toEqual([]);
+      // Node's own compile cache (src/startup/compile-cache.ts) lives there too, and is meant to stay.
+      const inTemp = readdirSync(temp).filter((entry) => entry !== "node-compile-cache");
+      expect(inTemp, `${step}, then again: the temp folder`).toEqual([]);
     }
   });
 });

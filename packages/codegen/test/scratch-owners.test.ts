@@ -1,5 +1,5 @@
 // Every scratch entry a run names after its owner (src/fs/owner.ts) — generate's staging folders beside
-// `src/generated`, a lock's temporary file, the bundle's staging folder (test/startup/bundle.test.ts) — is removed by
+// `src/generated`, generate's run folder in the temp folder (src/fs/scratch.ts), a lock's temporary file, the bundle's staging folder (test/startup/bundle.test.ts) — is removed by
 // a later run only when its owner is a process of this host that is gone. A checkout shared with another machine or
 // container (bind mount, network folder) holds entries whose pid means nothing here: they are never judged dead.
 import { spawnSync } from "node:child_process";
@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { removeAbandoned } from "../src/fs/atomic.ts";
 import { acquireLockFile, isLeftover } from "../src/fs/lock-file.ts";
 import { ownerTag } from "../src/fs/owner.ts";
+import { removeAbandonedRunRoots } from "../src/fs/scratch.ts";
 
 const root = mkdtempSync(join(tmpdir(), "ik-scratch-owners-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -47,6 +48,19 @@ describe.each(OWNERS)("an entry owned by %s", (_, owner, removed) => {
     await removeAbandoned(dir);
     for (const entry of entries) expect(existsSync(join(parent, entry)), entry).toBe(!removed);
     expect(existsSync(join(parent, unrelated))).toBe(true);
+  });
+
+  it(`generate's run folder in the temp folder is ${removed ? "removed" : "kept"}`, async () => {
+    const parent = mkdtempSync(join(root, "tmp-"));
+    const entry = `instantly-kit-generate-${owner}-aZ09bc`;
+    mkdirSync(join(parent, entry, "instantly-kit-orval-x1Y2z3"), { recursive: true });
+    // Not generate's run folders: another program's entry with the same start, and a folder named before owners
+    // were written (no pid to judge by).
+    const others = [`instantly-kit-generate-other-${owner}-aZ09bc`, "instantly-kit-generate-aZ09bc"];
+    for (const other of others) mkdirSync(join(parent, other));
+    await removeAbandonedRunRoots(parent);
+    expect(existsSync(join(parent, entry))).toBe(!removed);
+    for (const other of others) expect(existsSync(join(parent, other)), other).toBe(true);
   });
 
   it(`a lock's temporary file is ${removed ? "a leftover" : "not a leftover"}`, () => {

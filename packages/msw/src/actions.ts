@@ -365,6 +365,17 @@ const bulkCreateBlockListEntries: Action = (context) => {
  * 2 Paused; subsequence: 1 Active, 2 Paused; webhook: 1 active, -1 error; lead-finder agent: 0 Inactive,
  * 1 Active). Operations missing from the spec in use are skipped.
  */
+/**
+ * The actions that pick leads with `POST /leads/list`'s filters (`context.selectLeads`), each with the body fields
+ * that are its own rather than a filter (bulk-assign's `organization_user_ids` are the assignees, where
+ * `listLeads` reads them as a filter). Before such an action acts, the filters among the rest that the mock does
+ * not apply (`queries`, `smart_view_id`…) are reported through `onIgnoredFilter`, as for a list request.
+ */
+export const LEAD_SELECTING: Readonly<Record<string, readonly string[]>> = {
+  moveLeads: [],
+  bulkAssignLeads: ["organization_user_ids"],
+};
+
 export const ACTIONS: Readonly<Record<string, Action>> = {
   moveLeads,
   updateLeadInterestStatus,

@@ -1,5 +1,5 @@
-// What the stateful mock does when a list request sends a filter it does not apply (`onIgnoredFilter`), after
-// msw's own `onUnhandledRequest`: warn (the default), answer an error, stay silent, or call back.
+// What the stateful mock does when a list request (or an action that selects leads as `POST /leads/list` does) sends
+// a filter it does not apply (`onIgnoredFilter`), after msw's own `onUnhandledRequest`: warn (the default), answer an error, stay silent, or call back.
 import type { MockOperationId } from "./generated/index.gen.js";
 import { errorResponse } from "./handler.js";
 

@@ -1,4 +1,4 @@
-import { ACTIONS, type Action, type ActionContext } from "./actions.js";
+import { ACTIONS, type Action, type ActionContext, LEAD_SELECTING } from "./actions.js";
 import { checkApiKeys } from "./auth.js";
 import {
   type FilterContext,
@@ -53,7 +53,8 @@ export interface MockApiOptions extends HandlerOptions {
   /**
    * What a list request that sends a filter the mock does not apply gets (a parameter the generated
    * `listFilters[op].ignored` lists and no hand-written rule answers, such as `tag_ids`; or any filter of a list
-   * answered with its fixed example page): `"warn"` (default) prints one warning per operation and parameter,
+   * answered with its fixed example page), and so does an action that picks leads by `listLeads`' filters
+   * (`moveLeads`, `bulkAssignLeads`; before it acts): `"warn"` (default) prints one warning per operation and parameter,
    * `"error"` answers 501 naming the parameters, `"off"` answers the unfiltered items silently, a callback gets
    * `{ operationId, parameters, request }` for every such request (msw's `onUnhandledRequest`, for filters).
    */
@@ -176,17 +177,19 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const ignoredFilters = new IgnoredFilters(options.onIgnoredFilter);
   /**
    * The unapplied filters a list request sent, handled by `onIgnoredFilter`: a response to answer instead, or
-   * undefined. `examplePage`: the operation is answered with its example page, not from a store.
+   * undefined. `examplePage`: the operation is answered with its example page, not from a store. `filtersOf`: the
+   * list operation whose filters the request uses (an action that selects leads uses `listLeads`'s).
    */
   function checkFilters(
     operationId: string,
     request: Request,
     params: Readonly<Record<string, unknown>>,
     examplePage = false,
+    filtersOf = operationId,
   ): Response | undefined {
-    const table = Object.hasOwn(listFilters, operationId) ? listFilters[operationId] : undefined;
-    const unapplied = sentFilters(unappliedFilters(operationId, table, !examplePage), params);
-    const unknown = examplePage ? [] : unknownRuleValues(operationId, params, filterContext);
+    const table = Object.hasOwn(listFilters, filtersOf) ? listFilters[filtersOf] : undefined;
+    const unapplied = sentFilters(unappliedFilters(filtersOf, table, !examplePage), params);
+    const unknown = examplePage ? [] : unknownRuleValues(filtersOf, params, filterContext);
     // In the table's order, each once.
     const order = table ? [...table.filters.map((filter) => filter.param), ...table.ignored] : [];
     const reported = [...unapplied, ...unknown];
@@ -375,7 +378,17 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         : undefined;
     if (!action) return undefined;
     const operation = specOf(operationId);
+    const ownFields = Object.hasOwn(LEAD_SELECTING, operationId) ? LEAD_SELECTING[operationId] : undefined;
+    /** The body without the action's own fields: what selects the leads. */
+    const leadFilters = (filters: Item) =>
+      Object.fromEntries(Object.entries(filters).filter(([name]) => !ownFields?.includes(name)));
     return ({ request, params, body }) => {
+      // An action that picks leads by `POST /leads/list`'s filters reports those it does not apply before it acts,
+      // as a list request does: a move that ignored `queries` would move every lead, without a word.
+      if (ownFields && isPlainObject(body)) {
+        const unapplied = checkFilters(operationId, request, leadFilters(body), false, "listLeads");
+        if (unapplied) return unapplied;
+      }
       const context: ActionContext = {
         params,
         query: Object.fromEntries(new URL(request.url).searchParams),
@@ -385,11 +398,14 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           return resource ? storeOf(resource) : undefined;
         },
         selectLeads: (filters) => {
+          // Its filters are only checked (above) for the actions LEAD_SELECTING lists.
+          if (!ownFields)
+            throw new Error(`${operationId} selects leads: list it in LEAD_SELECTING (actions.ts)`);
           const leads = resourceByName("leads");
           if (!leads) return [];
           return storeOf(leads)
             .all()
-            .filter(listPredicate("listLeads", listFilters.listLeads, filters, filterContext));
+            .filter(listPredicate("listLeads", listFilters.listLeads, leadFilters(filters), filterContext));
         },
         create: (name, input) => {
           const resource = resourceByName(name) as ResourceSpec;

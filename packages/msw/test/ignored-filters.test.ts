@@ -504,3 +504,92 @@ describe("the real pinned spec: every documented value of a hand-written rule's 
     }
   });
 });
+
+// The actions that pick leads with `POST /leads/list`'s filters (LEAD_SELECTING in src/actions.ts) are the same class
+// as a list request: a filter among their body fields that the mock does not apply must be reported before the
+// action acts, or a move with `queries` (a smart view's conditions) moves every lead without a word. Every listLeads filter (and every
+// own field) each action's body documents, against the real mock, with each strategy.
+describe("the real pinned spec: actions that select leads with listLeads' filters", () => {
+  it("report exactly the unapplied filters they are sent, before acting; never their own fields or applied filters", async () => {
+    const module = await import("../src/index.js");
+    const { listFilters } = await import("../src/generated/stateful.gen.js");
+    const { FILTER_RULES } = await import("../src/filters.js");
+    const { LEAD_SELECTING } = await import("../src/actions.js");
+    const build = requests({ module, listFilters, rules: FILTER_RULES, document: spec });
+    const table = listFilters.listLeads as ListFilterSpec;
+    const ruled = FILTER_RULES.listLeads ?? {};
+    const bodyProperties = (operationId: string) => {
+      const operation = module.operationSpecs[operationId as keyof typeof module.operationSpecs];
+      const source = (spec.paths as Record<string, Record<string, Schema>>)[operation.path]?.[
+        operation.method.toLowerCase()
+      ];
+      let body = (source?.requestBody as Schema | undefined)?.content as Schema | undefined;
+      body = (body?.["application/json"] as Schema | undefined)?.schema as Schema | undefined;
+      const ref = body?.$ref;
+      if (typeof ref === "string")
+        body = (spec.components as Record<string, Record<string, Schema>>).schemas?.[
+          ref.split("/").pop() ?? ""
+        ];
+      return Object.keys((body?.properties ?? {}) as Schema);
+    };
+    const rows: [string, string, boolean][] = [];
+    for (const [operationId, own] of Object.entries(LEAD_SELECTING)) {
+      const documented = bodyProperties(operationId);
+      const params = [...table.filters.map((filter) => filter.param), ...table.ignored, ...own];
+      for (const param of params.filter((name, index) => params.indexOf(name) === index)) {
+        if (!documented.includes(param)) continue;
+        const reported =
+          table.ignored.includes(param) && !Object.hasOwn(ruled, param) && !own.includes(param);
+        rows.push([operationId, param, reported]);
+      }
+    }
+    // The table holds the cases that showed the gap, and the own field that must never count as a filter.
+    expect(rows).toContainEqual(["moveLeads", "queries", true]);
+    expect(rows).toContainEqual(["bulkAssignLeads", "smart_view_id", true]);
+    expect(rows).toContainEqual(["bulkAssignLeads", "organization_user_ids", false]);
+    expect(rows).toContainEqual(["moveLeads", "search", false]);
+
+    for (const [operationId, param, reported] of rows) {
+      const label = `${operationId} ${param}`;
+      for (const strategy of ["warn", "error"] as const) {
+        const api = module.createMockApi({ seed: "lead-selecting", onIgnoredFilter: strategy });
+        const [list] = api.seed("lead-lists", 1);
+        api.seed("leads", 3);
+        server.resetHandlers(...api.handlers);
+        warn.mockClear();
+        const before = JSON.stringify(api.store.list("leads"));
+        const operation = module.operationSpecs[operationId as keyof typeof module.operationSpecs];
+        const body = {
+          ...build.requiredOf(operationId),
+          [param]: build.paramValue(operationId, param),
+          ...(operationId === "moveLeads" ? { to_list_id: list?.id } : {}),
+        };
+        const response = await answer(
+          new Request(new URL(`${ORIGIN}${operation.path}`), {
+            method: operation.method,
+            body: JSON.stringify(body),
+            headers: { "content-type": "application/json" },
+          }),
+        );
+        const warned = warn.mock.calls.map((call) => String(call[0]));
+        if (strategy === "error" && reported) {
+          expect(response.status, label).toBe(501);
+          expect((response.body as { message?: string }).message, label).toContain(
+            `${operationId}: the mock does not apply the list filter ${JSON.stringify(param)}`,
+          );
+          // Before acting: no job started, no lead changed.
+          api.jobs.completeAll();
+          expect(api.jobs.list(), label).toEqual([]);
+          expect(JSON.stringify(api.store.list("leads")), label).toBe(before);
+        } else {
+          // The action's own answer (a 400 of its own checks included), never the mock's 501.
+          expect(response.status, `${label}: ${JSON.stringify(response.body)}`).not.toBe(501);
+        }
+        if (strategy === "warn") {
+          expect(warned.length, label).toBe(reported ? 1 : 0);
+          if (reported) expect(warned[0], label).toContain(`${operationId}: the mock does not apply`);
+        } else expect(warned, label).toEqual([]);
+      }
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { CliError } from "../errors.ts";
 import { removeAbandoned } from "../fs/atomic.ts";
+import { removeAbandonedRunRoots } from "../fs/scratch.ts";
 import { TARGET_NAMES } from "../targets/registry.ts";
 
 const FOLDERS: Record<string, string> = { generated: join("src", "generated"), dist: "dist" };
@@ -20,6 +21,8 @@ export async function cleanCommand(args: string[]): Promise<number> {
     // Run by the root script: every generated package's folder, from the workspace root.
     if (!existsSync("pnpm-workspace.yaml")) throw new CliError("clean … all runs at the workspace root");
     for (const name of TARGET_NAMES) await clean(join("packages", name, folder));
+    // And the run folders a killed `generate` left in the temp folder (src/fs/scratch.ts), for the same reason.
+    if (which === "generated") await removeAbandonedRunRoots();
     return 0;
   }
   // Run by a package script: the working directory is the package. Refuse anywhere else.

@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { CliError } from "../errors.ts";
@@ -8,7 +8,7 @@ import { childState, holdChildren, stopChildren, useChildState } from "../fs/chi
 import { faultPoint } from "../fs/fault.ts";
 import { catchInterrupts, Interrupted } from "../fs/interrupt.ts";
 import { waitForLockFile } from "../fs/lock-file.ts";
-import { useScratchRoot } from "../fs/scratch.ts";
+import { makeRunRoot, useScratchRoot } from "../fs/scratch.ts";
 import { buildModel } from "../model/index.ts";
 import { type ProjectPaths, projectPaths } from "../paths.ts";
 import { readLockedSpecText, type SpecLock } from "../spec/lock.ts";
@@ -62,7 +62,7 @@ export async function generateCommand(args: string[]): Promise<number> {
   let scratchRoot: string | undefined;
   try {
     try {
-      scratchRoot = await mkdtemp(join(tmpdir(), "instantly-kit-generate-"));
+      scratchRoot = await makeRunRoot();
       for (const name of names) staged.push(await stageDir(outDir(name), name));
       interrupts.signal.throwIfAborted(); // no thread is started for a run already interrupted
       const byName = new Map(names.map((name, i) => [name, staged[i]?.tmp as string]));
