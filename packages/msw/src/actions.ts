@@ -359,13 +359,6 @@ const bulkCreateBlockListEntries: Action = (context) => {
 };
 
 /**
- * The state-changing actions of the stateful mock, by operationId: the spec's operations under leads, campaigns
- * and accounts (and the resources they act alike on) whose path ends in an action verb, or that change many
- * items at once. Status codes are the spec's enums (campaign: 0 Draft, 1 Active, 2 Paused; account: 1 Active,
- * 2 Paused; subsequence: 1 Active, 2 Paused; webhook: 1 active, -1 error; lead-finder agent: 0 Inactive,
- * 1 Active). Operations missing from the spec in use are skipped.
- */
-/**
  * The actions that pick leads with `POST /leads/list`'s filters (`context.selectLeads`), each with the body fields
  * that are its own rather than a filter (bulk-assign's `organization_user_ids` are the assignees, where
  * `listLeads` reads them as a filter). Before such an action acts, the filters among the rest that the mock does
@@ -376,6 +369,13 @@ export const LEAD_SELECTING: Readonly<Record<string, readonly string[]>> = {
   bulkAssignLeads: ["organization_user_ids"],
 };
 
+/**
+ * The state-changing actions of the stateful mock, by operationId: the spec's operations under leads, campaigns
+ * and accounts (and the resources they act alike on) whose path ends in an action verb, or that change many
+ * items at once. Status codes are the spec's enums (campaign: 0 Draft, 1 Active, 2 Paused; account: 1 Active,
+ * 2 Paused; subsequence: 1 Active, 2 Paused; webhook: 1 active, -1 error; lead-finder agent: 0 Inactive,
+ * 1 Active). Operations missing from the spec in use are skipped.
+ */
 export const ACTIONS: Readonly<Record<string, Action>> = {
   moveLeads,
   updateLeadInterestStatus,
