@@ -3,22 +3,14 @@
 // load fails now and then (a deploy replaced the files, the network dropped): that call fails, and the next
 // one must try again — not fail forever with the same rejected import, taking every call of the app down with
 // it. The loader is the one seam replaced here: the checks are the real ones.
+import { validLeadLabelBody } from "@instantly-kit/test-support/valid-bodies";
 import { describe, expect, test } from "vitest";
 import { createRedactor } from "../src/redact.js";
 import { scopeCheck } from "../src/scopes.js";
 import { createValidator } from "../src/validation.js";
 
 const redact = createRedactor("sk_live_load_KEY.1");
-const label = {
-  id: "l1",
-  created_by: "u",
-  organization_id: "o",
-  label: "Hot",
-  interest_status: 1,
-  interest_status_label: "positive",
-  description: null,
-  timestamp_created: "2026-01-02T03:04:05.000Z",
-};
+const label = validLeadLabelBody();
 
 describe("a failed load of the validation chunk is tried again on the next call", () => {
   test.each(["response", "request"] as const)("%s", async (side) => {

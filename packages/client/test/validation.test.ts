@@ -3,6 +3,7 @@
 // createLeadLabel: an object with required strings, a number, a string enum, nullable fields, a date-time).
 
 import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { validLeadLabelBody } from "@instantly-kit/test-support/valid-bodies";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import {
   createInstantlyClient,
@@ -22,18 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
-
-const label = (overrides: Record<string, unknown> = {}) => ({
-  id: "0190a0b0-0000-7000-8000-000000000001",
-  created_by: "user-1",
-  organization_id: "org-1",
-  label: "Hot",
-  interest_status: 1,
-  interest_status_label: "positive",
-  description: null,
-  timestamp_created: "2026-01-02T03:04:05.000Z",
-  ...overrides,
-});
 
 function client(validate: ValidateOptions, onValidationIssue?: (error: InstantlyValidationError) => void) {
   return createInstantlyClient({
@@ -86,7 +75,7 @@ describe('validate: { response: "throw" }', () => {
       ],
     ],
   ])("%s: InstantlyValidationError naming operation, status and every violation", async (_, change, want) => {
-    serve(label(change));
+    serve(validLeadLabelBody(change));
     const { error } = await outcome(getLabel(client({ response: "throw" })));
     expect(isInstantlyError(error)).toBe(true);
     const validation = error as InstantlyValidationError;
@@ -101,19 +90,21 @@ describe('validate: { response: "throw" }', () => {
     expect(validation.message).toMatch(/^getLeadLabel \(GET \/api\/v2\/lead-labels\/\{id\}\): response 200 /);
     for (const line of want) expect(validation.message).toContain(line);
     // No value of the body by default (only an unknown enum value, which is the point of the report).
-    expect(validation.message).not.toContain("user-1");
+    expect(validation.message).not.toContain(validLeadLabelBody().created_by);
     expect(validation.violations.every((v) => v.sample === undefined)).toBe(true);
   });
 
   test("a matching body is returned exactly as received (not zod's output: unknown fields stay)", async () => {
-    const body = label({ extra_field_from_a_newer_api: { nested: [1, 2] } });
+    const body = validLeadLabelBody({ extra_field_from_a_newer_api: { nested: [1, 2] } });
     serve(body);
     const { result } = await outcome(getLabel(client({ response: "throw" })));
     expect(result?.data).toEqual(body);
   });
 
   test("a list of 100 items with one wrong field in each is one violation ×100", async () => {
-    const items = Array.from({ length: 100 }, (_, i) => label({ id: `l${i}`, interest_status: "x" }));
+    const items = Array.from({ length: 100 }, (_, i) =>
+      validLeadLabelBody({ id: `l${i}`, interest_status: "x" }),
+    );
     server.route("GET /api/v2/lead-labels", (_, response) => json(response, 200, { items }));
     const c = client({ response: "throw" });
     const { error } = await outcome(c.GET("/api/v2/lead-labels", {}));
@@ -127,7 +118,7 @@ describe('validate: { response: "throw" }', () => {
 
   test("paginate() and request() are validated too", async () => {
     server.route("GET /api/v2/lead-labels", (_, response) =>
-      json(response, 200, { items: [label({ label: 7 })] }),
+      json(response, 200, { items: [validLeadLabelBody({ label: 7 })] }),
     );
     const c = client({ response: "throw" });
     const pages = paginate(c, "/api/v2/lead-labels", {});
@@ -135,14 +126,14 @@ describe('validate: { response: "throw" }', () => {
       kind: "validation",
       operation: "listLeadLabel",
     });
-    serve(label({ label: 7 }));
+    serve(validLeadLabelBody({ label: 7 }));
     await expect(
       c.request("get", "/api/v2/lead-labels/{id}" as never, { params: { path: { id: "l1" } } } as never),
     ).rejects.toMatchObject({ kind: "validation" });
   });
 
   test("an undocumented 2xx status is a violation; error statuses stay InstantlyApiError material", async () => {
-    serve(label(), 201);
+    serve(validLeadLabelBody(), 201);
     const created = await outcome(getLabel(client({ response: "throw" })));
     expect((created.error as InstantlyValidationError).violations).toEqual([
       { path: "$", expected: "a body of status 200", got: "status 201", count: 1 },
@@ -154,7 +145,7 @@ describe('validate: { response: "throw" }', () => {
   });
 
   test('"off" (the default) checks nothing: a mismatching body is returned as is', async () => {
-    const body = label({ id: null, interest_status_label: "maybe" });
+    const body = validLeadLabelBody({ id: null, interest_status_label: "maybe" });
     serve(body);
     for (const c of [client({}), client({ response: "off" })]) {
       expect((await getLabel(c)).data).toEqual(body);
@@ -168,7 +159,7 @@ describe('validate: { response: "warn" }', () => {
   test("reports once per operation and shape, returns the data, and does not flood", async () => {
     const reports: InstantlyValidationError[] = [];
     const c = client({ response: "warn" }, (error) => reports.push(error));
-    serve(label({ label: null }));
+    serve(validLeadLabelBody({ label: null }));
     for (let i = 0; i < 5; i++) {
       const { data } = await getLabel(c);
       expect(data?.label).toBeNull();
@@ -176,13 +167,15 @@ describe('validate: { response: "warn" }', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]?.message).toContain("$.label: expected string, got null");
     // A different shape on the same operation is new: reported once more.
-    serve(label({ label: null, interest_status: "2" }));
+    serve(validLeadLabelBody({ label: null, interest_status: "2" }));
     await getLabel(c);
     await getLabel(c);
     expect(reports).toHaveLength(2);
     // The same shape on another item index of a list is the same shape.
     for (const index of [0, 3, 7]) {
-      const items = Array.from({ length: 10 }, (_, i) => label(i === index ? { label: null } : {}));
+      const items = Array.from({ length: 10 }, (_, i) =>
+        validLeadLabelBody(i === index ? { label: null } : {}),
+      );
       server.route("GET /api/v2/lead-labels", (_, response) => json(response, 200, { items }));
       await c.GET("/api/v2/lead-labels", {});
     }
@@ -193,13 +186,13 @@ describe('validate: { response: "warn" }', () => {
       "listLeadLabel",
     ]);
     // A body that matches is never reported.
-    serve(label());
+    serve(validLeadLabelBody());
     await getLabel(c);
     expect(reports).toHaveLength(3);
   });
 
   test("each client keeps its own memory of what it reported", async () => {
-    serve(label({ label: null }));
+    serve(validLeadLabelBody({ label: null }));
     const first: unknown[] = [];
     const second: unknown[] = [];
     await getLabel(client({ response: "warn" }, (error) => first.push(error)));
@@ -208,7 +201,7 @@ describe('validate: { response: "warn" }', () => {
   });
 
   test("without a callback it goes to console.warn, once", async () => {
-    serve(label({ label: null }));
+    serve(validLeadLabelBody({ label: null }));
     const warned: unknown[][] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => warned.push(args);
@@ -252,7 +245,7 @@ describe('validate: { request: "throw" }', () => {
       "$.label: expected string, got null",
     ],
   ])("%s: rejected before anything is sent", async (_, body, violation) => {
-    server.route("POST /api/v2/lead-labels", (_, response) => json(response, 200, label()));
+    server.route("POST /api/v2/lead-labels", (_, response) => json(response, 200, validLeadLabelBody()));
     const { error } = await outcome(create(client({ request: "throw" }), body));
     const validation = error as InstantlyValidationError;
     expect(validation.kind).toBe("validation");
@@ -265,10 +258,10 @@ describe('validate: { request: "throw" }', () => {
   });
 
   test("a matching body is sent as given", async () => {
-    server.route("POST /api/v2/lead-labels", (_, response) => json(response, 200, label()));
+    server.route("POST /api/v2/lead-labels", (_, response) => json(response, 200, validLeadLabelBody()));
     const body = { label: "Hot", interest_status_label: "positive" };
     const { result } = await outcome(create(client({ request: "throw", response: "throw" }), body));
-    expect(result?.data).toEqual(label());
+    expect(result?.data).toEqual(validLeadLabelBody());
     expect(server.requests).toHaveLength(1);
     expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual(body);
   });
@@ -278,7 +271,7 @@ describe("the key never appears", () => {
   test("a server echoing the key into every mismatching place: error, message, JSON, inspect, samples", async () => {
     const c = client({ response: "throw", samples: true });
     serve({
-      ...label(),
+      ...validLeadLabelBody(),
       id: `Bearer ${KEY}`.length, // wrong type
       label: { echoed: KEY },
       interest_status_label: KEY, // unknown enum value: the value is shown, redacted
@@ -296,7 +289,7 @@ describe("the key never appears", () => {
   test("in warn reports too", async () => {
     const reports: InstantlyValidationError[] = [];
     const c = client({ response: "warn", samples: true }, (error) => reports.push(error));
-    serve(label({ interest_status_label: KEY, label: KEY.length }));
+    serve(validLeadLabelBody({ interest_status_label: KEY, label: KEY.length }));
     await getLabel(c);
     expect(reports).toHaveLength(1);
     for (const text of printable({ error: reports[0] })) expect(text).not.toContain(KEY);

@@ -4,6 +4,11 @@
 // of bounds that changes, a map whose keys change (header names, ids as keys). And what the client
 // remembers to know "already reported" stays bounded however long the stream.
 import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import {
+  validCampaignBody,
+  validLeadLabelBody,
+  validWebhookBody,
+} from "@instantly-kit/test-support/valid-bodies";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createInstantlyClient, type InstantlyClient, type InstantlyValidationError } from "../src/index.js";
 
@@ -17,42 +22,22 @@ beforeEach(() => server.reset());
 
 const CALLS = 60;
 
-const label = (i: number, overrides: Record<string, unknown>) => ({
-  id: `l${i}`,
-  created_by: "user-1",
-  organization_id: "org-1",
-  label: "Hot",
-  interest_status: 1,
-  interest_status_label: "positive",
-  description: null,
-  timestamp_created: "2026-01-02T03:04:05.000Z",
-  ...overrides,
-});
-const campaign = (i: number, overrides: Record<string, unknown>) => ({
-  id: `c${i}`,
-  name: "Campaign",
-  status: 1,
-  campaign_schedule: {
-    schedules: [
-      {
-        name: "Office hours",
-        timezone: "America/Chicago",
-        days: { 1: true },
-        timing: { from: "09:00", to: "17:00" },
-      },
-    ],
-  },
-  timestamp_created: "2026-01-02T03:04:05.000Z",
-  timestamp_updated: "2026-01-02T03:04:05.000Z",
-  ...overrides,
-});
-const webhook = (i: number, overrides: Record<string, unknown>) => ({
-  id: `w${i}`,
-  organization: "org-1",
-  target_hook_url: "https://hooks.example/in",
-  timestamp_created: "2026-01-02T03:04:05.000Z",
-  ...overrides,
-});
+const label = (i: number, overrides: Record<string, unknown>) =>
+  validLeadLabelBody({ id: `l${i}`, ...overrides });
+const campaign = (i: number, overrides: Record<string, unknown>) =>
+  validCampaignBody({ id: `c${i}`, ...overrides });
+const webhook = (i: number, overrides: Record<string, unknown>) =>
+  validWebhookBody({ id: `w${i}`, ...overrides });
+
+/** A client that checks responses and reports each violation into `reports` instead of throwing. */
+const warnClient = (reports: InstantlyValidationError[]) =>
+  createInstantlyClient({
+    apiKey: KEY,
+    baseUrl: server.baseUrl,
+    retry: false,
+    validate: { response: "warn" },
+    onValidationIssue: (error) => reports.push(error),
+  });
 
 interface Stream {
   /** The route answering the i-th call. */
@@ -117,13 +102,7 @@ const streams: [string, Stream][] = [
 describe("warn: a stream of bodies wrong in the same way is reported a bounded number of times", () => {
   test.each(streams)("%s", async (_, stream) => {
     const reports: InstantlyValidationError[] = [];
-    const client = createInstantlyClient({
-      apiKey: KEY,
-      baseUrl: server.baseUrl,
-      retry: false,
-      validate: { response: "warn" },
-      onValidationIssue: (error) => reports.push(error),
-    });
+    const client = warnClient(reports);
     let i = 0;
     server.route(stream.route, (_, response) => json(response, 200, stream.body(i++)));
     for (let call = 0; call < CALLS; call++) await stream.call(client);
@@ -135,13 +114,7 @@ describe("warn: a stream of bodies wrong in the same way is reported a bounded n
 
   test("a map with a new key every call: at most 10 reports for the operation, other operations still reported", async () => {
     const reports: InstantlyValidationError[] = [];
-    const client = createInstantlyClient({
-      apiKey: KEY,
-      baseUrl: server.baseUrl,
-      retry: false,
-      validate: { response: "warn" },
-      onValidationIssue: (error) => reports.push(error),
-    });
+    const client = warnClient(reports);
     let i = 0;
     server.route("GET /api/v2/webhooks/w1", (_, response) =>
       json(response, 200, webhook(i, { headers: { [`x-${i++}`]: 1 } })),

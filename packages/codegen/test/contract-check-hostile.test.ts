@@ -8,29 +8,14 @@ import { execFile } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { validCampaignBody, validWebhookBody } from "@instantly-kit/test-support/valid-bodies";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLI } from "./helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const KEY = "sk_live_hostile_LIST.key%7";
 
-const campaign = (id: string) => ({
-  id,
-  name: "Campaign",
-  status: 1,
-  campaign_schedule: {
-    schedules: [
-      {
-        name: "Office hours",
-        timezone: "America/Chicago",
-        days: { 1: true },
-        timing: { from: "09:00", to: "17:00" },
-      },
-    ],
-  },
-  timestamp_created: "2026-01-02T03:04:05.000Z",
-  timestamp_updated: "2026-01-02T03:04:05.000Z",
-});
+const campaign = (id: string) => validCampaignBody({ id });
 
 type Answer = (request: IncomingMessage, response: ServerResponse) => void;
 const send =
@@ -198,14 +183,11 @@ describe("contract:check text report: a server's strings cannot break its lines"
   test.each(
     BREAKERS.map((breaker) => [`U+${(breaker.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`, breaker]),
   )("%s", async (_, breaker) => {
-    const webhook = {
+    const webhook = validWebhookBody({
       id: "w1",
-      organization: "org-1",
-      target_hook_url: "https://hooks.example/in",
-      timestamp_created: "2026-01-02T03:04:05.000Z",
       event_type: `lead${breaker}x`,
       headers: { [`x${breaker}y`]: 1 },
-    };
+    });
     const answer = send(200, JSON.stringify({ items: [webhook] }));
     try {
       webhookAnswer = answer;

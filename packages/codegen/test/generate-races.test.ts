@@ -396,65 +396,85 @@ describe.runIf(process.platform === "linux")("child processes of a run stopped e
     return pids.filter(running);
   }
 
-  it.each(
-    (["SIGINT", "SIGTERM", "SIGHUP"] as const).flatMap((signal) => ROWS.map((row) => ({ signal, ...row }))),
-  )(
-    "$signal while Biome formats ($threads, --jobs $jobs): every child process ends before the CLI does; 128 + n, one line, nothing left",
-    { timeout: TIMEOUT },
-    async ({ signal, targets, jobs, biomes }) => {
-      const biome = standIn();
-      const run = start(workspace, ["generate", ...targets, "--jobs", jobs], biome.env);
-      try {
-        await biome.started(biomes, run);
-        const children = childrenOf(run.child.pid as number);
-        // What the CLI runs at this moment: the stand-ins, and esbuild's service (orval's, for react-query).
-        expect(children.map((child) => child.pid)).toEqual(expect.arrayContaining(biome.pids()));
-        expect(children.filter((child) => /esbuild/.test(child.command))).toHaveLength(1);
-        run.child.kill(signal);
-        const result = await run.done;
-        expect(result.code, result.stderr).toBe(CODES[signal]);
-        expect(result.stdout).toBe("");
-        expect(result.stderr).toBe(`error: generate interrupted (${signal}): no package changed\n`);
-        // Biome is stopped before the CLI exits: at once, no waiting. Then nothing the CLI started runs on.
-        expect(biome.pids().filter(running)).toEqual([]);
-        expect(await stillRunning(children.map((child) => child.pid))).toEqual([]);
-        expect(trees(workspace)).toEqual(old);
-        expect(leftovers(workspace)).toEqual([]);
-        // Node's own compile cache (in the temp folder too) is meant to stay.
-        expect(readdirSync(biome.tmp).filter((name) => name !== "node-compile-cache")).toEqual([]);
-      } finally {
-        biome.release();
-        if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
-      }
-    },
-  );
-
-  // types fails (its Biome) while react-query's Biome runs in the other worker: the run stops there — it does not
-  // wait for the other targets, whose output is thrown away — and the Biome still formatting is stopped.
-  it("a target that fails while Biome formats another in a worker: that Biome ends before the CLI does; one line, exit 1, nothing left", {
-    timeout: TIMEOUT,
-  }, async () => {
-    const biome = standIn("types");
-    const run = start(workspace, ["generate", "types", "react-query", "msw", "--jobs", "2"], biome.env);
+  /**
+   * Runs `generate <args>` with a stand-in Biome (failing for `failFor`'s folder), waits until `biomes` stand-ins are
+   * formatting, lists the CLI's children, and has `stop` end the run early. Then what every early stop must leave:
+   * `code` and the one line `stderr`, nothing on stdout, no stand-in nor any other child running on after the CLI,
+   * the old trees, no staging folder, an empty temp folder.
+   */
+  async function stopWhileFormatting({
+    args,
+    failFor,
+    biomes,
+    stop,
+    code,
+    stderr,
+  }: {
+    args: string[];
+    failFor?: string;
+    biomes: number;
+    stop: (run: Started, biome: ReturnType<typeof standIn>, children: ReturnType<typeof childrenOf>) => void;
+    code: number;
+    stderr: string;
+  }): Promise<void> {
+    const biome = standIn(failFor);
+    const run = start(workspace, ["generate", ...args], biome.env);
     try {
-      await biome.started(2, run);
+      await biome.started(biomes, run);
       const children = childrenOf(run.child.pid as number);
+      // What the CLI runs at this moment: the stand-ins at least.
       expect(children.map((child) => child.pid)).toEqual(expect.arrayContaining(biome.pids()));
-      biome.fail();
+      stop(run, biome, children);
       const result = await run.done;
-      expect(result.code, result.stderr).toBe(1);
+      expect(result.code, result.stderr).toBe(code);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toBe(
-        "error: formatting generated code failed: Biome exited with code 1: stand-in Biome cannot format this\n",
-      );
+      expect(result.stderr).toBe(stderr);
+      // Biome is stopped before the CLI exits: at once, no waiting. Then nothing the CLI started runs on.
       expect(biome.pids().filter(running)).toEqual([]);
       expect(await stillRunning(children.map((child) => child.pid))).toEqual([]);
       expect(trees(workspace)).toEqual(old);
       expect(leftovers(workspace)).toEqual([]);
+      // Node's own compile cache (in the temp folder too) is meant to stay.
       expect(readdirSync(biome.tmp).filter((name) => name !== "node-compile-cache")).toEqual([]);
     } finally {
       biome.release();
       if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
     }
-  });
+  }
+
+  it.each(
+    (["SIGINT", "SIGTERM", "SIGHUP"] as const).flatMap((signal) => ROWS.map((row) => ({ signal, ...row }))),
+  )(
+    "$signal while Biome formats ($threads, --jobs $jobs): every child process ends before the CLI does; 128 + n, one line, nothing left",
+    { timeout: TIMEOUT },
+    ({ signal, targets, jobs, biomes }) =>
+      stopWhileFormatting({
+        args: [...targets, "--jobs", jobs],
+        biomes,
+        stop: (run, _, children) => {
+          // And esbuild's service (orval's, for react-query).
+          expect(children.filter((child) => /esbuild/.test(child.command))).toHaveLength(1);
+          run.child.kill(signal);
+        },
+        code: CODES[signal],
+        stderr: `error: generate interrupted (${signal}): no package changed\n`,
+      }),
+  );
+
+  // types fails (its Biome) while react-query's Biome runs in the other worker: the run stops there — it does not
+  // wait for the other targets, whose output is thrown away — and the Biome still formatting is stopped.
+  it(
+    "a target that fails while Biome formats another in a worker: that Biome ends before the CLI does; one line, exit 1, nothing left",
+    { timeout: TIMEOUT },
+    () =>
+      stopWhileFormatting({
+        args: ["types", "react-query", "msw", "--jobs", "2"],
+        failFor: "types",
+        biomes: 2,
+        stop: (_, biome) => biome.fail(),
+        code: 1,
+        stderr:
+          "error: formatting generated code failed: Biome exited with code 1: stand-in Biome cannot format this\n",
+      }),
+  );
 });
