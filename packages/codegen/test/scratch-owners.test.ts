@@ -30,6 +30,14 @@ const OWNERS: [string, string, boolean][] = [
   ["no host (an older version's name), process running", `${process.pid}`, false],
 ];
 
+describe("a lock's stale copy named by an older version (no owner)", () => {
+  it("is a leftover: no running process names one so", () => {
+    expect(isLeftover(".pull.lock", ".pull.lock.stale-0123456789ab")).toBe(true);
+    expect(isLeftover(".pull.lock", ".pull.lockXstale-0123456789ab")).toBe(false);
+    expect(isLeftover(".pull.lock", ".pull.lock.stale-0123456789ab-x")).toBe(false);
+  });
+});
+
 describe("the owner a run writes", () => {
   it("is this host and this process", () => {
     expect(ownerTag()).toMatch(new RegExp(`^[0-9a-f]{8}\\.${process.pid}$`));
@@ -65,6 +73,9 @@ describe.each(OWNERS)("an entry owned by %s", (_, owner, removed) => {
 
   it(`a lock's temporary file is ${removed ? "a leftover" : "not a leftover"}`, () => {
     expect(isLeftover(".pull.lock", `.pull.lock.new-${owner}-0123456789ab`)).toBe(removed);
+    // A lock moved aside to be removed as stale (a live process's own lock, for a moment, when two take over).
+    expect(isLeftover(".pull.lock", `.pull.lock.stale-${owner}-0123456789ab`)).toBe(removed);
+    expect(isLeftover(".pull.lock", `.other.lock.stale-${owner}-0123456789ab`)).toBe(false);
     expect(isLeftover(".pull.lock", `.other.lock.new-${owner}-0123456789ab`)).toBe(false);
   });
 });

@@ -141,7 +141,9 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
  * process's fresh lock was moved by mistake, it is put back.
  */
 async function removeStale(file: string, stale: LockOwner): Promise<boolean> {
-  const aside = `${file}.stale-${randomBytes(6).toString("hex")}`;
+  // Named after its owner like `.new-` (src/fs/owner.ts): between the rename and the check below, this may be a
+  // live process's fresh lock, which a pull cleaning up leftovers must not remove.
+  const aside = `${file}.stale-${ownerTag()}-${randomBytes(6).toString("hex")}`;
   try {
     await rename(file, aside);
   } catch (error) {
@@ -159,9 +161,16 @@ async function removeStale(file: string, stale: LockOwner): Promise<boolean> {
 }
 
 /**
- * Is `name` (a file next to the lock) a temporary file a killed process left behind? The `.new-<owner>-…`
- * files of live processes are not: they are about to become the lock.
+ * Is `name` (a file next to the lock) a temporary file a killed process left behind? The `.new-<owner>-…` and
+ * `.stale-<owner>-…` files of live processes are not: the first is about to become the lock, the second may be a
+ * live process's lock moved aside for a moment (see `removeStale`). A `.stale-` name without an owner (12 hex
+ * digits: written by an older version, which no running process uses any more) is.
  */
 export function isLeftover(lockName: string, name: string): boolean {
-  return name.startsWith(`${lockName}.stale-`) || isAbandoned(name, `${lockName}.new-`);
+  const stale = `${lockName}.stale-`;
+  return (
+    isAbandoned(name, stale) ||
+    (name.startsWith(stale) && /^[0-9a-f]{12}$/.test(name.slice(stale.length))) ||
+    isAbandoned(name, `${lockName}.new-`)
+  );
 }
