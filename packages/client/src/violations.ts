@@ -28,6 +28,8 @@ export interface IssueLike {
   readonly keys?: readonly string[];
   readonly errors?: readonly (readonly IssueLike[])[];
   readonly issues?: readonly IssueLike[];
+  /** A custom issue's own fields; @instantly-kit/zod's checks put `expected` and `got` there (its `uniqueItems`). */
+  readonly params?: { readonly expected?: unknown; readonly got?: unknown };
 }
 
 const MAX_SAMPLE = 80;
@@ -196,6 +198,13 @@ function explain(issue: IssueLike, root: unknown, base: readonly PropertyKey[], 
     case "invalid_key":
     case "invalid_element":
       return (issue.issues ?? []).flatMap((inner) => explain(inner, root, path, redact));
+    case "custom": {
+      // A check zod does not have, written by the zod package (`uniqueItems`): its message is a sentence ("must NOT
+      // have duplicate items…"), so it says what it expected and found in `params`, as a violation reads.
+      const { expected, got: found } = issue.params ?? {};
+      if (typeof expected === "string" && typeof found === "string") return [{ path, expected, got: found }];
+      return [{ path, expected: issue.message, got }];
+    }
     default:
       return [{ path, expected: issue.message, got }];
   }

@@ -265,6 +265,32 @@ describe('validate: { request: "throw" }', () => {
     expect(server.requests).toHaveLength(1);
     expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual(body);
   });
+
+  // The spec makes `lead_ids` unique (`uniqueItems: true`); the API and the mock refuse a repeated id.
+  test("a repeated item of an array the spec makes unique: rejected before anything is sent", async () => {
+    server.route("POST /api/v2/ai-agents/a1/activities/imported-leads", (_, response) =>
+      json(response, 200, {}),
+    );
+    const send = (leadIds: string[]) =>
+      outcome(
+        client({ request: "throw" }).POST("/api/v2/ai-agents/{id}/activities/imported-leads", {
+          params: { path: { id: "a1" } },
+          body: { lead_ids: leadIds, master_list_id: "m1" },
+        }),
+      );
+    const { error } = await send(["l1", "l2", "l1"]);
+    const validation = error as InstantlyValidationError;
+    expect(validation.kind).toBe("validation");
+    expect(validation.side).toBe("request");
+    expect(validation.violations).toEqual([
+      { path: "$.lead_ids[2]", expected: "unique items", got: "a repeat of item 0", count: 1 },
+    ]);
+    expect(validation.message).toContain("$.lead_ids[2]: expected unique items, got a repeat of item 0");
+    expect(server.requests).toHaveLength(0);
+
+    expect((await send(["l1", "l2"])).error).toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe("the key never appears", () => {

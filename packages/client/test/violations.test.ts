@@ -127,6 +127,27 @@ describe("violationsOf: one row per kind of mismatch", () => {
     ],
     ["map value", z.record(z.string(), z.number()), { x: 1, y: "2" }, ["$.y: expected number, got string"]],
     [
+      "a custom check: its message says what was expected",
+      z.object({ code: z.string().refine((value) => value.length === 3, "a three-letter code") }),
+      { code: "ab" },
+      ["$.code: expected a three-letter code, got string"],
+    ],
+    [
+      "a custom check that says what it expected and found (as @instantly-kit/zod's uniqueItems does)",
+      z.array(z.string()).check((payload) => {
+        if (payload.value[0] === payload.value[1])
+          payload.issues.push({
+            code: "custom",
+            path: [1],
+            input: payload.value[1],
+            message: "must NOT have duplicate items (items 0 and 1 are identical)",
+            params: { expected: "unique items", got: "a repeat of item 0" },
+          });
+      }),
+      ["a", "a"],
+      ["$[1]: expected unique items, got a repeat of item 0"],
+    ],
+    [
       "property name that is not an identifier",
       z.object({ "first name": z.string() }),
       {},

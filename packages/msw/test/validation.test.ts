@@ -312,8 +312,6 @@ function replaced(root: unknown, path: (string | number)[], value: unknown): unk
 const ENUM_NULL =
   'not settled: `type: [T, "null"]` with an `enum` that lists no null — JSON Schema (Ajv, the mock) refuses null, orval writes `.nullable()` (zod takes it). Which is right is the spec\'s question: createWebhook\'s `event_type` says "null for custom label events". zod could refuse it with a refinement; the mock could take it';
 const KEYWORD_DISAGREEMENTS: Record<string, string> = {
-  "createImportedLeadsActivity lead_ids uniqueItems":
-    "not fixed yet: orval drops `uniqueItems`; zod could say it with a refinement (the generator's work, left)",
   "createInboxPlacementTest not_sending_status enum without null": ENUM_NULL,
   "createInboxPlacementTest status enum without null": ENUM_NULL,
   "patchInboxPlacementTest status enum without null": ENUM_NULL,

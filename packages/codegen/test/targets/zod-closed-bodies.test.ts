@@ -4,15 +4,8 @@
 // src/targets/zod/closed-bodies.ts (and the `zod.unknown().and(X)` → X simplification, without which a closed X
 // inside it accepts any key). Generated from a hand-written spec, run with zod, and each verdict held to Ajv's on
 // the spec itself: where they differ, the table says why.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import ts from "typescript";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildModel } from "../../src/model/index.ts";
-import { generateZodSchemas } from "../../src/targets/zod/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ajvBodyVerdicts, generatedSchemas, type Schema } from "./zod-run.ts";
 
 type Json = Record<string, unknown>;
 const closed = (properties: Json, extra: Json = {}): Json => ({
@@ -87,42 +80,12 @@ const spec = {
   components: { schemas: { Thing: closed({ id: str }) } },
 };
 
-interface Schema {
-  safeParse(value: unknown): { success: boolean };
-}
 let schemas: Record<string, Schema>;
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), "ik-zod-closed-"));
-  dirs.push(dir);
-  await generateZodSchemas(buildModel(structuredClone(spec)), dir);
-  const source = await readFile(join(dir, "schemas.gen.ts"), "utf8");
-  // Run with the zod the package ships with (packages/zod depends on it; this package does not).
-  const zod = createRequire(join(import.meta.dirname, "..", "..", "..", "zod", "package.json"))("zod");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  });
-  const module = { exports: {} as Record<string, Schema> };
-  new Function("require", "module", "exports", outputText)(
-    (name: string) => {
-      if (name !== "zod") throw new Error(`the generated file imports ${name}`);
-      return zod;
-    },
-    module,
-    module.exports,
-  );
-  schemas = module.exports;
+  ({ schemas } = await generatedSchemas(spec));
 });
 
-const ajv = new Ajv2020({ strict: false });
-ajv.addSchema(structuredClone(spec), "spec");
-const ajvAccepts = (id: string, body: unknown) =>
-  ajv.validate(
-    { $ref: `spec#/paths/~1api~1v2~1${id}/post/requestBody/content/application~1json/schema` },
-    body,
-  );
+const ajvAccepts = ajvBodyVerdicts(spec);
 
 const LOOSER =
   "zod.strictObject cannot take the keys a pattern matches, so the object stays open: the looser verdict, never a body refused that the spec allows";

@@ -3,6 +3,7 @@ import type { SpecModel } from "../../model/index.ts";
 import { f, type TS, ts } from "../react-query/syntax.ts";
 import { closedBodyObjects } from "./closed-bodies.ts";
 import { componentSchemaName, type OperationSchemaNames } from "./names.ts";
+import { checkedUnique, UNIQUE_ITEMS_NAME, uniqueBodyArrays, uniqueItemsImport } from "./unique-arrays.ts";
 
 export function fail(message: string): never {
   throw new CliError(`zod: ${message}`);
@@ -90,8 +91,9 @@ function isCompanionType(statement: TS.Statement): boolean {
 /**
  * orval's single file → `schemas.gen.ts`: operation schemas renamed to names.ts's names (every identifier that
  * refers to one, too), component schemas checked against the naming rule, companion types dropped, every schema
- * marked pure, a request body's objects that the spec closes made strict (closed-bodies.ts). Everything is done on the syntax tree; an orval upgrade that names or shapes things differently
- * fails here, naming what it expected.
+ * marked pure, a request body's objects that the spec closes made strict (closed-bodies.ts) and its arrays that the
+ * spec makes unique checked (unique-arrays.ts). Everything is done on the syntax tree; an orval upgrade that names or
+ * shapes things differently fails here, naming what it expected.
  */
 export function postprocessSchemas(
   source: TS.SourceFile,
@@ -114,8 +116,11 @@ export function postprocessSchemas(
     if (!declared.has(name)) fail(`orval wrote no ${name} for component ${JSON.stringify(schema.name)}`);
   }
   const closed = closedBodyObjects(source, model, names);
-  if (declared.has(EMAIL_PATTERN_NAME)) fail(`orval wrote a ${EMAIL_PATTERN_NAME} of its own`);
+  const unique = uniqueBodyArrays(source, model, names);
+  for (const name of [EMAIL_PATTERN_NAME, UNIQUE_ITEMS_NAME])
+    if (declared.has(name)) fail(`orval wrote a ${name} of its own`);
   let emails = 0;
+  let uniques = 0;
   const exported = new Set<string>();
   const result = ts.transform(source, [
     (context) => (file) => {
@@ -157,6 +162,11 @@ export function postprocessSchemas(
             ]),
           ]);
         }
+        // `zod.array(X).min(1)` of an array the spec makes unique → `zod.unknown().check(uniqueItems).pipe(…)`.
+        if (unique.has(node as TS.CallExpression)) {
+          uniques++;
+          visited = checkedUnique(visited as TS.Expression);
+        }
         const innerOfChain = ts.isPropertyAccessExpression(parent) && parent.expression === node;
         // `new RegExp(…)` (a `pattern`) too: a bundler cannot know it is free of side effects.
         if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !innerOfChain)
@@ -177,6 +187,9 @@ export function postprocessSchemas(
             if (ts.isIdentifier(declaration.name)) exported.add(declaration.name.text);
         statements.push(next);
       }
+      const imports = statements.findIndex((statement) => !ts.isImportDeclaration(statement));
+      const afterImports = imports === -1 ? statements.length : imports;
+      if (uniques > 0) statements.splice(afterImports, 0, uniqueItemsImport());
       if (emails > 0) {
         // After the imports: `const emailFormatPattern = /* @__PURE__ */ new RegExp("…", "i");`, not exported.
         const pattern = f.createVariableStatement(
@@ -201,8 +214,7 @@ export function postprocessSchemas(
             ts.NodeFlags.Const,
           ),
         );
-        const imports = statements.findIndex((statement) => !ts.isImportDeclaration(statement));
-        statements.splice(imports === -1 ? statements.length : imports, 0, pattern);
+        statements.splice(afterImports + (uniques > 0 ? 1 : 0), 0, pattern);
       }
       return f.updateSourceFile(file, statements);
     },

@@ -1,0 +1,295 @@
+// A request body's array that the spec makes unique (`uniqueItems: true`) refuses two equal items — equal as JSON
+// values, deep, key order irrelevant — as the API and the mock (ADR 0030) do; orval drops the keyword, so this is the
+// transform in src/targets/zod/unique-arrays.ts with the zod package's runtime check (packages/zod/src/unique-items.ts).
+// Arrays of strings, numbers, anything, objects (closed and open), arrays of arrays, arrays inside array items, in
+// unions, nullable, at the root, `uniqueItems: false`. Generated from a hand-written spec, run with zod, each verdict
+// held to Ajv's on the spec itself: where they differ, the table says why.
+import { beforeAll, describe, expect, it } from "vitest";
+import { ajvBodyVerdicts, generatedSchemas, type Schema } from "./zod-run.ts";
+
+type Json = Record<string, unknown>;
+const str = { type: "string" };
+const num = { type: "number" };
+const unique = (items: Json, extra: Json = {}): Json => ({
+  type: "array",
+  items,
+  uniqueItems: true,
+  ...extra,
+});
+const object = (properties: Json, extra: Json = {}): Json => ({ type: "object", properties, ...extra });
+const closed = (properties: Json): Json => object(properties, { additionalProperties: false });
+
+/** operationId → its JSON request body schema. */
+const BODIES: Record<string, Json> = {
+  createScalars: object({
+    tags: unique(str),
+    numbers: unique(num),
+    anything: unique({}),
+    bounded: unique(str, { minItems: 1, maxItems: 3 }),
+    free: { type: "array", items: str, uniqueItems: false },
+    plain: { type: "array", items: str },
+    maybe: unique(str, { type: ["array", "null"] }),
+  }),
+  createObjects: object({
+    people: unique(closed({ name: str, age: num, address: closed({ city: str, zip: str }) })),
+    // An open item: zod drops its unlisted keys before a check on `zod.array(…)` could see them.
+    loose: unique(object({ name: str })),
+  }),
+  createNested: object({
+    // Outer and inner unique; only the inner; only the outer.
+    both: unique(unique(num)),
+    inner: { type: "array", items: unique(num) },
+    outer: unique({ type: "array", items: num }),
+    // A unique array inside each item of an array that is not.
+    groups: { type: "array", items: closed({ tags: unique(str) }) },
+  }),
+  createRoot: unique(str, { minItems: 1 }),
+  createUnion: object({ value: { anyOf: [unique(str), str] } }),
+  // Two arrays at one place, one unique: which one a value is for is not known before parsing it.
+  createAmbiguous: object({ value: { anyOf: [unique(str), { type: "array", items: num }] } }),
+  createFromComponent: object({ tags: { $ref: "#/components/schemas/Tags" } }),
+};
+
+const spec = {
+  openapi: "3.1.0",
+  info: { title: "unique items", version: "1" },
+  paths: Object.fromEntries(
+    Object.entries(BODIES).map(([id, schema]) => [
+      `/api/v2/${id}`,
+      {
+        post: {
+          operationId: id,
+          requestBody: { required: true, content: { "application/json": { schema } } },
+          responses: {
+            "200": {
+              description: "ok",
+              // Responses keep orval's lenient schemas (ADR 0032): the same unique array inline.
+              content: { "application/json": { schema: object({ tags: unique(str) }) } },
+            },
+          },
+        },
+      },
+    ]),
+  ),
+  components: { schemas: { Tags: unique(str) } },
+};
+
+let schemas: Record<string, Schema>;
+let source: string;
+beforeAll(async () => {
+  ({ schemas, source } = await generatedSchemas(spec));
+});
+
+const ajvAccepts = ajvBodyVerdicts(spec);
+
+const person = (name: string, city = "Paris") => ({ name, age: 30, address: { city, zip: "75001" } });
+// The same person, every object's keys in another order.
+const reordered = { address: { zip: "75001", city: "Paris" }, age: 30, name: "Ann" };
+
+// [operation, what, body, zod accepts?, why zod differs from Ajv (when it does)]
+const TABLE: [string, string, unknown, boolean, string?][] = [
+  ["createScalars", "distinct strings", { tags: ["a", "b", "c"] }, true],
+  ["createScalars", "a repeated string", { tags: ["a", "b", "a"] }, false],
+  ["createScalars", "strings that differ only in case", { tags: ["a", "A"] }, true],
+  ["createScalars", "an empty array", { tags: [] }, true],
+  ["createScalars", "a repeated number", { numbers: [1, 2, 1] }, false],
+  ["createScalars", "1 and 1.0 (one number)", { numbers: [1, 1.0] }, false],
+  ["createScalars", "0 and -0 (one number)", { numbers: [0, -0] }, false],
+  ["createScalars", "a repeated number of an untyped array", { anything: [7, 7] }, false],
+  ["createScalars", "1 and '1' (a number and a string)", { anything: [1, "1"] }, true],
+  ["createScalars", "true and 1", { anything: [true, 1] }, true],
+  ["createScalars", "null twice", { anything: [null, null] }, false],
+  ["createScalars", "an object and an array", { anything: [{}, []] }, true],
+  [
+    "createScalars",
+    "equal objects, keys in another order",
+    {
+      anything: [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+    },
+    false,
+  ],
+  [
+    "createScalars",
+    "arrays in another order (order matters)",
+    {
+      anything: [
+        [1, 2],
+        [2, 1],
+      ],
+    },
+    true,
+  ],
+  ["createScalars", "equal nested arrays", { anything: [{ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }] }, false],
+  ["createScalars", "a repeat within the bounds", { bounded: ["a", "a"] }, false],
+  ["createScalars", "bounds still held: too few", { bounded: [] }, false],
+  ["createScalars", "bounds still held: too many", { bounded: ["a", "b", "c", "d"] }, false],
+  ["createScalars", "bounds still held: wrong item type", { bounded: [1] }, false],
+  ["createScalars", "not an array", { bounded: "a" }, false],
+  ["createScalars", "uniqueItems: false takes a repeat", { free: ["a", "a"] }, true],
+  ["createScalars", "no uniqueItems takes a repeat", { plain: ["a", "a"] }, true],
+  ["createScalars", "a nullable unique array: null", { maybe: null }, true],
+  ["createScalars", "a nullable unique array: a repeat", { maybe: ["a", "a"] }, false],
+  ["createObjects", "distinct objects", { people: [person("Ann"), person("Bob")] }, true],
+  ["createObjects", "a repeated object", { people: [person("Ann"), person("Ann")] }, false],
+  [
+    "createObjects",
+    "the same object with its keys in another order",
+    { people: [person("Ann"), reordered] },
+    false,
+  ],
+  [
+    "createObjects",
+    "objects that differ two levels deep",
+    { people: [person("Ann"), person("Ann", "Lyon")] },
+    true,
+  ],
+  ["createObjects", "a repeated open object", { loose: [{ name: "a" }, { name: "a" }] }, false],
+  [
+    "createObjects",
+    "open objects that differ only in a key they do not list",
+    {
+      loose: [
+        { name: "a", x: 1 },
+        { name: "a", x: 2 },
+      ],
+    },
+    true,
+  ],
+  [
+    "createObjects",
+    "open objects equal in a key they do not list too",
+    {
+      loose: [
+        { name: "a", x: 1 },
+        { x: 1, name: "a" },
+      ],
+    },
+    false,
+  ],
+  [
+    "createNested",
+    "distinct arrays of distinct numbers",
+    {
+      both: [
+        [1, 2],
+        [2, 1],
+      ],
+    },
+    true,
+  ],
+  [
+    "createNested",
+    "a repeated inner array",
+    {
+      both: [
+        [1, 2],
+        [1, 2],
+      ],
+    },
+    false,
+  ],
+  ["createNested", "a repeat inside an inner array", { both: [[1, 1]] }, false],
+  [
+    "createNested",
+    "only the inner unique: a repeated inner array",
+    {
+      inner: [
+        [1, 2],
+        [1, 2],
+      ],
+    },
+    true,
+  ],
+  ["createNested", "only the inner unique: a repeat inside", { inner: [[3], [1, 1]] }, false],
+  ["createNested", "only the outer unique: a repeat inside", { outer: [[1, 1]] }, true],
+  ["createNested", "only the outer unique: a repeated inner array", { outer: [[1], [1]] }, false],
+  ["createNested", "inside an array's items: distinct", { groups: [{ tags: ["a"] }, { tags: ["a"] }] }, true],
+  [
+    "createNested",
+    "inside an array's items: a repeat",
+    { groups: [{ tags: ["a"] }, { tags: ["b", "b"] }] },
+    false,
+  ],
+  ["createRoot", "a body that is a unique array", ["a", "b"], true],
+  ["createRoot", "a body that is a unique array, with a repeat", ["a", "b", "b"], false],
+  ["createRoot", "a body that is a unique array, empty (minItems)", [], false],
+  ["createUnion", "the unique array branch", { value: ["a", "b"] }, true],
+  ["createUnion", "the unique array branch with a repeat", { value: ["a", "a"] }, false],
+  ["createUnion", "the other branch", { value: "a" }, true],
+  ["createAmbiguous", "the number branch with a repeat", { value: [1, 1] }, true],
+  [
+    "createAmbiguous",
+    "the string branch with a repeat",
+    { value: ["a", "a"] },
+    true,
+    "two arrays at one place, one unique: the match leaves both as orval wrote them — the looser verdict, never a body refused that the spec allows",
+  ],
+  [
+    "createFromComponent",
+    "a repeat in a body's array that is a component",
+    { tags: ["a", "a"] },
+    true,
+    "component schemas stay as orval writes them: responses share them (ADR 0032)",
+  ],
+];
+
+describe("request bodies: an array the spec makes unique refuses two equal items", () => {
+  it.each(TABLE)("%s, %s", (id, _, body, accepts, differs) => {
+    const schema = schemas[`${id}Body`];
+    expect(schema, `${id}Body is generated`).toBeDefined();
+    expect(schema?.safeParse(body).success).toBe(accepts);
+    expect(ajvAccepts(id, body) === accepts, differs ?? "zod and Ajv agree").toBe(differs === undefined);
+  });
+
+  it("names the first repeat, where the mock does, in Ajv's words", () => {
+    const issues = schemas.createScalarsBody?.safeParse({ tags: ["a", "b", "a", "b"] }).error?.issues;
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "custom",
+        path: ["tags", 2],
+        message: "must NOT have duplicate items (items 0 and 2 are identical)",
+        params: { expected: "unique items", got: "a repeat of item 0" },
+      }),
+    ]);
+  });
+
+  it("a value JSON cannot print (a cycle) is left to the array schema: an error, not a throw", () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(schemas.createScalarsBody?.safeParse({ anything: [cycle, cycle] }).success).toBe(true);
+    expect(schemas.createScalarsBody?.safeParse({ tags: [cycle] }).success).toBe(false);
+  });
+
+  it("responses stay lenient: the same unique array in a response takes a repeat", () => {
+    expect(schemas.createScalarsResponse?.safeParse({ tags: ["a", "a"] }).success).toBe(true);
+    expect(schemas.TagsSchema?.safeParse(["a", "a"]).success).toBe(true);
+  });
+
+  it("the generated file imports the check once; without a unique body array it does not", async () => {
+    expect(source.match(/^import .* from "\.\.\/unique-items\.js";$/gm)).toHaveLength(1);
+    const plain = {
+      ...spec,
+      paths: {
+        "/api/v2/createPlain": {
+          post: {
+            operationId: "createPlain",
+            requestBody: {
+              content: { "application/json": { schema: object({ plain: BODIES.createScalars }) } },
+            },
+            responses: { "204": { description: "no content" } },
+          },
+        },
+      },
+      components: {},
+    };
+    // A unique array in a body makes the import; the same spec with the keyword false does not.
+    expect((await generatedSchemas(plain)).source).toContain("unique-items.js");
+    const off = JSON.parse(JSON.stringify(plain).replaceAll('"uniqueItems":true', '"uniqueItems":false'));
+    const { source: without, schemas: offSchemas } = await generatedSchemas(off);
+    expect(without).not.toContain("unique-items");
+    expect(offSchemas.createPlainBody?.safeParse({ plain: { tags: ["a", "a"] } }).success).toBe(true);
+  });
+});
