@@ -55,6 +55,8 @@ const BODIES: Record<string, Json> = {
   }),
   // A closed part of an `allOf` with an open one: zod's intersection reports a key only both sides refuse.
   createAllOfMixed: { allOf: [closed({ a: str }), open({ b: str })] },
+  // A body that is an array of objects: orval hoists the item into its own `<Body>Item` declaration.
+  createRootItems: { type: "array", items: closed({ email: str, inner: closed({ x: str }) }), maxItems: 5 },
 };
 
 const spec = {
@@ -171,6 +173,19 @@ const TABLE: [string, string, unknown, boolean, string?][] = [
     { a: "a", colour: "red" },
     true,
     "zod 4's intersection refuses a key only when both sides do; the looser verdict, never a body refused that the spec allows",
+  ],
+  ["createRootItems", "a body that is an array of closed objects, as listed", [{ email: "e" }], true],
+  [
+    "createRootItems",
+    "an unlisted property in an item of a body that is an array",
+    [{ email: "e", x: 1 }],
+    false,
+  ],
+  [
+    "createRootItems",
+    "an unlisted property inside an item of a body that is an array",
+    [{ email: "e", inner: { x: "a", y: 1 } }],
+    false,
   ],
 ];
 

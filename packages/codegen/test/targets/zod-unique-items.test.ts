@@ -44,6 +44,10 @@ const BODIES: Record<string, Json> = {
     groups: { type: "array", items: closed({ tags: unique(str) }) },
   }),
   createRoot: unique(str, { minItems: 1 }),
+  // A body that is an array of objects: orval hoists the item into its own `<Body>Item` declaration.
+  createRootItems: unique(object({ tags: unique(str), grid: { type: "array", items: unique(num) } }), {
+    maxItems: 5,
+  }),
   createUnion: object({ value: { anyOf: [unique(str), str] } }),
   // Two arrays at one place, one unique: which one a value is for is not known before parsing it.
   createAmbiguous: object({ value: { anyOf: [unique(str), { type: "array", items: num }] } }),
@@ -216,6 +220,26 @@ const TABLE: [string, string, unknown, boolean, string?][] = [
   ["createRoot", "a body that is a unique array", ["a", "b"], true],
   ["createRoot", "a body that is a unique array, with a repeat", ["a", "b", "b"], false],
   ["createRoot", "a body that is a unique array, empty (minItems)", [], false],
+  ["createRootItems", "a body that is a unique array of objects", [{ tags: ["a"] }, { tags: ["b"] }], true],
+  [
+    "createRootItems",
+    "a repeated item of a body that is a unique array",
+    [{ tags: ["a"] }, { tags: ["a"] }],
+    false,
+  ],
+  ["createRootItems", "a repeat in an item of a body that is an array", [{ tags: ["a", "a"] }], false],
+  [
+    "createRootItems",
+    "a repeat two arrays deep in an item of a body that is an array",
+    [{ grid: [[1, 1]] }],
+    false,
+  ],
+  [
+    "createRootItems",
+    "bounds still held",
+    [{}, { tags: [] }, { grid: [] }, { tags: ["a"] }, { tags: ["b"] }, { tags: ["c"] }],
+    false,
+  ],
   ["createUnion", "the unique array branch", { value: ["a", "b"] }, true],
   ["createUnion", "the unique array branch with a repeat", { value: ["a", "a"] }, false],
   ["createUnion", "the other branch", { value: "a" }, true],

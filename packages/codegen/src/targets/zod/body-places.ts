@@ -135,48 +135,59 @@ export function matchBodyCalls(
   rules: BodyRules,
 ): BodyCalls {
   const bodies = bodySchemas(model, names);
-  const found: BodyCalls = { objects: new Set(), arrays: new Set() };
+  const initializers = new Map<string, TS.Expression>();
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
-      const schema = bodies.get(declaration.name.text);
-      if (schema === undefined) continue;
-      const verdicts = specVerdicts(schema, rules);
-      const visit = (node: TS.Node, path: string[], arrays: number): void => {
-        const literal = objectLiteralOf(node);
-        if (literal) {
-          const properties = literal.properties.map(propertyName);
-          if (
-            properties.every((name) => name !== undefined) &&
-            verdicts.objects.get(objectKey(path, properties as string[])) === true
-          )
-            found.objects.add(node as TS.CallExpression);
-          for (const element of literal.properties) {
-            const name = propertyName(element);
-            if (name !== undefined && ts.isPropertyAssignment(element))
-              visit(element.initializer, [...path, name], 0);
-          }
-          return;
+    for (const declaration of statement.declarationList.declarations)
+      if (ts.isIdentifier(declaration.name) && declaration.initializer)
+        initializers.set(declaration.name.text, declaration.initializer);
+  }
+  const found: BodyCalls = { objects: new Set(), arrays: new Set() };
+  for (const [bodyName, schema] of bodies) {
+    const initializer = initializers.get(bodyName);
+    if (initializer === undefined) continue;
+    const verdicts = specVerdicts(schema, rules);
+    // A body that is an array: orval hoists its item into `export const <Body>Item = …` and writes
+    // `<Body> = zod.array(<Body>Item)`; the item is walked where the reference to it stands.
+    const itemName = `${bodyName}Item`;
+    const visit = (node: TS.Node, path: string[], arrays: number): void => {
+      if (ts.isIdentifier(node) && node.text === itemName) {
+        const item = initializers.get(itemName);
+        if (item) visit(item, path, arrays);
+        return;
+      }
+      const literal = objectLiteralOf(node);
+      if (literal) {
+        const properties = literal.properties.map(propertyName);
+        if (
+          properties.every((name) => name !== undefined) &&
+          verdicts.objects.get(objectKey(path, properties as string[])) === true
+        )
+          found.objects.add(node as TS.CallExpression);
+        for (const element of literal.properties) {
+          const name = propertyName(element);
+          if (name !== undefined && ts.isPropertyAssignment(element))
+            visit(element.initializer, [...path, name], 0);
         }
-        if (isZodCall(node, "array")) {
-          if (verdicts.arrays.get(arrayKey(path, arrays)) === true) found.arrays.add(node);
-          for (const item of node.arguments) visit(item, path, arrays + 1);
-          return;
-        }
-        if (isZodCall(node, "tuple")) {
-          for (const item of node.arguments) visit(item, path, arrays + 1);
-          return;
-        }
-        if (isRestCall(node)) {
-          visit(node.expression, path, arrays);
-          for (const item of node.arguments) visit(item, path, arrays + 1);
-          return;
-        }
-        ts.forEachChild(node, (child) => visit(child, path, arrays));
-      };
-      visit(declaration.initializer, [], 0);
-    }
+        return;
+      }
+      if (isZodCall(node, "array")) {
+        if (verdicts.arrays.get(arrayKey(path, arrays)) === true) found.arrays.add(node);
+        for (const item of node.arguments) visit(item, path, arrays + 1);
+        return;
+      }
+      if (isZodCall(node, "tuple")) {
+        for (const item of node.arguments) visit(item, path, arrays + 1);
+        return;
+      }
+      if (isRestCall(node)) {
+        visit(node.expression, path, arrays);
+        for (const item of node.arguments) visit(item, path, arrays + 1);
+        return;
+      }
+      ts.forEachChild(node, (child) => visit(child, path, arrays));
+    };
+    visit(initializer, [], 0);
   }
   return found;
 }
