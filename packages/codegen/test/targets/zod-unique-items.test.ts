@@ -48,6 +48,11 @@ const BODIES: Record<string, Json> = {
   createRootItems: unique(object({ tags: unique(str), grid: { type: "array", items: unique(num) } }), {
     maxItems: 5,
   }),
+  // `prefixItems`: orval writes `zod.tuple([…])`, and with `items` beside it `zod.tuple([…]).rest(…)`.
+  createTuple: object({
+    pair: { type: "array", prefixItems: [str, str], uniqueItems: true },
+    rest: { type: "array", prefixItems: [str], items: str, uniqueItems: true },
+  }),
   createUnion: object({ value: { anyOf: [unique(str), str] } }),
   // Two arrays at one place, one unique: which one a value is for is not known before parsing it.
   createAmbiguous: object({ value: { anyOf: [unique(str), { type: "array", items: num }] } }),
@@ -240,6 +245,10 @@ const TABLE: [string, string, unknown, boolean, string?][] = [
     [{}, { tags: [] }, { grid: [] }, { tags: ["a"] }, { tags: ["b"] }, { tags: ["c"] }],
     false,
   ],
+  ["createTuple", "a tuple of distinct items", { pair: ["a", "b"], rest: ["a", "b", "c"] }, true],
+  ["createTuple", "a tuple with a repeat", { pair: ["a", "a"] }, false],
+  ["createTuple", "a tuple with a repeat in its rest", { rest: ["a", "b", "a"] }, false],
+  ["createTuple", "a tuple: item types still held", { pair: ["a", 1] }, false],
   ["createUnion", "the unique array branch", { value: ["a", "b"] }, true],
   ["createUnion", "the unique array branch with a repeat", { value: ["a", "a"] }, false],
   ["createUnion", "the other branch", { value: "a" }, true],

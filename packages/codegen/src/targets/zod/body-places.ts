@@ -25,7 +25,7 @@ export interface BodyRules {
   array?: (node: Json) => boolean;
 }
 
-/** The calls of orval's body schemas that the rules select: `zod.object(…)`, `zod.array(…)`. */
+/** The calls of orval's body schemas that the rules select: `zod.object(…)`, `zod.array(…)` or `zod.tuple(…)`. */
 export interface BodyCalls {
   objects: Set<TS.CallExpression>;
   arrays: Set<TS.CallExpression>;
@@ -177,6 +177,8 @@ export function matchBodyCalls(
         return;
       }
       if (isZodCall(node, "tuple")) {
+        // `prefixItems`: orval writes `zod.tuple([…])`, an array all the same to `uniqueItems`.
+        if (verdicts.arrays.get(arrayKey(path, arrays)) === true) found.arrays.add(node);
         for (const item of node.arguments) visit(item, path, arrays + 1);
         return;
       }

@@ -16,8 +16,8 @@ import type { OperationSchemaNames } from "./names.ts";
 export const UNIQUE_ITEMS_NAME = "uniqueItems";
 const UNIQUE_ITEMS_MODULE = "../unique-items.js";
 
-/** Methods orval chains on `zod.array(…)` that only an array schema has: they stay inside the pipe. */
-const ARRAY_METHODS = new Set(["min", "max", "length", "nonempty"]);
+/** Methods orval chains on `zod.array(…)` or `zod.tuple(…)` that only they have: they stay inside the pipe. */
+const ARRAY_METHODS = new Set(["min", "max", "length", "nonempty", "rest"]);
 
 /** `zod.array(X)` and the array-only methods chained on it (`.min(1).max(5)`): what the pipe takes. */
 function arrayChainOf(call: TS.CallExpression): TS.CallExpression {
