@@ -360,13 +360,26 @@ const bulkCreateBlockListEntries: Action = (context) => {
 
 /**
  * The actions that pick leads with `POST /leads/list`'s filters (`context.selectLeads`), each with the body fields
- * that are its own rather than a filter (bulk-assign's `organization_user_ids` are the assignees, where
- * `listLeads` reads them as a filter). Before such an action acts, the filters among the rest that the mock does
- * not apply (`queries`, `smart_view_id`…) are reported through `onIgnoredFilter`, as for a list request.
+ * that are its own rather than a filter: what it does to the leads it picked (the destination, the assignees), and
+ * what it applies itself (bulk-assign's `assigned_to`, the current owner; `limit`). Bulk-assign's
+ * `organization_user_ids` are the assignees, where `listLeads` reads them as a filter. Before such an action acts,
+ * every other field that the mock does not apply as `listLeads` does is reported through `onIgnoredFilter`, as for a
+ * list request: `listLeads`' unapplied filters (`queries`, `smart_view_id`…) and the action's own filters that
+ * `listLeads` does not have (moveLeads' `esp_code`, bulk-assign's `has_clause`). moveLeads'
+ * `ignore_resource_filter_clauses` is its own: the mock keeps no saved lead-finder clauses, so it always ignores them.
  */
 export const LEAD_SELECTING: Readonly<Record<string, readonly string[]>> = {
-  moveLeads: [],
-  bulkAssignLeads: ["organization_user_ids"],
+  moveLeads: [
+    "to_campaign_id",
+    "to_list_id",
+    "copy_leads",
+    "check_duplicates",
+    "reset_interest_status",
+    "assigned_to",
+    "limit",
+    "ignore_resource_filter_clauses",
+  ],
+  bulkAssignLeads: ["organization_user_ids", "assigned_to", "limit"],
 };
 
 /**

@@ -178,7 +178,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   /**
    * The unapplied filters a list request sent, handled by `onIgnoredFilter`: a response to answer instead, or
    * undefined. `examplePage`: the operation is answered with its example page, not from a store. `filtersOf`: the
-   * list operation whose filters the request uses (an action that selects leads uses `listLeads`'s).
+   * list operation whose filters the request uses (an action that selects leads uses `listLeads`'s);
+   * `beyondTable`: filters it sent that this list operation does not have, so nothing applies them.
    */
   function checkFilters(
     operationId: string,
@@ -186,9 +187,13 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     params: Readonly<Record<string, unknown>>,
     examplePage = false,
     filtersOf = operationId,
+    beyondTable: readonly string[] = [],
   ): Response | undefined {
     const table = Object.hasOwn(listFilters, filtersOf) ? listFilters[filtersOf] : undefined;
-    const unapplied = sentFilters(unappliedFilters(filtersOf, table, !examplePage), params);
+    const unapplied = [
+      ...sentFilters(unappliedFilters(filtersOf, table, !examplePage), params),
+      ...beyondTable,
+    ];
     const unknown = examplePage ? [] : unknownRuleValues(filtersOf, params, filterContext);
     // In the table's order, each once.
     const order = table ? [...table.filters.map((filter) => filter.param), ...table.ignored] : [];
@@ -386,7 +391,16 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       // An action that picks leads by `POST /leads/list`'s filters reports those it does not apply before it acts,
       // as a list request does: a move that ignored `queries` would move every lead, without a word.
       if (ownFields && isPlainObject(body)) {
-        const unapplied = checkFilters(operationId, request, leadFilters(body), false, "listLeads");
+        const filters = leadFilters(body);
+        // The action's filters that listLeads does not have (moveLeads' `esp_code`). A flag set to `false` asks
+        // for no filtering, as an empty value does.
+        const table = listFilters.listLeads;
+        const known = table ? [...table.filters.map((filter) => filter.param), ...table.ignored] : [];
+        const beyond = sentFilters(
+          Object.keys(filters).filter((name) => !known.includes(name) && filters[name] !== false),
+          filters,
+        );
+        const unapplied = checkFilters(operationId, request, filters, false, "listLeads", beyond);
         if (unapplied) return unapplied;
       }
       const context: ActionContext = {

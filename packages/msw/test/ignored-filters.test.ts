@@ -507,8 +507,9 @@ describe("the real pinned spec: every documented value of a hand-written rule's 
 
 // The actions that pick leads with `POST /leads/list`'s filters (LEAD_SELECTING in src/actions.ts) are the same class
 // as a list request: a filter among their body fields that the mock does not apply must be reported before the
-// action acts, or a move with `queries` (a smart view's conditions) moves every lead without a word. Every listLeads filter (and every
-// own field) each action's body documents, against the real mock, with each strategy.
+// action acts, or a move with `queries` (a smart view's conditions) moves every lead without a word. Every field
+// each action's body documents (a listLeads filter, a filter of the action's own such as moveLeads' `esp_code`, an
+// own field), against the real mock, with each strategy.
 describe("the real pinned spec: actions that select leads with listLeads' filters", () => {
   it("report exactly the unapplied filters they are sent, before acting; never their own fields or applied filters", async () => {
     const module = await import("../src/index.js");
@@ -533,20 +534,21 @@ describe("the real pinned spec: actions that select leads with listLeads' filter
       return Object.keys((body?.properties ?? {}) as Schema);
     };
     const rows: [string, string, boolean][] = [];
+    const applied = [...table.filters.map((filter) => filter.param), ...Object.keys(ruled)];
     for (const [operationId, own] of Object.entries(LEAD_SELECTING)) {
-      const documented = bodyProperties(operationId);
-      const params = [...table.filters.map((filter) => filter.param), ...table.ignored, ...own];
-      for (const param of params.filter((name, index) => params.indexOf(name) === index)) {
-        if (!documented.includes(param)) continue;
-        const reported =
-          table.ignored.includes(param) && !Object.hasOwn(ruled, param) && !own.includes(param);
-        rows.push([operationId, param, reported]);
-      }
+      // Every field the action's body documents: an own field, a filter the mock applies, or reported — also the
+      // filters listLeads does not have (moveLeads' `esp_code`).
+      for (const param of bodyProperties(operationId))
+        rows.push([operationId, param, !own.includes(param) && !applied.includes(param)]);
     }
-    // The table holds the cases that showed the gap, and the own field that must never count as a filter.
+    // The table holds the cases that showed the gap, and the own fields that must never count as a filter.
     expect(rows).toContainEqual(["moveLeads", "queries", true]);
     expect(rows).toContainEqual(["bulkAssignLeads", "smart_view_id", true]);
+    expect(rows).toContainEqual(["moveLeads", "esp_code", true]);
+    expect(rows).toContainEqual(["bulkAssignLeads", "has_clause", true]);
     expect(rows).toContainEqual(["bulkAssignLeads", "organization_user_ids", false]);
+    expect(rows).toContainEqual(["bulkAssignLeads", "assigned_to", false]);
+    expect(rows).toContainEqual(["moveLeads", "to_list_id", false]);
     expect(rows).toContainEqual(["moveLeads", "search", false]);
 
     for (const [operationId, param, reported] of rows) {
@@ -591,5 +593,31 @@ describe("the real pinned spec: actions that select leads with listLeads' filter
         } else expect(warned, label).toEqual([]);
       }
     }
+  });
+});
+
+describe("an action's own filter beyond listLeads' table", () => {
+  it("is reported when it asks for filtering, and a flag set to false is not", async () => {
+    const module = await import("../src/index.js");
+    const infos: IgnoredFilterInfo[] = [];
+    const api = module.createMockApi({ seed: "beyond", onIgnoredFilter: (info) => void infos.push(info) });
+    const [list] = api.seed("lead-lists", 1);
+    api.seed("leads", 2);
+    server.resetHandlers(...api.handlers);
+    const move = (body: Params) =>
+      answer(
+        new Request(`${ORIGIN}/api/v2/leads/move`, {
+          method: "POST",
+          body: JSON.stringify({ to_list_id: list?.id, ...body }),
+          headers: { "content-type": "application/json" },
+        }),
+      );
+    await move({ esp_code: 0, skip_leads_in_verification: false, ignore_resource_filter_clauses: true });
+    await move({ skip_leads_in_verification: true, check_duplicates_in_campaigns: false });
+    await move({ check_duplicates: true, copy_leads: false });
+    expect(infos.map((info) => [info.operationId, info.parameters])).toEqual([
+      ["moveLeads", ["esp_code"]],
+      ["moveLeads", ["skip_leads_in_verification"]],
+    ]);
   });
 });
