@@ -7,10 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { CliError } from "../src/errors.ts";
 import { removeAbandoned } from "../src/fs/atomic.ts";
 import { acquireLockFile, isLeftover } from "../src/fs/lock-file.ts";
 import { ownerTag } from "../src/fs/owner.ts";
-import { removeAbandonedRunRoots } from "../src/fs/scratch.ts";
+import { makeRunRoot, removeAbandonedRunRoots } from "../src/fs/scratch.ts";
 
 const root = mkdtempSync(join(tmpdir(), "ik-scratch-owners-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -29,6 +30,27 @@ const OWNERS: [string, string, boolean][] = [
   ["no host (an older version's name), process gone", `${deadPid}`, true],
   ["no host (an older version's name), process running", `${process.pid}`, false],
 ];
+
+describe("generate's run folder in a temp folder it cannot use", () => {
+  it.each([
+    ["missing", () => join(root, "missing")],
+    [
+      "a file",
+      () => {
+        const file = join(root, "a-file");
+        writeFileSync(file, "");
+        return file;
+      },
+    ],
+  ])("%s: one clear error line naming the folder, not a stack", async (_, parentOf) => {
+    const parent = parentOf();
+    const error = await makeRunRoot(parent).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toContain(JSON.stringify(parent));
+    expect((error as CliError).message).toContain("TMPDIR");
+    expect((error as CliError).message).not.toContain("\n");
+  });
+});
 
 describe("a lock's stale copy named by an older version (no owner)", () => {
   it("is a leftover: no running process names one so", () => {

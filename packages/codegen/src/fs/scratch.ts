@@ -11,6 +11,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CliError, quoteForMessage } from "../errors.ts";
 import { isAbandoned, ownerTag } from "./owner.ts";
 
 let root: string | undefined;
@@ -33,7 +34,15 @@ const RUN_PREFIX = "instantly-kit-generate-";
  */
 export async function makeRunRoot(parent = tmpdir()): Promise<string> {
   await removeAbandonedRunRoots(parent);
-  return mkdtemp(join(parent, `${RUN_PREFIX}${ownerTag()}-`));
+  try {
+    return await mkdtemp(join(parent, `${RUN_PREFIX}${ownerTag()}-`));
+  } catch (error) {
+    // A TMPDIR that is missing, not a folder or not writable is the environment's bad input, not a bug: one line.
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliError(
+      `generate cannot make its scratch folder in the temp folder ${quoteForMessage(parent, 200)} (${code}): set TMPDIR to a writable folder`,
+    );
+  }
 }
 
 /**
