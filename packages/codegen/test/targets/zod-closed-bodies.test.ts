@@ -55,6 +55,10 @@ const BODIES: Record<string, Json> = {
   }),
   // A closed part of an `allOf` with an open one: zod's intersection reports a key only both sides refuse.
   createAllOfMixed: { allOf: [closed({ a: str }), open({ b: str })] },
+  // Every part of an `allOf` holds: a closed part closes the object an open part with the same names describes.
+  createAllOfSame: { allOf: [closed({ a: str }), open({ a: str })] },
+  // … but not inside one branch of an `anyOf` whose other branch is open.
+  createAllOfInBranch: { anyOf: [{ allOf: [closed({ a: str }), open({ a: str })] }, open({ a: str })] },
   // A body that is an array of objects: orval hoists the item into its own `<Body>Item` declaration.
   createRootItems: { type: "array", items: closed({ email: str, inner: closed({ x: str }) }), maxItems: 5 },
 };
@@ -173,6 +177,19 @@ const TABLE: [string, string, unknown, boolean, string?][] = [
     { a: "a", colour: "red" },
     true,
     "zod 4's intersection refuses a key only when both sides do; the looser verdict, never a body refused that the spec allows",
+  ],
+  ["createAllOfSame", "allOf of a closed and an open part, same names: as listed", { a: "a" }, true],
+  [
+    "createAllOfSame",
+    "allOf of a closed and an open part, same names: an unlisted property",
+    { a: "a", b: 1 },
+    false,
+  ],
+  [
+    "createAllOfInBranch",
+    "an allOf in one anyOf branch, the other open: an unlisted property",
+    { a: "a", b: 1 },
+    true,
   ],
   ["createRootItems", "a body that is an array of closed objects, as listed", [{ email: "e" }], true],
   [

@@ -57,6 +57,27 @@ const BODIES: Record<string, Json> = {
   // Two arrays at one place, one unique: which one a value is for is not known before parsing it.
   createAmbiguous: object({ value: { anyOf: [unique(str), { type: "array", items: num }] } }),
   createFromComponent: object({ tags: { $ref: "#/components/schemas/Tags" } }),
+  // `allOf`: every part holds, so one unique part makes the array unique (orval writes `X.and(Y)`, or drops a
+  // part it has nothing to say for); an `allOf` inside one branch of an `anyOf` does not bind the other branch.
+  createAllOf: object({
+    split: { allOf: [{ type: "array", items: str }, { uniqueItems: true }] },
+    both: { allOf: [unique(str), { type: "array", items: str }] },
+    beside: { type: "array", items: str, allOf: [{ uniqueItems: true }] },
+    inParts: {
+      allOf: [object({ tags: unique(str) }), object({ tags: { type: "array", items: str } })],
+    },
+    oneBranch: {
+      anyOf: [{ allOf: [unique(str), { type: "array", items: str }] }, { type: "array", items: str }],
+    },
+  }),
+  // An `anyOf` beside a node's own keywords: a branch's unique array binds only the values that take that branch.
+  createAnyOfBeside: object({
+    ownPlain: {
+      type: "object",
+      properties: { x: { type: "array", items: str } },
+      anyOf: [object({ x: unique(str) }), object({})],
+    },
+  }),
 };
 
 const spec = {
@@ -249,6 +270,34 @@ const TABLE: [string, string, unknown, boolean, string?][] = [
   ["createTuple", "a tuple with a repeat", { pair: ["a", "a"] }, false],
   ["createTuple", "a tuple with a repeat in its rest", { rest: ["a", "b", "a"] }, false],
   ["createTuple", "a tuple: item types still held", { pair: ["a", 1] }, false],
+  [
+    "createAllOf",
+    "allOf: distinct items",
+    { split: ["a", "b"], both: ["a"], beside: ["a"], inParts: { tags: ["a"] } },
+    true,
+  ],
+  ["createAllOf", "allOf of an array and a bare uniqueItems: a repeat", { split: ["a", "a"] }, false],
+  ["createAllOf", "allOf of a unique array and a plain one: a repeat", { both: ["a", "a"] }, false],
+  [
+    "createAllOf",
+    "an array with uniqueItems in an allOf beside it: a repeat",
+    { beside: ["a", "a"] },
+    true,
+    "orval writes zod.unknown() for an array with an allOf beside it: no array call to check (orval's leniency, not the transform's)",
+  ],
+  [
+    "createAllOf",
+    "allOf of objects, one with a unique property: a repeat",
+    { inParts: { tags: ["a", "a"] } },
+    false,
+  ],
+  ["createAllOf", "an allOf in one anyOf branch, the other plain: a repeat", { oneBranch: ["a", "a"] }, true],
+  [
+    "createAnyOfBeside",
+    "a plain property, unique in one anyOf branch only: a repeat",
+    { ownPlain: { x: ["a", "a"] } },
+    true,
+  ],
   ["createUnion", "the unique array branch", { value: ["a", "b"] }, true],
   ["createUnion", "the unique array branch with a repeat", { value: ["a", "a"] }, false],
   ["createUnion", "the other branch", { value: "a" }, true],

@@ -9,15 +9,17 @@ import type { OperationSchemaNames } from "./names.ts";
 // A node is matched by where it is: the property names on the way from the body's root (unions, `allOf`, maps and
 // wrappers add nothing), and for an array the number of arrays entered since the last property (`grid: [[…]]`:
 // the outer array is 0, the inner 1). An object is matched by the names it lists, too. Two spec nodes at one place
-// whose verdicts differ (an `anyOf` of a closed and an open object with the same names; two arrays, one unique)
-// leave the call as orval wrote it: the looser verdict, never a body refused that the spec allows. Nodes behind a
-// `$ref` are component schemas, which responses share (ADR 0032), and are not walked.
+// whose verdicts differ as alternatives (an `anyOf` of a closed and an open object with the same names; two arrays,
+// one unique) leave the call as orval wrote it: the looser verdict, never a body refused that the spec allows. Nodes
+// that all hold of the same value (a node's own keywords and each part of its `allOf`) are not alternatives: one
+// unique part makes the array unique, one closed part closes the object, as Ajv reads them. Nodes behind a `$ref`
+// are component schemas, which responses share (ADR 0032), and are not walked.
 
 const MAX_DEPTH = 64;
 
 type Json = Record<string, unknown>;
 
-/** What a transform asks of a spec node: its verdict. `true` everywhere at a place selects the call there. */
+/** What a transform asks of a spec node: its verdict. `true` at a place (see `Verdict`) selects the call there. */
 export interface BodyRules {
   /** For an object (with properties, or typed `object`, or closed). */
   object?: (node: Json) => boolean;
@@ -43,42 +45,111 @@ function hasType(type: unknown, name: string): boolean {
   return type === name || (Array.isArray(type) && type.includes(name));
 }
 
-function record(verdicts: Map<string, boolean | undefined>, key: string, verdict: boolean): void {
-  verdicts.set(key, verdicts.has(key) && verdicts.get(key) !== verdict ? undefined : verdict);
+/**
+ * A place's verdict: every node there selects it (`true`) or none does (`false`); `"some"`: the nodes there select
+ * it, but an alternative (an `anyOf` branch) has no node there and so binds nothing — the calls there are those
+ * nodes' own, and are selected, unless something that holds of every value (`both`) says otherwise; `undefined`:
+ * the nodes disagree, and the call stays as orval wrote it.
+ */
+type Verdict = boolean | "some" | undefined;
+type VerdictMap = Map<string, Verdict>;
+interface Verdicts {
+  objects: VerdictMap;
+  arrays: VerdictMap;
+}
+
+const KINDS = ["objects", "arrays"] as const;
+const none = (): Verdicts => ({ objects: new Map(), arrays: new Map() });
+const selects = (verdict: Verdict): boolean => verdict === true || verdict === "some";
+
+/** Nodes that the key puts at one place though they are about different values (a map's values, `contains`). */
+function conflated(into: Verdicts, from: Verdicts): Verdicts {
+  for (const kind of KINDS)
+    for (const [key, verdict] of from[kind]) {
+      const had = into[kind];
+      if (!had.has(key) || had.get(key) === verdict) had.set(key, verdict);
+      else if (selects(had.get(key)) && selects(verdict)) had.set(key, "some");
+      else had.set(key, undefined);
+    }
+  return into;
+}
+
+/** The branches of an `anyOf`/`oneOf`: a value meets one of them, so a branch without a node at a place binds nothing there. */
+function alternatives(branches: Verdicts[]): Verdicts {
+  const merged = none();
+  for (const kind of KINDS) {
+    const keys = new Set(branches.flatMap((branch) => [...branch[kind].keys()]));
+    for (const key of keys) {
+      const present = branches
+        .filter((branch) => branch[kind].has(key))
+        .map((branch) => branch[kind].get(key));
+      const first = present[0];
+      const verdict: Verdict = present.every((verdict) => verdict === first)
+        ? first
+        : present.every(selects)
+          ? "some"
+          : undefined;
+      merged[kind].set(key, present.length < branches.length && verdict === true ? "some" : verdict);
+    }
+  }
+  return merged;
+}
+
+/**
+ * Nodes that all hold of the same value (a node's own keywords, its properties and items, each part of its
+ * `allOf`, its `anyOf` as a whole): one that binds the place and selects it selects it — a unique part makes the
+ * array unique, a closed part closes the object — whatever the others say.
+ */
+function both(into: Verdicts, from: Verdicts): Verdicts {
+  for (const kind of KINDS)
+    for (const [key, verdict] of from[kind]) {
+      const had = into[kind];
+      const was = had.get(key);
+      if (!had.has(key) || was === verdict) had.set(key, verdict);
+      else if (was === true || verdict === true) had.set(key, true);
+      else if (selects(was) && selects(verdict)) had.set(key, "some");
+      else had.set(key, undefined);
+    }
+  return into;
 }
 
 /** Each inline object and array of a body schema (not behind a `$ref`) → the rules' verdict, by key. */
-function specVerdicts(
-  schema: unknown,
-  rules: BodyRules,
-): { objects: Map<string, boolean | undefined>; arrays: Map<string, boolean | undefined> } {
-  const objects = new Map<string, boolean | undefined>();
-  const arrays = new Map<string, boolean | undefined>();
-  const walk = (node: unknown, path: string[], arrayDepth: number, depth: number): void => {
-    if (!isObject(node) || "$ref" in node || depth > MAX_DEPTH) return;
+function specVerdicts(schema: unknown, rules: BodyRules): Verdicts {
+  const walk = (node: unknown, path: string[], arrayDepth: number, depth: number): Verdicts => {
+    const holds = none();
+    if (!isObject(node) || "$ref" in node || depth > MAX_DEPTH) return holds;
+    const elsewhere = none();
     const properties = isObject(node.properties) ? node.properties : {};
     // An object without properties counts too: orval writes `zod.object({})` for it, and a closed one takes no key.
     const isClosedEmpty = node.additionalProperties === false || node.unevaluatedProperties === false;
     if (Object.keys(properties).length > 0 || isClosedEmpty || hasType(node.type, "object")) {
-      if (rules.object) record(objects, objectKey(path, Object.keys(properties)), rules.object(node));
-      for (const [name, child] of Object.entries(properties)) walk(child, [...path, name], 0, depth + 1);
+      if (rules.object) holds.objects.set(objectKey(path, Object.keys(properties)), rules.object(node));
+      for (const [name, child] of Object.entries(properties))
+        both(holds, walk(child, [...path, name], 0, depth + 1));
     }
-    if (hasType(node.type, "array") || "items" in node || "prefixItems" in node) {
-      if (rules.array) record(arrays, arrayKey(path, arrayDepth), rules.array(node));
+    // `uniqueItems` alone (an `allOf` part beside the array it constrains) is about an array too.
+    if (hasType(node.type, "array") || "items" in node || "prefixItems" in node || "uniqueItems" in node) {
+      if (rules.array) holds.arrays.set(arrayKey(path, arrayDepth), rules.array(node));
     }
-    // What an item must be is one array further in.
-    for (const key of ["items", "contains"]) walk(node[key], path, arrayDepth + 1, depth + 1);
-    if (Array.isArray(node.prefixItems))
-      for (const child of node.prefixItems) walk(child, path, arrayDepth + 1, depth + 1);
+    // What an item must be is one array further in; `items` holds of every item only without `prefixItems`.
+    const tuple = Array.isArray(node.prefixItems) ? node.prefixItems : undefined;
+    const items = walk(node.items, path, arrayDepth + 1, depth + 1);
+    if (tuple) conflated(elsewhere, items);
+    else both(holds, items);
+    for (const child of tuple ?? []) conflated(elsewhere, walk(child, path, arrayDepth + 1, depth + 1));
+    conflated(elsewhere, walk(node.contains, path, arrayDepth + 1, depth + 1));
     for (const key of ["additionalProperties", "not", "if", "then", "else"])
-      walk(node[key], path, arrayDepth, depth + 1);
-    for (const key of ["allOf", "anyOf", "oneOf"]) {
+      conflated(elsewhere, walk(node[key], path, arrayDepth, depth + 1));
+    if (Array.isArray(node.allOf))
+      for (const part of node.allOf) both(holds, walk(part, path, arrayDepth, depth + 1));
+    for (const key of ["anyOf", "oneOf"]) {
       const list = node[key];
-      if (Array.isArray(list)) for (const child of list) walk(child, path, arrayDepth, depth + 1);
+      if (Array.isArray(list))
+        both(holds, alternatives(list.map((branch) => walk(branch, path, arrayDepth, depth + 1))));
     }
+    return conflated(holds, elsewhere);
   };
-  walk(schema, [], 0, 0);
-  return { objects, arrays };
+  return walk(schema, [], 0, 0);
 }
 
 /** `zod.<name>(…)`'s call, when `node` is one. */
@@ -161,7 +232,7 @@ export function matchBodyCalls(
         const properties = literal.properties.map(propertyName);
         if (
           properties.every((name) => name !== undefined) &&
-          verdicts.objects.get(objectKey(path, properties as string[])) === true
+          selects(verdicts.objects.get(objectKey(path, properties as string[])))
         )
           found.objects.add(node as TS.CallExpression);
         for (const element of literal.properties) {
@@ -172,13 +243,13 @@ export function matchBodyCalls(
         return;
       }
       if (isZodCall(node, "array")) {
-        if (verdicts.arrays.get(arrayKey(path, arrays)) === true) found.arrays.add(node);
+        if (selects(verdicts.arrays.get(arrayKey(path, arrays)))) found.arrays.add(node);
         for (const item of node.arguments) visit(item, path, arrays + 1);
         return;
       }
       if (isZodCall(node, "tuple")) {
         // `prefixItems`: orval writes `zod.tuple([…])`, an array all the same to `uniqueItems`.
-        if (verdicts.arrays.get(arrayKey(path, arrays)) === true) found.arrays.add(node);
+        if (selects(verdicts.arrays.get(arrayKey(path, arrays)))) found.arrays.add(node);
         for (const item of node.arguments) visit(item, path, arrays + 1);
         return;
       }
