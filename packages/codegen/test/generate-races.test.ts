@@ -119,8 +119,10 @@ describe("a bug (not a CliError) in a target", () => {
       await generate(workspace, ["types", "client"]);
       const before = trees(workspace);
       await pull(workspace, NEW);
+      // From source: the stack's frames are checked against the source files (the bundle's would be dist/ chunks).
       const result = await start(workspace, ["generate", "types", "client", "--jobs", jobs], {
         INSTANTLY_KIT_FAULT: "throw:generated client",
+        INSTANTLY_KIT_FROM_SOURCE: "1",
       }).done;
       expect(result.code).toBe(1);
       const lines = result.stderr.trimEnd().split("\n");

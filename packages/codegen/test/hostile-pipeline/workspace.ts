@@ -55,7 +55,7 @@ export function run(
 export interface Workspace {
   root: string;
   packageDir(name: PackageDir): string;
-  /** `node packages/codegen/src/cli.ts <args>` against the copy. */
+  /** `node packages/codegen/bin/instantly-kit.mjs <args>` (the launcher: helpers.ts, CLI) against the copy. */
   cli(args: string[]): Promise<RunResult>;
   /** The package's `build` (tsc -p tsconfig.build.json: type-checks its src, emits dist). */
   build(name: PackageDir): Promise<RunResult>;
