@@ -1,5 +1,5 @@
-// Runs the real CLI (node packages/codegen/src/cli.ts) as a child process against a temporary copy of
-// the repo layout (INSTANTLY_KIT_ROOT), so tests see exactly what a user sees.
+// Runs the real CLI (node packages/codegen/bin/instantly-kit.mjs, the launcher: helpers.ts, CLI) as a child
+// process against a temporary copy of the repo layout (INSTANTLY_KIT_ROOT), so tests see exactly what a user sees.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";

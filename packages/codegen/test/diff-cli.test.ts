@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { baseDoc, type Doc, reverseKeys, toDefN } from "./diff-helpers.ts";
+import { CLI } from "./helpers.ts";
 
-const CLI = join(import.meta.dirname, "..", "src", "cli.ts");
 const dir = mkdtempSync(join(tmpdir(), "ik-diff-cli-"));
 
 interface Run {
@@ -19,7 +19,7 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `cli.ts diff …` on this Node (22, type stripping), like `pnpm spec:diff` does. */
+/** Runs `instantly-kit diff …` through the launcher, on this Node (22), as `pnpm spec:diff` does. */
 function specDiff(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, "diff", ...args], { timeout: 240_000 }, (error, stdout, stderr) => {

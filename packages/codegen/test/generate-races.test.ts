@@ -21,7 +21,12 @@ import { projectPaths } from "../src/paths.ts";
 import { leftovers, type Tree, trees } from "./generated-trees.ts";
 import { type Started, start, startPaused } from "./held-process.ts";
 import { fixture } from "./helpers.ts";
-import { createWorkspace, type PackageDir, type Workspace } from "./hostile-pipeline/workspace.ts";
+import {
+  copyWorkspace,
+  createWorkspace,
+  type PackageDir,
+  type Workspace,
+} from "./hostile-pipeline/workspace.ts";
 
 const OLD = fixture("cursor-pagination.json");
 const NEW = fixture("operation-docs.json");
@@ -36,6 +41,26 @@ async function pulled(spec: Record<string, unknown>): Promise<Workspace> {
   const workspace = createWorkspace("ik-generate-races-");
   workspaces.push(workspace);
   await pull(workspace, spec);
+  return workspace;
+}
+
+/**
+ * A workspace of its own with OLD pulled and `targets` generated: a copy of one made once per list of targets (the
+ * first caller makes it), so each test starts from that state without pulling and generating it again.
+ */
+const templates = new Map<string, Promise<Workspace>>();
+async function generatedFromOld(targets: string[]): Promise<Workspace> {
+  const key = targets.join(" ");
+  let template = templates.get(key);
+  if (!template) {
+    template = pulled(OLD).then(async (workspace) => {
+      await generate(workspace, targets);
+      return workspace;
+    });
+    templates.set(key, template);
+  }
+  const workspace = copyWorkspace(await template, "ik-generate-races-");
+  workspaces.push(workspace);
   return workspace;
 }
 
@@ -63,8 +88,7 @@ describe("two generates at once", () => {
     "$first.0… and $second.0…: both exit 0, every package is one complete generation, nothing is left",
     { timeout: TIMEOUT },
     async ({ first, second }) => {
-      const workspace = await pulled(OLD);
-      await generate(workspace, ["types", "client"]);
+      const workspace = await generatedFromOld(["types", "client"]);
       const expected = trees(workspace);
       const a = startPaused(workspace, ["generate", ...first], "move in types");
       await a.paused;
@@ -92,9 +116,8 @@ describe("a spec:pull while generate runs", () => {
     ["--jobs", "3"],
   ])("every package comes from the spec it started with (%s %s)", { timeout: TIMEOUT }, async (...jobs) => {
     const targets = ["types", "client", "msw", "zod"];
-    const workspace = await pulled(OLD);
+    const workspace = await generatedFromOld(targets);
     const oldSha = lockSha(workspace);
-    await generate(workspace, targets);
     const fromOld = trees(workspace);
     const run = startPaused(workspace, ["generate", ...targets, ...jobs], "generated types");
     await run.paused;
@@ -115,12 +138,13 @@ describe("a bug (not a CliError) in a target", () => {
     "exits 1 with its own stack, printed as from the main thread, and changes nothing (--jobs %s)",
     { timeout: TIMEOUT },
     async (jobs) => {
-      const workspace = await pulled(OLD);
-      await generate(workspace, ["types", "client"]);
+      const workspace = await generatedFromOld(["types", "client"]);
       const before = trees(workspace);
       await pull(workspace, NEW);
+      // From source: the stack's frames are checked against the source files (the bundle's would be dist/ chunks).
       const result = await start(workspace, ["generate", "types", "client", "--jobs", jobs], {
         INSTANTLY_KIT_FAULT: "throw:generated client",
+        INSTANTLY_KIT_FROM_SOURCE: "1",
       }).done;
       expect(result.code).toBe(1);
       const lines = result.stderr.trimEnd().split("\n");

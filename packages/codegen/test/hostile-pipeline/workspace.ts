@@ -55,7 +55,7 @@ export function run(
 export interface Workspace {
   root: string;
   packageDir(name: PackageDir): string;
-  /** `node packages/codegen/src/cli.ts <args>` against the copy. */
+  /** `node packages/codegen/bin/instantly-kit.mjs <args>` (the launcher: helpers.ts, CLI) against the copy. */
   cli(args: string[]): Promise<RunResult>;
   /** The package's `build` (tsc -p tsconfig.build.json: type-checks its src, emits dist). */
   build(name: PackageDir): Promise<RunResult>;
@@ -82,6 +82,22 @@ export function createWorkspace(prefix = "ik-hostile-"): Workspace {
       filter: (source) => !SKIP.has(basename(source)),
     });
   }
+  return workspaceAt(root);
+}
+
+/**
+ * A copy of `source` in a temp folder of its own (links copied as links, so packages resolve as in `source`): its
+ * pulled spec, lock and generated code without pulling and generating again. A lock records its source relative
+ * to the root, so the copy holds what a pull in the copy writes, but for `pulledAt`.
+ */
+export function copyWorkspace(source: Workspace, prefix = "ik-hostile-"): Workspace {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(source.root, root, { recursive: true, verbatimSymlinks: true });
+  return workspaceAt(root);
+}
+
+function workspaceAt(root: string): Workspace {
+  const repo = projectPaths().root;
   const env = { ...process.env, INSTANTLY_KIT_ROOT: root };
   const packageDir = (name: PackageDir) => join(root, "packages", name);
   return {
