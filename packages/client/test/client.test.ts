@@ -20,6 +20,11 @@ import {
 const API_KEY = "ik_test_5f1c0ffee-secret-key";
 // Fast retries for tests; the policy itself (defaults, jitter bounds) is covered in retry.test.ts.
 const fastRetry = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
+// The deadline of a request the server never answers. Long enough that the server has recorded the request before
+// the client gives up, however loaded the machine: a request still on its way when the test ends is recorded in the
+// next test's `server.requests` (a CI run saw paginate's first page asked twice), and a count of this test's
+// requests would miss it. The timeout still fires whatever the machine's speed: the server never answers.
+const STALL_TIMEOUT_MS = 2_000;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -154,7 +159,7 @@ describe("transport", () => {
   test("the per-attempt timeout fires", async () => {
     server.route("GET /api/v2/campaigns/c1", () => {}); // never answers
     const started = performance.now();
-    const call = client({ timeoutMs: 100, retry: false }).GET("/api/v2/campaigns/{id}", {
+    const call = client({ timeoutMs: STALL_TIMEOUT_MS, retry: false }).GET("/api/v2/campaigns/{id}", {
       params: { path: { id: "c1" } },
     });
     await expect(call).rejects.toMatchObject({ name: "InstantlyTimeoutError", kind: "timeout" });
@@ -165,7 +170,9 @@ describe("transport", () => {
   test("a timed-out GET is retried, each attempt with its own timeout", async () => {
     server.route("GET /api/v2/campaigns/c1", () => {});
     await expect(
-      client({ timeoutMs: 50 }).GET("/api/v2/campaigns/{id}", { params: { path: { id: "c1" } } }),
+      client({ timeoutMs: STALL_TIMEOUT_MS }).GET("/api/v2/campaigns/{id}", {
+        params: { path: { id: "c1" } },
+      }),
     ).rejects.toMatchObject({ name: "InstantlyTimeoutError", kind: "timeout" });
     expect(server.requests).toHaveLength(fastRetry.attempts);
   });
@@ -331,7 +338,7 @@ describe("errors", () => {
       .GET("/api/v2/campaigns")
       .catch((error: unknown) => error);
     server.route("GET /api/v2/campaigns", () => {});
-    const timeout = await client({ timeoutMs: 30, retry: false })
+    const timeout = await client({ timeoutMs: STALL_TIMEOUT_MS, retry: false })
       .GET("/api/v2/campaigns")
       .catch((error: unknown) => error);
     const errors = [apiFailure, network, timeout];
