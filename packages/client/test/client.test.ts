@@ -4,6 +4,7 @@ import {
   failing,
   json,
   pageOf,
+  STALL_TIMEOUT_MS,
   startServer,
   type TestServer,
 } from "@instantly-kit/test-support/http-server";
@@ -20,11 +21,6 @@ import {
 const API_KEY = "ik_test_5f1c0ffee-secret-key";
 // Fast retries for tests; the policy itself (defaults, jitter bounds) is covered in retry.test.ts.
 const fastRetry = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
-// The deadline of a request the server never answers. Long enough that the server has recorded the request before
-// the client gives up, however loaded the machine: a request still on its way when the test ends is recorded in the
-// next test's `server.requests` (a CI run saw paginate's first page asked twice), and a count of this test's
-// requests would miss it. The timeout still fires whatever the machine's speed: the server never answers.
-const STALL_TIMEOUT_MS = 2_000;
 
 let server: TestServer;
 beforeAll(async () => {

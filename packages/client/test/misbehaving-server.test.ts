@@ -3,12 +3,14 @@
 // documented error kind, how many requests reached the server, and — for every row — no API key anywhere in
 // what the caller can print (message, stack, toJSON, util.inspect with the cause chain, headers, URL).
 //
-// Timing: rows whose server never finishes use a short `timeoutMs` — the outcome (a timeout) does not depend
-// on the machine's speed. Rows where a later attempt must succeed use a generous one.
+// Timing: rows whose server never finishes use `STALL_TIMEOUT_MS` — the outcome (a timeout) does not depend on the
+// machine's speed, and the request has reached the server by then. Rows where a later attempt must succeed use a
+// generous one.
 import type { ServerResponse } from "node:http";
 import {
   json,
   type RecordedRequest,
+  STALL_TIMEOUT_MS,
   startServer,
   type TestServer,
 } from "@instantly-kit/test-support/http-server";
@@ -19,7 +21,6 @@ import { printable, type Result } from "./leak.js";
 // Valid in a header value, and full of regex metacharacters, JSON escapes and URL-special characters.
 const API_KEY = `sk_live_$1.*+?^{}()|[]\\/"'<>~%41&=#x`;
 const fastRetry = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
-const STALL_TIMEOUT_MS = 150; // the server never finishes: the outcome cannot depend on speed
 const GENEROUS_TIMEOUT_MS = 4000; // a later attempt must finish in time, even on a loaded CI box
 
 let server: TestServer;

@@ -70,6 +70,14 @@ export function pageOf<T extends { id: string }>(all: T[], limit: number, starti
   return more ? { items, next_starting_after: items.at(-1)?.id } : { items };
 }
 
+/**
+ * The client deadline for a request this server never answers (a stalled body, no headers, no answer at all).
+ * Long enough that the server has recorded the request before the client gives up, however loaded the machine:
+ * a request still on its way when a test ends is recorded in the next test's `requests` (CI saw 0 and then 4
+ * where 1 and 3 were right, at 150 ms). The timeout still fires whatever the machine's speed: nothing answers.
+ */
+export const STALL_TIMEOUT_MS = 2_000;
+
 export async function startServer(): Promise<TestServer> {
   const routes = new Map<string, Handler>();
   const requests: RecordedRequest[] = [];
