@@ -8,7 +8,12 @@ import {
   InstantlyTimeoutError,
   isInstantlyError,
 } from "@instantly-kit/client";
-import { apiError, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import {
+  apiError,
+  STALL_TIMEOUT_MS,
+  startServer,
+  type TestServer,
+} from "@instantly-kit/test-support/http-server";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -66,10 +71,11 @@ describe("each failure arrives with its kind", () => {
     {
       kind: "timeout",
       cls: InstantlyTimeoutError,
-      // A server that never answers: the deadline is what is tested, however slow the machine is.
+      // A server that never answers: the deadline is what is tested, however slow the machine is (long enough that
+      // both attempts have reached the server before the next test counts its requests).
       setup: () => server.route("GET /api/v2/campaigns/c1", () => {}),
-      timeoutMs: 200,
-      fields: { timeoutMs: 200, attempts: 2 },
+      timeoutMs: STALL_TIMEOUT_MS,
+      fields: { timeoutMs: STALL_TIMEOUT_MS, attempts: 2 },
     },
     {
       kind: "missing-provider",
