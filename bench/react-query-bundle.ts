@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildModel } from "../packages/codegen/src/model/index.ts";
-import { projectPaths } from "../packages/codegen/src/paths.ts";
 import { loadSpec } from "../packages/codegen/src/spec/load.ts";
 import { generateHooks } from "../packages/codegen/src/targets/react-query/index.ts";
 import { hookOperations } from "../packages/codegen/src/targets/react-query/operations.ts";
@@ -50,11 +49,7 @@ try {
     const { document } = await loadSpec(spec);
     // The react-query target generates from the spec model (one model feeds every target), not the document.
     const model = buildModel(document);
-    await generateHooks(
-      model,
-      join(src, "generated"),
-      join(projectPaths().packagesDir, "react-query", "src", "mutator.ts"),
-    );
+    await generateHooks(model, join(src, "generated"));
     const operations = hookOperations(model).length;
     results[era] = { operations } as never;
     const line: string[] = [];

@@ -27,7 +27,6 @@ import {
   sourceFingerprint,
 } from "../../src/bundle/fresh.mjs";
 import { ownerTag } from "../../src/fs/owner.ts";
-import { projectPaths } from "../../src/paths.ts";
 import { serializeLock, sha256 } from "../../src/spec/lock.ts";
 import { FIXTURES } from "../helpers.ts";
 
@@ -227,10 +226,6 @@ describe("bin/instantly-kit.mjs", () => {
     const targets = ["types", "client", "msw", "react-query", "zod"];
     for (const target of targets)
       mkdirSync(join(root, "packages", target, "src", "generated"), { recursive: true });
-    cpSync(
-      join(projectPaths().packagesDir, "react-query", "src", "mutator.ts"),
-      join(root, "packages", "react-query", "src", "mutator.ts"),
-    );
 
     const outputs = async (env: Record<string, string>) => {
       const hashes: Record<string, string> = {};

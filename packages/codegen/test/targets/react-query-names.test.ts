@@ -15,7 +15,6 @@ import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { isReservedWord } from "../../src/emit/index.ts";
 import { buildModel, pascalCase } from "../../src/model/index.ts";
-import { projectPaths } from "../../src/paths.ts";
 import { generateHooks, reactQueryTarget } from "../../src/targets/react-query/index.ts";
 import { hookOperations, orvalOperationName } from "../../src/targets/react-query/operations.ts";
 import { typesTarget } from "../../src/targets/types/index.ts";
@@ -106,7 +105,6 @@ describe("the name orval gets for an operation", () => {
   });
 });
 
-const mutator = join(projectPaths().packagesDir, "react-query", "src", "mutator.ts");
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -160,7 +158,7 @@ describe("generated hooks for operationIds orval and the model case differently"
 
     const dir = await mkdtemp(join(tmpdir(), "ik-rq-names-"));
     dirs.push(dir);
-    await generateHooks(model, dir, mutator);
+    await generateHooks(model, dir);
     expect((await readdir(dir)).sort()).toEqual([
       "index.gen.ts",
       "model.gen.ts",

@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../src/model/index.ts";
-import { projectPaths } from "../../src/paths.ts";
 import { formatGenerated } from "../../src/targets/format.ts";
 import { generateHooks } from "../../src/targets/react-query/index.ts";
 import { hookOperations, invalidationPlan, keySegments } from "../../src/targets/react-query/operations.ts";
@@ -103,8 +102,7 @@ describe("generated hooks for the fixture", () => {
   const generateOnce = async () => {
     const dir = await mkdtemp(join(tmpdir(), "ik-rq-fixture-"));
     dirs.push(dir);
-    const mutator = join(projectPaths().packagesDir, "react-query", "src", "mutator.ts");
-    await generateHooks(buildModel(document), dir, mutator);
+    await generateHooks(buildModel(document), dir);
     await formatGenerated(dir);
     const files = (await readdir(dir)).sort();
     return Object.fromEntries(

@@ -12,20 +12,18 @@ import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { unescapeBlockText } from "../../src/emit/index.ts";
 import { buildModel } from "../../src/model/index.ts";
-import { projectPaths } from "../../src/paths.ts";
 import { generateHooks, reactQueryTarget } from "../../src/targets/react-query/index.ts";
 import { typesTarget } from "../../src/targets/types/index.ts";
 import { createCorpusWorkspace, loadCorpusSpec } from "../corpus.ts";
 import { FIXTURES } from "../helpers.ts";
 
-const mutator = join(projectPaths().packagesDir, "react-query", "src", "mutator.ts");
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 async function hooksOf(document: Record<string, unknown>): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), "ik-rq-text-"));
   dirs.push(dir);
-  await generateHooks(buildModel(document), dir, mutator);
+  await generateHooks(buildModel(document), dir);
   const files = (await readdir(dir)).sort();
   return Object.fromEntries(
     await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), "utf8")])),

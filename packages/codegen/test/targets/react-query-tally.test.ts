@@ -9,7 +9,6 @@ import { generate } from "orval";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../src/model/index.ts";
-import { projectPaths } from "../../src/paths.ts";
 import { tagFileContext } from "../../src/targets/react-query/index.ts";
 import { hookOperations } from "../../src/targets/react-query/operations.ts";
 import { orvalOptions } from "../../src/targets/react-query/orval-options.ts";
@@ -43,9 +42,8 @@ function declaration(text: string, name: string): ts.Statement {
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "ik-rq-tally-"));
-  const mutatorPath = join(projectPaths().packagesDir, "react-query", "src", "mutator.ts");
   await generate(
-    orvalOptions({ document: model.document as Record<string, unknown>, operations, workDir, mutatorPath }),
+    orvalOptions({ document: model.document as Record<string, unknown>, operations, workDir }),
     workDir,
     { logLevel: "error", throwOnError: true },
   );

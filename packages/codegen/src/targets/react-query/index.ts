@@ -69,12 +69,12 @@ function renderIndex(hookFiles: readonly string[]): string {
  * tree (postprocess.ts) and writes it to `outDir` as `<tag>.gen.ts` — nothing of orval's raw output is kept as
  * is.
  */
-async function generateHooks(model: SpecModel, outDir: string, mutatorPath: string): Promise<void> {
+async function generateHooks(model: SpecModel, outDir: string): Promise<void> {
   const operations = hookOperations(model);
   const document = model.document as Record<string, unknown>;
   const workDir = await scratchDir("instantly-kit-orval-");
   try {
-    await generate(orvalOptions({ document, operations, workDir, mutatorPath }), workDir, {
+    await generate(orvalOptions({ document, operations, workDir }), workDir, {
       logLevel: "error",
       throwOnError: true,
     }).catch((error: unknown) => {
@@ -104,7 +104,7 @@ async function generateHooks(model: SpecModel, outDir: string, mutatorPath: stri
     // Each resource's item type, for updateCached (read by the hand-written runtime, not re-exported).
     files.set("resources.gen.ts", renderResources(operations));
     files.set("index.gen.ts", renderIndex(hookFiles));
-    // Biome formats the package after generate() (targets/format.ts `generateTarget`), as for every target.
+    // Biome formats the package after generate() (commands/generate.ts `generateInto`), as for every target.
     for (const [file, text] of files) await writeFile(join(outDir, file), GENERATED_BANNER + text);
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -115,10 +115,8 @@ async function generateHooks(model: SpecModel, outDir: string, mutatorPath: stri
 export const reactQueryTarget: Target = {
   packageName: "@instantly-kit/react-query",
   packageDir: "react-query",
-  async generate({ model, outDir, paths }) {
-    // orval reads the mutator to learn its signature; the generated files import it from ../runtime.js.
-    const mutatorPath = join(paths.packagesDir, "react-query", "src", "mutator.ts");
-    await generateHooks(model, outDir, mutatorPath);
+  async generate({ model, outDir }) {
+    await generateHooks(model, outDir);
   },
 };
 

@@ -1,4 +1,4 @@
-import type { Options } from "orval";
+import type { GeneratorMutator, GeneratorVerbOptions, Options } from "orval";
 import { identifier } from "../../emit/index.ts";
 import { CliError } from "../../errors.ts";
 import { isSuccessStatus, schemaRef } from "../../model/index.ts";
@@ -9,8 +9,9 @@ import { fail } from "./syntax.ts";
  * The orval 8 configuration for the hooks. Everything orval can express is said here, in its own options
  * (ADR 0019); what it cannot is done on its output's syntax tree (postprocess.ts, syntax.ts).
  *
- * - `client: "react-query"`, TanStack Query v5, one file per tag, our mutator (packages/react-query/src/mutator.ts)
- *   for transport;
+ * - `client: "react-query"`, TanStack Query v5, one file per tag;
+ * - `override.transformer`: our mutator (packages/react-query/src/mutator.ts) for transport, given per operation
+ *   ({@link MUTATOR}, ADR 0036);
  * - `override.operations`: the operation kinds are decided by us (operations.ts) and handed to orval per operation,
  *   so orval never guesses — POST reads become queries, query-cursor operations get (suspense) infinite hooks;
  * - `override.operationName`: the model's name of each operation, from which orval derives every hook name;
@@ -141,11 +142,33 @@ function withShapelessContent(value: unknown): unknown {
 const getNextPageParam = (lastPage: unknown) => nextStartingAfter(lastPage);
 declare function nextStartingAfter(page: unknown): string | undefined;
 
+/**
+ * What orval would learn from `override.mutator: { path: "…/mutator.ts", name: "instantlyRequest" }`: the name
+ * its request functions call, and that it takes a second argument (the per-call `options.request`) — orval then
+ * passes it through every hook and options helper. The import path is never printed: postprocess.ts rebuilds
+ * every import (`instantlyRequest` comes from ../runtime.js). The generated package's type-check holds this
+ * against the real `instantlyRequest` (packages/react-query/src/mutator.ts).
+ */
+export const MUTATOR: GeneratorMutator = {
+  name: "instantlyRequest",
+  path: "../runtime",
+  default: false,
+  hasErrorType: false,
+  errorTypeName: "ErrorType",
+  hasSecondArg: true,
+  hasThirdArg: false,
+  isHook: false,
+};
+
+/** orval's per-operation output transformer: every operation calls {@link MUTATOR}. */
+function withMutator(verb: GeneratorVerbOptions): GeneratorVerbOptions {
+  return { ...verb, mutator: MUTATOR };
+}
+
 export function orvalOptions(input: {
   document: Record<string, unknown>;
   operations: readonly HookOperation[];
   workDir: string;
-  mutatorPath: string;
 }): Options {
   const orvalNames = new Map(input.operations.map((operation) => [operation.id, operation.orvalName]));
   // A DELETE's body (a reason, a filter) stays as optional as the spec says: only creates and updates need one.
@@ -190,7 +213,10 @@ export function orvalOptions(input: {
       prettier: false,
       override: {
         header: false,
-        mutator: { path: input.mutatorPath, name: "instantlyRequest" },
+        // Our mutator, handed to orval as the verb option it would derive from `override.mutator`: orval derives it
+        // by bundling the mutator file with esbuild once per operation (~240 sequential round trips, ~1.5 s of a
+        // generation's critical path) to count `instantlyRequest`'s parameters, which we know. ADR 0036.
+        transformer: withMutator,
         // orval derives hook, key and type names from the operation's name: it gets the model's name
         // (operations.ts `orvalOperationName`), so `LIST_ITEMS` gives `useLISTITEMS` as the model says, not orval's
         // `useListItems`. The request function orval names after it is renamed to the operationId afterwards.
