@@ -3,7 +3,7 @@
 // (not a CliError) in a worker thread, a SIGINT/SIGTERM/SIGHUP. A process is held at a step with
 // INSTANTLY_KIT_FAULT=pause:<step> (src/fs/fault.ts) while the test does the other thing, then let go: no timing
 // is guessed. Small fixture specs and the cheap targets (types, client, msw) keep it short; react-query (orval) only
-// where its esbuild process is the point.
+// where a target of the other thread is the point.
 import { execFileSync } from "node:child_process";
 import {
   chmodSync,
@@ -306,8 +306,8 @@ describe("interrupted by a signal", () => {
 });
 
 // Every child process a run started is stopped before the CLI exits when the run stops early (a signal, another
-// target's failure; ADR 0034): Biome, which each target runs to format its folder (src/targets/format.ts), and
-// esbuild's service process, which orval starts (react-query). A Biome left running goes on writing into a staging
+// target's failure; ADR 0034): Biome, which each target runs to format its folder (src/targets/format.ts). (orval
+// started esbuild's service too until ADR 0036; nothing does now.) A Biome left running goes on writing into a staging
 // folder the run removed, after the run's last line; nothing else ends it — a child outlives the worker thread that
 // started it, and the CLI. A stand-in Biome (BIOME_BINARY) notes its pid and waits for a file the test writes only
 // at the end, so it is mid-format when the run is stopped and would run on for ever if left behind. The test lists
@@ -315,7 +315,7 @@ describe("interrupted by a signal", () => {
 describe.runIf(process.platform === "linux")("child processes of a run stopped early", () => {
   const CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
   const ROWS = [
-    // One group: it runs in the main thread (orval, hence esbuild's service, then Biome).
+    // One group: it runs in the main thread (orval, then Biome).
     { threads: "main thread", targets: ["react-query"], jobs: "1", biomes: 1 },
     // Two groups, each in a worker: react-query in one, types then msw in the other (Biome holds at types).
     { threads: "worker threads", targets: ["types", "react-query", "msw"], jobs: "2", biomes: 2 },
@@ -411,7 +411,7 @@ describe.runIf(process.platform === "linux")("child processes of a run stopped e
 
   /**
    * The pids among `pids` still running once the CLI has exited. Polled up to a generous deadline: a child stopped by
-   * the CLI is gone before it exits, but esbuild's service ends when its stdin closes, which may be as the CLI exits.
+   * the CLI is gone before it exits, but one that ends when its stdin closes may end only as the CLI exits.
    */
   async function stillRunning(pids: number[]): Promise<number[]> {
     const deadline = Date.now() + 60_000;
@@ -437,7 +437,7 @@ describe.runIf(process.platform === "linux")("child processes of a run stopped e
     args: string[];
     failFor?: string;
     biomes: number;
-    stop: (run: Started, biome: ReturnType<typeof standIn>, children: ReturnType<typeof childrenOf>) => void;
+    stop: (run: Started, biome: ReturnType<typeof standIn>) => void;
     code: number;
     stderr: string;
   }): Promise<void> {
@@ -448,7 +448,7 @@ describe.runIf(process.platform === "linux")("child processes of a run stopped e
       const children = childrenOf(run.child.pid as number);
       // What the CLI runs at this moment: the stand-ins at least.
       expect(children.map((child) => child.pid)).toEqual(expect.arrayContaining(biome.pids()));
-      stop(run, biome, children);
+      stop(run, biome);
       const result = await run.done;
       expect(result.code, result.stderr).toBe(code);
       expect(result.stdout).toBe("");
@@ -475,11 +475,7 @@ describe.runIf(process.platform === "linux")("child processes of a run stopped e
       stopWhileFormatting({
         args: [...targets, "--jobs", jobs],
         biomes,
-        stop: (run, _, children) => {
-          // And esbuild's service (orval's, for react-query).
-          expect(children.filter((child) => /esbuild/.test(child.command))).toHaveLength(1);
-          run.child.kill(signal);
-        },
+        stop: (run) => run.child.kill(signal),
         code: CODES[signal],
         stderr: `error: generate interrupted (${signal}): no package changed\n`,
       }),

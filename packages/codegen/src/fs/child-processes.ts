@@ -2,9 +2,7 @@
 // target's failure (`generate`, ADR 0034) — can end them before the CLI exits. Nothing else would: a child outlives
 // the worker thread that started it (`terminate()` only closes the thread's end of its pipes) and the CLI itself,
 // and Biome does not read its stdin. Left running, it goes on formatting a staging folder the run has removed.
-// (esbuild's service process, which orval starts, does read its stdin and ends when that closes: on `terminate()`
-// of its worker, or when the CLI exits; checked by test/generate-races.test.ts. It writes nothing: orval builds
-// with `write: false`.)
+// (No target starts another child: orval's esbuild service went with ADR 0036.)
 //
 // One registry per thread (each thread loads this module): `runChild` starts and counts a child, `stopChildren`
 // kills this thread's children, waits for them to exit, and refuses any child asked for afterwards, for the rest of
