@@ -158,6 +158,8 @@ interface FilterCheck {
   readonly filtersOf?: string;
   /** Filters it sent that this list operation does not have, so nothing applies them. */
   readonly beyond?: readonly string[];
+  /** What an action selects by those filters ("leads"), for the message to name what they fail to narrow. */
+  readonly selects?: string;
 }
 
 /** Query or body parameters of a list call as plain values. */
@@ -193,7 +195,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     operationId: string,
     request: Request,
     params: Readonly<Record<string, unknown>>,
-    { examplePage = false, filtersOf = operationId, beyond = [] }: FilterCheck = {},
+    { examplePage = false, filtersOf = operationId, beyond = [], selects }: FilterCheck = {},
   ): Response | undefined {
     const table = Object.hasOwn(listFilters, filtersOf) ? listFilters[filtersOf] : undefined;
     const unapplied = [...sentFilters(unappliedFilters(filtersOf, table, !examplePage), params), ...beyond];
@@ -208,8 +210,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         ...reported.filter((param) => !order.includes(param)),
       ].filter((param, index, all) => all.indexOf(param) === index),
       request,
-      examplePage,
-      unknown,
+      { examplePage, unknownValues: unknown, selects },
     );
   }
 
@@ -403,7 +404,11 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           Object.keys(filters).filter((name) => !known.includes(name) && filters[name] !== false),
           filters,
         );
-        const unapplied = checkFilters(operationId, request, filters, { filtersOf: "listLeads", beyond });
+        const unapplied = checkFilters(operationId, request, filters, {
+          filtersOf: "listLeads",
+          beyond,
+          selects: "leads",
+        });
         if (unapplied) return unapplied;
       }
       const context: ActionContext = {
