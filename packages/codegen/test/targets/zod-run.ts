@@ -53,6 +53,36 @@ export async function generatedSchemas(
   }
 }
 
+/**
+ * A spec of one `POST /api/v2/<operationId>` per entry of `bodies` (operationId → its JSON request body schema),
+ * each answering 200 with `response`; `schemas` are its components. What the body-transform tables generate.
+ */
+export function bodiesSpec(
+  bodies: Record<string, Record<string, unknown>>,
+  response: Record<string, unknown>,
+  schemas: Record<string, Record<string, unknown>> = {},
+) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "request bodies", version: "1" },
+    paths: Object.fromEntries(
+      Object.entries(bodies).map(([id, schema]) => [
+        `/api/v2/${id}`,
+        {
+          post: {
+            operationId: id,
+            requestBody: { required: true, content: { "application/json": { schema } } },
+            responses: {
+              "200": { description: "ok", content: { "application/json": { schema: response } } },
+            },
+          },
+        },
+      ]),
+    ),
+    components: { schemas },
+  };
+}
+
 /** Ajv's verdict (JSON Schema 2020-12, the mocks' reference) on a body of `POST /api/v2/<id>` in `spec`. */
 export function ajvBodyVerdicts(spec: object): (id: string, body: unknown) => boolean {
   const ajv = new Ajv2020({ strict: false });

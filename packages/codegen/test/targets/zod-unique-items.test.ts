@@ -5,7 +5,7 @@
 // unions, nullable, at the root, `uniqueItems: false`. Generated from a hand-written spec, run with zod, each verdict
 // held to Ajv's on the spec itself: where they differ, the table says why.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ajvBodyVerdicts, generatedSchemas, type Schema } from "./zod-run.ts";
+import { ajvBodyVerdicts, bodiesSpec, generatedSchemas, type Schema } from "./zod-run.ts";
 
 type Json = Record<string, unknown>;
 const str = { type: "string" };
@@ -80,29 +80,8 @@ const BODIES: Record<string, Json> = {
   }),
 };
 
-const spec = {
-  openapi: "3.1.0",
-  info: { title: "unique items", version: "1" },
-  paths: Object.fromEntries(
-    Object.entries(BODIES).map(([id, schema]) => [
-      `/api/v2/${id}`,
-      {
-        post: {
-          operationId: id,
-          requestBody: { required: true, content: { "application/json": { schema } } },
-          responses: {
-            "200": {
-              description: "ok",
-              // Responses keep orval's lenient schemas (ADR 0032): the same unique array inline.
-              content: { "application/json": { schema: object({ tags: unique(str) }) } },
-            },
-          },
-        },
-      },
-    ]),
-  ),
-  components: { schemas: { Tags: unique(str) } },
-};
+// Responses keep orval's lenient schemas (ADR 0032): the same unique array inline.
+const spec = bodiesSpec(BODIES, object({ tags: unique(str) }), { Tags: unique(str) });
 
 let schemas: Record<string, Schema>;
 let source: string;
