@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import ts from "typescript";
 import { buildModel } from "../../src/model/index.ts";
 import { generateZodSchemas } from "../../src/targets/zod/index.ts";
@@ -87,9 +87,16 @@ export function bodiesSpec(
 export function ajvBodyVerdicts(spec: object): (id: string, body: unknown) => boolean {
   const ajv = new Ajv2020({ strict: false });
   ajv.addSchema(structuredClone(spec), "spec");
-  return (id, body) =>
-    ajv.validate(
-      { $ref: `spec#/paths/~1api~1v2~1${id}/post/requestBody/content/application~1json/schema` },
-      body,
-    );
+  // Compiled once per operation: Ajv caches by schema object, and a `{ $ref }` made per call is compiled per call.
+  const validators = new Map<string, ValidateFunction>();
+  return (id, body) => {
+    let validate = validators.get(id);
+    if (!validate) {
+      validate = ajv.compile({
+        $ref: `spec#/paths/~1api~1v2~1${id}/post/requestBody/content/application~1json/schema`,
+      });
+      validators.set(id, validate);
+    }
+    return validate(body) as boolean;
+  };
 }
