@@ -5,7 +5,7 @@ import { errorResponse } from "./handler.js";
 
 /** What an `onIgnoredFilter` callback is told about one request. */
 export interface IgnoredFilterInfo {
-  /** The list operation. */
+  /** The list operation, or the action that selects leads by `listLeads`' filters (`moveLeads`…). */
   readonly operationId: MockOperationId;
   /** The filter parameters the request sent (with a value) that the mock does not apply, in the spec's order. */
   readonly parameters: readonly string[];
@@ -24,7 +24,8 @@ export interface IgnoredFilterPrint {
 /**
  * What the stateful mock does when a list request sends a filter parameter it does not apply (one the generated
  * `listFilters` table lists as `ignored` and no hand-written rule answers, e.g. `tag_ids`), so the items it
- * answers are not filtered by it:
+ * answers are not filtered by it (or, for an action that selects leads by such filters, the leads it acts on are
+ * not selected by it):
  * - `"warn"` (default): one `console.warn` per operation and parameter (not per request), naming both;
  * - `"error"`: the request is answered with 501 `{ statusCode, error, message }` naming the parameters;
  * - `"off"`: nothing; the items are answered unfiltered by it;
@@ -52,15 +53,24 @@ function filtersPhrase(parameters: readonly string[]): string {
   return `the list filter${parameters.length === 1 ? "" : "s"} ${parameters.map(quoted).join(", ")}`;
 }
 
-/**
- * What the mock does not do for this request, in words: `examplePage` operations are answered with their fixed
- * example page (no store behind them), so none of their filters is applied.
- */
+/** What is known of one request beyond its unapplied filters, for `IgnoredFilters.check` and its message. */
+interface UnappliedContext {
+  /** The operation is answered with its fixed example page (no store behind it), so none of its filters applies. */
+  readonly examplePage?: boolean;
+  /** The unapplied filters sent with a value their hand-written rule does not know, which match nothing. */
+  readonly unknownValues?: readonly string[];
+  /**
+   * What an action selects by a list's filters ("leads": `moveLeads`…); absent for a list request. An action
+   * answers no items: what an unapplied filter fails to narrow is the leads it acts on, and the message says so.
+   */
+  readonly selects?: string;
+}
+
+/** What the mock does not do for this request, in words. */
 function unappliedMessage(
   operationId: string,
   parameters: readonly string[],
-  examplePage: boolean,
-  unknownValues: readonly string[] = [],
+  { examplePage = false, unknownValues = [], selects }: UnappliedContext,
 ): string {
   const unknown = parameters.filter((parameter) => unknownValues.includes(parameter));
   const rest = parameters.filter((parameter) => !unknownValues.includes(parameter));
@@ -68,17 +78,26 @@ function unappliedMessage(
   const unknownPart =
     unknown.length === 0
       ? ""
-      : `${operationId}: the mock does not know the value sent for ${filtersPhrase(unknown)} (it keeps no data to answer it), so no items match`;
+      : `${operationId}: the mock does not know the value sent for ${filtersPhrase(unknown)} (it keeps no data to answer it), so no ${selects ?? "items"} match`;
   if (rest.length === 0) return unknownPart;
-  const restPart = unappliedPhrase(operationId, rest, examplePage);
+  const restPart = unappliedPhrase(operationId, rest, examplePage, selects);
   return unknownPart === "" ? restPart : `${unknownPart}; ${restPart.slice(operationId.length + 2)}`;
 }
 
-function unappliedPhrase(operationId: string, parameters: readonly string[], examplePage: boolean): string {
+function unappliedPhrase(
+  operationId: string,
+  parameters: readonly string[],
+  examplePage: boolean,
+  selects: string | undefined,
+): string {
   const them = parameters.length === 1 ? "it" : "them";
+  const affected =
+    selects === undefined
+      ? `the items are not filtered by ${them}`
+      : `the ${selects} it acts on are not selected by ${them}`;
   return examplePage
-    ? `${operationId}: the mock answers its fixed example page and does not apply ${filtersPhrase(parameters)}, so the items are not filtered by ${them}`
-    : `${operationId}: the mock does not apply ${filtersPhrase(parameters)}, so the items are not filtered by ${them}`;
+    ? `${operationId}: the mock answers its fixed example page and does not apply ${filtersPhrase(parameters)}, so ${affected}`
+    : `${operationId}: the mock does not apply ${filtersPhrase(parameters)}, so ${affected}`;
 }
 
 /** One mock API's handling of ignored filters: its strategy and the warnings it has printed. */
@@ -101,39 +120,34 @@ export class IgnoredFilters {
     this.#warned.clear();
   }
 
-  #warn(
-    operationId: string,
-    parameters: readonly string[],
-    examplePage: boolean,
-    unknownValues: readonly string[] = [],
-  ): void {
+  #warn(operationId: string, parameters: readonly string[], context: UnappliedContext): void {
     const fresh = parameters.filter((parameter) => !this.#warned.has(`${operationId}\0${parameter}`));
     if (fresh.length === 0) return;
     for (const parameter of fresh) this.#warned.add(`${operationId}\0${parameter}`);
     console.warn(
-      `[@instantly-kit/msw] Warning: ${unappliedMessage(operationId, fresh, examplePage, unknownValues)}. A test that depends on ${fresh.length === 1 ? "it" : "them"} needs an override of ${operationId}; onIgnoredFilter: "error" fails such requests, "off" silences this.`,
+      `[@instantly-kit/msw] Warning: ${unappliedMessage(operationId, fresh, context)}. A test that depends on ${fresh.length === 1 ? "it" : "them"} needs an override of ${operationId}; onIgnoredFilter: "error" fails such requests, "off" silences this.`,
     );
   }
 
   /**
-   * Applies the strategy to one list request that sent `parameters` (the unapplied filters it sent; none: nothing
-   * to do; `unknownValues`: those of them sent with a value their rule does not know, which match nothing). Returns the response to answer instead of the items, or undefined to answer them as usual.
+   * Applies the strategy to one list request (or lead-selecting action) that sent `parameters` (the unapplied
+   * filters it sent; none: nothing to do). Returns the response to answer instead of the items, or undefined to
+   * answer them as usual.
    */
   check(
     operationId: string,
     parameters: readonly string[],
     request: Request,
-    examplePage = false,
-    unknownValues: readonly string[] = [],
+    context: UnappliedContext = {},
   ): Response | undefined {
     if (parameters.length === 0) return undefined;
     let fail = this.#strategy === "error";
-    if (this.#strategy === "warn") this.#warn(operationId, parameters, examplePage, unknownValues);
+    if (this.#strategy === "warn") this.#warn(operationId, parameters, context);
     else if (typeof this.#strategy === "function") {
       this.#strategy(
         { operationId: operationId as MockOperationId, parameters: [...parameters], request },
         {
-          warning: () => this.#warn(operationId, parameters, examplePage, unknownValues),
+          warning: () => this.#warn(operationId, parameters, context),
           error: () => {
             fail = true;
           },
@@ -150,7 +164,7 @@ export class IgnoredFilters {
       ? errorResponse(
           undefined,
           501,
-          `${unappliedMessage(operationId, parameters, examplePage, unknownValues)} (onIgnoredFilter: "error")`,
+          `${unappliedMessage(operationId, parameters, context)} (onIgnoredFilter: "error")`,
         )
       : undefined;
   }

@@ -150,6 +150,18 @@ function specOf(operationId: string): OperationSpec {
   return operationSpecs[operationId as MockOperationId];
 }
 
+/** How `checkFilters` reads a request that is not a plain list request answered from a store. */
+interface FilterCheck {
+  /** The operation is answered with its example page, not from a store. */
+  readonly examplePage?: boolean;
+  /** The list operation whose filters the request uses (an action that selects leads uses `listLeads`'s). */
+  readonly filtersOf?: string;
+  /** Filters it sent that this list operation does not have, so nothing applies them. */
+  readonly beyond?: readonly string[];
+  /** What an action selects by those filters ("leads"), for the message to name what they fail to narrow. */
+  readonly selects?: string;
+}
+
 /** Query or body parameters of a list call as plain values. */
 function listParams(resource: ResourceSpec, request: Request, body: unknown): Record<string, unknown> {
   if (resource.listIn === "body") return isPlainObject(body) ? body : {};
@@ -177,23 +189,16 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const ignoredFilters = new IgnoredFilters(options.onIgnoredFilter);
   /**
    * The unapplied filters a list request sent, handled by `onIgnoredFilter`: a response to answer instead, or
-   * undefined. `examplePage`: the operation is answered with its example page, not from a store. `filtersOf`: the
-   * list operation whose filters the request uses (an action that selects leads uses `listLeads`'s);
-   * `beyondTable`: filters it sent that this list operation does not have, so nothing applies them.
+   * undefined.
    */
   function checkFilters(
     operationId: string,
     request: Request,
     params: Readonly<Record<string, unknown>>,
-    examplePage = false,
-    filtersOf = operationId,
-    beyondTable: readonly string[] = [],
+    { examplePage = false, filtersOf = operationId, beyond = [], selects }: FilterCheck = {},
   ): Response | undefined {
     const table = Object.hasOwn(listFilters, filtersOf) ? listFilters[filtersOf] : undefined;
-    const unapplied = [
-      ...sentFilters(unappliedFilters(filtersOf, table, !examplePage), params),
-      ...beyondTable,
-    ];
+    const unapplied = [...sentFilters(unappliedFilters(filtersOf, table, !examplePage), params), ...beyond];
     const unknown = examplePage ? [] : unknownRuleValues(filtersOf, params, filterContext);
     // In the table's order, each once.
     const order = table ? [...table.filters.map((filter) => filter.param), ...table.ignored] : [];
@@ -205,8 +210,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         ...reported.filter((param) => !order.includes(param)),
       ].filter((param, index, all) => all.indexOf(param) === index),
       request,
-      examplePage,
-      unknown,
+      { examplePage, unknownValues: unknown, selects },
     );
   }
 
@@ -400,7 +404,11 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           Object.keys(filters).filter((name) => !known.includes(name) && filters[name] !== false),
           filters,
         );
-        const unapplied = checkFilters(operationId, request, filters, false, "listLeads", beyond);
+        const unapplied = checkFilters(operationId, request, filters, {
+          filtersOf: "listLeads",
+          beyond,
+          selects: "leads",
+        });
         if (unapplied) return unapplied;
       }
       const context: ActionContext = {
@@ -488,7 +496,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
             ? sent
             : {}
           : Object.fromEntries(new URL(request.url).searchParams);
-      return checkFilters(operationId, request, params, true) ?? defaultBody;
+      return checkFilters(operationId, request, params, { examplePage: true }) ?? defaultBody;
     };
   }
 

@@ -576,8 +576,9 @@ describe("the real pinned spec: actions that select leads with listLeads' filter
         const warned = warn.mock.calls.map((call) => String(call[0]));
         if (strategy === "error" && reported) {
           expect(response.status, label).toBe(501);
-          expect((response.body as { message?: string }).message, label).toContain(
-            `${operationId}: the mock does not apply the list filter ${JSON.stringify(param)}`,
+          // An action answers no items: the message names what the filter fails to narrow, the leads it acts on.
+          expect((response.body as { message?: string }).message, label).toBe(
+            `${operationId}: the mock does not apply the list filter ${JSON.stringify(param)}, so the leads it acts on are not selected by it (onIgnoredFilter: "error")`,
           );
           // Before acting: no job started, no lead changed.
           api.jobs.completeAll();
@@ -589,7 +590,10 @@ describe("the real pinned spec: actions that select leads with listLeads' filter
         }
         if (strategy === "warn") {
           expect(warned.length, label).toBe(reported ? 1 : 0);
-          if (reported) expect(warned[0], label).toContain(`${operationId}: the mock does not apply`);
+          if (reported)
+            expect(warned[0], label).toContain(
+              `${operationId}: the mock does not apply the list filter ${JSON.stringify(param)}, so the leads it acts on are not selected by it.`,
+            );
         } else expect(warned, label).toEqual([]);
       }
     }
@@ -619,5 +623,26 @@ describe("an action's own filter beyond listLeads' table", () => {
       ["moveLeads", ["esp_code"]],
       ["moveLeads", ["skip_leads_in_verification"]],
     ]);
+  });
+});
+
+describe("an action's filter value that its rule does not know", () => {
+  it("is reported naming the leads, not items: it matches no lead", async () => {
+    const module = await import("../src/index.js");
+    const api = module.createMockApi({ seed: "unknown-lead-filter", onIgnoredFilter: "error" });
+    const [list] = api.seed("lead-lists", 1);
+    api.seed("leads", 2);
+    server.resetHandlers(...api.handlers);
+    const response = await answer(
+      new Request(`${ORIGIN}/api/v2/leads/move`, {
+        method: "POST",
+        body: JSON.stringify({ to_list_id: list?.id, filter: "FILTER_NO_SUCH_VALUE" }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    expect(response.status).toBe(501);
+    expect((response.body as { message?: string }).message).toBe(
+      'moveLeads: the mock does not know the value sent for the list filter "filter" (it keeps no data to answer it), so no leads match (onIgnoredFilter: "error")',
+    );
   });
 });

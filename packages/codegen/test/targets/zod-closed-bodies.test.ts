@@ -5,7 +5,7 @@
 // inside it accepts any key). Generated from a hand-written spec, run with zod, and each verdict held to Ajv's on
 // the spec itself: where they differ, the table says why.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ajvBodyVerdicts, generatedSchemas, type Schema } from "./zod-run.ts";
+import { ajvBodyVerdicts, bodiesSpec, generatedSchemas, type Schema } from "./zod-run.ts";
 
 type Json = Record<string, unknown>;
 const closed = (properties: Json, extra: Json = {}): Json => ({
@@ -63,28 +63,7 @@ const BODIES: Record<string, Json> = {
   createRootItems: { type: "array", items: closed({ email: str, inner: closed({ x: str }) }), maxItems: 5 },
 };
 
-const spec = {
-  openapi: "3.1.0",
-  info: { title: "closed bodies", version: "1" },
-  paths: Object.fromEntries(
-    Object.entries(BODIES).map(([id, schema]) => [
-      `/api/v2/${id}`,
-      {
-        post: {
-          operationId: id,
-          requestBody: { required: true, content: { "application/json": { schema } } },
-          responses: {
-            "200": {
-              description: "ok",
-              content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
-            },
-          },
-        },
-      },
-    ]),
-  ),
-  components: { schemas: { Thing: closed({ id: str }) } },
-};
+const spec = bodiesSpec(BODIES, { $ref: "#/components/schemas/Thing" }, { Thing: closed({ id: str }) });
 
 let schemas: Record<string, Schema>;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import ts from "typescript";
 import { buildModel } from "../../src/model/index.ts";
 import { generateZodSchemas } from "../../src/targets/zod/index.ts";
@@ -53,13 +53,50 @@ export async function generatedSchemas(
   }
 }
 
+/**
+ * A spec of one `POST /api/v2/<operationId>` per entry of `bodies` (operationId → its JSON request body schema),
+ * each answering 200 with `response`; `schemas` are its components. What the body-transform tables generate.
+ */
+export function bodiesSpec(
+  bodies: Record<string, Record<string, unknown>>,
+  response: Record<string, unknown>,
+  schemas: Record<string, Record<string, unknown>> = {},
+) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "request bodies", version: "1" },
+    paths: Object.fromEntries(
+      Object.entries(bodies).map(([id, schema]) => [
+        `/api/v2/${id}`,
+        {
+          post: {
+            operationId: id,
+            requestBody: { required: true, content: { "application/json": { schema } } },
+            responses: {
+              "200": { description: "ok", content: { "application/json": { schema: response } } },
+            },
+          },
+        },
+      ]),
+    ),
+    components: { schemas },
+  };
+}
+
 /** Ajv's verdict (JSON Schema 2020-12, the mocks' reference) on a body of `POST /api/v2/<id>` in `spec`. */
 export function ajvBodyVerdicts(spec: object): (id: string, body: unknown) => boolean {
   const ajv = new Ajv2020({ strict: false });
   ajv.addSchema(structuredClone(spec), "spec");
-  return (id, body) =>
-    ajv.validate(
-      { $ref: `spec#/paths/~1api~1v2~1${id}/post/requestBody/content/application~1json/schema` },
-      body,
-    );
+  // Compiled once per operation: Ajv caches by schema object, and a `{ $ref }` made per call is compiled per call.
+  const validators = new Map<string, ValidateFunction>();
+  return (id, body) => {
+    let validate = validators.get(id);
+    if (!validate) {
+      validate = ajv.compile({
+        $ref: `spec#/paths/~1api~1v2~1${id}/post/requestBody/content/application~1json/schema`,
+      });
+      validators.set(id, validate);
+    }
+    return validate(body) as boolean;
+  };
 }
