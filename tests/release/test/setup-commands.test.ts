@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers/process.ts";
 import { repoRoot, workspaceProjects } from "./helpers/repo.ts";
@@ -105,10 +105,18 @@ describe("a fresh clone installs without warnings", () => {
       execFileSync("git", ["clone", "--quiet", "--no-hardlinks", repoRoot, clone]);
       // From the store (what this machine already has); the warnings looked for are the same online.
       // As typed in a shell: without the npm_config_* variables the pnpm running this test exports (npx would
-      // warn about pnpm-only ones such as `catalog`, which no fresh clone sees).
-      const env = Object.fromEntries(
+      // warn about pnpm-only ones such as `catalog`, which no fresh clone sees), and without the node_modules/.bin
+      // folders it puts first on PATH — the workspace's own Node 22 (ADR 0001) among them. Under that Node, pnpm
+      // misses the store's built copy of the `node` package (pnpm keys it by the Node major that built it; a fresh
+      // machine's store has only the system Node's) and runs its preinstall again, which is npm's warnings about
+      // pnpm's settings: a fresh CI machine failed here, a used one did not.
+      const env: Record<string, string | undefined> = Object.fromEntries(
         Object.entries(process.env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name)),
       );
+      env.PATH = (process.env.PATH ?? "")
+        .split(delimiter)
+        .filter((dir) => !dir.split(sep).includes("node_modules"))
+        .join(delimiter);
       const install = await run("npx", ["--yes", pinned, "install", "--frozen-lockfile", "--offline"], {
         cwd: clone,
         env,
