@@ -104,7 +104,7 @@ async function generateHooks(model: SpecModel, outDir: string): Promise<void> {
     // Each resource's item type, for updateCached (read by the hand-written runtime, not re-exported).
     files.set("resources.gen.ts", renderResources(operations));
     files.set("index.gen.ts", renderIndex(hookFiles));
-    // Biome formats the package after generate() (commands/generate.ts `generateInto`), as for every target.
+    // Biome formats the package after generate() (targets/format.ts `generateTarget`), as for every target.
     for (const [file, text] of files) await writeFile(join(outDir, file), GENERATED_BANNER + text);
   } finally {
     await rm(workDir, { recursive: true, force: true });
