@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { run } from "./helpers/process.ts";
 import { repoRoot, workspaceProjects } from "./helpers/repo.ts";
 
@@ -76,6 +77,60 @@ describe("pnpm from npm", () => {
   });
 });
 
+describe("the Node 22 every script runs on (ADR 0001)", () => {
+  // Where app teams work: pnpm installs, of the root's optional dependencies, the one package whose os/cpu match the
+  // machine, and links its `node` into node_modules/.bin. The `node` package this replaced asked npm, in a
+  // preinstall, for a per-platform package that for Apple silicon did not exist at its version.
+  const PLATFORMS = [
+    ["linux", "x64"],
+    ["linux", "arm64"],
+    ["darwin", "x64"],
+    ["darwin", "arm64"],
+    ["win32", "x64"],
+  ] as const;
+  interface LockedPackage {
+    os?: string | string[];
+    cpu?: string | string[];
+    hasBin?: boolean;
+  }
+  const lock = parseYaml(readFileSync(join(repoRoot, "pnpm-lock.yaml"), "utf8")) as {
+    importers: Record<string, { optionalDependencies?: Record<string, { version: string }> }>;
+    packages: Record<string, LockedPackage>;
+  };
+  const optional = Object.entries(lock.importers["."]?.optionalDependencies ?? {});
+  const runtimeFor = (os: string, cpu: string) =>
+    optional.filter(([name, { version }]) => {
+      const locked = lock.packages[`${name}@${version}`];
+      return (
+        locked?.hasBin === true &&
+        [locked.os ?? []].flat().includes(os) &&
+        [locked.cpu ?? []].flat().includes(cpu)
+      );
+    });
+
+  it("the lockfile resolves exactly one Node binary package per platform, all one Node 22 version", () => {
+    const found = PLATFORMS.map(([os, cpu]) => ({ platform: `${os}-${cpu}`, packages: runtimeFor(os, cpu) }));
+    expect(found.filter(({ packages }) => packages.length !== 1)).toEqual([]);
+    const versions = new Set(found.map(({ packages }) => packages[0]?.[1].version));
+    expect(versions.size).toBe(1);
+    expect([...versions][0]).toMatch(/^22\.\d+\.\d+$/);
+  });
+
+  it("node_modules/.bin/node is this machine's package, at the locked version", async () => {
+    const [[name, { version }] = ["(none)", { version: "(none)" }]] = runtimeFor(
+      process.platform,
+      process.arch,
+    );
+    const bin = join(repoRoot, "node_modules", ".bin", process.platform === "win32" ? "node.cmd" : "node");
+    const result = await run(bin, ["-p", "process.version"], { cwd: repoRoot, timeoutMs: 60_000 });
+    expect(result.code, `${name}: ${result.stderr}`).toBe(0);
+    expect(result.stdout.trim()).toBe(`v${version}`);
+    // Nothing to build: an install runs no script for it (no npm call, no warnings, no Node-major-keyed cache).
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "node_modules", name, "package.json"), "utf8"));
+    expect(Object.keys(manifest.scripts ?? {}).filter((script) => /install/.test(script))).toEqual([]);
+  });
+});
+
 describe("a fresh clone installs without warnings", () => {
   const workspaceDirs = workspaceProjects();
   const tracked = new Set(
@@ -106,10 +161,10 @@ describe("a fresh clone installs without warnings", () => {
       // From the store (what this machine already has); the warnings looked for are the same online.
       // As typed in a shell: without the npm_config_* variables the pnpm running this test exports (npx would
       // warn about pnpm-only ones such as `catalog`, which no fresh clone sees), and without the node_modules/.bin
-      // folders it puts first on PATH — the workspace's own Node 22 (ADR 0001) among them. Under that Node, pnpm
-      // misses the store's built copy of the `node` package (pnpm keys it by the Node major that built it; a fresh
-      // machine's store has only the system Node's) and runs its preinstall again, which is npm's warnings about
-      // pnpm's settings: a fresh CI machine failed here, a used one did not.
+      // folders it puts first on PATH — the workspace's own Node 22 (ADR 0001) among them: pnpm keys its cache of
+      // a package's install scripts by the Node major that ran them, and a fresh machine's store has only the
+      // system Node's (when Node 22 came from the `node` package, whose preinstall is npm's warnings about pnpm's
+      // settings, a fresh CI machine failed here and a used one did not).
       const env: Record<string, string | undefined> = Object.fromEntries(
         Object.entries(process.env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name)),
       );
