@@ -1,4 +1,5 @@
 import { pascalCase, toIdentifier } from "../../src/spec/normalize/names.ts";
+import { seededRandom } from "../seeded-random.ts";
 
 // Seeded, deterministic generator of hostile-but-valid OpenAPI 3.1 documents for the whole-pipeline test
 // (hostile-pipeline.test.ts). A small fixed API (a CRUD resource, a cursor-paginated list, a text export) whose
@@ -126,18 +127,6 @@ export const TOKEN_FRAGMENTS: readonly ((tag: string) => string)[] = [
   () => "$|^~",
   () => "/*",
 ];
-
-/** Mulberry32: tiny, seeded, deterministic. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
   const copy = [...items];
@@ -666,7 +655,7 @@ export interface HostileSpec {
  * runs says where it came from); a seed-chosen third of the places also get a very long run.
  */
 export function hostileSpec(seed: number): HostileSpec {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const document = skeleton();
   const texts = PLACES.map((place, index) =>
     hostileText(place.kind, `P${index}`, next, (index + seed) % 3 === 0),

@@ -5,6 +5,7 @@
 // unions, nullable, at the root, `uniqueItems: false`. Generated from a hand-written spec, run with zod, each verdict
 // held to Ajv's on the spec itself: where they differ, the table says why.
 import { beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded-random.ts";
 import { ajvBodyVerdicts, bodiesSpec, generatedSchemas, type Schema } from "./zod-run.ts";
 
 type Json = Record<string, unknown>;
@@ -386,18 +387,7 @@ describe("request bodies: random unique arrays, each verdict Ajv's", () => {
         : Number(envSeed);
   if (!Number.isInteger(seed)) throw new Error(`ZOD_UNIQUE_ITEMS_SEED must be an integer, got ${envSeed}`);
 
-  /** mulberry32: a small seeded PRNG (as msw's ids.ts), so a run is reproduced from its seed. */
-  function mulberry32(start: number): () => number {
-    let state = start >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const below = (n: number) => Math.floor(random() * n);
   const chance = (p: number) => random() < p;
   const pick = <T>(list: readonly T[]): T => list[below(list.length)] as T;
