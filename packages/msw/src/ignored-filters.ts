@@ -54,7 +54,7 @@ function filtersPhrase(parameters: readonly string[]): string {
 }
 
 /** What is known of one request beyond its unapplied filters, for `IgnoredFilters.check` and its message. */
-interface UnappliedContext {
+export interface UnappliedContext {
   /** The operation is answered with its fixed example page (no store behind it), so none of its filters applies. */
   readonly examplePage?: boolean;
   /** The unapplied filters sent with a value their hand-written rule does not know, which match nothing. */

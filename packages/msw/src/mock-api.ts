@@ -34,7 +34,7 @@ import {
   successResponse,
 } from "./handler.js";
 import { IdSource } from "./ids.js";
-import { type IgnoredFilterStrategy, IgnoredFilters } from "./ignored-filters.js";
+import { type IgnoredFilterStrategy, IgnoredFilters, type UnappliedContext } from "./ignored-filters.js";
 import { JobQueue, type MockJobOptions } from "./jobs.js";
 import { type DeepPartial, deepMerge, isPlainObject } from "./merge.js";
 import type { OperationSpec } from "./operation.js";
@@ -150,16 +150,15 @@ function specOf(operationId: string): OperationSpec {
   return operationSpecs[operationId as MockOperationId];
 }
 
-/** How `checkFilters` reads a request that is not a plain list request answered from a store. */
-interface FilterCheck {
-  /** The operation is answered with its example page, not from a store. */
-  readonly examplePage?: boolean;
+/**
+ * How `checkFilters` reads a request that is not a plain list request answered from a store: `examplePage` and
+ * `selects` are passed on to the message as they are, so they are the message's own fields.
+ */
+interface FilterCheck extends Pick<UnappliedContext, "examplePage" | "selects"> {
   /** The list operation whose filters the request uses (an action that selects leads uses `listLeads`'s). */
   readonly filtersOf?: string;
   /** Filters it sent that this list operation does not have, so nothing applies them. */
   readonly beyond?: readonly string[];
-  /** What an action selects by those filters ("leads"), for the message to name what they fail to narrow. */
-  readonly selects?: string;
 }
 
 /** Query or body parameters of a list call as plain values. */
