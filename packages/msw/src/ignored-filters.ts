@@ -48,9 +48,14 @@ function quoted(name: string): string {
   );
 }
 
-/** `the list filter "a"` / `the list filters "a", "b"`. */
-function filtersPhrase(parameters: readonly string[]): string {
-  return `the list filter${parameters.length === 1 ? "" : "s"} ${parameters.map(quoted).join(", ")}`;
+/**
+ * `the list filter "a"` / `the list filters "a", "b"`; for an action that selects by them, `moveLeads' filter "a"`:
+ * an action is no list, and the fields are its body's, whether `listLeads` has them too (`queries`) or not
+ * (`esp_code`).
+ */
+function filtersPhrase(parameters: readonly string[], action: string | undefined): string {
+  const owner = action === undefined ? "the list" : action.endsWith("s") ? `${action}'` : `${action}'s`;
+  return `${owner} filter${parameters.length === 1 ? "" : "s"} ${parameters.map(quoted).join(", ")}`;
 }
 
 /** What is known of one request beyond its unapplied filters, for `IgnoredFilters.check` and its message. */
@@ -72,13 +77,14 @@ function unappliedMessage(
   parameters: readonly string[],
   { examplePage = false, unknownValues = [], selects }: UnappliedContext,
 ): string {
+  const action = selects === undefined ? undefined : operationId;
   const unknown = parameters.filter((parameter) => unknownValues.includes(parameter));
   const rest = parameters.filter((parameter) => !unknownValues.includes(parameter));
   // A value a hand-written rule does not know (filters.ts's unknownRuleValues) matches nothing: say so.
   const unknownPart =
     unknown.length === 0
       ? ""
-      : `${operationId}: the mock does not know the value sent for ${filtersPhrase(unknown)} (it keeps no data to answer it), so no ${selects ?? "items"} match`;
+      : `${operationId}: the mock does not know the value sent for ${filtersPhrase(unknown, action)} (it keeps no data to answer it), so no ${selects ?? "items"} match`;
   if (rest.length === 0) return unknownPart;
   const restPart = unappliedPhrase(operationId, rest, examplePage, selects);
   return unknownPart === "" ? restPart : `${unknownPart}; ${restPart.slice(operationId.length + 2)}`;
@@ -91,13 +97,14 @@ function unappliedPhrase(
   selects: string | undefined,
 ): string {
   const them = parameters.length === 1 ? "it" : "them";
+  const filters = filtersPhrase(parameters, selects === undefined ? undefined : operationId);
   const affected =
     selects === undefined
       ? `the items are not filtered by ${them}`
       : `the ${selects} it acts on are not selected by ${them}`;
   return examplePage
-    ? `${operationId}: the mock answers its fixed example page and does not apply ${filtersPhrase(parameters)}, so ${affected}`
-    : `${operationId}: the mock does not apply ${filtersPhrase(parameters)}, so ${affected}`;
+    ? `${operationId}: the mock answers its fixed example page and does not apply ${filters}, so ${affected}`
+    : `${operationId}: the mock does not apply ${filters}, so ${affected}`;
 }
 
 /** One mock API's handling of ignored filters: its strategy and the warnings it has printed. */

@@ -576,9 +576,10 @@ describe("the real pinned spec: actions that select leads with listLeads' filter
         const warned = warn.mock.calls.map((call) => String(call[0]));
         if (strategy === "error" && reported) {
           expect(response.status, label).toBe(501);
-          // An action answers no items: the message names what the filter fails to narrow, the leads it acts on.
+          // An action answers no items and is no list: the message names the field as the action's (listLeads'
+          // `queries` and moveLeads' own `esp_code` alike) and what it fails to narrow, the leads it acts on.
           expect((response.body as { message?: string }).message, label).toBe(
-            `${operationId}: the mock does not apply the list filter ${JSON.stringify(param)}, so the leads it acts on are not selected by it (onIgnoredFilter: "error")`,
+            `${operationId}: the mock does not apply ${operationId}' filter ${JSON.stringify(param)}, so the leads it acts on are not selected by it (onIgnoredFilter: "error")`,
           );
           // Before acting: no job started, no lead changed.
           api.jobs.completeAll();
@@ -592,7 +593,7 @@ describe("the real pinned spec: actions that select leads with listLeads' filter
           expect(warned.length, label).toBe(reported ? 1 : 0);
           if (reported)
             expect(warned[0], label).toContain(
-              `${operationId}: the mock does not apply the list filter ${JSON.stringify(param)}, so the leads it acts on are not selected by it.`,
+              `${operationId}: the mock does not apply ${operationId}' filter ${JSON.stringify(param)}, so the leads it acts on are not selected by it.`,
             );
         } else expect(warned, label).toEqual([]);
       }
@@ -642,7 +643,58 @@ describe("an action's filter value that its rule does not know", () => {
     );
     expect(response.status).toBe(501);
     expect((response.body as { message?: string }).message).toBe(
-      'moveLeads: the mock does not know the value sent for the list filter "filter" (it keeps no data to answer it), so no leads match (onIgnoredFilter: "error")',
+      `moveLeads: the mock does not know the value sent for moveLeads' filter "filter" (it keeps no data to answer it), so no leads match (onIgnoredFilter: "error")`,
+    );
+  });
+});
+
+describe("an action's message names its fields as the action's, never as a list's", () => {
+  const move = (body: Params, listId: unknown) =>
+    answer(
+      new Request(`${ORIGIN}/api/v2/leads/move`, {
+        method: "POST",
+        body: JSON.stringify({ to_list_id: listId, ...body }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+
+  it("listLeads' filters and the action's own, together; an unknown value beside them", async () => {
+    const module = await import("../src/index.js");
+    const api = module.createMockApi({ seed: "action-wording", onIgnoredFilter: "error" });
+    const [list] = api.seed("lead-lists", 1);
+    server.resetHandlers(...api.handlers);
+    const both = await move({ esp_code: 0, smart_view_id: "00000000-0000-4000-8000-000000000000" }, list?.id);
+    expect((both.body as { message?: string }).message).toBe(
+      `moveLeads: the mock does not apply moveLeads' filters "smart_view_id", "esp_code", so the leads it acts on are not selected by them (onIgnoredFilter: "error")`,
+    );
+    const mixed = await move({ filter: "FILTER_NO_SUCH_VALUE", esp_code: 0 }, list?.id);
+    expect((mixed.body as { message?: string }).message).toBe(
+      `moveLeads: the mock does not know the value sent for moveLeads' filter "filter" (it keeps no data to answer it), so no leads match; the mock does not apply moveLeads' filter "esp_code", so the leads it acts on are not selected by it (onIgnoredFilter: "error")`,
+    );
+  });
+
+  it("the warning too; a list's keeps saying the list filter", async () => {
+    const module = await import("../src/index.js");
+    const api = module.createMockApi({ seed: "action-wording-warn" });
+    const [list] = api.seed("lead-lists", 1);
+    server.resetHandlers(...api.handlers);
+    warn.mockClear();
+    await move({ esp_code: 0 }, list?.id);
+    await answer(
+      new Request(`${ORIGIN}/api/v2/leads/list`, {
+        method: "POST",
+        body: JSON.stringify({ smart_view_id: "00000000-0000-4000-8000-000000000000" }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    const lines = warn.mock.calls.map((call) => String(call[0]));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(
+      `moveLeads: the mock does not apply moveLeads' filter "esp_code", so the leads it acts on are not selected by it.`,
+    );
+    expect(lines[0]).not.toContain("list filter");
+    expect(lines[1]).toContain(
+      'listLeads: the mock does not apply the list filter "smart_view_id", so the items are not filtered by it.',
     );
   });
 });
