@@ -369,8 +369,9 @@ describe("request bodies: an array the spec makes unique refuses two equal items
 // - a tuple shorter than its `prefixItems`, or longer without `items`: Ajv takes it, orval's `zod.tuple` does not.
 // - `prefixItems` with `items` of a scalar type beside other prefix types: Ajv's fast path compares only the items of
 //   `items`' type (`[[], []]` passes), though each is an item; zod refuses the repeat, as the spec says.
-// - `prefixItems` with an object or array `items`: orval 8.38 writes `.rest(zodzod.object(…))`, a file that does not
-//   load.
+// - `prefixItems` with an object `items`: orval 8.38 writes `.rest(zodzod.object(…))`, a file that does not load;
+//   `generate zod` now refuses such a spec in one line, naming the schema (zod-free-names.test.ts), so the draw
+//   cannot have one (its 150 cases are one spec).
 // - tuples whose places differ in what they hold: body-places.ts keys every prefix item at one place, so a unique
 //   array at one place and a plain one at another leave both unchecked (`prefixItems: [unique booleans, plain
 //   integers]` takes `[[false, false], [1]]`; Ajv does not). The looser verdict, as for two arrays at one place.

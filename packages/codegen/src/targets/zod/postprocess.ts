@@ -1,7 +1,8 @@
-import { CliError } from "../../errors.ts";
+import { CliError, quoteForMessage } from "../../errors.ts";
 import type { SpecModel } from "../../model/index.ts";
 import { f, type TS, ts } from "../react-query/syntax.ts";
 import { closedBodyObjects } from "./closed-bodies.ts";
+import { firstFreeName } from "./free-names.ts";
 import { componentSchemaName, type OperationSchemaNames } from "./names.ts";
 import { checkedUnique, UNIQUE_ITEMS_NAME, uniqueBodyArrays, uniqueItemsImport } from "./unique-arrays.ts";
 
@@ -18,13 +19,18 @@ export function parseOrvalOutput(fileName: string, text: string): TS.SourceFile 
   return source;
 }
 
-/** orval's export name → ours, for every operation schema; what the model expects orval to have written. */
+/**
+ * orval's export name → ours, for every operation schema; what the model expects orval to have written; and each
+ * such name's operation.
+ */
 function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
   renamed: Map<string, string>;
   expected: Map<string, string>;
+  operations: Map<string, string>;
 } {
   const renamed = new Map<string, string>();
   const expected = new Map<string, string>();
+  const operations = new Map<string, string>();
   for (const [id, operation] of names) {
     const orval = operation.orvalPrefix;
     renamed.set(`${orval}Params`, operation.params);
@@ -34,8 +40,44 @@ function renames(names: ReadonlyMap<string, OperationSchemaNames>): {
       renamed.set(`${orval}${status}Response`, name);
       expected.set(`${orval}${status}Response`, id);
     }
+    for (const suffix of ["Params", "QueryParams", "Body"]) operations.set(`${orval}${suffix}`, id);
+    for (const status of operation.responses.keys()) operations.set(`${orval}${status}Response`, id);
   }
-  return { renamed, expected };
+  return { renamed, expected, operations };
+}
+
+/**
+ * Refuses orval's file if it uses a name that nothing binds (free-names.ts): it parses, but the zod package would
+ * not build. One line, naming the name and the schema it is in (by the name the package exports), with its
+ * operation or component.
+ */
+function refuseFreeNames(
+  source: TS.SourceFile,
+  model: SpecModel,
+  renamed: ReadonlyMap<string, string>,
+  operations: ReadonlyMap<string, string>,
+): void {
+  const free = firstFreeName(source);
+  if (!free) return;
+  const declaration = ts.isVariableStatement(free.statement)
+    ? free.statement.declarationList.declarations[0]
+    : undefined;
+  const orvalName = declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  const component = model.schemas.find((schema) => componentSchemaName(schema.name) === orvalName);
+  const operation = orvalName === undefined ? undefined : operations.get(orvalName);
+  const where =
+    orvalName === undefined
+      ? `a statement at line ${source.getLineAndCharacterOfPosition(free.statement.getStart()).line + 1}`
+      : `${renamed.get(orvalName) ?? orvalName}${
+          operation !== undefined
+            ? ` (operation ${quoteForMessage(operation)})`
+            : component
+              ? ` (component ${quoteForMessage(component.name)})`
+              : ""
+        }`;
+  fail(
+    `orval wrote ${quoteForMessage(free.name)}, which the file neither declares nor imports, in ${where}; the zod package would not build`,
+  );
 }
 
 /**
@@ -89,18 +131,19 @@ function isCompanionType(statement: TS.Statement): boolean {
 }
 
 /**
- * orval's single file → `schemas.gen.ts`: operation schemas renamed to names.ts's names (every identifier that
- * refers to one, too), component schemas checked against the naming rule, companion types dropped, every schema
- * marked pure, a request body's objects that the spec closes made strict (closed-bodies.ts) and its arrays that the
- * spec makes unique checked (unique-arrays.ts). Everything is done on the syntax tree; an orval upgrade that names or
- * shapes things differently fails here, naming what it expected.
+ * orval's single file → `schemas.gen.ts`: refused if it uses a name that nothing binds (free-names.ts), operation
+ * schemas renamed to names.ts's names (every identifier that refers to one, too), component schemas checked against
+ * the naming rule, companion types dropped, every schema marked pure, a request body's objects that the spec closes
+ * made strict (closed-bodies.ts) and its arrays that the spec makes unique checked (unique-arrays.ts). Everything is
+ * done on the syntax tree; an orval upgrade that names or shapes things differently fails here, naming what it
+ * expected.
  */
 export function postprocessSchemas(
   source: TS.SourceFile,
   model: SpecModel,
   names: ReadonlyMap<string, OperationSchemaNames>,
 ): { text: string; exported: Set<string> } {
-  const { renamed, expected } = renames(names);
+  const { renamed, expected, operations } = renames(names);
   const declared = new Set<string>();
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
@@ -115,6 +158,7 @@ export function postprocessSchemas(
       fail(`component ${schema.name}'s schema name ${name} is a component of the spec too`);
     if (!declared.has(name)) fail(`orval wrote no ${name} for component ${JSON.stringify(schema.name)}`);
   }
+  refuseFreeNames(source, model, renamed, operations);
   const closed = closedBodyObjects(source, model, names);
   const unique = uniqueBodyArrays(source, model, names);
   for (const name of [EMAIL_PATTERN_NAME, UNIQUE_ITEMS_NAME])
