@@ -61,6 +61,9 @@ const BODIES: Record<string, Json> = {
   createAllOfInBranch: { anyOf: [{ allOf: [closed({ a: str }), open({ a: str })] }, open({ a: str })] },
   // A body that is an array of objects: orval hoists the item into its own `<Body>Item` declaration.
   createRootItems: { type: "array", items: closed({ email: str, inner: closed({ x: str }) }), maxItems: 5 },
+  // A tuple's places hold different values, each its own place: a closed object at one, an open one with the same
+  // names at the other (objects after a tuple's items: orval cannot write them, see zod-free-names.test.ts).
+  createTuplePlaces: open({ pair: { type: "array", prefixItems: [closed({ x: str }), open({ x: str })] } }),
 };
 
 const spec = bodiesSpec(BODIES, { $ref: "#/components/schemas/Thing" }, { Thing: closed({ id: str }) });
@@ -182,6 +185,19 @@ const TABLE: [string, string, unknown, boolean, string?][] = [
     "an unlisted property inside an item of a body that is an array",
     [{ email: "e", inner: { x: "a", y: 1 } }],
     false,
+  ],
+  ["createTuplePlaces", "a tuple's objects as listed", { pair: [{ x: "a" }, { x: "b" }] }, true],
+  [
+    "createTuplePlaces",
+    "an unlisted property at a tuple's closed place",
+    { pair: [{ x: "a", y: 1 }, {}] },
+    false,
+  ],
+  [
+    "createTuplePlaces",
+    "an unlisted property at a tuple's open place",
+    { pair: [{}, { x: "b", y: 1 }] },
+    true,
   ],
 ];
 

@@ -6,14 +6,15 @@ import type { OperationSchemaNames } from "./names.ts";
 // because of a keyword orval drops (`additionalProperties: false`, `uniqueItems: true`). This module finds, for each
 // call orval wrote, the spec node it came from.
 //
-// A node is matched by where it is: the property names on the way from the body's root (unions, `allOf`, maps and
-// wrappers add nothing), and for an array the number of arrays entered since the last property (`grid: [[…]]`:
-// the outer array is 0, the inner 1). An object is matched by the names it lists, too. Two spec nodes at one place
-// whose verdicts differ as alternatives (an `anyOf` of a closed and an open object with the same names; two arrays,
-// one unique) leave the call as orval wrote it: the looser verdict, never a body refused that the spec allows. Nodes
-// that all hold of the same value (a node's own keywords and each part of its `allOf`) are not alternatives: one
-// unique part makes the array unique, one closed part closes the object, as Ajv reads them. Nodes behind a `$ref`
-// are component schemas, which responses share (ADR 0032), and are not walked.
+// A node is matched by where it is: the steps on the way from the body's root — property names and tuple places (a
+// `prefixItems` position, or the `items` after them); unions, `allOf`, maps and wrappers add none — and for an array
+// the number of arrays entered since the last step (`grid: [[…]]`: the outer array is 0, the inner 1). An object is
+// matched by the names it lists, too. Two spec nodes at one place whose verdicts differ as alternatives (an `anyOf`
+// of a closed and an open object with the same names; two arrays, one unique) leave the call as orval wrote it: the
+// looser verdict, never a body refused that the spec allows. Nodes that all hold of the same value (a node's own
+// keywords and each part of its `allOf`) are not alternatives: one unique part makes the array unique, one closed
+// part closes the object, as Ajv reads them. Nodes behind a `$ref` are component schemas, which responses share
+// (ADR 0032), and are not walked.
 
 const MAX_DEPTH = 64;
 
@@ -33,11 +34,19 @@ export interface BodyCalls {
   arrays: Set<TS.CallExpression>;
 }
 
-function objectKey(path: readonly string[], properties: readonly string[]): string {
+/**
+ * A step from a body's root: a property's name, or a place of a tuple that is `arrays` arrays past the last step —
+ * its prefix item `item`, or its items from `rest` on (the `items` beside `prefixItems`). Each place holds its own
+ * values (`prefixItems: [unique booleans, plain integers]`), so each is a place of its own, as orval writes each
+ * as an argument of its own (`zod.tuple([A, B]).rest(C)`).
+ */
+type Step = string | { arrays: number; item: number } | { arrays: number; rest: number };
+
+function objectKey(path: readonly Step[], properties: readonly string[]): string {
   return JSON.stringify([path, [...properties].sort()]);
 }
 
-function arrayKey(path: readonly string[], arrays: number): string {
+function arrayKey(path: readonly Step[], arrays: number): string {
   return JSON.stringify([path, arrays]);
 }
 
@@ -115,7 +124,7 @@ function both(into: Verdicts, from: Verdicts): Verdicts {
 
 /** Each inline object and array of a body schema (not behind a `$ref`) → the rules' verdict, by key. */
 function specVerdicts(schema: unknown, rules: BodyRules): Verdicts {
-  const walk = (node: unknown, path: string[], arrayDepth: number, depth: number): Verdicts => {
+  const walk = (node: unknown, path: Step[], arrayDepth: number, depth: number): Verdicts => {
     const holds = none();
     if (!isObject(node) || "$ref" in node || depth > MAX_DEPTH) return holds;
     const elsewhere = none();
@@ -131,12 +140,14 @@ function specVerdicts(schema: unknown, rules: BodyRules): Verdicts {
     if (hasType(node.type, "array") || "items" in node || "prefixItems" in node || "uniqueItems" in node) {
       if (rules.array) holds.arrays.set(arrayKey(path, arrayDepth), rules.array(node));
     }
-    // What an item must be is one array further in; `items` holds of every item only without `prefixItems`.
+    // What an item must be is one array further in; with `prefixItems`, each of them at its tuple place, and
+    // `items` at the place of the items after them.
     const tuple = Array.isArray(node.prefixItems) ? node.prefixItems : undefined;
-    const items = walk(node.items, path, arrayDepth + 1, depth + 1);
-    if (tuple) conflated(elsewhere, items);
-    else both(holds, items);
-    for (const child of tuple ?? []) conflated(elsewhere, walk(child, path, arrayDepth + 1, depth + 1));
+    if (tuple) {
+      for (const [item, child] of tuple.entries())
+        both(holds, walk(child, [...path, { arrays: arrayDepth, item }], 0, depth + 1));
+      both(holds, walk(node.items, [...path, { arrays: arrayDepth, rest: tuple.length }], 0, depth + 1));
+    } else both(holds, walk(node.items, path, arrayDepth + 1, depth + 1));
     conflated(elsewhere, walk(node.contains, path, arrayDepth + 1, depth + 1));
     for (const key of ["additionalProperties", "not", "if", "then", "else"])
       conflated(elsewhere, walk(node[key], path, arrayDepth, depth + 1));
@@ -177,6 +188,26 @@ function isRestCall(node: TS.Node): node is TS.CallExpression {
     ts.isPropertyAccessExpression(node.expression) &&
     node.expression.name.text === "rest"
   );
+}
+
+/** The items of `zod.tuple([…])`, as orval writes it: one per `prefixItems` entry, in order. */
+function tupleItems(node: TS.Node | undefined): readonly TS.Expression[] | undefined {
+  const [list] = node !== undefined && isZodCall(node, "tuple") ? node.arguments : [];
+  return list !== undefined && ts.isArrayLiteralExpression(list) ? list.elements : undefined;
+}
+
+/**
+ * Where the items of `X.rest(Y)` start: after the items of the `zod.tuple([…])` that X's chain starts from
+ * (`zod.tuple([A, B]).rest(C)`: 2); undefined when X is not such a chain.
+ */
+function restStart(rest: TS.CallExpression): number | undefined {
+  let at: TS.Expression = (rest.expression as TS.PropertyAccessExpression).expression;
+  while (ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression)) {
+    const items = tupleItems(at);
+    if (items !== undefined) return items.length;
+    at = at.expression.expression;
+  }
+  return undefined;
 }
 
 function propertyName(element: TS.ObjectLiteralElementLike): string | undefined {
@@ -221,7 +252,7 @@ export function matchBodyCalls(
     // A body that is an array: orval hoists its item into `export const <Body>Item = …` and writes
     // `<Body> = zod.array(<Body>Item)`; the item is walked where the reference to it stands.
     const itemName = `${bodyName}Item`;
-    const visit = (node: TS.Node, path: string[], arrays: number): void => {
+    const visit = (node: TS.Node, path: Step[], arrays: number): void => {
       if (ts.isIdentifier(node) && node.text === itemName) {
         const item = initializers.get(itemName);
         if (item) visit(item, path, arrays);
@@ -248,14 +279,20 @@ export function matchBodyCalls(
         return;
       }
       if (isZodCall(node, "tuple")) {
-        // `prefixItems`: orval writes `zod.tuple([…])`, an array all the same to `uniqueItems`.
+        // `prefixItems`: orval writes `zod.tuple([…])`, an array all the same to `uniqueItems`; each of its items
+        // at its own place.
         if (selects(verdicts.arrays.get(arrayKey(path, arrays)))) found.arrays.add(node);
-        for (const item of node.arguments) visit(item, path, arrays + 1);
+        for (const [index, item] of (tupleItems(node) ?? []).entries())
+          visit(item, [...path, { arrays, item: index }], 0);
         return;
       }
       if (isRestCall(node)) {
         visit(node.expression, path, arrays);
-        for (const item of node.arguments) visit(item, path, arrays + 1);
+        // The items after the tuple's. A `.rest` on anything else orval might write has no place in the spec
+        // walk: nothing in it is selected, the looser verdict.
+        const from = restStart(node);
+        if (from !== undefined)
+          for (const item of node.arguments) visit(item, [...path, { arrays, rest: from }], 0);
         return;
       }
       ts.forEachChild(node, (child) => visit(child, path, arrays));
