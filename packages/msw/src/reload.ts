@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 const COPY_PREFIX = ".reload-";
 
 /** Size and mtime of every built file: the build's fingerprint. Undefined while the folder is missing or empty. */
-async function fingerprint(dist: string): Promise<string | undefined> {
+export async function buildFingerprint(dist: string): Promise<string | undefined> {
   let files: string[];
   try {
     files = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith(".js"));
@@ -32,23 +32,28 @@ async function fingerprint(dist: string): Promise<string | undefined> {
 }
 
 /**
- * Calls `onChange` after the files of `dist` changed and then stayed the same for one more poll (a build writes
- * many files: the debounce waits for it to finish). Polling, not fs.watch: `pnpm sync` deletes and recreates the
- * folder, which ends a watcher. Returns a function that stops watching.
+ * Calls `onChange` after the files of `dist` differ from `since` and then stayed the same for one more poll (a build
+ * writes many files: the debounce waits for it to finish). `since` is the {@link buildFingerprint} taken before the
+ * running build was imported: a rebuild that lands while the server starts (between its import and this call, or
+ * before the first poll) is then a change to reload, never the baseline — the server announces itself before it
+ * watches, and whoever read that line may rebuild at once. Polling, not fs.watch: `pnpm sync` deletes and recreates
+ * the folder, which ends a watcher. Returns a function that stops watching.
  */
-export function watchBuild(dist: string, onChange: () => Promise<void>, intervalMs = 500): () => void {
-  let last: string | undefined;
+export function watchBuild(
+  dist: string,
+  since: string | undefined,
+  onChange: () => Promise<void>,
+  intervalMs = 500,
+): () => void {
+  let last = since;
   let pending: string | undefined;
   let busy = false;
   let stopped = false;
-  void fingerprint(dist).then((first) => {
-    last = first;
-  });
   const timer = setInterval(async () => {
     if (busy || stopped) return;
     busy = true;
     try {
-      const now = await fingerprint(dist);
+      const now = await buildFingerprint(dist);
       if (now === undefined || now === last) {
         pending = undefined;
         return;

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { watchLauncher } from "../launcher.js";
 import type { MockServer } from "../node.js";
-import { importFreshBuild, watchBuild } from "../reload.js";
+import { buildFingerprint, importFreshBuild, watchBuild } from "../reload.js";
 
 const USAGE =
   "usage: serve [--port 4010] [--host 127.0.0.1] [--seed 1] [--data <file.json>] [--stateless] [--no-validation] [--no-reload] [--body-limit 1048576] [--api-key <key>=<scope>,<scope>]… [--jobs <ms>|manual] [--on-ignored-filter warn|error|off] [--outlive-launcher]";
@@ -174,6 +174,9 @@ process.stdout.on("error", () => {});
 // npx, pnpm and their shells do not pass a signal on: when one of them is gone, so is the server.
 if (!values["outlive-launcher"]) watchLauncher((pid) => stop(`launcher (pid ${pid}) exited`));
 
+const dist = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
+// The build as it is before it is imported: whatever is rebuilt from here on is reloaded (reload.ts `watchBuild`).
+const built = values["no-reload"] ? undefined : await buildFingerprint(dist);
 // Imported only now: the generated mocks take a while to load, and bad arguments should fail at once.
 const { startMockServer } = await import("../node.js");
 server = await startMockServer({
@@ -265,5 +268,4 @@ async function reload(): Promise<void> {
   );
 }
 
-const dist = fileURLToPath(new URL("..", import.meta.url));
-if (!values["no-reload"]) watchBuild(dist.replace(/[\\/]$/, ""), reload);
+if (!values["no-reload"]) watchBuild(dist, built, reload);
