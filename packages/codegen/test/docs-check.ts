@@ -1,6 +1,7 @@
 // Issue 11 §4, "every hook documented": reads built declaration files (.d.ts) with the TypeScript compiler API
 // and lists every exported declaration whose doc comment lacks a part the model says it must have. Used on the
-// corpus build (every era of the real spec, and the committed snapshots of the docs fixture).
+// corpus build (generated-corpus.test.ts: the newest era of the real spec, and the committed snapshot of the docs
+// fixture).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";

@@ -3,6 +3,11 @@
 // into a temp copy of the packages (their hand-written sources + the generated code, each package importing
 // its era's types). One real `tsc` run then compiles everything — the packages (with declaration emit, as
 // `build` does) and, per era, a small consumer of each package — so each era's types are checked once.
+// Issue 11 §4, "every hook documented, seen on hover", reads the declarations that run emitted: for the docs
+// fixture (its committed snapshot, which snapshots.test.ts holds equal to what the generator writes) and the
+// newest spec, every exported hook, options helper, request function, mock handler, response mock, named type
+// and enum export must have a doc comment with the parts the model calls for (test/docs-check.ts reads the
+// .d.ts with the TypeScript compiler API).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -22,6 +27,7 @@ import {
   paths,
   corpusSpecs as specs,
 } from "./corpus.ts";
+import { docProblems } from "./docs-check.ts";
 import { FIXTURES } from "./helpers.ts";
 import { readTree, SNAPSHOT_FIXTURES, SNAPSHOT_TARGETS, snapshotDir } from "./snapshots.ts";
 
@@ -95,6 +101,8 @@ export function useApp(id: string) {
 `;
 
 let workspace: CorpusWorkspace;
+/** What the one `tsc` run over every era printed: "" or its first 30 lines. */
+let typecheckOutput = "";
 const pagination = new Map<string, { operations: number; paginated: number }>();
 const invalidMocks = new Map<string, string[]>();
 const hookCounts = new Map<string, { operations: number; queries: number; infinite: number }>();
@@ -133,7 +141,21 @@ beforeAll(async () => {
     });
   }
   await addSnapshotEras();
-}, 600_000);
+  typecheckOutput = await workspace.typecheck({
+    include: (era) => [`${era}/*/src/**/*.ts`, `${era}/*/src/**/*.tsx`, `${era}/*/consumer.ts`],
+    compilerOptions: {
+      // msw's node entry needs Node's types (its own build has them); the other packages don't mind them.
+      types: ["node"],
+      typeRoots: [join(paths.packagesDir, "msw", "node_modules", "@types")],
+      jsx: "react-jsx",
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: join(workspace.dir, "out"),
+      rootDir: workspace.dir,
+    },
+    shards: 2,
+  });
+}, 1_200_000);
 
 /** The committed snapshots (test/snapshots/) are type-checked as they are, each fixture as one more era. */
 async function addSnapshotEras(): Promise<void> {
@@ -160,29 +182,40 @@ afterAll(() => {
   workspace?.remove();
 });
 
-test("every spec version generates, builds and type-checks all four packages (+ a consumer of each); so do the committed snapshots", async () => {
+test("every spec version generates, builds and type-checks all four packages (+ a consumer of each); so do the committed snapshots", () => {
   expect(specs.length).toBeGreaterThanOrEqual(10);
-  const output = await workspace.typecheck({
-    include: (era) => [`${era}/*/src/**/*.ts`, `${era}/*/src/**/*.tsx`, `${era}/*/consumer.ts`],
-    compilerOptions: {
-      // msw's node entry needs Node's types (its own build has them); the other packages don't mind them.
-      types: ["node"],
-      typeRoots: [join(paths.packagesDir, "msw", "node_modules", "@types")],
-      jsx: "react-jsx",
-      declaration: true,
-      emitDeclarationOnly: true,
-      outDir: join(workspace.dir, "out"),
-      rootDir: workspace.dir,
-    },
-    shards: 2,
-  });
-  expect(output).toBe("");
+  expect(typecheckOutput).toBe("");
   // Declarations were emitted for every era (the `build` half).
   for (const file of specs) {
     const out = join(workspace.dir, "out", file.replace(/\.json$/, ""), "client", "src", "index.d.ts");
     expect(readFileSync(out, "utf8")).toContain("createInstantlyClient");
   }
 }, 600_000);
+
+/** The docs fixture: its committed snapshot is compiled as the era `snapshot-operation-docs`. */
+const DOCS_FIXTURE = "operation-docs.json";
+
+test.each([
+  {
+    file: DOCS_FIXTURE,
+    era: `snapshot-${DOCS_FIXTURE.replace(/\.json$/, "")}`,
+    spec: join(FIXTURES, DOCS_FIXTURE),
+  },
+  { file: newestSpec, era: newestSpec.replace(/\.json$/, ""), spec: newestSpec },
+])("$file: every generated export's .d.ts has its doc comment", async ({ file, era, spec }) => {
+  expect(typecheckOutput).toBe("");
+  const out = join(workspace.dir, "out", era);
+  const model = buildModel(await loadCorpusSpec(spec));
+  const { problems, checked } = docProblems(model, {
+    types: join(out, "types", "src", "generated"),
+    reactQuery: join(out, "react-query", "src", "generated"),
+    msw: join(out, "msw", "src", "generated"),
+  });
+  expect(problems.slice(0, 20)).toEqual([]);
+  // Every operation contributes at least its request function, a hook, an options helper and a handler.
+  expect(checked).toBeGreaterThanOrEqual(model.operations.length * 4);
+  if (file === newestSpec) expect(model.operations).toHaveLength(240);
+});
 
 test("pagination is derived in every era: the newest spec has the 33 documented operations", () => {
   expect(pagination.size).toBe(specs.length);
