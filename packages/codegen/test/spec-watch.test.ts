@@ -3,8 +3,12 @@
 // 1 and the tree as before; a SIGTERM → 143 and the tree as before (signals in detail, on small fixture specs:
 // spec-watch-signals.test.ts); a minor update → 10 with the added operations and every app passing; an update that
 // removes an operation the dashboard uses → 11, naming the operation, the dashboard's file:line and the error.
+// The update as a maintainer then releases it, on the same runs (what the release rehearsal of tests/release did
+// with its own pulls, regenerations and builds of the same two specs): the changeset's bump agrees with what the
+// documents say, `changeset version` moves all five packages together and writes their changelogs, and the
+// removal's changeset is major and names the operation.
 // Slow by nature (it regenerates, builds, type-checks and tests the dashboard): one scratch copy, run in order.
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   chmodSync,
@@ -20,6 +24,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findRepoRoot } from "../src/paths.ts";
 import type { UpdateReport } from "../src/watch/report.ts";
@@ -29,6 +34,8 @@ const repoRoot = findRepoRoot(import.meta.dirname);
 const OLD_SPEC = join(SPECS_DIR, "2026-08-12_6cf06fb.json");
 const NEW_SPEC = join(SPECS_DIR, "2026-08-21_ef81935.json");
 const SLOW = 900_000;
+const PUBLISHED = ["types", "zod", "client", "msw", "react-query"];
+const changesetBin = join(repoRoot, "node_modules", "@changesets", "cli", "bin.js");
 
 let scratch: string;
 let root: string;
@@ -68,6 +75,86 @@ function copyRepo(): void {
 
 function setSources(...sources: string[]): void {
   writeFileSync(join(root, "spec", "sources.json"), `${JSON.stringify({ sources }, null, 2)}\n`);
+}
+
+function pendingChangesets(): string[] {
+  return readdirSync(join(root, ".changeset")).filter((file) => file.endsWith(".md"));
+}
+
+/** A changeset's frontmatter: package name → bump. */
+function frontmatter(file: string): Record<string, string> {
+  const text = readFileSync(join(root, ".changeset", file), "utf8");
+  const block = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? "";
+  return Object.fromEntries(
+    block.split("\n").map((line) => {
+      const [name, bump] = line.split(":").map((part) => part.trim().replace(/^"|"$/g, ""));
+      return [name ?? "", bump ?? ""];
+    }),
+  );
+}
+
+type Doc = { paths: Record<string, Record<string, { operationId?: string }>> };
+type Schema = { title?: string; type?: unknown; enum?: unknown[]; properties?: Record<string, Schema> };
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+function readDoc(file: string): Doc {
+  return JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as Doc;
+}
+
+/** "METHOD path" → operationId, straight from a raw document. */
+function operations(doc: Doc): Map<string, string> {
+  const ops = new Map<string, string>();
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation) ops.set(`${method.toUpperCase()} ${path}`, operation.operationId ?? "");
+    }
+  }
+  return ops;
+}
+
+/**
+ * What the older document has that the newer one lost or retyped, in its named schemas (matched by title, as
+ * `def-N` keys shift between versions): removed properties, changed types, removed enum values. A quick reading
+ * aid for choosing the expected bump, not a second diff engine.
+ */
+function lostInSchemas(older: Doc, newer: Doc): string[] {
+  const byTitle = (doc: Doc) =>
+    new Map(
+      Object.values(
+        (doc as { components?: { schemas?: Record<string, Schema> } }).components?.schemas ?? {},
+      ).map((schema) => [schema.title ?? "", schema]),
+    );
+  const next = byTitle(newer);
+  const lost: string[] = [];
+  for (const [title, schema] of byTitle(older)) {
+    const now = next.get(title);
+    if (!now) {
+      lost.push(`${title}: schema removed`);
+      continue;
+    }
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const after = now.properties?.[name];
+      if (!after) lost.push(`${title}.${name}: removed`);
+      else if (JSON.stringify(property.type) !== JSON.stringify(after.type))
+        lost.push(`${title}.${name}: type changed`);
+      else
+        for (const value of property.enum ?? [])
+          if (!after.enum?.includes(value)) lost.push(`${title}.${name}: enum ${value} removed`);
+    }
+  }
+  return lost;
+}
+
+/** The text of every generated file of a package in the scratch repo. */
+function generated(name: string): string {
+  return readdirSync(join(root, "packages", name, "src", "generated"), {
+    recursive: true,
+    withFileTypes: true,
+  })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), "utf8"))
+    .join("\n");
 }
 
 /** sha256 over every path and file of the scratch repo (links by target), dist/ and generated code included. */
@@ -143,6 +230,7 @@ beforeAll(async () => {
   setSources(OLD_SPEC);
   const first = await cli(["pull"]);
   expect(first.code, first.stderr).toBe(0);
+  expect(pendingChangesets()).toEqual([]); // a first pull has nothing to compare with
   const unchanged = await cli(["watch"]); // nothing to do yet, and quick: also proves the lock was taken and freed
   expect(unchanged.code, unchanged.stderr).toBe(0);
 }, SLOW);
@@ -242,8 +330,16 @@ describe("spec:watch", () => {
   );
 
   it(
-    "a minor update: exit 10, the report lists the added operations, the dashboard passes",
+    "a minor update: exit 10, the report lists the added operations, the dashboard passes; `changeset version` moves all five",
     async () => {
+      // What the documents say, read directly: this pair only adds (operations, schemas, enum values) — nothing
+      // is removed or retyped — so the packages need a minor release.
+      const before = operations(readDoc(OLD_SPEC));
+      const after = operations(readDoc(NEW_SPEC));
+      expect([...before.keys()].filter((key) => !after.has(key))).toEqual([]);
+      expect(lostInSchemas(readDoc(OLD_SPEC), readDoc(NEW_SPEC))).toEqual([]);
+      expect([...after.keys()].filter((key) => !before.has(key)).length).toBeGreaterThan(0);
+      expect(after.get("GET /api/v2/ai-agents")).toBe("listAIAgent");
       setSources(NEW_SPEC);
       const result = await cli(["watch", "--report", "minor.md", "--json"]);
       const report = JSON.parse(result.stdout) as UpdateReport;
@@ -264,6 +360,40 @@ describe("spec:watch", () => {
       expect(JSON.parse(readFileSync(join(root, "spec", "openapi.lock.json"), "utf8")).sha256).toBe(
         report.spec.sha256,
       );
+      const [changeset, ...moreChangesets] = pendingChangesets();
+      expect(moreChangesets).toEqual([]);
+      if (!changeset) throw new Error("spec:watch wrote no changeset");
+      expect(frontmatter(changeset)).toEqual(
+        Object.fromEntries(PUBLISHED.map((name) => [`@instantly-kit/${name}`, "minor"])),
+      );
+      expect(readFileSync(join(root, ".changeset", changeset), "utf8")).toContain("listAIAgent");
+      // The added operations are in every regenerated package.
+      expect(generated("types")).toContain("listAIAgent:");
+      expect(generated("react-query")).toContain("useListAIAgent");
+      expect(generated("msw")).toContain("listAIAgent");
+
+      // changeset version: the fixed group moves together; private packages stay where they are.
+      await promisify(execFile)(process.execPath, [changesetBin, "version"], { cwd: root }); // rejects unless exit 0
+      const versions = new Set<string>();
+      for (const name of PUBLISHED) {
+        const manifest = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+        const original = JSON.parse(readFileSync(join(repoRoot, "packages", name, "package.json"), "utf8"));
+        versions.add(manifest.version);
+        const [major, minor] = String(original.version).split(".").map(Number);
+        expect(manifest.version, name).toBe(`${major}.${(minor ?? 0) + 1}.0`);
+        const changelog = readFileSync(join(root, "packages", name, "CHANGELOG.md"), "utf8");
+        expect(changelog, `${name}/CHANGELOG.md`).toContain(`## ${manifest.version}`);
+        // The API changelog reads as a list under the release: each added operation by name and path.
+        expect(changelog, `${name}/CHANGELOG.md`).toContain("### Minor Changes");
+        expect(changelog, `${name}/CHANGELOG.md`).toMatch(
+          /^ {2}- `listAIAgent` — GET \/api\/v2\/ai-agents$/m,
+        );
+      }
+      expect(versions.size).toBe(1);
+      expect(JSON.parse(readFileSync(join(root, "apps/dashboard/package.json"), "utf8")).version).toBe(
+        "0.0.0",
+      );
+      expect(pendingChangesets()).toEqual([]);
     },
     SLOW,
   );
@@ -284,6 +414,13 @@ describe("spec:watch", () => {
       expect(result.code, result.stderr).toBe(11);
       const report = JSON.parse(result.stdout) as UpdateReport;
       expect(report.bump).toBe("major");
+      const [changeset, ...others] = pendingChangesets();
+      expect(others).toEqual([]);
+      if (!changeset) throw new Error("spec:watch wrote no changeset");
+      expect(new Set(Object.values(frontmatter(changeset)))).toEqual(new Set(["major"]));
+      const changesetText = readFileSync(join(root, ".changeset", changeset), "utf8");
+      expect(changesetText).toContain("Breaking");
+      expect(changesetText).toContain("getDailyCampaignAnalytics");
       expect(report.removed.map((op) => op.operationId)).toEqual(["getDailyCampaignAnalytics"]);
       const dashboard = report.apps[0];
       if (!dashboard) throw new Error("no app in the report");
@@ -305,6 +442,10 @@ describe("spec:watch", () => {
         tiedBy: "line",
       });
       expect(first?.message).toContain("useGetDailyCampaignAnalytics");
+      // The first error is the removed hook's import; the rest are its consequences in the same file.
+      expect(first?.message).toMatch(/has no exported member named 'useGetDailyCampaignAnalytics'/);
+      for (const error of dashboard.typecheck.errors)
+        expect(error.file).toBe("src/pages/CampaignDetailPage.tsx");
       const markdown = readFileSync(join(scratch, "breaking.md"), "utf8");
       breakingReport = markdown;
       expect(markdown).toContain("Some app breaks");

@@ -1,7 +1,6 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { type RunResult, run } from "./process.ts";
 import { repoRoot } from "./repo.ts";
 
 // In build order: the client's validation chunk compiles against @instantly-kit/zod's declarations, and
@@ -45,25 +44,3 @@ function copyPackage(from: string, to: string): void {
     filter: (source) => !SKIP.has(basename(source)),
   });
 }
-
-/** Runs a package.json script of a package in the copy, the way `pnpm run` would (its .bin first on PATH). */
-export function runScript(root: string, dir: string, script: string): Promise<RunResult> {
-  const packageDir = join(root, dir);
-  const scripts = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts ?? {};
-  const command = scripts[script];
-  if (typeof command !== "string") throw new Error(`${dir} has no ${script} script`);
-  const bin = join(packageDir, "node_modules", ".bin");
-  return run("sh", ["-c", command], {
-    cwd: packageDir,
-    env: {
-      ...process.env,
-      INSTANTLY_KIT_ROOT: root,
-      PATH: [existsSync(bin) ? bin : "", join(repoRoot, "node_modules", ".bin"), process.env.PATH]
-        .filter(Boolean)
-        .join(":"),
-    },
-    timeoutMs: 170_000,
-  });
-}
-
-export const PUBLISHED_DIRS = PACKAGES.map((name) => `packages/${name}`);
