@@ -185,10 +185,19 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
     let call = wrapSend(method, send);
     if (checkRequest) {
       const unchecked = call;
+      // Once the schemas are loaded the check runs synchronously, and so would its throw (a mismatch, or a
+      // body JSON.stringify refuses): the call rejects instead, as every call does, and what the caller's
+      // body threw (a `toJSON`, a cycle naming its properties) is redacted as when openapi-fetch throws it.
+      const refused = (error: unknown) => Promise.reject(isOwnError(error) ? error : redact.error(error));
       call = (url, init) => {
-        // openapi-fetch sends JSON.stringify(body) unless the call brings its own bodySerializer.
-        const checking = checkRequest(method, url, init?.body, init?.bodySerializer === undefined);
-        return checking ? checking.then(() => unchecked(url, init)) : unchecked(url, init);
+        let checking: Promise<void> | undefined;
+        try {
+          // openapi-fetch sends JSON.stringify(body) unless the call brings its own bodySerializer.
+          checking = checkRequest(method, url, init?.body, init?.bodySerializer === undefined);
+        } catch (error) {
+          return refused(error);
+        }
+        return checking ? checking.then(() => unchecked(url, init), refused) : unchecked(url, init);
       };
     }
     if (checkScopes) {

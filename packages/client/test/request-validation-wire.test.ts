@@ -6,6 +6,7 @@
 import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createInstantlyClient, type InstantlyValidationError } from "../src/index.js";
+import { printable } from "./leak.js";
 
 const KEY = "sk_live_wire_KEY.5";
 let server: TestServer;
@@ -62,5 +63,71 @@ describe('request: "throw" judges the body as it would be sent', () => {
       expect((error as InstantlyValidationError).side).toBe("request");
       expect(server.requests).toEqual([]);
     }
+  });
+});
+
+// Every call is a promise, however its body fails the check: a call that throws synchronously escapes
+// `client.POST(…).catch(…)` and `.then(ok, failed)` and crashes the app. The schemas are loaded on the first
+// checked call, so each row is tried on a fresh client (asynchronous load) and again once they are loaded
+// (the check runs synchronously). A body that cannot even be serialized (a throwing `toJSON`, a BigInt, a
+// cycle) fails as it does without `validate` — a rejection, redacted like everything else thrown from below.
+const unsendable: [string, () => unknown, "validation" | "thrown"][] = [
+  ["an invalid body", () => ({ ...valid, interest_status_label: "lukewarm", label: KEY }), "validation"],
+  [
+    "a body whose toJSON throws an error naming the key",
+    () => ({
+      toJSON: () => {
+        throw new Error(`cannot serialize Bearer ${KEY}`);
+      },
+    }),
+    "thrown",
+  ],
+  ["a body holding a BigInt", () => ({ ...valid, label: 10n }), "thrown"],
+  [
+    "a body with a cycle through a property named like the key",
+    () => {
+      const body: Record<string, unknown> = { ...valid };
+      body[KEY] = { back: body };
+      return body;
+    },
+    "thrown",
+  ],
+];
+
+describe('request: "throw": a body that cannot be sent rejects the call, first and later calls alike', () => {
+  test.each(unsendable)("%s", async (_, body, kind) => {
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { request: "throw" },
+    });
+    const calls = {
+      POST: () => client.POST("/api/v2/lead-labels", { body: body() as never }),
+      request: () => client.request("post", "/api/v2/lead-labels", { body: body() as never }),
+    };
+    for (const round of ["schemas loading", "schemas loaded"]) {
+      for (const [entry, call] of Object.entries(calls)) {
+        const where = `${entry}, ${round}`;
+        let returned: Promise<unknown> | undefined;
+        let thrownSync: unknown;
+        try {
+          returned = call();
+        } catch (error) {
+          thrownSync = error;
+        }
+        expect(thrownSync, where).toBeUndefined();
+        const error = await returned?.then(
+          () => undefined,
+          (rejected: unknown) => rejected,
+        );
+        expect(error, where).toBeInstanceOf(Error);
+        expect((error as InstantlyValidationError).kind, where).toBe(
+          kind === "validation" ? "validation" : undefined,
+        );
+        for (const text of printable({ error })) expect(text, where).not.toContain(KEY);
+      }
+    }
+    expect(server.requests).toEqual([]);
   });
 });
