@@ -60,10 +60,28 @@ function idOf(item: Record<string, unknown>, param: string): string | undefined 
 }
 
 /**
+ * Operations in a row the server gave no usable answer (a timeout, a dropped or refused connection, a body
+ * the client could not read, or a 429 still there after the client's retries) before the check stops calling
+ * it. Each such operation costs the client's whole retry budget — with its defaults up to 3 × 30 s of
+ * timeouts, or 2 × 60 s of `Retry-After` — and a check of ~40 operations against a server that stalls would
+ * otherwise run for an hour.
+ */
+export const GIVE_UP_AFTER = 2;
+
+/** Whether an operation's outcome says the server is not answering (as opposed to answering an error). */
+function unanswered(outcome: CheckResult, error?: unknown): boolean {
+  if (outcome.result !== "error") return false;
+  if (outcome.status !== undefined) return outcome.status === 429;
+  const kind = (error as { kind?: unknown } | undefined)?.kind;
+  return kind === "timeout" || kind === "network";
+}
+
+/**
  * Calls the planned operations one after another (lists first), each once — one page, no pagination —
  * through a client that validates responses in `warn` mode: the data still comes back (the lists' ids are
  * needed), and every mismatch is collected. Retries, `Retry-After` on 429 and timeouts are the client's.
- * Errors (non-2xx, network) are results, not exceptions: the check goes on with the next operation.
+ * Errors (non-2xx, network) are results, not exceptions: the check goes on with the next operation — unless
+ * {@link GIVE_UP_AFTER} operations in a row got no usable answer: the rest are then errors, not called.
  */
 export async function runContractCheck(
   plan: readonly PlannedCheck[],
@@ -75,6 +93,8 @@ export async function runContractCheck(
   /** What each called list answered: its first item, keyed by operationId. */
   const firsts = new Map<string, Record<string, unknown> | undefined | "not a list" | "failed" | "skipped">();
   const checked: CheckedOperation[] = [];
+  /** The operations called last that got no usable answer, in a row. */
+  const silent: string[] = [];
   for (const check of plan) {
     const op = check.operation;
     const record = (outcome: CheckResult) => {
@@ -117,17 +137,34 @@ export async function runContractCheck(
       record({ result: "skipped", reason: missing });
       continue;
     }
+    if (silent.length >= GIVE_UP_AFTER) {
+      // Not marked in `firsts`: the operations that need its ids say it "was not called".
+      record({
+        result: "error",
+        status: undefined,
+        reason: `not called: the server gave no usable answer to the ${silent.length} operations before (${silent.join(", ")})`,
+      });
+      continue;
+    }
+    const called = (outcome: CheckResult, error?: unknown) => {
+      if (unanswered(outcome, error)) silent.push(op.id);
+      else silent.length = 0;
+      record(outcome);
+    };
     issues.delete(op.id);
     let result: Awaited<ReturnType<typeof client.request>>;
     try {
       result = await client.request("get", op.path, { params: { path: values } });
     } catch (error) {
       firsts.set(op.id, "failed");
-      record({
-        result: "error",
-        status: undefined,
-        reason: error instanceof Error ? error.message : String(error),
-      });
+      called(
+        {
+          result: "error",
+          status: undefined,
+          reason: error instanceof Error ? error.message : String(error),
+        },
+        error,
+      );
       continue;
     }
     const status = result.response.status;
@@ -139,12 +176,12 @@ export async function runContractCheck(
       } catch (error) {
         reason = error instanceof Error ? error.message : reason;
       }
-      record({ result: "error", status, reason });
+      called({ result: "error", status, reason });
       continue;
     }
     firsts.set(op.id, firstItem(result.data));
     const violations = issues.get(op.id);
-    record(violations ? { result: "drift", status, violations } : { result: "ok", status });
+    called(violations ? { result: "drift", status, violations } : { result: "ok", status });
   }
   return checked;
 }
