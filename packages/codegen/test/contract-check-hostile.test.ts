@@ -174,6 +174,61 @@ describe("contract:check --only getCampaign: the list it needs misbehaves", () =
   });
 });
 
+// A list that answers more than any page can hold — an endless body at full speed, or a Content-Length of
+// gigabytes — must fail that operation, not fill the process's memory for the client's whole deadline (30 s per
+// attempt, 3 attempts: gigabytes over a fast link). The server counts what it managed to write: a bounded amount.
+const MiB = 1024 * 1024;
+let written = 0;
+/** Writes `chunk` as fast as the socket takes it until the client goes away (or `total` bytes). */
+const flood =
+  (headers: Record<string, string>, chunk: string, total = Number.POSITIVE_INFINITY): Answer =>
+  (_, response) => {
+    response.writeHead(200, { "content-type": "application/json", ...headers });
+    const bytes = Buffer.from(chunk.repeat(Math.ceil(MiB / chunk.length)));
+    let left = total;
+    const pump = () => {
+      while (left > 0 && !response.destroyed) {
+        const part = left >= bytes.length ? bytes : bytes.subarray(0, left);
+        left -= part.length;
+        written += part.length;
+        if (!response.write(part)) return void response.once("drain", pump);
+      }
+      if (left <= 0) response.end();
+    };
+    response.write('{"items":[');
+    pump();
+  };
+
+describe("contract:check: a body larger than any page fails the operation, and is not read to the end", () => {
+  test.each<[string, Answer]>([
+    ["an endless chunked list", flood({}, JSON.stringify(campaign("c1")).concat(","))],
+    [
+      "a declared 8 GiB list",
+      flood({ "content-length": String(8 * 1024 * MiB) }, JSON.stringify(campaign("c1")).concat(",")),
+    ],
+    ["an endless string", flood({}, "x")],
+  ])(
+    "%s",
+    async (_, answer) => {
+      listAnswer = answer;
+      written = 0;
+      const run = await contractCheck(["--only", "listCampaign", "--json"]);
+      expect(run.code, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as Report;
+      expect(report.operations).toEqual([
+        expect.objectContaining({
+          operationId: "listCampaign",
+          result: "error",
+          reason: expect.stringMatching(/response body is larger than \d+ MiB/),
+        }),
+      ]);
+      // 3 attempts, each stopped at the cap (32 MiB) give or take what the sockets buffer.
+      expect(written).toBeLessThan(3 * 64 * MiB);
+    },
+    200_000,
+  );
+});
+
 // Characters that end a line or drive a terminal, as a server can put them in a map key (a violation's path) or
 // an unknown enum value (its `got`): JSON.stringify escapes C0 controls but not C1 controls (U+0085 NEL is a
 // line break, U+009B is CSI) nor U+2028/U+2029. The text report must keep each violation on one line.

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { cappedFetch } from "../contract/capped-fetch.ts";
 import { planContractCheck, unknownOperations } from "../contract/plan.ts";
 import { exitCodeOf, renderJson, renderText, summarize } from "../contract/report.ts";
 import { type ClientModule, runContractCheck, type Violation } from "../contract/run.ts";
@@ -92,6 +93,8 @@ export async function contractCheckCommand(args: string[]): Promise<number> {
       apiKey,
       baseUrl,
       validate: { response: "warn", samples: true },
+      // A body larger than any page fails its operation instead of being read until the deadline.
+      fetch: cappedFetch(),
       onValidationIssue: (error) => issues.set(error.operation, error.violations),
     });
   } catch (error) {
