@@ -360,6 +360,37 @@ describe("bad arguments: one clear line, exit 2, nothing called", () => {
       /--base-url must be an absolute http\(s\) URL/,
     ],
     [
+      "a base URL with a line break in it (a paste error URL parsing would silently drop)",
+      ["--base-url", "http://127.0.0.1:9\n/x", "--api-key-env", "CONTRACT_KEY"],
+      { CONTRACT_KEY: KEY },
+      /--base-url must be an absolute http\(s\) URL/,
+    ],
+    [
+      "a base URL with a tab in its host",
+      ["--base-url", "http://127.0.0.\t1:9", "--api-key-env", "CONTRACT_KEY"],
+      { CONTRACT_KEY: KEY },
+      /--base-url must be an absolute http\(s\) URL/,
+    ],
+    // The key pasted where a value is echoed back: the error says what is wrong without printing it.
+    [
+      "the key given as the base URL",
+      ["--base-url", KEY, "--api-key-env", "CONTRACT_KEY"],
+      { CONTRACT_KEY: KEY },
+      /--base-url must be an absolute http\(s\) URL, got "\[redacted\]"/,
+    ],
+    [
+      "the key given in --only",
+      ["--base-url", "http://127.0.0.1:9", "--api-key-env", "CONTRACT_KEY", "--only", `listCampaign,${KEY}`],
+      { CONTRACT_KEY: KEY },
+      /--only: "\[redacted\] \(no such operation in the spec\)"/,
+    ],
+    [
+      "the key given as an argument",
+      ["--api-key-env", "CONTRACT_KEY", "--base-url", "http://127.0.0.1:9", KEY],
+      { CONTRACT_KEY: KEY },
+      /takes no positional arguments/,
+    ],
+    [
       "credentials in the base URL",
       ["--base-url", "http://u:p@127.0.0.1:9", "--api-key-env", "CONTRACT_KEY"],
       { CONTRACT_KEY: KEY },

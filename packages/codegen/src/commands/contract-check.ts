@@ -37,16 +37,26 @@ export async function contractCheckCommand(args: string[]): Promise<number> {
       },
     }));
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split(". ")[0];
+    // The argument itself is not repeated: it may be the key, pasted where the variable's name goes.
+    const reason =
+      (error as { code?: unknown }).code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
+        ? "takes no positional arguments (the key is read from the variable --api-key-env names)"
+        : (error instanceof Error ? error.message : String(error)).split(". ")[0];
     throw new CliError(`contract:check: ${reason}; ${USAGE}`, 2);
   }
   const baseUrl = values["base-url"];
   const keyVar = values["api-key-env"];
   if (!baseUrl) throw new CliError(`contract:check: --base-url is required; ${USAGE}`, 2);
   if (!keyVar) throw new CliError(`contract:check: --api-key-env is required; ${USAGE}`, 2);
-  if (!/^https?:\/\/[^/?#]/.test(baseUrl)) {
+  // A value echoed in an error is shown without the key: a key pasted in the wrong place must not end up in a
+  // CI log. (Read here only for that; whether it is set is checked below, in the usual order.)
+  const envKey = /^[A-Za-z_][A-Za-z0-9_]*$/.test(keyVar) ? process.env[keyVar]?.trim() : undefined;
+  const shown = (value: string, max?: number) => quoteForMessage(envKey ? scrub(value, envKey) : value, max);
+  // Whitespace and controls are refused, not left to URL parsing, which drops tabs and line breaks anywhere
+  // (`http://host\n/x` is `http://host/x`): they are a paste gone wrong, and would break the report's header.
+  if (!/^https?:\/\/[^/?#]/.test(baseUrl) || /[\s\p{Cc}]/u.test(baseUrl)) {
     throw new CliError(
-      `contract:check: --base-url must be an absolute http(s) URL, got ${quoteForMessage(baseUrl)}`,
+      `contract:check: --base-url must be an absolute http(s) URL, got ${shown(baseUrl)}`,
       2,
     );
   }
@@ -78,10 +88,7 @@ export async function contractCheckCommand(args: string[]): Promise<number> {
   if (only) {
     const unknown = unknownOperations(model, only);
     if (unknown.length > 0) {
-      throw new CliError(
-        `contract:check: --only: ${unknown.map((u) => quoteForMessage(u, 120)).join(", ")}`,
-        2,
-      );
+      throw new CliError(`contract:check: --only: ${unknown.map((u) => shown(u, 120)).join(", ")}`, 2);
     }
   }
 
