@@ -56,7 +56,11 @@ function quote(value: unknown): string | undefined {
   );
 }
 
-/** `$.items[0].status`, `$["first name"]`: a path as a JSON path, each property name redacted. */
+/**
+ * `$.items[0].status`, `$["first name"]`: a path as a JSON path, each property name redacted — and then the
+ * path, since it joins the names with `.` and `"]["`: a key holding those, echoed as nested names
+ * (`{"sk":{"live":…}}`), would otherwise come back whole.
+ */
 export function jsonPath(path: readonly PropertyKey[], redact: Redactor, anyIndex = false): string {
   let out = "$";
   for (const key of path) {
@@ -66,7 +70,7 @@ export function jsonPath(path: readonly PropertyKey[], redact: Redactor, anyInde
       out += /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${quote(name)}]`;
     }
   }
-  return out;
+  return redact.text(out);
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

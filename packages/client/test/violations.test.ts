@@ -186,6 +186,39 @@ describe("the key never appears, and values only as asked", () => {
     expect(out.join("\n")).toContain("[redacted]");
   });
 
+  // Each property name is redacted, but a path joins them with `.` and `"]["`: a key holding those, echoed as
+  // nested names (`{"sk":{"live":…}}`), would come back whole in `$.sk.live` unless the path is redacted too.
+  // Every way of cutting each key into nested names, at every `.` or `"]["` it holds.
+  test.each(["sk_live.PART.two", 'sk-live"]["part-two', 'a.b"]["c-d.e', 'x-1"]["y-1"]["z-9'])(
+    "a key echoed as nested property names, cut at its separators: %s",
+    (key) => {
+      const keyRedact = createRedactor(key);
+      const cuts = key.split(/(\.|"\]\[")/);
+      const names: string[][] = [];
+      const seps = (cuts.length - 1) / 2;
+      for (let mask = 0; mask < 2 ** seps; mask++) {
+        const parts = [cuts[0] as string];
+        for (let i = 0; i < seps; i++) {
+          const [sep, next] = [cuts[2 * i + 1] as string, cuts[2 * i + 2] as string];
+          if (mask & (2 ** i)) parts.push(next);
+          else parts[parts.length - 1] += sep + next;
+        }
+        names.push(parts);
+      }
+      for (const parts of names) {
+        const nested = (depth: number): z.ZodType =>
+          depth === 0 ? z.number() : z.record(z.string(), nested(depth - 1));
+        const value = parts.reduceRight<unknown>((inner, name) => ({ [name]: inner }), "not a number");
+        const result = (nested(parts.length) as unknown as SchemaLike).safeParse(value);
+        if (result.success) throw new Error("expected a mismatch");
+        const found = violationsOf(result.error.issues, value, keyRedact, true);
+        expect(found).toHaveLength(1);
+        const texts = found.flatMap((v) => [v.path, v.expected, v.got, v.sample ?? ""]);
+        expect(texts.join("\n"), parts.join(" | ")).not.toContain(key);
+      }
+    },
+  );
+
   test("without samples no value from the body is on a violation (only an enum's unknown short value)", () => {
     const out = violations(campaign, {
       id: "secret-lead@example.com",
