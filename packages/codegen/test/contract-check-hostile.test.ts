@@ -229,6 +229,44 @@ describe("contract:check: a body larger than any page fails the operation, and i
   );
 });
 
+// A list that redirects to another origin (another port, another host name): fetch follows the redirect, and the
+// key must stay behind — the other server sees no Authorization header and nothing else holding the key, whatever
+// the redirect's status. (undici drops Authorization on a cross-origin redirect; the check must not add it back,
+// e.g. through a fetch of its own.)
+describe("contract:check: a redirect to another origin does not take the key there", () => {
+  const elsewhere: IncomingMessage["headers"][] = [];
+  const other = createServer((request, response) => {
+    elsewhere.push(request.headers);
+    send(200, JSON.stringify({ items: [campaign("c1")] }))(request, response);
+  });
+  let otherPort: number;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    otherPort = (other.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => other.close(() => resolve())));
+
+  test.each([
+    ...[301, 302, 303, 307, 308].map((status) => [status, "127.0.0.1"] as const),
+    [302, "localhost"] as const,
+  ])("%i to %s, another port", async (status, host) => {
+    listAnswer = (_, response) => {
+      response.writeHead(status, { location: `http://${host}:${otherPort}/api/v2/campaigns` });
+      response.end();
+    };
+    elsewhere.length = 0;
+    const run = await contractCheck(["--only", "listCampaign", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).operations).toEqual([
+      expect.objectContaining({ operationId: "listCampaign", result: "ok" }),
+    ]);
+    expect(elsewhere).toHaveLength(1);
+    expect(elsewhere[0]?.authorization).toBeUndefined();
+    expect(JSON.stringify(elsewhere)).not.toContain(KEY);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(KEY);
+  });
+});
+
 // Characters that end a line or drive a terminal, as a server can put them in a map key (a violation's path) or
 // an unknown enum value (its `got`): JSON.stringify escapes C0 controls but not C1 controls (U+0085 NEL is a
 // line break, U+009B is CSI) nor U+2028/U+2029. The text report must keep each violation on one line.
