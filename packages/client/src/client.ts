@@ -193,7 +193,7 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
         let checking: Promise<void> | undefined;
         try {
           // openapi-fetch sends JSON.stringify(body) unless the call brings its own bodySerializer.
-          checking = checkRequest(method, url, init?.body, init?.bodySerializer === undefined);
+          checking = checkRequest(method, pathOf(url), init?.body, init?.bodySerializer === undefined);
         } catch (error) {
           return refused(error);
         }
@@ -202,7 +202,7 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
     }
     if (checkScopes) {
       const unchecked = call;
-      call = (url, init) => checkScopes(method, url).then(() => unchecked(url, init));
+      call = (url, init) => checkScopes(method, pathOf(url)).then(() => unchecked(url, init));
     }
     return call;
   };
@@ -280,9 +280,14 @@ function unsafePathParam(url: string, params: unknown): string | undefined {
   return undefined;
 }
 
-/** The path template (`/api/v2/campaigns/{id}`) the call was made with: the values are the caller's own. */
+/**
+ * The path template (`/api/v2/campaigns/{id}`) the call was made with: the values are the caller's own. A query
+ * string or fragment a caller appended (JavaScript, or a cast) is cut off: the call is still that operation's
+ * (openapi-fetch sends the query and the fetch drops the fragment), and it is looked up by this path for its
+ * scopes, request body and response body alike.
+ */
 function pathOf(url: string): string {
-  return url.split("?")[0] ?? url;
+  return url.split(/[?#]/)[0] ?? url;
 }
 
 const decoder = new TextDecoder();

@@ -131,3 +131,33 @@ describe('request: "throw": a body that cannot be sent rejects the call, first a
     expect(server.requests).toEqual([]);
   });
 });
+
+// The operation is looked up by its path template. A caller who appends a query string or a fragment (plain
+// JavaScript, or a cast) still calls that operation — openapi-fetch sends `/api/v2/lead-labels?x=1` and drops
+// the fragment — so its body is checked, and its scopes, as without them: nothing is sent.
+describe("a path with a query string or a fragment is still its operation's path", () => {
+  test.each(
+    ["?x=1", "#x", "?a=b#c", "?"].flatMap((suffix) =>
+      (["request body", "scopes"] as const).map((check) => [check, suffix] as const),
+    ),
+  )("%s, path + %j", async (check, suffix) => {
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      ...(check === "request body"
+        ? { validate: { request: "throw" } }
+        : { scopes: ["campaigns:read"] as ["campaigns:read"] }),
+    });
+    const body = check === "request body" ? { ...valid, label: 5 } : valid;
+    const url = `/api/v2/lead-labels${suffix}` as "/api/v2/lead-labels";
+    const error = await client.POST(url, { body: body as never }).then(
+      () => undefined,
+      (rejected: unknown) => rejected,
+    );
+    expect((error as { kind?: string } | undefined)?.kind).toBe(
+      check === "request body" ? "validation" : "scope",
+    );
+    expect(server.requests).toEqual([]);
+  });
+});
