@@ -55,7 +55,8 @@ export interface InstantlyClientOptions {
    * 100 items with the same wrong field is one report, and so is the next call that gets it again, with
    * another unknown enum value or number out of bounds there). After 10 kinds of mismatch on one operation
    * (a map whose keys change every call makes new ones without end) that operation is reported no more.
-   * Default: `console.warn` of the error's message. What it throws rejects the call.
+   * Default: `console.warn` of the error's message. What it throws rejects the call; an async callback is
+   * waited for, and its rejection rejects the call too.
    */
   onValidationIssue?: (error: InstantlyValidationError) => void;
 }

@@ -91,11 +91,8 @@ export function createValidator(
   const report = onIssue ?? ((error: InstantlyValidationError) => console.warn(error.message));
   let checks: Checks | undefined;
   let loading: Promise<Checks> | undefined;
-  const withChecks = (run: (checks: Checks) => void): Promise<void> | undefined => {
-    if (checks) {
-      run(checks);
-      return undefined;
-    }
+  const withChecks = (run: (checks: Checks) => Promise<void> | undefined): Promise<void> | undefined => {
+    if (checks) return run(checks);
     // A failed import (a browser's chunk request failing) fails this call only: the next one imports again.
     loading ??= load().then(
       (loaded) => {
@@ -121,6 +118,7 @@ export function createValidator(
               const sent = asJson ? loaded.asSent(body) : body;
               const error = loaded.checkRequest(method, path, sent, redact, options.samples);
               if (error) throw error;
+              return undefined;
             })
         : undefined,
     response:
@@ -129,15 +127,26 @@ export function createValidator(
         : (method, path, status, data) =>
             withChecks((loaded) => {
               const error = loaded.checkResponse(method, path, status, data, redact, options.samples);
-              if (!error) return;
+              if (!error) return undefined;
               if (options.response === "throw") throw error;
               const known = reported.get(error.operation) ?? new Set<string>();
               reported.set(error.operation, known);
-              if (known.size >= MAX_SHAPES) return;
+              if (known.size >= MAX_SHAPES) return undefined;
               const fresh = loaded.shapesOf(error).filter((shape) => !known.has(shape));
-              if (fresh.length === 0) return;
+              if (fresh.length === 0) return undefined;
               for (const shape of fresh.slice(0, MAX_SHAPES - known.size)) known.add(shape);
-              report(error);
+              // An async callback fails by rejecting what it returns: that rejects the call, as a throw does,
+              // instead of being left unhandled (which ends a Node process).
+              const reporting: unknown = report(error);
+              return isThenable(reporting) ? Promise.resolve(reporting).then(() => undefined) : undefined;
             }),
   };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }

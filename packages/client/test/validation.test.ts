@@ -217,6 +217,57 @@ describe('validate: { response: "warn" }', () => {
   });
 });
 
+// "What it throws rejects the call" — and an async callback (a logger that posts the report) fails by rejecting
+// the promise it returns: left alone, that rejection is unhandled, which ends a Node process. Either way the call
+// rejects with the callback's error, whether the schemas were still loading (first call) or already loaded.
+describe('validate: { response: "warn" }: a callback that fails', () => {
+  const failures: [string, (error: Error) => (report: InstantlyValidationError) => unknown][] = [
+    [
+      "throws",
+      (error) => () => {
+        throw error;
+      },
+    ],
+    [
+      "is async and throws",
+      (error) => async () => {
+        throw error;
+      },
+    ],
+    ["returns a rejected promise", (error) => () => Promise.reject(error)],
+  ];
+  test.each(failures)("%s: the call rejects with its error, first and later calls alike", async (_, make) => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const failure = new Error("the logger is down");
+      const c = client({ response: "warn" }, make(failure) as (report: InstantlyValidationError) => void);
+      // Two shapes, one per call: each is reported (the schemas load on the first).
+      for (const body of [validLeadLabelBody({ label: null }), validLeadLabelBody({ label: 5 })]) {
+        serve(body);
+        expect((await outcome(getLabel(c))).error).toBe(failure);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  test("an async callback that succeeds: the call returns the data once it has", async () => {
+    const reports: string[] = [];
+    const c = client({ response: "warn" }, async (error) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      reports.push(error.operation);
+    });
+    serve(validLeadLabelBody({ label: null }));
+    const { result } = await outcome(getLabel(c));
+    expect(result?.data?.label).toBeNull();
+    expect(reports).toEqual(["getLeadLabel"]);
+  });
+});
+
 describe('validate: { request: "throw" }', () => {
   const create = (c: InstantlyClient, body: unknown) =>
     c.POST("/api/v2/lead-labels", { body: body as never });
