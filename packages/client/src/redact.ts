@@ -18,6 +18,11 @@ export interface Redactor {
   text(text: string): string;
   /** A URL (or path) without the key, however it is percent-encoded (then shown decoded). */
   url(url: string): string;
+  /**
+   * Whether a header name holds the key, in any case (fetch lowercases names; a key of token characters can
+   * be one): such a header cannot be renamed — `[redacted]` is no header name — so it is dropped.
+   */
+  inHeaderName(name: string): boolean;
   /** A deep copy of parsed JSON with every string (and property name) redacted; the same value if clean. */
   json(value: unknown): unknown;
   /**
@@ -85,5 +90,11 @@ export function createRedactor(apiKey: string): Redactor {
     for (const [key, item] of Object.entries(value)) copy[text(key)] = error(item, depth + 1);
     return copy;
   };
-  return { text, url, json, error: (value) => error(value) };
+  const lowerKey = apiKey.toLowerCase();
+  const lowerEncoded = encoded.toLowerCase();
+  const inHeaderName = (name: string): boolean => {
+    const lower = name.toLowerCase();
+    return lower.includes(lowerKey) || lower.includes(lowerEncoded);
+  };
+  return { text, url, inHeaderName, json, error: (value) => error(value) };
 }

@@ -176,7 +176,8 @@ function describe(error: unknown): string {
 /**
  * The response openapi-fetch parses: the body already read, and — for an error status — the key redacted
  * from the body (as JSON, so an echo written with `\u` escapes is caught too). A successful body is handed
- * over byte for byte. Headers, status text and URL are redacted in any case. Throws (→ a network error)
+ * over byte for byte. Headers (values, and names: one holding the key is dropped), status text and URL are
+ * redacted in any case. Throws (→ a network error)
  * when the status cannot be a Response's (outside 200–599).
  */
 function buffered(response: Response, body: ArrayBuffer | null, redact: Redactor): Response {
@@ -199,10 +200,12 @@ function buffered(response: Response, body: ArrayBuffer | null, redact: Redactor
     }
   }
   const entries = [...headers];
-  if (entries.some(([, value]) => redact.text(value) !== value)) {
-    // Appended one by one: several `set-cookie` headers stay several.
+  if (entries.some(([name, value]) => redact.text(value) !== value || redact.inHeaderName(name))) {
+    // Appended one by one: several `set-cookie` headers stay several. A header named after the key is dropped.
     headers = new Headers();
-    for (const [name, value] of entries) headers.append(name, redact.text(value));
+    for (const [name, value] of entries) {
+      if (!redact.inHeaderName(name)) headers.append(name, redact.text(value));
+    }
   }
   const copy = new Response(bytes, {
     status: response.status,

@@ -5,6 +5,7 @@
 
 import { inspect } from "node:util";
 import { startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { validLeadLabelBody } from "@instantly-kit/test-support/valid-bodies";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createInstantlyClient } from "../src/index.js";
 import { createRedactor, REDACTED } from "../src/redact.js";
@@ -227,6 +228,48 @@ describe("end to end, against a real server", () => {
         expect(text, `seed ${seed}`).not.toContain(key);
         expect(text, `seed ${seed}`).not.toContain(encodeURIComponent(key));
       }
+    }
+  });
+
+  // A key made only of token characters can be a header NAME, which fetch lowercases: a server echoing it there
+  // (`sk_live_…: 1`, `x-echo-sk_live_…: 1`) must not hand it to the caller through `response.headers` — in an
+  // error's result, a validated 2xx or one that fails validation. Lowercase keys come back as they are; mixed-case
+  // ones lowercased, which is no less the key to whoever reads it.
+  test.each(
+    ["sk_live_lower.key-7", "sk_Live_Mixed.KEY~9"].flatMap((key) =>
+      ([401, 200, "200 not matching"] as const).map((status) => [key, status] as const),
+    ),
+  )("a header name holding the key %s, answering %s: not in what the caller gets", async (key, status) => {
+    server.reset();
+    server.route("GET /api/v2/lead-labels/l1", (_, res) => {
+      const body =
+        status === 401 ? { message: "no" } : validLeadLabelBody(status === 200 ? {} : { label: 5 });
+      res.writeHead(status === 401 ? 401 : 200, {
+        "content-type": "application/json",
+        [key]: "1",
+        [`x-echo-${key}`]: "yes",
+        "x-request-id": "r1",
+      });
+      res.end(JSON.stringify(body));
+    });
+    const client = createInstantlyClient({
+      apiKey: key,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { response: "throw" },
+    });
+    const outcome: { result?: Result; error?: unknown } = await client
+      .GET("/api/v2/lead-labels/{id}", { params: { path: { id: "l1" } } })
+      .then(
+        (result) => ({ result: result as Result }),
+        (error: unknown) => ({ error }),
+      );
+    expect(outcome.error === undefined ? outcome.result?.response.status : "thrown").toBe(
+      status === 401 ? 401 : status === 200 ? 200 : "thrown",
+    );
+    if (outcome.result) expect(outcome.result.response.headers.get("x-request-id")).toBe("r1");
+    for (const text of printable(outcome)) {
+      expect(text.toLowerCase()).not.toContain(key.toLowerCase());
     }
   });
 
