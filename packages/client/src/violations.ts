@@ -139,6 +139,11 @@ interface Found {
   got: string;
 }
 
+/** What was expected, as `required …` when the value is missing: absent, not just of another type or value. */
+function required(value: unknown, expected: string): string {
+  return value === undefined ? `required ${expected}` : expected;
+}
+
 /**
  * One issue, read against the value it is about. A union issue is explained by the branch that came
  * closest (fewest issues); when every branch stops at the value itself with a type error, the expected
@@ -150,15 +155,9 @@ function explain(issue: IssueLike, root: unknown, base: readonly PropertyKey[], 
   const got = typeOf(value);
   switch (issue.code) {
     case "invalid_type":
-      return [
-        {
-          path,
-          expected: value === undefined ? `required ${issue.expected ?? "value"}` : (issue.expected ?? "?"),
-          got,
-        },
-      ];
+      return [{ path, expected: required(value, issue.expected ?? "value"), got }];
     case "invalid_value":
-      return [{ path, expected: oneOf(issue.values ?? []), got: shownValue(value, redact) }];
+      return [{ path, expected: required(value, oneOf(issue.values ?? [])), got: shownValue(value, redact) }];
     case "invalid_format":
       return [{ path, expected: `string (${issue.format ?? "format"})`, got: `${got} not in that format` }];
     case "too_small":
@@ -193,8 +192,9 @@ function explain(issue: IssueLike, root: unknown, base: readonly PropertyKey[], 
           first.code === "invalid_type" ? [first.expected ?? "?"] : [],
         );
         const expected = [...new Set(types), ...(values.length > 0 ? [oneOf(values)] : [])].join(" | ");
-        if (values.length > 0) return [{ path, expected, got: shownValue(value, redact) }];
-        return [{ path, expected: value === undefined ? `required ${expected}` : expected, got }];
+        if (values.length > 0)
+          return [{ path, expected: required(value, expected), got: shownValue(value, redact) }];
+        return [{ path, expected: required(value, expected), got }];
       }
       const closest = branches.reduce((best, branch) => (branch.length < best.length ? branch : best));
       return closest.flatMap((inner) => explain(inner, root, path, redact));

@@ -60,6 +60,24 @@ describe("violationsOf: one row per kind of mismatch", () => {
       ['$.owner: expected one of "me", "team", got "nobody"'],
     ],
     [
+      "missing required string enum",
+      campaign,
+      { ...good, owner: undefined },
+      ['$.owner: expected required one of "me", "team", got missing'],
+    ],
+    [
+      "missing required numeric enum (a union of literals)",
+      campaign,
+      { ...good, status: undefined },
+      ["$.status: expected required one of 0, 1, 2, -99, got missing"],
+    ],
+    [
+      "missing required nullable enum (zod reports the enum: null is not named, as for a nullable string)",
+      z.object({ tier: z.enum(["a", "b"]).nullable() }),
+      {},
+      ['$.tier: expected required one of "a", "b", got missing'],
+    ],
+    [
       "enum value of the wrong type",
       campaign,
       { ...good, status: "1" },
