@@ -19,7 +19,10 @@ export interface InstantlyClientOptions {
    * surrounding whitespace is trimmed); never logged, never put on errors, redacted from what a server echoes.
    */
   apiKey: string;
-  /** Default `https://api.instantly.ai`. No credentials (`user:pass@`), query string or fragment. */
+  /**
+   * Default `https://api.instantly.ai`. No credentials (`user:pass@`), query string or fragment, and not ending in
+   * `/api/v2`: the operations' paths start with it.
+   */
   baseUrl?: string;
   /** A fetch implementation (default: `globalThis.fetch`, looked up per request). */
   fetch?: typeof globalThis.fetch;
@@ -144,6 +147,13 @@ function checkBaseUrl(baseUrl: unknown): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TypeError("createInstantlyClient: `baseUrl` must be an http(s) URL");
+  }
+  // Every operation's path starts with /api/v2 (the docs show calls as https://api.instantly.ai/api/v2/…): a base
+  // ending in it would send every call to /api/v2/api/v2/… and get 404s that name no cause.
+  if (/\/api\/v2\/*$/i.test(url.pathname)) {
+    throw new TypeError(
+      "createInstantlyClient: `baseUrl` must not end in /api/v2, which every operation's path starts with (use https://api.instantly.ai)",
+    );
   }
   return String(baseUrl);
 }

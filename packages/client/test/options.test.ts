@@ -69,6 +69,10 @@ describe("baseUrl", () => {
     ["a fragment", "https://api.instantly.ai/#hunter2secret", "hunter2secret", /fragment/],
     ["another scheme", "ftp://api.instantly.ai", "ftp://api.instantly.ai", /http\(s\)/],
     ["not a URL", "http://[hunter2secret", "hunter2secret", /not a URL/],
+    // The docs show calls as https://api.instantly.ai/api/v2/…: every path of the spec already starts with it.
+    ["the API's path prefix", "https://api.instantly.ai/api/v2", "api.instantly.ai/api/v2", /\/api\/v2/],
+    ["the prefix with a slash", "https://api.instantly.ai/api/v2/", "api.instantly.ai/api/v2/", /\/api\/v2/],
+    ["the prefix behind a proxy", "/proxy/API/V2", "/proxy/API/V2", /\/api\/v2/],
   ])("refused: %s", (_, baseUrl, secret, reason) => {
     const error = refusal({ baseUrl }, secret);
     expect(error).toBeInstanceOf(TypeError);
@@ -81,6 +85,8 @@ describe("baseUrl", () => {
     ["https://api.instantly.ai/"],
     ["http://127.0.0.1:8080/prefix"],
     ["/proxy"],
+    ["https://proxy.example/api/v2-mirror"],
+    ["https://proxy.example/api/v2/x"],
   ])("accepted: %s", (baseUrl) => {
     expect(refusal({ baseUrl }, "")).toBeUndefined();
   });

@@ -397,6 +397,12 @@ describe("bad arguments: one clear line, exit 2, nothing called", () => {
       /must not contain credentials/,
     ],
     [
+      "the API's path prefix in the base URL (every operation's path starts with it)",
+      ["--base-url", "http://127.0.0.1:9/api/v2", "--api-key-env", "CONTRACT_KEY"],
+      { CONTRACT_KEY: KEY },
+      /must not end in \/api\/v2/,
+    ],
+    [
       "an unknown option",
       ["--base-url", "http://127.0.0.1:9", "--api-key-env", "CONTRACT_KEY", "--bogus"],
       { CONTRACT_KEY: KEY },
