@@ -35,6 +35,13 @@ export interface InstantlyClientOptions {
    */
   timeoutMs?: number;
   /**
+   * Most bytes a response body may have (default 64 MiB; 0 = no limit). A larger one — a server sending without
+   * end, or a Content-Length saying so — fails the call at once with `InstantlyNetworkError`, not retried (it
+   * would be as large again), and its connection is closed: without a limit the deadline bounds the time, not
+   * the memory (gigabytes in 30 s over a fast link). A page of 100 items of this API is a few MB.
+   */
+  maxResponseBytes?: number;
+  /**
    * On by default: 3 attempts; 429 retried for every method honouring `Retry-After`; 5xx and network
    * errors only for GET/HEAD/PUT/DELETE/OPTIONS. `false` turns retries off.
    */
@@ -69,6 +76,7 @@ export type InstantlyClient = Client<paths>;
 
 export const DEFAULT_BASE_URL = "https://api.instantly.ai";
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** Each client's redactor, for `paginate()` (which only gets the client). */
 const redactors = new WeakMap<object, Redactor>();
@@ -83,14 +91,20 @@ export function redactorOf(client: object): Redactor | undefined {
  * Bad options throw at once with one line that never repeats the key or the URL.
  */
 export function createInstantlyClient(options: InstantlyClientOptions): InstantlyClient {
-  const { headers, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { headers, timeoutMs = DEFAULT_TIMEOUT_MS, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = options;
   const apiKey = checkApiKey(options.apiKey);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   checkMs("createInstantlyClient: `timeoutMs`", timeoutMs);
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 0) {
+    throw new RangeError(
+      `createInstantlyClient: \`maxResponseBytes\` must be a whole number of bytes ≥ 0 (0 = no limit), got ${typeof maxResponseBytes === "number" ? maxResponseBytes : typeof maxResponseBytes}`,
+    );
+  }
   const redact = createRedactor(apiKey);
   const transport: Transport = {
     retry: retryPolicy(options.retry),
     timeoutMs,
+    maxResponseBytes,
     redact,
     checkScopes: options.scopes === undefined ? undefined : scopeCheck(checkScopes(options.scopes)),
     validator: createValidator(options.validate, options.onValidationIssue, redact),
@@ -163,6 +177,7 @@ type Result = { data?: unknown; error?: unknown; response: Response };
 type Transport = {
   retry: RetryPolicy;
   timeoutMs: number;
+  maxResponseBytes: number;
   redact: Redactor;
   /** Set when the app declared its key's `scopes`: throws for a call they do not allow. */
   checkScopes: ((method: string, path: string) => Promise<void>) | undefined;

@@ -15,6 +15,8 @@ export interface TransportOptions {
   retry: RetryPolicy;
   /** Per-attempt deadline for the whole exchange, response body included; 0 = none. */
   timeoutMs: number;
+  /** Most bytes a response body may have; 0 = no limit. */
+  maxResponseBytes: number;
   redact: Redactor;
 }
 
@@ -77,7 +79,7 @@ const NULL_BODY = new Set([204, 205, 304]);
 export function createTransport(
   options: TransportOptions,
 ): (input: Request, init?: RequestInit) => Promise<Response> {
-  const { retry, timeoutMs, redact } = options;
+  const { retry, timeoutMs, maxResponseBytes, redact } = options;
   return async function instantlyFetch(request, init) {
     const send = options.fetch ?? globalThis.fetch;
     const own = ownSignals.get(request);
@@ -127,7 +129,7 @@ export function createTransport(
           // implementations (msw's interceptor in Node) never settle a cancel(), and nothing depends on it.
           response.body?.cancel().catch(() => {});
         } else {
-          const body = response.body ? await bounded(response.arrayBuffer()) : null;
+          const body = response.body ? await bounded(readBody(response, maxResponseBytes)) : null;
           response = buffered(response, body, redact);
           exchanges.set(response, {
             method,
@@ -139,7 +141,7 @@ export function createTransport(
         // The caller's abort ends everything; a network error or an attempt timeout is retried only
         // when re-sending is safe.
         if (caller?.aborted) throw caller.reason;
-        if (last || !isIdempotent(method)) {
+        if (last || !isIdempotent(method) || error instanceof BodyTooLarge) {
           throw timedOut
             ? new InstantlyTimeoutError({ method, path: path(), timeoutMs, attempts: attempt })
             : new InstantlyNetworkError({
@@ -163,6 +165,48 @@ export function createTransport(
       await sleep(wait, caller);
     }
   };
+}
+
+/** A response body over `maxResponseBytes`: the attempt fails, and is not retried (the next would be as large). */
+class BodyTooLarge extends Error {
+  constructor(max: number) {
+    const MiB = 1024 * 1024;
+    super(
+      `the response body is larger than ${max % MiB === 0 ? `${max / MiB} MiB` : `${max} bytes`} (maxResponseBytes)`,
+    );
+  }
+}
+
+/**
+ * The body, read to the end unless it is larger than `max` bytes (0: no limit): then the stream is cancelled —
+ * closing the connection — and BodyTooLarge thrown, at once when the Content-Length says so.
+ */
+async function readBody(response: Response, max: number): Promise<ArrayBuffer> {
+  if (max === 0 || response.body === null) return response.arrayBuffer();
+  if (Number(response.headers.get("content-length")) > max) {
+    response.body.cancel().catch(() => {});
+    throw new BodyTooLarge(max);
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      throw new BodyTooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body.buffer;
 }
 
 /** `fetch failed (ECONNREFUSED)`, `terminated (other side closed)`: the error and its first cause. */

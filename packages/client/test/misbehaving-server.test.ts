@@ -62,12 +62,48 @@ const echo = (request: RecordedRequest) => request.headers.authorization ?? "";
 const escaped = (text: string) =>
   [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
 
+/** A 200 JSON body of exactly `bytes` bytes, and the data it holds. */
+function sized(bytes: number) {
+  const empty = JSON.stringify({ ...campaign, name: "" }).length;
+  const data = { ...campaign, name: "x".repeat(bytes - empty) };
+  return { data, text: JSON.stringify(data) };
+}
+const LIMIT = 4096;
+const atLimit = sized(LIMIT);
+/** `text` with a Content-Length, or chunked in two writes (no length: only counting the bytes finds the size). */
+const sizedBody =
+  (text: string, framing: "content-length" | "chunked"): Respond =>
+  (_, res) => {
+    if (framing === "content-length") return json(res, 200, JSON.parse(text));
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write(text.slice(0, 10));
+    res.end(text.slice(10));
+  };
+/** A JSON list that never ends, written as fast as the socket takes it until the client goes away. */
+const endless =
+  (headers: Record<string, string> = {}): Respond =>
+  (_, res) => {
+    res.writeHead(200, { "content-type": "application/json", ...headers });
+    const chunk = Buffer.from(`${okBody},`.repeat(2000));
+    const pump = () => {
+      while (!res.destroyed) if (!res.write(chunk)) return void res.once("drain", pump);
+    };
+    res.write('{"items":[');
+    pump();
+  };
+/** The check of a row failed by maxResponseBytes: its message names the limit and the option. */
+const tooLarge =
+  (limit: string) =>
+  ({ error }: { error?: unknown }) =>
+    expect((error as Error).message).toContain(`larger than ${limit} (maxResponseBytes)`);
+
 interface Row {
   name: string;
   method?: "GET" | "POST";
   /** What the server does on attempt 1, 2, …; the last entry repeats. */
   attempts: Respond[];
   timeoutMs?: number;
+  maxResponseBytes?: number;
   retry?: typeof fastRetry & { maxRetryAfterMs?: number };
   /** The call rejects with this error kind… */
   throws?: "network" | "timeout";
@@ -336,6 +372,42 @@ const rows: Row[] = [
     throws: "network",
     requests: 1,
   },
+  // — A body larger than `maxResponseBytes` fails at once, not retried, its connection closed —
+  ...(["content-length", "chunked"] as const).flatMap((framing): Row[] => [
+    {
+      name: `a body of exactly maxResponseBytes (${framing}) is read`,
+      attempts: [sizedBody(atLimit.text, framing)],
+      maxResponseBytes: LIMIT,
+      status: 200,
+      data: atLimit.data,
+      requests: 1,
+    },
+    {
+      name: `a body one byte over maxResponseBytes (${framing})`,
+      attempts: [sizedBody(sized(LIMIT + 1).text, framing)],
+      maxResponseBytes: LIMIT,
+      throws: "network",
+      requests: 1,
+      check: tooLarge("4096 bytes"),
+    },
+  ]),
+  {
+    name: "an endless body: fails at maxResponseBytes, not at the deadline",
+    attempts: [endless()],
+    maxResponseBytes: 1024 * 1024,
+    timeoutMs: 600_000, // the cap ends it, long before: the test's own 20 s would fail otherwise
+    throws: "network",
+    requests: 1,
+    check: tooLarge("1 MiB"),
+  },
+  {
+    name: "a Content-Length of 8 GiB, the default limit: fails before reading",
+    attempts: [endless({ "content-length": String(8 * 1024 ** 3) })],
+    timeoutMs: 600_000,
+    throws: "network",
+    requests: 1,
+    check: tooLarge("64 MiB"),
+  },
   {
     name: "a custom fetch rejecting with a plain object holding the Authorization header",
     attempts: [ok],
@@ -385,6 +457,7 @@ describe.each(vias)("a misbehaving server, through %s", (via) => {
         baseUrl: server.baseUrl,
         retry: row.retry ?? fastRetry,
         ...(row.timeoutMs ? { timeoutMs: row.timeoutMs } : {}),
+        ...(row.maxResponseBytes ? { maxResponseBytes: row.maxResponseBytes } : {}),
         ...(!perCall && row.fetch ? { fetch: row.fetch } : {}),
       });
       const extra = perCall ? { fetch } : {};

@@ -92,6 +92,19 @@ describe("baseUrl", () => {
   });
 });
 
+describe("maxResponseBytes", () => {
+  test.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, "1000", null])(
+    "%s is refused",
+    (max) => {
+      expect(refusal({ maxResponseBytes: max }, "")).toBeInstanceOf(RangeError);
+    },
+  );
+
+  test.each([0, 1, 64 * 1024 * 1024, 2 ** 40])("%s is accepted", (max) => {
+    expect(refusal({ maxResponseBytes: max }, "")).toBeUndefined();
+  });
+});
+
 describe("timeoutMs and retry", () => {
   test.each([-1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, "1000", null])(
     "timeoutMs %s is refused",

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { cappedFetch } from "../contract/capped-fetch.ts";
 import { planContractCheck, unknownOperations } from "../contract/plan.ts";
 import { exitCodeOf, renderJson, renderText, summarize } from "../contract/report.ts";
 import { type ClientModule, runContractCheck, type Violation } from "../contract/run.ts";
@@ -10,6 +9,9 @@ import { CliError, quoteForMessage } from "../errors.ts";
 import { buildModel } from "../model/index.ts";
 import { projectPaths } from "../paths.ts";
 import { readLockedSpec } from "../spec/lock.ts";
+
+/** The most a response body may hold here: one page of any list of the API (100 items) is a few MB at most. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const USAGE = "usage: contract:check --base-url <url> --api-key-env <VAR> [--only <operationId,…>] [--json]";
 
@@ -100,8 +102,8 @@ export async function contractCheckCommand(args: string[]): Promise<number> {
       apiKey,
       baseUrl,
       validate: { response: "warn", samples: true },
-      // A body larger than any page fails its operation instead of being read until the deadline.
-      fetch: cappedFetch(),
+      // A body larger than any page fails its operation at once instead of being read until the deadline.
+      maxResponseBytes: MAX_BODY_BYTES,
       onValidationIssue: (error) => issues.set(error.operation, error.violations),
     });
   } catch (error) {

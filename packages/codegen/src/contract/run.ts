@@ -28,7 +28,7 @@ export interface ClientModule {
     apiKey: string;
     baseUrl: string;
     validate: { response: "warn"; samples: true };
-    fetch?: typeof globalThis.fetch;
+    maxResponseBytes?: number;
     onValidationIssue: (error: { operation: string; violations: readonly Violation[] }) => void;
   }): {
     request(
