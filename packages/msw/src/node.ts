@@ -1,6 +1,7 @@
 // `@instantly-kit/msw/node`: the mock HTTP server. Node-only (node:http), hence its own entry.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { getResponse, type RequestHandler } from "msw";
 import type { MockApiKeys } from "./auth.js";
 import { seedData } from "./data.js";
@@ -75,6 +76,9 @@ const CORS_HEADERS = {
 const DRAIN_GRACE_MS = 5_000;
 
 const TOO_LARGE = Symbol("body too large");
+
+/** The methods an operation of the spec can have; any other is answered 405 (known path) or 404. */
+const OPERATION_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 
 function declaredLength(request: IncomingMessage): number {
   const header = request.headers["content-length"];
@@ -182,6 +186,11 @@ interface PathAwareHandler {
   matchesPath(request: Request): boolean;
 }
 
+/** The request target as logged: without the query string, and never with headers. */
+function logPath(target: string): string {
+  return target.split("?")[0] ?? "/";
+}
+
 function apiError(status: number, message: string): ApiErrorBody {
   return errorBody(undefined, status, message) as ApiErrorBody;
 }
@@ -242,7 +251,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     // HEAD is answered like GET without the body (MSW handlers only know the spec's methods).
     const url = new URL(`${origin}${target}`);
     const asMethod = head ? "GET" : method;
-    const mocked = await getResponse(handlers, toFetchRequest(request, url, asMethod, body));
+    // A method no operation has (TRACE, PROPFIND…) goes straight to 405/404: no handler could answer it, and
+    // `new Request` throws for some of them (TRACE, TRACK), which was a 500.
+    const mocked = OPERATION_METHODS.has(asMethod)
+      ? await getResponse(handlers, toFetchRequest(request, url, asMethod, body))
+      : undefined;
     if (!mocked) {
       const path = target.split("?")[0];
       // A known path with another method: 405 and the methods it has, as HTTP (and Prism) answer.
@@ -291,8 +304,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createServer(async (request, response) => {
     const started = performance.now();
     const method = request.method ?? "GET";
-    // Logged without the query string and never with headers: nothing secret ends up in logs.
-    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const path = logPath(request.url ?? "/");
     let status = 500;
     try {
       status = await answer(request, response, method);
@@ -304,6 +316,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     } finally {
       options.log?.(`${method} ${path} ${status} ${(performance.now() - started).toFixed(1)}ms`);
     }
+  });
+  // CONNECT (a tunnel request, which Node hands to this event instead of the request handler) has no operation:
+  // 405 in the API's shape, instead of Node's default of closing the connection without a word.
+  server.on("connect", (request: IncomingMessage, socket: Duplex) => {
+    socket.on("error", () => {});
+    const body = Buffer.from(
+      JSON.stringify(apiError(405, "Method CONNECT is not allowed: the mock API has no tunnels")),
+    );
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+    );
+    options.log?.(`CONNECT ${logPath(request.url ?? "")} 405 0.0ms`);
   });
   // `Expect: 100-continue` (curl, for bodies over 1 KiB): a body declared too large is refused before the
   // client sends it; anything else is told to continue, as Node would.

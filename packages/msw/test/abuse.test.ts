@@ -268,6 +268,56 @@ describe("mock server under abuse (real process)", () => {
     });
   });
 
+  describe("methods no operation has → 405 with Allow on a known path, 404 elsewhere, never 500", () => {
+    // Every method Node's parser accepts that the spec does not use (TRACE and TRACK made `new Request` throw).
+    const methods = [
+      "TRACE",
+      "PROPFIND",
+      "PROPPATCH",
+      "MKCOL",
+      "COPY",
+      "MOVE",
+      "LOCK",
+      "UNLOCK",
+      "PURGE",
+      "QUERY",
+      "SEARCH",
+      "REPORT",
+      "LINK",
+      "UNLINK",
+      "SOURCE",
+    ];
+    it.each(methods)("%s", async (method) => {
+      const known = await raw(server.url, { method, path: "/api/v2/lead-labels" });
+      expect(known.status).toBe(405);
+      expect(known.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+      expect(known.json).toEqual(
+        apiError(405, "Method Not Allowed", expect.stringContaining(`Method ${method} is not allowed`)),
+      );
+      const unknown = await raw(server.url, { method, path: "/api/v2/not-an-operation" });
+      expect(unknown.status).toBe(404);
+      expect(unknown.json).toEqual(apiError(404, "Not Found"));
+    });
+
+    it("CONNECT → 405 in the API's shape, not a dropped connection", async () => {
+      const { hostname, port } = new URL(server.url);
+      const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = httpRequest({ host: hostname, port, method: "CONNECT", path: "example.com:443" });
+        request.on("connect", (response, socket, head) => {
+          let text = head.toString();
+          socket.on("data", (chunk) => {
+            text += chunk;
+          });
+          socket.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+        });
+        request.on("error", reject);
+        request.end();
+      });
+      expect(answer.status).toBe(405);
+      expect(JSON.parse(answer.text)).toEqual(apiError(405, "Method Not Allowed"));
+    });
+  });
+
   describe("invalid JSON bodies → 400", () => {
     it.each([
       ["unterminated string", '{"label": "x'],
