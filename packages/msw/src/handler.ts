@@ -5,6 +5,7 @@ import { dynamicBody } from "./dynamic.js";
 import { requestRules, schemaDefs } from "./generated/validation.gen.js";
 import { type DeepPartial, deepMerge } from "./merge.js";
 import { errorBody, type OperationSpec } from "./operation.js";
+import { redactedError, secretsOf } from "./redact.js";
 import { compileRoute, DEFAULT_BASE_URL, isWellFormedPercentEncoding, type Route } from "./route.js";
 import { RequestValidator, requestViolations, violationMessage } from "./validate.js";
 
@@ -194,7 +195,12 @@ export async function readJsonBody(
   try {
     body = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // V8 quotes up to 20 characters of the body around the error (`Unexpected token 's', "sk_live_ab"... is not
+    // valid JSON`): they are left out, as they may be part of a key sent in the wrong place.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(
+      /, ".*"(\.\.\.)? is not valid JSON$/s,
+      "",
+    );
     return { response: errorResponse(operation, 400, `Body is not valid JSON: ${reason}`) };
   }
   if (!checkRequired) return { body };
@@ -296,47 +302,55 @@ export function createResolvedHandler(
   options: HandlerOptions = {},
   checkRequest = true,
 ): OperationHandler {
+  async function answer(request: Request, params: Record<string, string>): Promise<Response | undefined> {
+    if (checkRequest && options.apiKeys) {
+      const denied = authorize(operation, request, options.apiKeys);
+      if (denied) return denied;
+    }
+    const prefer = checkRequest ? preferenceOf(request) : undefined;
+    if (prefer?.code !== undefined && prefer.code !== operation.status) {
+      return prefer.example === undefined
+        ? preferredResponse(operation, prefer.code)
+        : exampleResponse(operation, prefer.code, prefer.example);
+    }
+    let body: unknown;
+    const url = new URL(request.url);
+    if (checkRequest && !isWellFormedPercentEncoding(url.pathname + url.search)) {
+      return errorResponse(operation, 400, MALFORMED_URL_MESSAGE);
+    }
+    const validate = checkRequest && options.validateRequests !== false;
+    if (checkRequest && operation.requestBody) {
+      const read = await readJsonBody(operation, request, !validate);
+      if ("response" in read) return read.response;
+      body = read.body;
+    }
+    const rule = validate ? requestRules[operation.operationId] : undefined;
+    if (rule) {
+      const violations = requestViolations(rule, schemaDefs, validator, {
+        params,
+        query: url.searchParams,
+        body,
+        hasBody: body !== undefined,
+      });
+      // The generic body: an operation's documented 400 example describes another failure ("no emails sent").
+      if (violations.length > 0) return errorResponse(undefined, 400, violationMessage(violations));
+    }
+    // A success example answers only a valid request, like the success response it stands for.
+    if (prefer?.example !== undefined) return exampleResponse(operation, operation.status, prefer.example);
+    return resolve({ request, params, body });
+  }
   const route = compileRoute(options.baseUrl ?? DEFAULT_BASE_URL, operation.path);
   return new OperationHandler(
     operation,
     route,
     async ({ request, params }) => {
       await applyDelay(options.delay);
-      if (checkRequest && options.apiKeys) {
-        const denied = authorize(operation, request, options.apiKeys);
-        if (denied) return denied;
-      }
-      const prefer = checkRequest ? preferenceOf(request) : undefined;
-      if (prefer?.code !== undefined && prefer.code !== operation.status) {
-        return prefer.example === undefined
-          ? preferredResponse(operation, prefer.code)
-          : exampleResponse(operation, prefer.code, prefer.example);
-      }
-      let body: unknown;
-      const url = new URL(request.url);
-      if (checkRequest && !isWellFormedPercentEncoding(url.pathname + url.search)) {
-        return errorResponse(operation, 400, MALFORMED_URL_MESSAGE);
-      }
-      const validate = checkRequest && options.validateRequests !== false;
-      if (checkRequest && operation.requestBody) {
-        const read = await readJsonBody(operation, request, !validate);
-        if ("response" in read) return read.response;
-        body = read.body;
-      }
-      const rule = validate ? requestRules[operation.operationId] : undefined;
-      if (rule) {
-        const violations = requestViolations(rule, schemaDefs, validator, {
-          params: params as Record<string, string>,
-          query: url.searchParams,
-          body,
-          hasBody: body !== undefined,
-        });
-        // The generic body: an operation's documented 400 example describes another failure ("no emails sent").
-        if (violations.length > 0) return errorResponse(undefined, 400, violationMessage(violations));
-      }
-      // A success example answers only a valid request, like the success response it stands for.
-      if (prefer?.example !== undefined) return exampleResponse(operation, operation.status, prefer.example);
-      return resolve({ request, params: params as Record<string, string>, body });
+      const response = await answer(request, params as Record<string, string>);
+      // Whatever a request sent (the key in an id, a query value, a body that is not JSON), no error body
+      // repeats the API key: neither a configured one nor the request's own credential.
+      return (
+        response && redactedError(response, secretsOf(request.headers.get("authorization"), options.apiKeys))
+      );
     },
     options.once ? { once: true } : undefined,
   );

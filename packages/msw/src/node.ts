@@ -11,6 +11,7 @@ import type { IgnoredFilterStrategy } from "./ignored-filters.js";
 import type { MockJobOptions } from "./jobs.js";
 import { createMockApi, type MockApi } from "./mock-api.js";
 import { type ApiErrorBody, errorBody } from "./operation.js";
+import { redact, secretsOf } from "./redact.js";
 import { isWellFormedPercentEncoding } from "./route.js";
 
 export interface MockServerOptions {
@@ -186,9 +187,26 @@ interface PathAwareHandler {
   matchesPath(request: Request): boolean;
 }
 
-/** The request target as logged: without the query string, and never with headers. */
-function logPath(target: string): string {
-  return target.split("?")[0] ?? "/";
+/**
+ * The request target as logged: its path alone — no query string, fragment, or the host and credentials of an
+ * absolute-form target (`http://user:key@host/…`) — with the secrets the request carries redacted; never headers.
+ */
+function logPath(target: string, secrets: readonly string[]): string {
+  const path = (originForm(target) ?? target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "")).split(/[?#]/)[0];
+  return redactPath(path || "/", secrets);
+}
+
+/**
+ * A path with the secrets redacted, also where they are percent-encoded (`/%73k_live_…` is `/sk_live_…`): then
+ * the decoded path, redacted, is shown.
+ */
+function redactPath(path: string, secrets: readonly string[]): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {}
+  const clean = redact(decoded, secrets);
+  return clean === decoded ? redact(path, secrets) : clean;
 }
 
 function apiError(status: number, message: string): ApiErrorBody {
@@ -225,7 +243,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let handlers: RequestHandler[] = api ? api.handlers : createHandlers({ baseUrl: "*", ...auth, ...seed });
   const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
 
-  async function answer(request: IncomingMessage, response: ServerResponse, method: string): Promise<number> {
+  async function answer(
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: string,
+    secrets: readonly string[],
+  ): Promise<number> {
     const head = method === "HEAD";
     const target = originForm(request.url ?? "/");
     if (method === "OPTIONS") {
@@ -257,7 +280,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       ? await getResponse(handlers, toFetchRequest(request, url, asMethod, body))
       : undefined;
     if (!mocked) {
-      const path = target.split("?")[0];
+      // Named in the messages below without the secrets the request carries (a key pasted into the path).
+      const path = redactPath(target.split("?")[0] ?? "/", secrets);
       // A known path with another method: 405 and the methods it has, as HTTP (and Prism) answer.
       const probe = new Request(url);
       // Duck-typed, not `instanceof`: after a reload the handlers come from another copy of the module.
@@ -304,13 +328,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createServer(async (request, response) => {
     const started = performance.now();
     const method = request.method ?? "GET";
-    const path = logPath(request.url ?? "/");
+    const secrets = secretsOf(request.headers.authorization, options.apiKeys);
+    const path = logPath(request.url ?? "/", secrets);
     let status = 500;
     try {
-      status = await answer(request, response, method);
+      status = await answer(request, response, method, secrets);
     } catch (error) {
       status = 500;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = redact(error instanceof Error ? error.message : String(error), secrets);
       if (!response.headersSent) sendJson(response, method === "HEAD", 500, apiError(500, message));
       else response.end();
     } finally {
@@ -327,7 +352,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     socket.end(
       `HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
     );
-    options.log?.(`CONNECT ${logPath(request.url ?? "")} 405 0.0ms`);
+    options.log?.(
+      `CONNECT ${logPath(request.url ?? "", secretsOf(request.headers.authorization, options.apiKeys))} 405 0.0ms`,
+    );
   });
   // `Expect: 100-continue` (curl, for bodies over 1 KiB): a body declared too large is refused before the
   // client sends it; anything else is told to continue, as Node would.

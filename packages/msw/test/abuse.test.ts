@@ -1,9 +1,9 @@
 // The mock server under abuse: a table per class of bad request, each against the built CLI as a real
 // process, each asserting the status and the API's error shape `{ statusCode, error, message }`.
 import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { crudResources, operationSpecs } from "../src/index.js";
-import { json, type RawResponse, type RunningCli, raw, runCli, startCli } from "./cli.js";
+import { json, type RawRequest, type RawResponse, type RunningCli, raw, runCli, startCli } from "./cli.js";
 
 const apiError = (statusCode: number, error: string, message: unknown = expect.any(String)) => ({
   statusCode,
@@ -454,6 +454,92 @@ describe("mock server under abuse (real process)", () => {
       expect(second.json).toEqual(
         apiError(409, "Conflict", "The sub workspace already has an active parent or invitation"),
       );
+    });
+  });
+
+  describe("the API key never comes back, wherever a client puts it", () => {
+    // Long (past the 57 characters a violation message shows of a value) and distinctive: no 10 characters of it
+    // occur by chance in a message or a log line.
+    const KEY = "sk_test_Zq8xLp3VmW9tRk2YbN7cJd4HfG6sQa1EuT5oIy0PwXvBnMzKeY";
+    /** Every 10-character piece of the key found in `text`. */
+    const pieces = (text: string, key: string) =>
+      Array.from({ length: key.length - 9 }, (_, at) => key.slice(at, at + 10)).filter((piece) =>
+        text.includes(piece),
+      );
+    const bearer = { authorization: `Bearer ${KEY}` };
+    const cases: [string, RawRequest, number][] = [
+      ["as an id", { method: "GET", path: `/api/v2/lead-labels/${KEY}` }, 404],
+      ["as an id, percent-encoded", { method: "GET", path: `/api/v2/lead-labels/%73${KEY.slice(1)}` }, 404],
+      ["in a validated query parameter", { method: "GET", path: `/api/v2/lead-labels?limit=${KEY}` }, 400],
+      ["as a body that is not JSON", { method: "POST", path: "/api/v2/lead-labels", body: KEY }, 400],
+      ["as a form body", { method: "POST", path: "/api/v2/lead-labels", body: `api_key=${KEY}` }, 400],
+      [
+        "in a body value that breaks the schema (shown shortened)",
+        {
+          method: "POST",
+          path: "/api/v2/lead-labels",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ label: "x", interest_status_label: `Bearer ${KEY}` }),
+        },
+        400,
+      ],
+      [
+        "in the content type",
+        {
+          method: "POST",
+          path: "/api/v2/lead-labels",
+          headers: { "content-type": `text/plain; key=${KEY}` },
+          body: "{}",
+        },
+        415,
+      ],
+      ["in an unknown route", { method: "GET", path: `/api/v2/not-an-operation/${KEY}` }, 404],
+      [
+        "in an unknown route, percent-encoded",
+        { method: "GET", path: `/api/v2/nope/%73${KEY.slice(1)}` },
+        404,
+      ],
+      [
+        "as the user info of an absolute-form target",
+        { method: "GET", path: `http://user:${KEY}@example.com/api/v2/lead-labels` },
+        200,
+      ],
+      ["in a fragment", { method: "GET", path: `/api/v2/lead-labels#${KEY}` }, 200],
+      ["in a route with another method", { method: "PUT", path: `/api/v2/lead-labels/${KEY}` }, 405],
+    ];
+    it.each(cases)("the request's own key %s: not in the answer", async (_name, request, status) => {
+      const response = await raw(server.url, { ...request, headers: { ...bearer, ...request.headers } });
+      expect(response.status).toBe(status);
+      expect(pieces(`${JSON.stringify(response.headers)}${response.text}`, KEY)).toEqual([]);
+      if (status >= 400) expect(response.json).toEqual(apiError(status, expect.any(String)));
+    });
+
+    it("nor in the server's log lines", async () => {
+      // The log is written after each answer: wait for the table's last request (405 before and after redaction).
+      await vi.waitFor(() => expect(server.output()).toMatch(/^PUT \/api\/v2\/lead-labels\/\S+ 405 /m), {
+        timeout: 60_000,
+        interval: 20,
+      });
+      expect(pieces(server.output(), KEY)).toEqual([]);
+      expect(server.output()).toContain("GET /api/v2/lead-labels/[redacted] 404");
+    });
+
+    it("a key of --api-key in a request without it (401): not in the answer nor the log", async () => {
+      const other = "sk_live_Hn4Wq9Tz2Lb7Xc5Vm8Rk3Jp6Fd1Gs0AyE_configured";
+      const cli = await startCli(["--api-key", `${other}=campaigns:read`]);
+      onTestFinished(() => {
+        cli.child.kill("SIGKILL");
+      });
+      for (const path of [`/api/v2/campaigns/${other}`, `http://u:${other}@example.com/api/v2/campaigns`]) {
+        const response = await raw(cli.url, { method: "GET", path });
+        expect(response.status).toBe(401);
+        expect(pieces(response.text, other)).toEqual([]);
+      }
+      await vi.waitFor(() => expect(cli.output().match(/ 401 /g)?.length).toBe(2), {
+        timeout: 60_000,
+        interval: 20,
+      });
+      expect(pieces(cli.output(), other)).toEqual([]);
     });
   });
 
