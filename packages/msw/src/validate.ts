@@ -63,7 +63,9 @@ function matchesType(type: string, value: unknown): boolean {
     case "null":
       return value === null;
     case "integer":
-      return typeof value === "number" && Number.isInteger(value);
+      // Within ±(2^53 − 1), as the client's zod `int()` has it: JSON Schema sets no bound, but a larger value is
+      // not exact in JavaScript, and the validating client refuses it (one verdict on every body).
+      return typeof value === "number" && Number.isSafeInteger(value);
     case "number":
       return typeof value === "number" && Number.isFinite(value);
     case "object":

@@ -266,6 +266,9 @@ function keywordViolations(schema: KeywordSchema | undefined, value: unknown): [
   if (node.uniqueItems === true && Array.isArray(value) && value.length > 0)
     out.push(["uniqueItems", [value[0], value[0]]]);
   if (node.type === "integer") out.push(["integer", 1.5]);
+  // JSON Schema's integer has no bound; the client's zod `int()` stops at Number.MAX_SAFE_INTEGER.
+  if (node.type === "integer" || (Array.isArray(node.type) && node.type.includes("integer")))
+    out.push(["integer beyond the safe range", 2 ** 53], ["integer far beyond the safe range", 1e21]);
   for (const key of ["anyOf", "oneOf"]) {
     const branches = node[key];
     if (Array.isArray(branches))
