@@ -23,6 +23,7 @@ import {
   ownResponseProperties,
   requiredItemProperties,
 } from "./generated/stateful.gen.js";
+import { itemSchemas, schemaDefs } from "./generated/validation.gen.js";
 import {
   createOperationHandler,
   createResolvedHandler,
@@ -41,6 +42,10 @@ import type { OperationSpec } from "./operation.js";
 import { withRealisticValues } from "./realistic.js";
 import type { ResourceSpec } from "./resource.js";
 import { ResourceStore } from "./store.js";
+import { RequestValidator } from "./validate.js";
+
+/** Checks the items a request would store against the resource's item schema (see `fitting`). */
+const itemValidator = new RequestValidator(schemaDefs);
 
 export interface MockApiOptions extends HandlerOptions {
   /** Seed for the ids of created items; same seed → same ids. Default 1. */
@@ -239,7 +244,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const itemCounts = new Map<string, number>();
 
   /** A full item: the mock item, the caller's known properties over it, a fresh id and timestamps. */
-  function newItem(resource: ResourceSpec, input: unknown): Item {
+  function newItem(resource: ResourceSpec, input: unknown, fromRequest = false): Item {
     // The n-th item of a resource gets its own name, email, dates… (realistic.ts), the caller's values over them.
     const index = itemCounts.get(resource.name) ?? 0;
     itemCounts.set(resource.name, index + 1);
@@ -255,7 +260,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         template[property] = stores.get(target)?.idOf(candidates[index % candidates.length] as Item);
     }
     const known = pickKnown(resource, input);
-    const item = deepMerge(template, known);
+    // Seeded items are the test author's and checked as given (`--data` refuses a bad one); a request's are fitted.
+    const merged = deepMerge(template, known);
+    const item = fromRequest ? fitting(resource, template, merged, known) : merged;
     const givenId = resource.idProperty !== "id" ? known[resource.idProperty] : undefined;
     // An id that is a realistic value (an account's email) stays one; other ids are seeded UUIDs.
     const realisticId = resource.realistic?.[resource.idProperty] ? template[resource.idProperty] : undefined;
@@ -265,6 +272,32 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     if ("timestamp_created" in template) item.timestamp_created = now;
     if ("timestamp_updated" in template) item.timestamp_updated = now;
     return item;
+  }
+
+  /**
+   * `merged` with each of the caller's properties that breaks the resource's item schema put back to its value in
+   * `base` (the mock item, or the stored item): the request schema may allow what the item's does not (an empty
+   * `reply_to` where the account's is an email, any `type` where the agent's is an enum). Stored as sent, it would
+   * make every later answer for the item one the validating client refuses.
+   */
+  function fitting(resource: ResourceSpec, base: Item, merged: Item, known: Item): Item {
+    const schema = Object.hasOwn(itemSchemas, resource.name) ? itemSchemas[resource.name] : undefined;
+    if (schema === undefined) return merged;
+    for (let round = 0; round < Object.keys(known).length; round++) {
+      const broken = new Set(
+        itemValidator
+          .violations(schema, merged, "")
+          .map((violation) => /^(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(violation.path))
+          .map((match) => (match ? (match[1] ?? (JSON.parse(match[2] as string) as string)) : undefined))
+          .filter((key): key is string => key !== undefined && Object.hasOwn(known, key)),
+      );
+      if (broken.size === 0) break;
+      for (const key of broken) {
+        if (Object.hasOwn(base, key)) merged[key] = base[key];
+        else delete merged[key];
+      }
+    }
+    return merged;
   }
 
   function pickKnown(resource: ResourceSpec, input: unknown): Item {
@@ -310,7 +343,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       const operation = specOf(operationId);
       if (resource.create === operationId) {
         return ({ body }) => {
-          const item = newItem(resource, body);
+          const item = newItem(resource, body, true);
           const duplicate = duplicateOf(resource, item);
           return duplicate
             ? conflict(operation, duplicate)
@@ -347,7 +380,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
           const id = params[resource.idParam] ?? "";
           const item = store.get(id);
           if (!item) return notFound(operation, resource, id);
-          const updated = deepMerge(item, pickKnown(resource, body));
+          const known = pickKnown(resource, body);
+          const updated = fitting(resource, item, deepMerge(item, known), known);
           updated[resource.idProperty] = item[resource.idProperty];
           const duplicate = duplicateOf(resource, updated, id);
           if (duplicate) return conflict(operation, duplicate);
@@ -430,7 +464,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         },
         create: (name, input) => {
           const resource = resourceByName(name) as ResourceSpec;
-          return storeOf(resource).put(newItem(resource, input));
+          return storeOf(resource).put(newItem(resource, input, true));
         },
         job: (subject, effect) => successResponse(operation, jobs.start(subject, effect)),
         jobs,

@@ -1,3 +1,4 @@
+import { operationSchemas } from "@instantly-kit/zod/operations";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { ownResponseProperties } from "../src/generated/stateful.gen.js";
@@ -352,4 +353,98 @@ describe("createMockApi: seed and reset", () => {
       ]),
     );
   });
+});
+
+// A request schema may allow what the item schema does not (an empty `reply_to` where the account's is an email,
+// any `type` where the AI agent's is an enum). Whatever the mock accepts and stores, its answers for the item
+// must pass @instantly-kit/zod's response schemas: what the client's `validate: { response: "throw" }` checks.
+describe("createMockApi: every value a create or patch accepts is answered schema-valid", () => {
+  const CANDIDATES: unknown[] = [
+    null,
+    "",
+    " ",
+    0,
+    -1,
+    1.5,
+    true,
+    false,
+    [],
+    {},
+    "x".repeat(300),
+    "2026-13-45",
+  ];
+  const operation = (id: string) => specOperations.find((op) => op.operationId === id);
+  const pathOf = (id: string, itemId = "") =>
+    (operation(id)?.path ?? "").replace(/^\/api\/v2/, "").replace(/\{[^}]+\}/, encodeURIComponent(itemId));
+  const refused = (id: string, status: number, body: unknown): string | undefined => {
+    const schema = (
+      operationSchemas as Record<
+        string,
+        {
+          responses: Record<
+            number,
+            {
+              safeParse(value: unknown): {
+                success: boolean;
+                error?: { issues: { path: PropertyKey[] }[] };
+              };
+            }
+          >;
+        }
+      >
+    )[id]?.responses[status];
+    const result = schema?.safeParse(body);
+    return result && !result.success
+      ? `${id} ${status} refused at ${result.error?.issues.map((issue) => issue.path.join(".")).join(", ")}`
+      : undefined;
+  };
+
+  it.each(Object.values(crudResources).map((resource) => [resource.name, resource] as const))(
+    "%s",
+    async (_name, resource) => {
+      const create = operation(resource.create);
+      const createBody = create ? validBody(create) : undefined;
+      if (!create || !createBody?.valid) return; // the builder cannot make a valid body: nothing is stored
+      const failures: string[] = [];
+      for (const opId of [resource.create, "update" in resource ? resource.update : undefined]) {
+        const op = opId ? operation(opId) : undefined;
+        if (!opId || !op) continue;
+        const base = (validBody(op)?.value ?? {}) as Record<string, unknown>;
+        const properties = Object.keys(resolve(model.at(bodyPointer(op) ?? ""))?.properties ?? {});
+        for (const property of properties) {
+          for (const value of CANDIDATES) {
+            api.reset();
+            let id = "";
+            if (opId !== resource.create) {
+              const created = await send("POST", pathOf(resource.create), createBody.value);
+              id = String(created.body[resource.idProperty]);
+            }
+            const body = { ...base, [property]: value };
+            const answer =
+              opId === resource.create
+                ? await send("POST", pathOf(opId), body)
+                : await send("PATCH", pathOf(opId, id), body);
+            if (answer.status >= 400) continue;
+            const what = `${opId} with ${property}: ${JSON.stringify(value).slice(0, 20)} → `;
+            const itemId = String(answer.body?.[resource.idProperty] ?? id);
+            const answers: [string, number, unknown][] = [[opId, answer.status, answer.body]];
+            if ("get" in resource) {
+              const fetched = await send("GET", pathOf(resource.get, itemId));
+              answers.push([resource.get, fetched.status, fetched.body]);
+            }
+            const list =
+              resource.listIn === "body"
+                ? await send("POST", pathOf(resource.list), {})
+                : await send("GET", pathOf(resource.list));
+            answers.push([resource.list, list.status, list.body]);
+            for (const [answeredBy, status, answered] of answers) {
+              const problem = refused(answeredBy, status, answered);
+              if (problem) failures.push(what + problem);
+            }
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });
