@@ -206,7 +206,16 @@ function redactPath(path: string, secrets: readonly string[]): string {
     decoded = decodeURIComponent(path);
   } catch {}
   const clean = redact(decoded, secrets);
-  return clean === decoded ? redact(path, secrets) : clean;
+  if (clean === decoded) return redact(path, secrets);
+  // Decoded, a path may hold line breaks and other control characters (`%0A`): they stay escaped, so no log line
+  // can be forged.
+  return [...clean].map((char) => (isControl(char) ? encodeURIComponent(char) : char)).join("");
+}
+
+/** C0 and C1 control characters and the Unicode line and paragraph separators. */
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
 }
 
 function apiError(status: number, message: string): ApiErrorBody {

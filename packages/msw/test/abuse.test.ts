@@ -505,6 +505,11 @@ describe("mock server under abuse (real process)", () => {
         200,
       ],
       ["in a fragment", { method: "GET", path: `/api/v2/lead-labels#${KEY}` }, 200],
+      [
+        "beside a line break (no forged log line)",
+        { method: "GET", path: `/api/v2/lead-labels/${KEY}%0D%0AGET%20/forged%20200%201.0ms` },
+        404,
+      ],
       ["in a route with another method", { method: "PUT", path: `/api/v2/lead-labels/${KEY}` }, 405],
     ];
     it.each(cases)("the request's own key %s: not in the answer", async (_name, request, status) => {
@@ -522,6 +527,7 @@ describe("mock server under abuse (real process)", () => {
       });
       expect(pieces(server.output(), KEY)).toEqual([]);
       expect(server.output()).toContain("GET /api/v2/lead-labels/[redacted] 404");
+      expect(server.output()).not.toMatch(/^GET \/forged/m);
     });
 
     it("a key of --api-key in a request without it (401): not in the answer nor the log", async () => {
