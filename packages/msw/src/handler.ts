@@ -169,6 +169,21 @@ function isJsonMediaType(contentType: string): boolean {
   return mediaType === "application/json" || /^application\/[^/]+\+json$/.test(mediaType);
 }
 
+/** Objects and arrays within objects and arrays, at most: no body of the spec comes near (its deepest is ~6). */
+export const MAX_BODY_DEPTH = 100;
+
+/** Whether objects and arrays nest in `value` deeper than `max` levels (iterative: no stack to overflow). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Reads a JSON request body. Returns the parsed value (undefined when empty), or a response in the API's
  * error shape: 415 when a body comes with a content type that is not JSON, 400 when it is not JSON or misses
@@ -202,6 +217,13 @@ export async function readJsonBody(
       "",
     );
     return { response: errorResponse(operation, 400, `Body is not valid JSON: ${reason}`) };
+  }
+  // Checked with validation off too: a stored value nested this deep makes every later answer that includes it
+  // (the list of its resource, for good) throw in JSON.stringify — a 500 until reset.
+  if (nestedDeeperThan(body, MAX_BODY_DEPTH)) {
+    return {
+      response: errorResponse(operation, 400, `Body is nested deeper than ${MAX_BODY_DEPTH} levels`),
+    };
   }
   if (!checkRequired) return { body };
   if (

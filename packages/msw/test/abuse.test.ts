@@ -360,6 +360,45 @@ describe("mock server under abuse (real process)", () => {
     });
   });
 
+  describe("a body nested too deep → 400, and nothing stored that would break later answers", () => {
+    const nested = (depth: number, open: string, close: string, leaf: string) =>
+      `${open.repeat(depth)}${leaf}${close.repeat(depth)}`;
+    it.each([
+      ["objects, 50000 levels", nested(50_000, '{"a":', "}", "1")],
+      ["arrays, 200000 levels", nested(200_000, "[", "]", "1")],
+      ["objects, 101 levels in all", nested(100, '{"a":', "}", "1")],
+    ])("in a free-form object of an account (warmup): %s", async (_name, deep) => {
+      const email = `deep-${deep.length}@example.com`;
+      const body = JSON.stringify({ ...ACCOUNT, email, warmup: "__DEEP__" }).replace('"__DEEP__"', deep);
+      const response = await raw(server.url, {
+        method: "POST",
+        path: "/api/v2/accounts",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual(apiError(400, "Bad Request", "Body is nested deeper than 100 levels"));
+      const listed = await json(server.url, "GET", "/api/v2/accounts?limit=100");
+      expect(listed.status).toBe(200);
+    });
+
+    it("100 levels in all is accepted", async () => {
+      const body = JSON.stringify({ ...ACCOUNT, email: "deep-ok@example.com", warmup: "__DEEP__" }).replace(
+        '"__DEEP__"',
+        nested(99, '{"a":', "}", "1"),
+      );
+      const response = await raw(server.url, {
+        method: "POST",
+        path: "/api/v2/accounts",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(response.status).toBe(200);
+      expect((await json(server.url, "GET", "/api/v2/accounts?limit=100")).status).toBe(200);
+      expect((await json(server.url, "DELETE", "/api/v2/accounts/deep-ok%40example.com")).status).toBe(200);
+    });
+  });
+
   describe("a body in a content type that is not JSON → 415", () => {
     const body = JSON.stringify({ label: "Typed", interest_status_label: "positive" });
     it.each([
