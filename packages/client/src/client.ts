@@ -1,5 +1,5 @@
 import type { paths, Scope } from "@instantly-kit/types";
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, defaultBodySerializer } from "openapi-fetch";
 import {
   InstantlyAbortError,
   InstantlyNetworkError,
@@ -217,13 +217,24 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
       const refused = (error: unknown) => Promise.reject(isOwnError(error) ? error : redact.error(error));
       call = (url, init) => {
         let checking: Promise<void> | undefined;
+        let sent = init;
         try {
-          // openapi-fetch sends JSON.stringify(body) unless the call brings its own bodySerializer.
-          checking = checkRequest(method, pathOf(url), init?.body, init?.bodySerializer === undefined);
+          const body = init?.body;
+          if (init?.bodySerializer === undefined && body !== undefined) {
+            // openapi-fetch would send JSON.stringify(body). It is serialized once, here: what is checked is what
+            // that text means, and that same text is sent — a `toJSON` or a getter answering differently on a
+            // second call cannot send what was not checked.
+            const text = JSON.stringify(body);
+            checking = checkRequest(method, pathOf(url), text === undefined ? undefined : JSON.parse(text));
+            sent = { ...init, bodySerializer: serializedAs(text) };
+          } else {
+            // The call's own serializer decides what is sent: the body is checked as given.
+            checking = checkRequest(method, pathOf(url), body);
+          }
         } catch (error) {
           return refused(error);
         }
-        return checking ? checking.then(() => unchecked(url, init), refused) : unchecked(url, init);
+        return checking ? checking.then(() => unchecked(url, sent), refused) : unchecked(url, sent);
       };
     }
     if (checkScopes) {
@@ -281,6 +292,32 @@ function parseResponses(client: InstantlyClient, transport: Transport): Instantl
   wrapped.request = (method: string, url: string, init?: Record<string, unknown>) =>
     wrap(method.toUpperCase(), (u, i) => request(method, u, i))(url, init);
   return wrapped as unknown as InstantlyClient;
+}
+
+/**
+ * A body serializer answering `text`, the body already serialized by `JSON.stringify`, where openapi-fetch's default
+ * one would send JSON: a FormData body and an `application/x-www-form-urlencoded` call are still serialized by it.
+ */
+function serializedAs(text: string | undefined) {
+  return (body: unknown, headers?: unknown): unknown => {
+    if (typeof FormData !== "undefined" && body instanceof FormData) return body;
+    if (contentTypeOf(headers) === "application/x-www-form-urlencoded") {
+      return (defaultBodySerializer as (body: unknown, headers?: unknown) => unknown)(body, headers);
+    }
+    return text;
+  };
+}
+
+/** The Content-Type openapi-fetch's default body serializer reads from the headers it is given. */
+function contentTypeOf(headers: unknown): unknown {
+  if (typeof headers !== "object" || headers === null) return undefined;
+  const { get } = headers as { get?: unknown };
+  if (typeof get === "function") {
+    const read = (name: string) => (get as (name: string) => unknown).call(headers, name);
+    return read("Content-Type") ?? read("content-type");
+  }
+  const record = headers as Record<string, unknown>;
+  return record["Content-Type"] ?? record["content-type"];
 }
 
 function isOwnError(error: unknown): boolean {

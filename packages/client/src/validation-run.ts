@@ -20,16 +20,6 @@ function lookup(method: string, path: string) {
   return operation && schemas ? { operation, schemas } : undefined;
 }
 
-/**
- * The body as the server will receive it: `toJSON` applied (a Date is a string), `NaN` and `Infinity` null,
- * functions and symbols gone. Checking the object instead let an object whose `toJSON` gives an invalid body
- * through, and refused values that arrive valid.
- */
-export function asSent(body: unknown): unknown {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  return text === undefined ? undefined : JSON.parse(text);
-}
-
 /** The request body's mismatches, or undefined. An absent body is left to the types (and the API). */
 export function checkRequest(
   method: string,

@@ -30,12 +30,10 @@ export interface ValidateOptions {
 /** The checks of one client; `undefined` when it validates nothing. */
 export interface Validator {
   /**
-   * Rejects (or throws) for a request body that does not match; `undefined` when nothing is to check.
-   * `asJson`: the body is sent as `JSON.stringify(body)`, and that is what is checked.
+   * Rejects (or throws) for a request body that does not match; `undefined` when nothing is to check. `body` is
+   * what will be sent: for a JSON body, the parse of the very text that is sent (client.ts serializes it once).
    */
-  request:
-    | ((method: string, path: string, body: unknown, asJson: boolean) => Promise<void> | undefined)
-    | undefined;
+  request: ((method: string, path: string, body: unknown) => Promise<void> | undefined) | undefined;
   /** Rejects/throws (`throw`) or reports (`warn`) a response body that does not match. */
   response:
     | ((method: string, path: string, status: number, data: unknown) => Promise<void> | undefined)
@@ -113,10 +111,9 @@ export function createValidator(
   return {
     request:
       options.request === "throw"
-        ? (method, path, body, asJson) =>
+        ? (method, path, body) =>
             withChecks((loaded) => {
-              const sent = asJson ? loaded.asSent(body) : body;
-              const error = loaded.checkRequest(method, path, sent, redact, options.samples);
+              const error = loaded.checkRequest(method, path, body, redact, options.samples);
               if (error) throw error;
               return undefined;
             })

@@ -66,6 +66,94 @@ describe('request: "throw" judges the body as it would be sent', () => {
   });
 });
 
+// The body is serialized once: the check is of what that text means, and that same text is sent. Serialized
+// twice (once to check, once by openapi-fetch to send), a `toJSON` or a getter answering differently the second
+// time sent a body that was never checked. Each row's body answers `first` on its first read and `later` after;
+// it is sent on a fresh client (schemas loading) and again on the same one (schemas loaded).
+const changing: [string, (first: unknown, later: unknown) => { body: unknown; reads: () => number }][] = [
+  [
+    "a body whose toJSON answers differently each time",
+    (first, later) => {
+      let reads = 0;
+      return { body: { toJSON: () => (reads++ === 0 ? first : later) }, reads: () => reads };
+    },
+  ],
+  [
+    "a body whose getter answers differently each time",
+    (first, later) => {
+      let reads = 0;
+      const body = {
+        get label() {
+          return (reads++ === 0 ? first : later) as { label: unknown }["label"];
+        },
+        interest_status_label: "positive",
+      };
+      return { body, reads: () => reads };
+    },
+  ],
+];
+
+describe('request: "throw": the body checked is the body sent, serialized once', () => {
+  const asBody = (row: string, value: unknown) =>
+    row.includes("getter") ? { label: value, interest_status_label: "positive" } : value;
+  test.each(
+    changing.flatMap(([row, make]) => [
+      [`${row}: valid, then invalid`, row, make, "valid"] as const,
+      [`${row}: invalid, then valid`, row, make, "invalid"] as const,
+    ]),
+  )("%s", async (_, row, make, firstIs) => {
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { request: "throw" },
+    });
+    const good = row.includes("getter") ? "Hot" : valid;
+    const bad = row.includes("getter") ? 5 : { label: 5 };
+    const [first, later] = firstIs === "valid" ? [good, bad] : [bad, good];
+    for (const round of ["schemas loading", "schemas loaded"]) {
+      server.reset();
+      server.route("POST /api/v2/lead-labels", (request, response) =>
+        json(response, 200, JSON.parse(request.body)),
+      );
+      const { body, reads } = make(first, later);
+      const error = await client.POST("/api/v2/lead-labels", { body: body as never }).then(
+        () => undefined,
+        (rejected: unknown) => rejected,
+      );
+      expect(reads(), round).toBe(1);
+      if (firstIs === "valid") {
+        expect(error, round).toBeUndefined();
+        expect(
+          server.requests.map((request) => JSON.parse(request.body)),
+          round,
+        ).toEqual([asBody(row, first)]);
+      } else {
+        expect((error as InstantlyValidationError | undefined)?.kind, round).toBe("validation");
+        expect(server.requests, round).toEqual([]);
+      }
+    }
+  });
+
+  // openapi-fetch's own serializer still decides a form body: only its JSON is taken over.
+  test("a call sent as application/x-www-form-urlencoded is still sent as a form", async () => {
+    server.route("POST /api/v2/lead-labels", (_, response) => json(response, 200, {}));
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { request: "throw" },
+    });
+    await client.POST("/api/v2/lead-labels", {
+      body: valid as never,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(server.requests.map((request) => request.body)).toEqual([
+      "label=Hot&interest_status_label=positive",
+    ]);
+  });
+});
+
 // Every call is a promise, however its body fails the check: a call that throws synchronously escapes
 // `client.POST(…).catch(…)` and `.then(ok, failed)` and crashes the app. The schemas are loaded on the first
 // checked call, so each row is tried on a fresh client (asynchronous load) and again once they are loaded

@@ -27,12 +27,10 @@ describe("a failed load of the validation chunk is tried again on the next call"
     const check = () =>
       side === "response"
         ? validator?.response?.("GET", "/api/v2/lead-labels/{id}", 200, { ...label, label: 5 })
-        : validator?.request?.(
-            "POST",
-            "/api/v2/lead-labels",
-            { label: 5, interest_status_label: "positive" },
-            true,
-          );
+        : validator?.request?.("POST", "/api/v2/lead-labels", {
+            label: 5,
+            interest_status_label: "positive",
+          });
     await expect(check()).rejects.toThrow("chunk failed to load");
     // The next call loads again and checks for real.
     await expect(check()).rejects.toMatchObject({ kind: "validation", side });
