@@ -227,8 +227,33 @@ export function violationsOf(
   return describeIssues(issues, value, redact, samples).violations;
 }
 
-/** A shape is cut to this many characters: a server's property names (map keys) can be of any length. */
+/**
+ * A shape longer than this many characters (a server's property names, map keys, can be of any length) is kept as
+ * its start and a hash of the whole: what `warn` remembers stays bounded, and two shapes that differ only after
+ * their start are still two.
+ */
 const MAX_SHAPE = 256;
+
+function boundedShape(shape: string): string {
+  return shape.length <= MAX_SHAPE ? shape : `${shape.slice(0, MAX_SHAPE)}… #${hash53(shape)}`;
+}
+
+/**
+ * A 53-bit hash of every UTF-16 unit of `text` (cyrb53, public domain): synchronous and without node:crypto, as
+ * the client runs in browsers too. A collision would merge two shapes of one operation, of at most 10 remembered.
+ */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 
 /**
  * The violations, and the shape of each kind of mismatch without the value found: `$.items[*].status one of
@@ -247,7 +272,7 @@ export function describeIssues(
   for (const issue of issues) {
     for (const found of explain(issue, value, [], redact)) {
       const path = shapeOf(found.path, redact);
-      shapes.add(`${path} ${found.expected} ${typeOf(valueAt(value, found.path))}`.slice(0, MAX_SHAPE));
+      shapes.add(boundedShape(`${path} ${found.expected} ${typeOf(valueAt(value, found.path))}`));
       const key = `${path}\u0000${found.expected}\u0000${found.got}`;
       const seen = grouped.get(key);
       if (seen) seen.count++;

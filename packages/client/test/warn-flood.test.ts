@@ -146,4 +146,23 @@ describe("warn: a stream of bodies wrong in the same way is reported a bounded n
     await client.GET("/api/v2/lead-labels/{id}", { params: { path: { id: "l1" } } });
     expect(reports.at(-1)?.operation).toBe("getLeadLabel");
   });
+
+  // Shapes are remembered bounded in size, but as a whole: two map keys that share their first 300 characters
+  // are two kinds of mismatch, each reported once.
+  test("two mismatches alike in their first 300 characters are two reports, each once", async () => {
+    const reports: InstantlyValidationError[] = [];
+    const client = warnClient(reports);
+    const long = `x-${"k".repeat(300)}`;
+    const keys = [`${long}-a`, `${long}-b`, `${long}-a`, `${long}-b`];
+    let i = 0;
+    server.route("GET /api/v2/webhooks/w1", (_, response) =>
+      json(response, 200, webhook(i, { headers: { [keys[i++] as string]: 1 } })),
+    );
+    for (const _ of keys) await client.GET("/api/v2/webhooks/{id}", { params: { path: { id: "w1" } } });
+    expect(i).toBe(keys.length);
+    expect(reports.map((report) => report.violations.map((violation) => violation.path))).toEqual([
+      [`$.headers[${JSON.stringify(`${long}-a`)}]`],
+      [`$.headers[${JSON.stringify(`${long}-b`)}]`],
+    ]);
+  });
 });
