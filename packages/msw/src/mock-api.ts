@@ -7,6 +7,7 @@ import {
   unappliedFilters,
   unknownRuleValues,
 } from "./filters.js";
+import { fitting as fitItem } from "./fitting.js";
 import {
   crudResources,
   defaultBodies,
@@ -274,30 +275,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return item;
   }
 
-  /**
-   * `merged` with each of the caller's properties that breaks the resource's item schema put back to its value in
-   * `base` (the mock item, or the stored item): the request schema may allow what the item's does not (an empty
-   * `reply_to` where the account's is an email, any `type` where the agent's is an enum). Stored as sent, it would
-   * make every later answer for the item one the validating client refuses.
-   */
+  /** `merged` with the caller's properties the item schema refuses put back (see fitting.ts). */
   function fitting(resource: ResourceSpec, base: Item, merged: Item, known: Item): Item {
     const schema = Object.hasOwn(itemSchemas, resource.name) ? itemSchemas[resource.name] : undefined;
-    if (schema === undefined) return merged;
-    for (let round = 0; round < Object.keys(known).length; round++) {
-      const broken = new Set(
-        itemValidator
-          .violations(schema, merged, "")
-          .map((violation) => /^(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(violation.path))
-          .map((match) => (match ? (match[1] ?? (JSON.parse(match[2] as string) as string)) : undefined))
-          .filter((key): key is string => key !== undefined && Object.hasOwn(known, key)),
-      );
-      if (broken.size === 0) break;
-      for (const key of broken) {
-        if (Object.hasOwn(base, key)) merged[key] = base[key];
-        else delete merged[key];
-      }
-    }
-    return merged;
+    return schema === undefined ? merged : fitItem(itemValidator, schema, base, merged, known);
   }
 
   function pickKnown(resource: ResourceSpec, input: unknown): Item {

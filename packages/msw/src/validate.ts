@@ -26,7 +26,13 @@ export interface RequestRule {
 
 /** One way a request breaks its schema: `body.leads[0].email`, `expected string`, `got number 5`. */
 export interface Violation {
+  /** Where, for a person: the checked value's place (`body`, `query.limit`) and the way into it, `.leads[0].email`. */
   path: string;
+  /**
+   * The way into the checked value as its property names and array indices (`["leads", 0, "email"]`; `[]` for the
+   * value itself): what code reads, since a property name can hold any character `path` uses.
+   */
+  segments: readonly (string | number)[];
   expected: string;
   got: string;
 }
@@ -53,9 +59,21 @@ export function describe(value: unknown): string {
     : `${typeof value === "number" ? "number " : ""}${shown}`;
 }
 
-function childPath(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+/** Where a value being checked is, as `Violation`'s `path` and `segments` (never mutated: violations share them). */
+interface Where {
+  readonly path: string;
+  readonly segments: readonly (string | number)[];
+}
+
+function child(where: Where, key: string | number): Where {
+  const { path, segments } = where;
+  const text =
+    typeof key === "number"
+      ? `${path}[${key}]`
+      : /^[A-Za-z_$][\w$]*$/.test(key)
+        ? `${path}.${key}`
+        : `${path}[${JSON.stringify(key)}]`;
+  return { path: text, segments: [...segments, key] };
 }
 
 function matchesType(type: string, value: unknown): boolean {
@@ -161,7 +179,7 @@ export class RequestValidator {
   /** The violations of `value` against `schema` at `path` (empty when valid). */
   violations(schema: SchemaNode, value: unknown, path: string): Violation[] {
     const out: Violation[] = [];
-    this.#check(schema, value, path, out);
+    this.#check(schema, value, { path, segments: [] }, out);
     return out.slice(0, MAX_VIOLATIONS);
   }
 
@@ -174,11 +192,11 @@ export class RequestValidator {
   }
 
   /** Whether `value` is valid, pushing each violation to `out`. */
-  #check(schemaNode: SchemaNode, value: unknown, path: string, out: Violation[]): boolean {
+  #check(schemaNode: SchemaNode, value: unknown, where: Where, out: Violation[]): boolean {
     const schema = this.resolve(schemaNode);
     if (schema === true) return true;
     if (schema === false) {
-      out.push({ path, expected: "nothing (not allowed)", got: describe(value) });
+      out.push({ ...where, expected: "nothing (not allowed)", got: describe(value) });
       return false;
     }
     if (out.length >= MAX_VIOLATIONS) return false;
@@ -189,48 +207,48 @@ export class RequestValidator {
         ? [schema.type]
         : undefined;
     if (types && !types.some((type) => matchesType(type, value))) {
-      out.push({ path, expected: types.join(" or "), got: describe(value) });
+      out.push({ ...where, expected: types.join(" or "), got: describe(value) });
       return false;
     }
     if (Array.isArray(schema.enum) && !schema.enum.some((option) => equal(option, value))) {
       out.push({
-        path,
+        ...where,
         expected: `one of ${schema.enum.map((option) => JSON.stringify(option)).join(", ")}`,
         got: describe(value),
       });
     }
     if ("const" in schema && !equal(schema.const, value)) {
-      out.push({ path, expected: JSON.stringify(schema.const), got: describe(value) });
+      out.push({ ...where, expected: JSON.stringify(schema.const), got: describe(value) });
     }
-    if (typeof value === "string") this.#string(schema, value, path, out);
-    else if (typeof value === "number") this.#number(schema, value, path, out);
-    else if (Array.isArray(value)) this.#array(schema, value, path, out);
-    else if (isObject(value)) this.#object(schema, value, path, out);
-    this.#composition(schema, value, path, out);
+    if (typeof value === "string") this.#string(schema, value, where, out);
+    else if (typeof value === "number") this.#number(schema, value, where, out);
+    else if (Array.isArray(value)) this.#array(schema, value, where, out);
+    else if (isObject(value)) this.#object(schema, value, where, out);
+    this.#composition(schema, value, where, out);
     return out.length === start;
   }
 
-  #string(schema: Schema, value: string, path: string, out: Violation[]): void {
+  #string(schema: Schema, value: string, where: Where, out: Violation[]): void {
     const length = [...value].length;
     if (typeof schema.minLength === "number" && length < schema.minLength) {
-      out.push({ path, expected: `at least ${schema.minLength} characters`, got: describe(value) });
+      out.push({ ...where, expected: `at least ${schema.minLength} characters`, got: describe(value) });
     }
     if (typeof schema.maxLength === "number" && length > schema.maxLength) {
-      out.push({ path, expected: `at most ${schema.maxLength} characters`, got: `${length} characters` });
+      out.push({ ...where, expected: `at most ${schema.maxLength} characters`, got: `${length} characters` });
     }
     if (typeof schema.pattern === "string" && !patternOf(schema.pattern).test(value)) {
-      out.push({ path, expected: `a string matching /${schema.pattern}/`, got: describe(value) });
+      out.push({ ...where, expected: `a string matching /${schema.pattern}/`, got: describe(value) });
     }
     const format = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
     if (format && !format(value))
-      out.push({ path, expected: `format ${String(schema.format)}`, got: describe(value) });
+      out.push({ ...where, expected: `format ${String(schema.format)}`, got: describe(value) });
   }
 
-  #number(schema: Schema, value: number, path: string, out: Violation[]): void {
+  #number(schema: Schema, value: number, where: Where, out: Violation[]): void {
     const bound = (keyword: string, fails: (limit: number) => boolean, words: string) => {
       const limit = schema[keyword];
       if (typeof limit === "number" && fails(limit))
-        out.push({ path, expected: `${words} ${limit}`, got: describe(value) });
+        out.push({ ...where, expected: `${words} ${limit}`, got: describe(value) });
     };
     bound("minimum", (limit) => value < limit, "≥");
     bound("maximum", (limit) => value > limit, "≤");
@@ -239,73 +257,73 @@ export class RequestValidator {
     bound("multipleOf", (limit) => !Number.isInteger(Number((value / limit).toFixed(9))), "a multiple of");
   }
 
-  #array(schema: Schema, value: unknown[], path: string, out: Violation[]): void {
+  #array(schema: Schema, value: unknown[], where: Where, out: Violation[]): void {
     if (typeof schema.minItems === "number" && value.length < schema.minItems) {
-      out.push({ path, expected: `at least ${schema.minItems} items`, got: describe(value) });
+      out.push({ ...where, expected: `at least ${schema.minItems} items`, got: describe(value) });
     }
     if (typeof schema.maxItems === "number" && value.length > schema.maxItems) {
-      out.push({ path, expected: `at most ${schema.maxItems} items`, got: describe(value) });
+      out.push({ ...where, expected: `at most ${schema.maxItems} items`, got: describe(value) });
     }
     const prefix = Array.isArray(schema.prefixItems) ? (schema.prefixItems as SchemaNode[]) : [];
     value.forEach((item, index) => {
       const itemSchema = index < prefix.length ? prefix[index] : (schema.items as SchemaNode | undefined);
-      if (itemSchema !== undefined) this.#check(itemSchema, item, childPath(path, index), out);
+      if (itemSchema !== undefined) this.#check(itemSchema, item, child(where, index), out);
     });
     if (schema.uniqueItems === true) {
       const duplicate = value.findIndex((item, index) =>
         value.slice(0, index).some((other) => equal(other, item)),
       );
       if (duplicate !== -1)
-        out.push({ path: childPath(path, duplicate), expected: "unique items", got: "a repeated item" });
+        out.push({ ...child(where, duplicate), expected: "unique items", got: "a repeated item" });
     }
     if (
       schema.contains !== undefined &&
-      !value.some((item) => this.#check(schema.contains as SchemaNode, item, path, []))
+      !value.some((item) => this.#check(schema.contains as SchemaNode, item, where, []))
     ) {
-      out.push({ path, expected: "at least one item matching `contains`", got: "none" });
+      out.push({ ...where, expected: "at least one item matching `contains`", got: "none" });
     }
   }
 
-  #object(schema: Schema, value: Record<string, unknown>, path: string, out: Violation[]): void {
+  #object(schema: Schema, value: Record<string, unknown>, where: Where, out: Violation[]): void {
     const properties = isObject(schema.properties) ? (schema.properties as Record<string, SchemaNode>) : {};
     if (Array.isArray(schema.required)) {
       for (const name of schema.required as string[]) {
         if (!Object.hasOwn(value, name))
-          out.push({ path: childPath(path, name), expected: "a required property", got: "nothing" });
+          out.push({ ...child(where, name), expected: "a required property", got: "nothing" });
       }
     }
     const keys = Object.keys(value);
     if (typeof schema.minProperties === "number" && keys.length < schema.minProperties) {
-      out.push({ path, expected: `at least ${schema.minProperties} properties`, got: `${keys.length}` });
+      out.push({ ...where, expected: `at least ${schema.minProperties} properties`, got: `${keys.length}` });
     }
     if (typeof schema.maxProperties === "number" && keys.length > schema.maxProperties) {
-      out.push({ path, expected: `at most ${schema.maxProperties} properties`, got: `${keys.length}` });
+      out.push({ ...where, expected: `at most ${schema.maxProperties} properties`, got: `${keys.length}` });
     }
     for (const key of keys) {
       if (Object.hasOwn(properties, key)) {
-        this.#check(properties[key] as SchemaNode, value[key], childPath(path, key), out);
+        this.#check(properties[key] as SchemaNode, value[key], child(where, key), out);
       } else if (schema.additionalProperties === false) {
         out.push({
-          path: childPath(path, key),
+          ...child(where, key),
           expected: "no such property (additionalProperties: false)",
           got: describe(value[key]),
         });
       } else if (isObject(schema.additionalProperties)) {
-        this.#check(schema.additionalProperties as SchemaNode, value[key], childPath(path, key), out);
+        this.#check(schema.additionalProperties as SchemaNode, value[key], child(where, key), out);
       }
     }
   }
 
-  #composition(schema: Schema, value: unknown, path: string, out: Violation[]): void {
+  #composition(schema: Schema, value: unknown, where: Where, out: Violation[]): void {
     if (Array.isArray(schema.allOf)) {
-      for (const member of schema.allOf as SchemaNode[]) this.#check(member, value, path, out);
+      for (const member of schema.allOf as SchemaNode[]) this.#check(member, value, where, out);
     }
     for (const keyword of ["anyOf", "oneOf"] as const) {
       const branches = schema[keyword];
       if (!Array.isArray(branches)) continue;
       const results = (branches as SchemaNode[]).map((branch) => {
         const found: Violation[] = [];
-        this.#check(branch, value, path, found);
+        this.#check(branch, value, where, found);
         return found;
       });
       const passing = results.filter((found) => found.length === 0).length;
@@ -314,25 +332,29 @@ export class RequestValidator {
         const closest = results.reduce((best, found) => (found.length < best.length ? found : best));
         out.push(...closest);
         if (closest.length === 0)
-          out.push({ path, expected: `one of the ${branches.length} alternatives`, got: describe(value) });
+          out.push({
+            ...where,
+            expected: `one of the ${branches.length} alternatives`,
+            got: describe(value),
+          });
       } else if (keyword === "oneOf" && passing > 1) {
         out.push({
-          path,
+          ...where,
           expected: "exactly one of the alternatives (oneOf)",
           got: `a value matching ${passing}`,
         });
       }
     }
-    if (schema.not !== undefined && this.#check(schema.not as SchemaNode, value, path, [])) {
+    if (schema.not !== undefined && this.#check(schema.not as SchemaNode, value, where, [])) {
       out.push({
-        path,
+        ...where,
         expected: "a value the schema's `not` excludes to be different",
         got: describe(value),
       });
     }
     if (schema.if !== undefined) {
-      const branch = this.#check(schema.if as SchemaNode, value, path, []) ? schema.then : schema.else;
-      if (branch !== undefined) this.#check(branch as SchemaNode, value, path, out);
+      const branch = this.#check(schema.if as SchemaNode, value, where, []) ? schema.then : schema.else;
+      if (branch !== undefined) this.#check(branch as SchemaNode, value, where, out);
     }
   }
 }
@@ -383,7 +405,8 @@ export function requestViolations(
           : [request.params[parameter.name] as string]
         : request.query.getAll(parameter.name);
     if (raw.length === 0) {
-      if (parameter.required) found.push({ path: where, expected: "a required parameter", got: "nothing" });
+      if (parameter.required)
+        found.push({ path: where, segments: [], expected: "a required parameter", got: "nothing" });
       continue;
     }
     found.push(
@@ -397,7 +420,7 @@ export function requestViolations(
       if (rule.bodyRequired && isObject(schema) && schema.type === "object") {
         found.push(...validator.violations(rule.body, {}, "body"));
       } else if (rule.bodyRequired) {
-        found.push({ path: "body", expected: "a JSON body", got: "nothing" });
+        found.push({ path: "body", segments: [], expected: "a JSON body", got: "nothing" });
       }
     } else {
       found.push(...validator.violations(rule.body, request.body, "body"));
