@@ -14,12 +14,23 @@ beforeAll(async () => {
   server = await startServer();
 });
 afterAll(() => server.close());
-beforeEach(() => {
+/** A fresh server state, whose createLeadLabel answers the body it received. */
+function resetServer() {
   server.reset();
   server.route("POST /api/v2/lead-labels", (request, response) =>
     json(response, 200, JSON.parse(request.body)),
   );
-});
+}
+beforeEach(resetServer);
+
+/** A client that checks request bodies (`validate: { request: "throw" }`) and makes one attempt (no retries). */
+const checkingClient = () =>
+  createInstantlyClient({
+    apiKey: KEY,
+    baseUrl: server.baseUrl,
+    retry: false,
+    validate: { request: "throw" },
+  });
 
 const valid = { label: "Hot", interest_status_label: "positive" };
 
@@ -42,12 +53,7 @@ const bodies: [string, unknown, boolean][] = [
 
 describe('request: "throw" judges the body as it would be sent', () => {
   test.each(bodies)("%s", async (_, body, validOnTheWire) => {
-    const client = createInstantlyClient({
-      apiKey: KEY,
-      baseUrl: server.baseUrl,
-      retry: false,
-      validate: { request: "throw" },
-    });
+    const client = checkingClient();
     let error: unknown;
     try {
       await client.POST("/api/v2/lead-labels", { body: body as never });
@@ -102,20 +108,12 @@ describe('request: "throw": the body checked is the body sent, serialized once',
       [`${row}: invalid, then valid`, row, make, "invalid"] as const,
     ]),
   )("%s", async (_, row, make, firstIs) => {
-    const client = createInstantlyClient({
-      apiKey: KEY,
-      baseUrl: server.baseUrl,
-      retry: false,
-      validate: { request: "throw" },
-    });
+    const client = checkingClient();
     const good = row.includes("getter") ? "Hot" : valid;
     const bad = row.includes("getter") ? 5 : { label: 5 };
     const [first, later] = firstIs === "valid" ? [good, bad] : [bad, good];
     for (const round of ["schemas loading", "schemas loaded"]) {
-      server.reset();
-      server.route("POST /api/v2/lead-labels", (request, response) =>
-        json(response, 200, JSON.parse(request.body)),
-      );
+      resetServer();
       const { body, reads } = make(first, later);
       const error = await client.POST("/api/v2/lead-labels", { body: body as never }).then(
         () => undefined,
@@ -138,12 +136,7 @@ describe('request: "throw": the body checked is the body sent, serialized once',
   // openapi-fetch's own serializer still decides a form body: only its JSON is taken over.
   test("a call sent as application/x-www-form-urlencoded is still sent as a form", async () => {
     server.route("POST /api/v2/lead-labels", (_, response) => json(response, 200, {}));
-    const client = createInstantlyClient({
-      apiKey: KEY,
-      baseUrl: server.baseUrl,
-      retry: false,
-      validate: { request: "throw" },
-    });
+    const client = checkingClient();
     await client.POST("/api/v2/lead-labels", {
       body: valid as never,
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -184,12 +177,7 @@ const unsendable: [string, () => unknown, "validation" | "thrown"][] = [
 
 describe('request: "throw": a body that cannot be sent rejects the call, first and later calls alike', () => {
   test.each(unsendable)("%s", async (_, body, kind) => {
-    const client = createInstantlyClient({
-      apiKey: KEY,
-      baseUrl: server.baseUrl,
-      retry: false,
-      validate: { request: "throw" },
-    });
+    const client = checkingClient();
     const calls = {
       POST: () => client.POST("/api/v2/lead-labels", { body: body() as never }),
       request: () => client.request("post", "/api/v2/lead-labels", { body: body() as never }),

@@ -128,6 +128,9 @@ describe("mock server under abuse (real process)", () => {
   afterAll(() => {
     if (server.child.exitCode === null) server.child.kill("SIGKILL");
   });
+  /** POSTs `body` as it is, declared `application/json`, to the server started here (or to `base`). */
+  const postJson = (path: string, body: string, base = server.url) =>
+    raw(base, { method: "POST", path, headers: { "content-type": "application/json" }, body });
 
   describe("request bodies over the limit → 413 in the API's shape", () => {
     const MIB = 1024 * 1024;
@@ -170,19 +173,9 @@ describe("mock server under abuse (real process)", () => {
       });
       const at = JSON.stringify({ label: "x".repeat(1000 - 47), interest_status_label: "positive" });
       expect(Buffer.byteLength(at)).toBe(1000);
-      const ok = await raw(small.url, {
-        method: "POST",
-        path: "/api/v2/lead-labels",
-        headers: { "content-type": "application/json" },
-        body: at,
-      });
+      const ok = await postJson("/api/v2/lead-labels", at, small.url);
       expect(ok.status).toBe(200);
-      const over = await raw(small.url, {
-        method: "POST",
-        path: "/api/v2/lead-labels",
-        headers: { "content-type": "application/json" },
-        body: `${at} `,
-      });
+      const over = await postJson("/api/v2/lead-labels", `${at} `, small.url);
       expect(over.status).toBe(413);
       expect(over.json).toEqual(apiError(413, "Payload Too Large", "Request body is larger than 1000 bytes"));
     });
@@ -327,12 +320,7 @@ describe("mock server under abuse (real process)", () => {
       ["two documents", '{"label":"x"}{"label":"y"}'],
       ["NaN", '{"label": NaN}'],
     ])("%s", async (_name, body) => {
-      const response = await raw(server.url, {
-        method: "POST",
-        path: "/api/v2/lead-labels",
-        headers: { "content-type": "application/json" },
-        body,
-      });
+      const response = await postJson("/api/v2/lead-labels", body);
       expect(response.status).toBe(400);
       expect(response.json).toEqual(
         apiError(400, "Bad Request", expect.stringMatching(/^Body is not valid JSON: /)),
@@ -349,12 +337,7 @@ describe("mock server under abuse (real process)", () => {
         "Invalid request: body.interest_status_label: expected a required property, got nothing",
       ],
     ])("JSON that is %s", async (_name, body, message) => {
-      const response = await raw(server.url, {
-        method: "POST",
-        path: "/api/v2/lead-labels",
-        headers: { "content-type": "application/json" },
-        body,
-      });
+      const response = await postJson("/api/v2/lead-labels", body);
       expect(response.status).toBe(400);
       expect(response.json).toEqual(apiError(400, "Bad Request", message));
     });
@@ -370,12 +353,7 @@ describe("mock server under abuse (real process)", () => {
     ])("in a free-form object of an account (warmup): %s", async (_name, deep) => {
       const email = `deep-${deep.length}@example.com`;
       const body = JSON.stringify({ ...ACCOUNT, email, warmup: "__DEEP__" }).replace('"__DEEP__"', deep);
-      const response = await raw(server.url, {
-        method: "POST",
-        path: "/api/v2/accounts",
-        headers: { "content-type": "application/json" },
-        body,
-      });
+      const response = await postJson("/api/v2/accounts", body);
       expect(response.status).toBe(400);
       expect(response.json).toEqual(apiError(400, "Bad Request", "Body is nested deeper than 100 levels"));
       const listed = await json(server.url, "GET", "/api/v2/accounts?limit=100");
@@ -387,12 +365,7 @@ describe("mock server under abuse (real process)", () => {
         '"__DEEP__"',
         nested(99, '{"a":', "}", "1"),
       );
-      const response = await raw(server.url, {
-        method: "POST",
-        path: "/api/v2/accounts",
-        headers: { "content-type": "application/json" },
-        body,
-      });
+      const response = await postJson("/api/v2/accounts", body);
       expect(response.status).toBe(200);
       expect((await json(server.url, "GET", "/api/v2/accounts?limit=100")).status).toBe(200);
       expect((await json(server.url, "DELETE", "/api/v2/accounts/deep-ok%40example.com")).status).toBe(200);
