@@ -240,6 +240,18 @@ export interface ValidationViolation {
 
 /** Violations listed in the message; all of them are in `violations`. */
 const MESSAGE_VIOLATIONS = 20;
+/**
+ * Characters of a violation's path, expected and got in the message, each cut with `…` past it (`violations`
+ * keeps them whole): a server's property names (map keys) can be of any length, and so could the message — a
+ * dev console's warning, an app's log line — without this. Each is redacted whole before it is cut.
+ */
+const MESSAGE_PART = 200;
+
+function cut(text: string): string {
+  if (text.length <= MESSAGE_PART) return text;
+  const chars = [...text];
+  return chars.length > MESSAGE_PART ? `${chars.slice(0, MESSAGE_PART).join("")}…` : text;
+}
 
 /**
  * A request or response body that does not match its operation's schema (kind `"validation"`), from a client
@@ -275,7 +287,7 @@ export class InstantlyValidationError extends Error {
     const { violations } = init;
     const lines = violations.slice(0, MESSAGE_VIOLATIONS).map((violation) => {
       const times = violation.count > 1 ? ` (×${violation.count})` : "";
-      return `\n  ${violation.path}: expected ${violation.expected}, got ${violation.got}${times}`;
+      return `\n  ${cut(violation.path)}: expected ${cut(violation.expected)}, got ${cut(violation.got)}${times}`;
     });
     const more =
       violations.length > MESSAGE_VIOLATIONS ? `\n  … ${violations.length - MESSAGE_VIOLATIONS} more` : "";

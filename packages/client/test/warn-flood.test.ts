@@ -166,3 +166,37 @@ describe("warn: a stream of bodies wrong in the same way is reported a bounded n
     ]);
   });
 });
+
+// One body can break its schema in many ways at once, and a server's property names (map keys) can be of any
+// length: the message — what `warn` prints by default, what an app logs of a thrown error — lists 20 violations
+// and cuts each part of one, while `violations` keeps them all, whole.
+describe("a body with many long violations: the message stays bounded", () => {
+  test.each(["throw", "warn"] as const)("%s", async (mode) => {
+    const reports: InstantlyValidationError[] = [];
+    const client = createInstantlyClient({
+      apiKey: KEY,
+      baseUrl: server.baseUrl,
+      retry: false,
+      validate: { response: mode },
+      onValidationIssue: (error) => reports.push(error),
+    });
+    // The key in each name where a cut at 200 characters would fall inside it, were it not redacted first.
+    const names = Array.from({ length: 30 }, (_, i) => `${i}-${"k".repeat(186)}${KEY}${"k".repeat(100_000)}`);
+    server.route("GET /api/v2/webhooks/w1", (_, response) =>
+      json(response, 200, webhook(1, { headers: Object.fromEntries(names.map((name) => [name, 1])) })),
+    );
+    const rejected = await client.GET("/api/v2/webhooks/{id}", { params: { path: { id: "w1" } } }).then(
+      () => undefined,
+      (thrown: unknown) => thrown as InstantlyValidationError,
+    );
+    const error = mode === "throw" ? rejected : reports[0];
+    expect(error?.kind).toBe("validation");
+    expect(error?.violations).toHaveLength(30);
+    expect(error?.violations.every((violation) => violation.path.length > 100_000)).toBe(true);
+    const message = error?.message ?? "";
+    expect(message.split("\n")).toHaveLength(1 + 20 + 1);
+    expect(message).toContain("… 10 more");
+    expect(message.length).toBeLessThan(22 * 300);
+    expect(message).not.toContain(KEY.slice(0, 8));
+  });
+});
