@@ -309,3 +309,28 @@ describe("contract:check text report: a server's strings cannot break its lines"
     }
   });
 });
+
+// A page whose every map key breaks the schema is as many violations: the text report lists the first 50 of a
+// drift and counts the rest (a CI log is not flooded), and `--json` keeps every one.
+describe("contract:check text report: a drift with thousands of violations stays a few lines", () => {
+  test("5000 keys of a webhook's headers, each with a number where a string is expected", async () => {
+    const headers = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`x-${i}`, i]));
+    webhookAnswer = send(200, JSON.stringify({ items: [validWebhookBody({ id: "w1", headers })] }));
+    try {
+      const text = await contractCheck(["--only", "listWebhook"]);
+      expect(text.code, text.stderr).toBe(1);
+      const lines = text.stdout.split("\n");
+      const start = lines.findIndex((line) => line.startsWith("DRIFT listWebhook"));
+      const block = lines.slice(start + 1, lines.indexOf("", start));
+      expect(block).toHaveLength(51);
+      expect(block.at(-1)).toBe("  … 4950 more violations (--json lists them all)");
+      expect(text.stdout).toContain("5000 violations");
+      const json = await contractCheck(["--only", "listWebhook", "--json"]);
+      const report = JSON.parse(json.stdout) as Report;
+      const listed = report.operations.find((operation) => operation.operationId === "listWebhook");
+      expect(listed?.violations).toHaveLength(5000);
+    } finally {
+      webhookAnswer = undefined;
+    }
+  });
+});

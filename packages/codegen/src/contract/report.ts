@@ -20,6 +20,12 @@ export function exitCodeOf(summary: ContractSummary): number {
 
 const LABEL = { ok: "OK", drift: "DRIFT", skipped: "SKIP", error: "ERROR" } as const;
 
+/**
+ * Violations listed per drift in the text report: a map whose every key breaks its schema (thousands in one page)
+ * would otherwise be as many lines of a CI log. `--json` has them all.
+ */
+const TEXT_VIOLATIONS = 50;
+
 /** One line, whatever a server put in it. */
 function oneLine(text: string, max = 160): string {
   const flat = [...text]
@@ -45,12 +51,14 @@ export function renderText(
   for (const { operationId, path, outcome } of checked) {
     if (outcome.result === "drift") {
       lines.push(`DRIFT ${operationId} (GET ${path}) — response ${outcome.status}:`);
-      for (const v of outcome.violations) {
+      for (const v of outcome.violations.slice(0, TEXT_VIOLATIONS)) {
         const times = v.count > 1 ? ` (×${v.count})` : "";
         const sample = v.sample === undefined ? "" : `  sample: ${oneLine(v.sample, 80)}`;
         // The client escapes what a server put in a path or value; one line each, as a last guard.
         lines.push(`  ${oneLine(`${v.path}: expected ${v.expected}, got ${v.got}`, 400)}${times}${sample}`);
       }
+      const more = outcome.violations.length - TEXT_VIOLATIONS;
+      if (more > 0) lines.push(`  … ${more} more violation${more === 1 ? "" : "s"} (--json lists them all)`);
     } else if (outcome.result === "error") {
       lines.push(`ERROR ${operationId} (GET ${path}): ${oneLine(outcome.reason)}`);
     }
