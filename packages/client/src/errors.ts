@@ -58,6 +58,24 @@ function fieldsOf(error: Error): Record<string, unknown> {
   return { ...error, message: error.message };
 }
 
+/** Characters of a server's text (an error body's `error: message`) in an error's message; `body` keeps it all. */
+const SERVER_TEXT = 200;
+
+/**
+ * A server's text as one line of a message: the characters that end a line or drive a terminal — C0 and C1
+ * controls (ESC starts an ANSI sequence, U+009B is one), DEL, U+2028, U+2029 — as spaces, and cut at
+ * {@link SERVER_TEXT} characters. An app logs `error.message` to a terminal; the server chose the text. Spaces,
+ * not escapes: no character of a key, which is visible ASCII, is added, so the redacted text stays redacted.
+ */
+function serverText(text: string): string {
+  // Enough UTF-16 units for SERVER_TEXT whole characters, read from a text that may be megabytes.
+  const head = text.slice(0, SERVER_TEXT * 2 + 2).replace(/[\p{Cc}\u2028\u2029]/gu, " ");
+  const chars = [...head];
+  return chars.length > SERVER_TEXT || head.length < text.length
+    ? `${chars.slice(0, SERVER_TEXT).join("")}…`
+    : head;
+}
+
 /**
  * A non-2xx answer from the API (kind `"api"`). It holds only what identifies the failure — status, method,
  * path (no query string), the parsed error body, the request id — and never the request or its headers;
@@ -85,12 +103,13 @@ export class InstantlyApiError<TBody = InstantlyErrorBody> extends Error {
     requestId?: string | undefined;
   }) {
     const fields = init.body as InstantlyErrorBody | string | undefined;
-    const detail =
+    const detail = serverText(
       typeof fields === "object" && fields
         ? [fields.error, fields.message].filter((part) => typeof part === "string" && part).join(": ")
         : typeof fields === "string"
-          ? fields.slice(0, 200)
-          : "";
+          ? fields
+          : "",
+    );
     super(`${init.method} ${init.path} failed with ${init.status}${detail ? ` ${detail}` : ""}`);
     this.status = init.status;
     this.method = init.method;

@@ -316,6 +316,39 @@ describe("errors", () => {
     );
   });
 
+  // The server chose the text of its error body; an app logs `error.message`, often to a terminal. The message
+  // says it on one line, without what drives a terminal (ANSI escapes, C1 controls), in 200 characters at most;
+  // `body` keeps it as sent.
+  test.each([
+    [
+      "a JSON error body",
+      "application/json",
+      (text: string) => JSON.stringify({ statusCode: 400, error: "Bad", message: text }),
+    ],
+    ["a text error body", "text/plain", (text: string) => text],
+  ])("%s: the message is one bounded line of it", async (_, contentType, bodyOf) => {
+    const text = `line\nbreak\r\u001b[2J\u001b]0;title\u0007\u009b31m\u0085\u2028\u007f${"x".repeat(1_000_000)}`;
+    server.route("GET /api/v2/campaigns/bad", (__, res) => {
+      res.writeHead(400, { "content-type": contentType });
+      res.end(bodyOf(text));
+    });
+    const failed = await client({ retry: false }).GET("/api/v2/campaigns/{id}", {
+      params: { path: { id: "bad" } },
+    });
+    let thrown: unknown;
+    try {
+      unwrap(failed);
+    } catch (error) {
+      thrown = error;
+    }
+    const { message, body } = thrown as InstantlyApiError;
+    expect(message).toMatch(/^GET \/api\/v2\/campaigns\/bad failed with 400 /);
+    expect(message).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
+    expect(message.length).toBeLessThan(300);
+    expect(message.endsWith("x…")).toBe(true);
+    expect(typeof body === "string" ? body : body?.message).toBe(text);
+  });
+
   test("no API key in message, stack, JSON or inspect output of any error", async () => {
     server.route("POST /api/v2/lead-labels", (_, res) =>
       apiError(res, 401, "Unauthorized", "Invalid API key"),
