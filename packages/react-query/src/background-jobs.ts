@@ -144,7 +144,8 @@ export interface UseBackgroundJobOptions {
 }
 
 /**
- * Watches a background job: polls `GET /api/v2/background-jobs/{id}` with backoff until it is finished.
+ * Watches a background job: polls `GET /api/v2/background-jobs/{id}` with backoff until it is finished, a
+ * poll fails (`error`; `refetch()` resumes) or `maxPolls` is reached.
  * `data.status` is `"success"` / `"failed"` / `"cancelled"` at the end, and `isFinished` says so. Disabled
  * while `id` is undefined, so `useBackgroundJob(moveLeads.data?.id)` works before the mutation ran.
  */
@@ -164,6 +165,9 @@ export function useBackgroundJob(
     enabled: id !== undefined,
     refetchInterval: (current) => {
       const polls = current.state.dataUpdateCount;
+      // A failed poll ends polling like `waitForBackgroundJob` (the client already retried what it could):
+      // with no data yet, each refetch resets the query to pending, so an unknown id would be polled forever.
+      if (current.state.status === "error") return false;
       if (isJobFinished(current.state.data) || polls >= settings.maxPolls) return false;
       return pollDelay(settings, Math.max(0, polls - 1));
     },

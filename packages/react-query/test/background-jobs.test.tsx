@@ -1,0 +1,50 @@
+// useBackgroundJob against a real server (node:http on 127.0.0.1): when polling stops. Polls are 1 ms apart, so
+// "it stopped" is checked as "no request over a window hundreds of polls long".
+import { createInstantlyClient } from "@instantly-kit/client";
+import { apiError, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createInstantlyQueryClient, InstantlyProvider, useBackgroundJob } from "../src/index.js";
+import { API_KEY, queryClients } from "./render.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+beforeEach(() => server.reset());
+afterAll(() => server.close());
+
+const polls = () =>
+  server.requests.filter((request) => request.url.pathname.startsWith("/api/v2/background-jobs/")).length;
+const pause = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+
+function setup(): { queryClient: QueryClient; wrapper: (props: { children: ReactNode }) => ReactNode } {
+  const queryClient = createInstantlyQueryClient({
+    backgroundJobs: { initialDelayMs: 1, factor: 1, maxDelayMs: 1 },
+    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
+  });
+  queryClients.add(queryClient);
+  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, retry: false });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <InstantlyProvider client={client}>{children}</InstantlyProvider>
+    </QueryClientProvider>
+  );
+  return { queryClient, wrapper };
+}
+
+describe("useBackgroundJob polling", () => {
+  it("stops on an error (a job id the API does not know is not polled forever)", async () => {
+    server.route("GET /api/v2/background-jobs/gone", (_, res) => apiError(res, 404, "Not Found", "no job"));
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useBackgroundJob("gone"), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error).toMatchObject({ kind: "api", status: 404 });
+    const seen = polls();
+    await pause(300);
+    expect(polls()).toBe(seen);
+    expect(result.current.isFinished).toBe(false);
+  });
+});
