@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import { type QueryClient, type QueryKey, replaceEqualDeep } from "@tanstack/react-query";
 import { type InstantlyResourceItems, resourceIdFields } from "./generated/resources.gen.js";
 
 /**
@@ -15,8 +15,10 @@ export type ItemPatch<R extends InstantlyResource> =
   | ((item: InstantlyResourceItems[R]) => InstantlyResourceItems[R]);
 
 /**
- * Applies `patch` to every cached copy of the item and returns the rollback, which puts back exactly the
- * data it replaced (call it from `onError`):
+ * Applies `patch` to every cached copy of the item and returns the rollback (call it from `onError`). It puts
+ * back the data it replaced where the cache still holds its patch, and refetches those queries: with two
+ * updates in flight that data may be the other's optimistic copy, which the API may refuse too. Where
+ * something was written since (a later update, a refetch), it leaves the cache to that writer.
  *
  * ```ts
  * const rollback = updateCached(queryClient, "leads", id, { first_name: "Ada" });
@@ -39,21 +41,26 @@ export function updateCached<R extends InstantlyResource>(
       ? (patch as (value: unknown) => unknown)(item)
       : { ...(item as object), ...(patch as object) };
   };
-  const saved: Array<[QueryKey, unknown]> = [];
+  const saved: Array<[key: QueryKey, before: unknown, written: unknown]> = [];
   const update = (queryKey: QueryKey, map: (data: unknown) => unknown) => {
     for (const [key, data] of queryClient.getQueriesData({ queryKey })) {
       if (data === undefined) continue;
       const next = map(data);
       if (next === data) continue;
       void queryClient.cancelQueries({ queryKey: key, exact: true });
-      saved.push([key, data]);
-      queryClient.setQueryData(key, next);
+      saved.push([key, data, queryClient.setQueryData(key, next)]);
     }
   };
   update(["instantly", resource, "item", id], apply);
   update(["instantly", resource, "list"], (data) => mapList(data, apply));
   return () => {
-    for (const [key, data] of saved) queryClient.setQueryData(key, data);
+    for (const [key, before, written] of saved) {
+      const current = queryClient.getQueryData(key);
+      // Deep-equal: a rollback of another update may have put back an equal copy of what this one wrote.
+      if (current === undefined || replaceEqualDeep(current, written) !== current) continue;
+      queryClient.setQueryData(key, before);
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    }
   };
 }
 

@@ -1,7 +1,13 @@
 // Invalidation and cache helpers against a real server (node:http on 127.0.0.1) that keeps leads and one
 // background job in memory. Counts are of requests that reached the socket; nothing waits for a time.
 import { createInstantlyClient } from "@instantly-kit/client";
-import { json, pageOf, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import {
+  apiError,
+  json,
+  pageOf,
+  startServer,
+  type TestServer,
+} from "@instantly-kit/test-support/http-server";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -224,5 +230,41 @@ describe("updateCached", () => {
     updateCached(queryClient, "leads", "nope", { first_name: "x" })();
     expect(queryClient.getQueryData(getListLeadsQueryKey({ campaign: "c1" }))).toBe(unchanged);
     expect(unchanged).not.toBe(before);
+  });
+
+  it("two optimistic patches of one item that both fail leave the server's item, not the first patch", async () => {
+    const { queryClient, wrapper } = setup();
+    // The PATCHes wait until the test answers them, so both are in flight at once.
+    const held: Array<() => void> = [];
+    server.route("PATCH /api/v2/leads/l1", (_, res) => {
+      held.push(() => apiError(res, 400, "Bad Request", "refused"));
+    });
+    const { result } = renderHook(
+      () => ({
+        item: useGetLead("l1"),
+        patch: usePatchLead({
+          mutation: {
+            onMutate: ({ id, data }) => updateCached(queryClient, "leads", id, data),
+            onError: (_error, _variables, rollback) => rollback?.(),
+          },
+        }),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.item.isSuccess).toBe(true));
+    const first = result.current.patch.mutateAsync({ id: "l1", data: { first_name: "First" } });
+    const second = result.current.patch.mutateAsync({ id: "l1", data: { first_name: "Second" } });
+    await waitFor(() => expect(held).toHaveLength(2));
+    expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Second");
+    held[0]?.();
+    await expect(first).rejects.toMatchObject({ status: 400 });
+    held[1]?.();
+    await expect(second).rejects.toMatchObject({ status: 400 });
+    // Neither patch happened: what is shown ends as the server's lead, not "First" (which the API refused).
+    await waitFor(() =>
+      expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Lead 1"),
+    );
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Lead 1");
   });
 });
