@@ -1,3 +1,4 @@
+import { MAX_EMPTY_PAGES } from "@instantly-kit/client";
 import type {
   MutationFunctionContext,
   QueryClient,
@@ -109,8 +110,27 @@ function idOf(data: unknown): string | undefined {
   return typeof id === "string" && id !== "" ? id : undefined;
 }
 
-/** `getNextPageParam` of every infinite hook: the response's cursor, absent → no next page. */
-export function nextStartingAfter(page: unknown): string | undefined {
+/**
+ * `getNextPageParam` of every infinite hook: the response's cursor; none — `hasNextPage` false — when it is absent,
+ * or where `paginate()` of @instantly-kit/client would throw `InstantlyPaginationError` (a server that would make
+ * "load while there is more" run forever): a cursor already requested (the same one echoed, or A → B → A), or more
+ * than `MAX_EMPTY_PAGES` empty pages in a row that still hand out a cursor.
+ */
+export function nextStartingAfter(
+  page: unknown,
+  pages: readonly unknown[] = [],
+  pageParam?: unknown,
+  pageParams: readonly unknown[] = [],
+): string | undefined {
   const cursor = (page as { next_starting_after?: unknown } | null | undefined)?.next_starting_after;
-  return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
+  if (typeof cursor !== "string" || cursor === "") return undefined;
+  if (cursor === pageParam || pageParams.includes(cursor)) return undefined;
+  let empty = 0;
+  for (let index = pages.length - 1; index >= 0 && isEmptyPage(pages[index]); index--) empty++;
+  return empty > MAX_EMPTY_PAGES ? undefined : cursor;
+}
+
+function isEmptyPage(page: unknown): boolean {
+  const items = (page as { items?: unknown } | null | undefined)?.items;
+  return !Array.isArray(items) || items.length === 0;
 }

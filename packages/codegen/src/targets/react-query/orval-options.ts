@@ -139,8 +139,19 @@ function withShapelessContent(value: unknown): unknown {
 
 // orval prints a function option by its source (`String(fn)`): this arrow is emitted as written, where the
 // generated file imports `nextStartingAfter` from the runtime. Contextually typed by orval's options cast.
-const getNextPageParam = (lastPage: unknown) => nextStartingAfter(lastPage);
-declare function nextStartingAfter(page: unknown): string | undefined;
+// It passes every argument on: the pages and cursors so far are how a cursor loop is told from a next page.
+const getNextPageParam = (
+  lastPage: unknown,
+  allPages: unknown[],
+  lastPageParam: unknown,
+  allPageParams: unknown[],
+) => nextStartingAfter(lastPage, allPages, lastPageParam, allPageParams);
+declare function nextStartingAfter(
+  page: unknown,
+  pages: unknown[],
+  pageParam: unknown,
+  pageParams: unknown[],
+): string | undefined;
 
 /**
  * What orval would learn from `override.mutator: { path: "…/mutator.ts", name: "instantlyRequest" }`: the name

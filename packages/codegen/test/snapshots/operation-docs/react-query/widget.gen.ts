@@ -140,7 +140,8 @@ export const getListWidgetInfiniteQueryOptions = <
   return {
     queryKey,
     queryFn,
-    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
+    getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>
+      nextStartingAfter(lastPage, allPages, lastPageParam, allPageParams),
     ...queryOptions,
   } as UseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,
@@ -659,7 +660,8 @@ export const getListWidgetSuspenseInfiniteQueryOptions = <
   return {
     queryKey,
     queryFn,
-    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
+    getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>
+      nextStartingAfter(lastPage, allPages, lastPageParam, allPageParams),
     ...queryOptions,
   } as UseSuspenseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listWidget>>,

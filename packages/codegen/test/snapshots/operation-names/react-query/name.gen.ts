@@ -430,7 +430,8 @@ export const getLISTITEMSInfiniteQueryOptions = <
   return {
     queryKey,
     queryFn,
-    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
+    getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>
+      nextStartingAfter(lastPage, allPages, lastPageParam, allPageParams),
     ...queryOptions,
   } as UseInfiniteQueryOptions<
     Awaited<ReturnType<typeof LIST_ITEMS>>,
@@ -913,7 +914,8 @@ export const getLISTITEMSSuspenseInfiniteQueryOptions = <
   return {
     queryKey,
     queryFn,
-    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
+    getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>
+      nextStartingAfter(lastPage, allPages, lastPageParam, allPageParams),
     ...queryOptions,
   } as UseSuspenseInfiniteQueryOptions<
     Awaited<ReturnType<typeof LIST_ITEMS>>,

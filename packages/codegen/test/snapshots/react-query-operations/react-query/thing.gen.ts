@@ -135,7 +135,8 @@ export const getListThingInfiniteQueryOptions = <
   return {
     queryKey,
     queryFn,
-    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
+    getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>
+      nextStartingAfter(lastPage, allPages, lastPageParam, allPageParams),
     ...queryOptions,
   } as UseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
@@ -590,7 +591,8 @@ export const getListThingSuspenseInfiniteQueryOptions = <
   return {
     queryKey,
     queryFn,
-    getNextPageParam: (lastPage) => nextStartingAfter(lastPage),
+    getNextPageParam: (lastPage, allPages, lastPageParam, allPageParams) =>
+      nextStartingAfter(lastPage, allPages, lastPageParam, allPageParams),
     ...queryOptions,
   } as UseSuspenseInfiniteQueryOptions<
     Awaited<ReturnType<typeof listThing>>,
