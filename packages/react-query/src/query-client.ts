@@ -8,13 +8,18 @@ import { type BackgroundJobPolling, setBackgroundJobPolling } from "./background
  * query retry would multiply them (TanStack's default 3 × the client's 3: one 429 made 12 requests, a 401
  * took 7 s to show). The one case the client does not retry and a query may: a POST *read* (`listLeads`)
  * that failed below HTTP (network, timeout) — the client will not re-send a POST, but a read is safe to
- * repeat. Everything else — API errors of any status, aborts, a missing provider — is final.
+ * repeat. Everything else — API errors of any status, aborts, a missing provider, a body over the client's
+ * `maxResponseBytes` (the client does not retry it either: it would be as large again) — is final.
  */
 export function instantlyQueryRetry(failureCount: number, error: unknown): boolean {
   if (!isInstantlyError(error)) return false;
   if (error.kind !== "network" && error.kind !== "timeout") return false;
+  if (error.kind === "network" && error.message.endsWith(TOO_LARGE)) return false;
   return error.method === "POST" && failureCount < POST_READ_RETRIES;
 }
+
+/** How the client's message for a body over `maxResponseBytes` ends (its README documents it). */
+const TOO_LARGE = "(maxResponseBytes)";
 
 /** Query retries of a POST read after a network error or timeout: together with the first try, the client's 3. */
 const POST_READ_RETRIES = 2;

@@ -108,6 +108,30 @@ describe("createInstantlyQueryClient", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("a POST read whose answer is over maxResponseBytes is not retried by the query (it would be as large again)", async () => {
+    server.route("POST /api/v2/leads/list", (_, res) =>
+      json(res, 200, { items: [{ id: "x".repeat(2_000) }] }),
+    );
+    const queryClient = createInstantlyQueryClient({ defaultOptions: { queries: { retryDelay: 0 } } });
+    queryClients.add(queryClient);
+    const client = createInstantlyClient({
+      apiKey: API_KEY,
+      baseUrl: server.baseUrl,
+      retry: CLIENT_RETRY,
+      maxResponseBytes: 1_000,
+    });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <InstantlyProvider client={client}>{children}</InstantlyProvider>
+      </QueryClientProvider>
+    );
+    const { result } = renderHook(() => useListLeads({ campaign: "c1" }), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error?.kind).toBe("network");
+    expect(result.current.error?.message).toContain("maxResponseBytes");
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("options given are merged over the defaults, which keep their retry policy", () => {
     const queryClient = createInstantlyQueryClient({
       defaultOptions: { queries: { staleTime: 30_000 }, mutations: { gcTime: 1_000 } },
