@@ -1,0 +1,77 @@
+// Cancelling a query closes its HTTP exchange on a real server (node:http on 127.0.0.1), and a cancelled query is
+// not shown as failed.
+import { createInstantlyClient } from "@instantly-kit/client";
+import { startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { renderHook, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createInstantlyQueryClient,
+  getGetCampaignQueryKey,
+  getListLeadsInfiniteQueryKey,
+  InstantlyProvider,
+  useGetCampaign,
+  useListLeadsInfinite,
+} from "../src/index.js";
+import { API_KEY, queryClients } from "./render.js";
+
+let server: TestServer;
+/** One entry per request the server got and never answered: resolves when the client closed the connection. */
+let closed: Array<Promise<void>>;
+beforeAll(async () => {
+  server = await startServer();
+});
+beforeEach(() => {
+  server.reset();
+  closed = [];
+  const hang = (_: unknown, res: import("node:http").ServerResponse) => {
+    closed.push(new Promise((resolve) => res.on("close", () => resolve())));
+  };
+  server.route("GET /api/v2/campaigns/c1", hang);
+  server.route("POST /api/v2/leads/list", hang);
+});
+afterAll(() => server.close());
+
+function setup() {
+  const queryClient = createInstantlyQueryClient({
+    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
+  });
+  queryClients.add(queryClient);
+  // No deadline: only the cancellation can end these requests.
+  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, timeoutMs: 0 });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <InstantlyProvider client={client}>{children}</InstantlyProvider>
+    </QueryClientProvider>
+  );
+  return { queryClient, wrapper };
+}
+
+describe("cancellation", () => {
+  it("unmounting the only observer closes the connection; the query is not left in error", async () => {
+    const { queryClient, wrapper } = setup();
+    const { unmount } = renderHook(() => useGetCampaign("c1"), { wrapper });
+    await waitFor(() => expect(closed).toHaveLength(1));
+    unmount();
+    await closed[0];
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const state = queryClient.getQueryState(getGetCampaignQueryKey("c1"));
+    expect(state?.status).toBe("pending");
+    expect(state?.error).toBeNull();
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("queryClient.cancelQueries closes the connection of an infinite POST read; the hook shows no error", async () => {
+    const { queryClient, wrapper } = setup();
+    const { result } = renderHook(() => useListLeadsInfinite({ campaign: "c1" }), { wrapper });
+    await waitFor(() => expect(closed).toHaveLength(1));
+    await queryClient.cancelQueries({ queryKey: getListLeadsInfiniteQueryKey({ campaign: "c1" }) });
+    await closed[0];
+    await waitFor(() => expect(result.current.isFetching).toBe(false));
+    expect(result.current.isError).toBe(false);
+    expect(result.current.error).toBeNull();
+    // Not retried either: the cancelled request is the only one.
+    expect(server.requests).toHaveLength(1);
+  });
+});
