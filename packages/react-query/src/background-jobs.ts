@@ -169,7 +169,8 @@ export function useBackgroundJob(
       // with no data yet, each refetch resets the query to pending, so an unknown id would be polled forever.
       if (current.state.status === "error") return false;
       if (isJobFinished(current.state.data) || polls >= settings.maxPolls) return false;
-      return pollDelay(settings, Math.max(0, polls - 1));
+      // At least 1 ms: TanStack reads a `refetchInterval` of 0 as "no polling".
+      return Math.max(1, pollDelay(settings, Math.max(0, polls - 1)));
     },
     ...options?.query,
   });

@@ -1,7 +1,7 @@
 // useBackgroundJob against a real server (node:http on 127.0.0.1): when polling stops. Polls are 1 ms apart, so
 // "it stopped" is checked as "no request over a window hundreds of polls long".
 import { createInstantlyClient } from "@instantly-kit/client";
-import { apiError, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { apiError, json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -46,5 +46,21 @@ describe("useBackgroundJob polling", () => {
     await pause(300);
     expect(polls()).toBe(seen);
     expect(result.current.isFinished).toBe(false);
+  });
+
+  it("`initialDelayMs: 0` (allowed) polls at once instead of not polling at all", async () => {
+    let answered = 0;
+    server.route("GET /api/v2/background-jobs/job-0", (_, res) => {
+      answered++;
+      json(res, 200, { id: "job-0", status: answered >= 3 ? "success" : "in-progress" });
+    });
+    const { wrapper } = setup();
+    const { result } = renderHook(
+      () => useBackgroundJob("job-0", { polling: { initialDelayMs: 0, maxDelayMs: 0 } }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.isFinished).toBe(true));
+    expect(result.current.data?.status).toBe("success");
+    expect(polls()).toBe(3);
   });
 });
