@@ -6,7 +6,13 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createInstantlyQueryClient, InstantlyProvider, useBackgroundJob } from "../src/index.js";
+import {
+  BackgroundJobTimeoutError,
+  createInstantlyQueryClient,
+  InstantlyProvider,
+  useBackgroundJob,
+  waitForBackgroundJob,
+} from "../src/index.js";
 import { API_KEY, queryClients } from "./render.js";
 
 let server: TestServer;
@@ -61,6 +67,42 @@ describe("useBackgroundJob polling", () => {
     );
     await waitFor(() => expect(result.current.isFinished).toBe(true));
     expect(result.current.data?.status).toBe("success");
+    expect(polls()).toBe(3);
+  });
+
+  it("a job that never finishes: the hook stops after maxPolls, waitForBackgroundJob rejects after as many", async () => {
+    server.route("GET /api/v2/background-jobs/stuck", (_, res) =>
+      json(res, 200, { id: "stuck", status: "in-progress" }),
+    );
+    const { queryClient, wrapper } = setup();
+    const { result, unmount } = renderHook(() => useBackgroundJob("stuck", { polling: { maxPolls: 3 } }), {
+      wrapper,
+    });
+    await waitFor(() => expect(polls()).toBe(3));
+    await pause(300);
+    expect(polls()).toBe(3);
+    expect(result.current.isFinished).toBe(false);
+    unmount();
+    server.requests.length = 0;
+    const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, retry: false });
+    const waited = waitForBackgroundJob(queryClient, client, "stuck", { maxPolls: 3 });
+    await expect(waited).rejects.toBeInstanceOf(BackgroundJobTimeoutError);
+    expect(polls()).toBe(3);
+  });
+
+  it("stops when the component unmounts: the poll in flight is aborted, no other is sent", async () => {
+    let closed: Promise<void> | undefined;
+    server.route("GET /api/v2/background-jobs/running", (_, res) => {
+      // The third poll is never answered: when the hook unmounts, it is the one request in flight.
+      if (polls() < 3) return json(res, 200, { id: "running", status: "in-progress" });
+      closed = new Promise((resolve) => res.on("close", () => resolve()));
+    });
+    const { wrapper } = setup();
+    const { unmount } = renderHook(() => useBackgroundJob("running"), { wrapper });
+    await waitFor(() => expect(closed).toBeDefined());
+    unmount();
+    await closed;
+    await pause(300);
     expect(polls()).toBe(3);
   });
 });
