@@ -1,4 +1,5 @@
 // Every way a hook's call can end badly arrives as an InstantlyError with its `kind` — against a real server.
+import { inspect } from "node:util";
 import {
   createInstantlyClient,
   InstantlyAbortError,
@@ -14,7 +15,7 @@ import {
   startServer,
   type TestServer,
 } from "@instantly-kit/test-support/http-server";
-import { QueryClientProvider } from "@tanstack/react-query";
+import { dehydrate, QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -24,6 +25,8 @@ import {
   InstantlyProvider,
   MissingInstantlyClientError,
   useGetCampaign,
+  useListLeads,
+  usePatchCampaign,
 } from "../src/index.js";
 import { API_KEY, queryClients } from "./render.js";
 
@@ -116,5 +119,74 @@ describe("each failure arrives with its kind", () => {
     expect(error).toBeInstanceOf(InstantlyAbortError);
     expect(error).toMatchObject({ kind: "abort", name: "AbortError", method: "GET" });
     expect((error as InstantlyAbortError).reason).toBe(controller.signal.reason);
+  });
+
+  it("a server echoing the key (body, property names, headers, status text) leaks it into no error, cache or dehydrated state", async () => {
+    const key = "sk_live_Echoed-Secret";
+    for (const route of [
+      "GET /api/v2/campaigns/c1",
+      "POST /api/v2/leads/list",
+      "PATCH /api/v2/campaigns/c1",
+    ]) {
+      server.route(route, (request, res) => {
+        const auth = String(request.headers.authorization);
+        res.writeHead(401, `Bad ${auth}`, {
+          "content-type": "application/json",
+          "x-echo": auth,
+          "x-request-id": auth,
+        });
+        res.end(
+          JSON.stringify({
+            statusCode: 401,
+            error: auth,
+            message: `key ${key} invalid`,
+            [key]: [encodeURIComponent(key)],
+          }),
+        );
+      });
+    }
+    const queryClient = createInstantlyQueryClient();
+    queryClients.add(queryClient);
+    const client = createInstantlyClient({ apiKey: key, baseUrl: server.baseUrl, retry: false });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <InstantlyProvider client={client}>{children}</InstantlyProvider>
+      </QueryClientProvider>
+    );
+    const { result } = renderHook(
+      () => ({
+        get: useGetCampaign("c1"),
+        list: useListLeads({ campaign: "c1" }),
+        patch: usePatchCampaign(),
+      }),
+      { wrapper },
+    );
+    await result.current.patch.mutateAsync({ id: "c1", data: { name: "x" } }).catch(() => undefined);
+    await waitFor(() =>
+      expect(result.current.get.isError && result.current.list.isError && result.current.patch.isError).toBe(
+        true,
+      ),
+    );
+    expect(result.current.get.error).toMatchObject({
+      kind: "api",
+      status: 401,
+      requestId: "Bearer [redacted]",
+    });
+    const everything = [
+      ...[result.current.get.error, result.current.list.error, result.current.patch.error].flatMap(
+        (error) => [
+          JSON.stringify(error),
+          String(error),
+          error?.stack,
+          inspect(error, { depth: null, showHidden: true }),
+        ],
+      ),
+      // What devtools and SSR hand-off read: every query's and mutation's state, errors included.
+      JSON.stringify(
+        dehydrate(queryClient, { shouldDehydrateQuery: () => true, shouldDehydrateMutation: () => true }),
+      ),
+    ].join("\n");
+    expect(everything).toContain("[redacted]");
+    expect(everything).not.toContain("Echoed-Secret");
   });
 });
