@@ -1,9 +1,9 @@
 // Cancelling a query closes its HTTP exchange on a real server (node:http on 127.0.0.1), and a cancelled query is
 // not shown as failed.
 import { createInstantlyClient } from "@instantly-kit/client";
-import { startServer, type TestServer } from "@instantly-kit/test-support/http-server";
+import { apiError, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { renderHook, waitFor } from "@testing-library/react";
+import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -73,5 +73,19 @@ describe("cancellation", () => {
     expect(result.current.error).toBeNull();
     // Not retried either: the cancelled request is the only one.
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("a query waiting out a 429's Retry-After sends nothing more once unmounted", async () => {
+    server.route("GET /api/v2/campaigns/c2", (_, res) =>
+      apiError(res, 429, "Too Many Requests", "slow down", { "retry-after": "1" }),
+    );
+    const { queryClient, wrapper } = setup();
+    const { unmount } = renderHook(() => useGetCampaign("c2"), { wrapper });
+    await waitFor(() => expect(server.requests).toHaveLength(1));
+    unmount();
+    // Past the Retry-After (1 s), with room to spare: the client's wait was aborted, no retry goes out.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
+    expect(server.requests).toHaveLength(1);
+    expect(queryClient.getQueryState(getGetCampaignQueryKey("c2"))?.error).toBeNull();
   });
 });
