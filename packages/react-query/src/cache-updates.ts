@@ -16,9 +16,9 @@ export type ItemPatch<R extends InstantlyResource> =
 
 /**
  * Applies `patch` to every cached copy of the item and returns the rollback (call it from `onError`). It puts
- * back the data it replaced where the cache still holds its patch, and refetches those queries: with two
- * updates in flight that data may be the other's optimistic copy, which the API may refuse too. Where
- * something was written since (a later update, a refetch), it leaves the cache to that writer.
+ * back the data it replaced where the cache still holds its patch — and refetches that query when what it puts
+ * back is itself another update's optimistic copy (two updates in flight: the API may refuse that one too).
+ * Where something was written since (a later update, a refetch), it leaves the cache to that writer.
  *
  * ```ts
  * const rollback = updateCached(queryClient, "leads", id, { first_name: "Ada" });
@@ -27,6 +27,9 @@ export type ItemPatch<R extends InstantlyResource> =
  * In-flight fetches of those queries are cancelled first so they cannot overwrite the optimistic data
  * (not awaited: call `await queryClient.cancelQueries(…)` yourself if you need that guarantee first).
  */
+/** Data `updateCached` wrote: never confirmed by the API. */
+const optimistic = new WeakSet<object>();
+
 export function updateCached<R extends InstantlyResource>(
   queryClient: QueryClient,
   resource: R,
@@ -48,7 +51,9 @@ export function updateCached<R extends InstantlyResource>(
       const next = map(data);
       if (next === data) continue;
       void queryClient.cancelQueries({ queryKey: key, exact: true });
-      saved.push([key, data, queryClient.setQueryData(key, next)]);
+      const written = queryClient.setQueryData(key, next);
+      if (typeof written === "object" && written !== null) optimistic.add(written);
+      saved.push([key, data, written]);
     }
   };
   update(["instantly", resource, "item", id], apply);
@@ -59,7 +64,8 @@ export function updateCached<R extends InstantlyResource>(
       // Deep-equal: a rollback of another update may have put back an equal copy of what this one wrote.
       if (current === undefined || replaceEqualDeep(current, written) !== current) continue;
       queryClient.setQueryData(key, before);
-      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+      if (typeof before === "object" && before !== null && optimistic.has(before))
+        void queryClient.invalidateQueries({ queryKey: key, exact: true });
     }
   };
 }

@@ -209,7 +209,11 @@ describe("updateCached", () => {
     // What is on screen follows; other items keep their identity (no needless re-render of them).
     await waitFor(() => expect(result.current.item.data?.first_name).toBe("Optimistic"));
     expect(plain?.items?.[1]).toBe((before.plain as { items: unknown[] }).items[1]);
+    const reads = server.requests.length;
     rollback();
+    // What it puts back is what the server answered: nothing to refetch.
+    expect(queryClient.isFetching()).toBe(0);
+    expect(server.requests.length).toBe(reads);
     // Equal, not identical: TanStack's structural sharing copies what setQueryData is given.
     expect(queryClient.getQueryData(getGetLeadQueryKey("l1"))).toEqual(before.item);
     expect(queryClient.getQueryData(getListLeadsQueryKey({ campaign: "c1" }))).toEqual(before.plain);
@@ -232,39 +236,48 @@ describe("updateCached", () => {
     expect(unchanged).not.toBe(before);
   });
 
-  it("two optimistic patches of one item that both fail leave the server's item, not the first patch", async () => {
-    const { queryClient, wrapper } = setup();
-    // The PATCHes wait until the test answers them, so both are in flight at once.
-    const held: Array<() => void> = [];
-    server.route("PATCH /api/v2/leads/l1", (_, res) => {
-      held.push(() => apiError(res, 400, "Bad Request", "refused"));
-    });
-    const { result } = renderHook(
-      () => ({
-        item: useGetLead("l1"),
-        patch: usePatchLead({
-          mutation: {
-            onMutate: ({ id, data }) => updateCached(queryClient, "leads", id, data),
-            onError: (_error, _variables, rollback) => rollback?.(),
-          },
+  it.each([
+    ["first", "second"],
+    ["second", "first"],
+  ])(
+    "two optimistic patches of one item that both fail (the %s refused first) leave the server's item",
+    async (...order) => {
+      const { queryClient, wrapper } = setup();
+      // The PATCHes wait until the test answers them, so both are in flight at once.
+      const held = new Map<string, () => void>();
+      server.route("PATCH /api/v2/leads/l1", (request, res) => {
+        const { first_name } = JSON.parse(request.body) as { first_name: string };
+        held.set(first_name, () => apiError(res, 400, "Bad Request", "refused"));
+      });
+      const { result } = renderHook(
+        () => ({
+          item: useGetLead("l1"),
+          patch: usePatchLead({
+            mutation: {
+              onMutate: ({ id, data }) => updateCached(queryClient, "leads", id, data),
+              onError: (_error, _variables, rollback) => rollback?.(),
+            },
+          }),
         }),
-      }),
-      { wrapper },
-    );
-    await waitFor(() => expect(result.current.item.isSuccess).toBe(true));
-    const first = result.current.patch.mutateAsync({ id: "l1", data: { first_name: "First" } });
-    const second = result.current.patch.mutateAsync({ id: "l1", data: { first_name: "Second" } });
-    await waitFor(() => expect(held).toHaveLength(2));
-    expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Second");
-    held[0]?.();
-    await expect(first).rejects.toMatchObject({ status: 400 });
-    held[1]?.();
-    await expect(second).rejects.toMatchObject({ status: 400 });
-    // Neither patch happened: what is shown ends as the server's lead, not "First" (which the API refused).
-    await waitFor(() =>
-      expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Lead 1"),
-    );
-    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
-    expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Lead 1");
-  });
+        { wrapper },
+      );
+      await waitFor(() => expect(result.current.item.isSuccess).toBe(true));
+      const calls = {
+        first: result.current.patch.mutateAsync({ id: "l1", data: { first_name: "first" } }),
+        second: result.current.patch.mutateAsync({ id: "l1", data: { first_name: "second" } }),
+      };
+      await waitFor(() => expect(held.size).toBe(2));
+      expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("second");
+      for (const name of order as Array<"first" | "second">) {
+        held.get(name)?.();
+        await expect(calls[name]).rejects.toMatchObject({ status: 400 });
+      }
+      // Neither patch happened: what is shown ends as the server's lead, not one the API refused.
+      await waitFor(() =>
+        expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Lead 1"),
+      );
+      await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+      expect(queryClient.getQueryData<Lead>(getGetLeadQueryKey("l1"))?.first_name).toBe("Lead 1");
+    },
+  );
 });
