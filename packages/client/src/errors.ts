@@ -136,12 +136,25 @@ export class InstantlyNetworkError extends Error {
   readonly path: string;
   /** Attempts made, this one included. */
   readonly attempts: number;
+  /**
+   * The response body was larger than the client's `maxResponseBytes`: not retried, since a repeat would be as
+   * large (a query's retry rule reads this too).
+   */
+  readonly bodyTooLarge: boolean;
 
-  constructor(init: { method: string; path: string; attempts: number; reason: string; cause?: unknown }) {
+  constructor(init: {
+    method: string;
+    path: string;
+    attempts: number;
+    reason: string;
+    cause?: unknown;
+    bodyTooLarge?: boolean;
+  }) {
     super(`${init.method} ${init.path} failed: ${init.reason}`, { cause: init.cause });
     this.method = init.method;
     this.path = init.path;
     this.attempts = init.attempts;
+    this.bodyTooLarge = init.bodyTooLarge ?? false;
   }
 
   toJSON(): Record<string, unknown> {

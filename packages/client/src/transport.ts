@@ -150,6 +150,7 @@ export function createTransport(
                 attempts: attempt,
                 reason: redact.text(describe(error)),
                 cause: redact.error(error),
+                bodyTooLarge: error instanceof BodyTooLarge,
               });
         }
         await sleep(backoffDelay(attempt, retry), caller);

@@ -91,11 +91,13 @@ const endless =
     res.write('{"items":[');
     pump();
   };
-/** The check of a row failed by maxResponseBytes: its message names the limit and the option. */
+/** The check of a row failed by maxResponseBytes: its message names the limit and the option, and it says so. */
 const tooLarge =
   (limit: string) =>
-  ({ error }: { error?: unknown }) =>
+  ({ error }: { error?: unknown }) => {
     expect((error as Error).message).toContain(`larger than ${limit} (maxResponseBytes)`);
+    expect((error as { bodyTooLarge?: unknown }).bodyTooLarge).toBe(true);
+  };
 
 interface Row {
   name: string;

@@ -14,12 +14,9 @@ import { type BackgroundJobPolling, setBackgroundJobPolling } from "./background
 export function instantlyQueryRetry(failureCount: number, error: unknown): boolean {
   if (!isInstantlyError(error)) return false;
   if (error.kind !== "network" && error.kind !== "timeout") return false;
-  if (error.kind === "network" && error.message.endsWith(TOO_LARGE)) return false;
+  if (error.kind === "network" && error.bodyTooLarge) return false;
   return error.method === "POST" && failureCount < POST_READ_RETRIES;
 }
-
-/** How the client's message for a body over `maxResponseBytes` ends (its README documents it). */
-const TOO_LARGE = "(maxResponseBytes)";
 
 /** Query retries of a POST read after a network error or timeout: together with the first try, the client's 3. */
 const POST_READ_RETRIES = 2;
