@@ -3,9 +3,10 @@
 // context: a hook from src would not see dist's provider); the entry by package name is checked by
 // package.test.ts, publint and attw, and used by apps/dashboard and new apps.
 import { mockError } from "@instantly-kit/msw";
+import { MutationObserver } from "@tanstack/react-query";
 import { act, renderHook, screen, waitFor } from "@testing-library/react";
 import { useEffect, useRef } from "react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   useCreateLeadLabel,
   useListCampaign,
@@ -130,6 +131,40 @@ describe("renderWithInstantly and the test QueryClient", () => {
     expect(client.getDefaultOptions().mutations).toMatchObject({ retry: false });
     const retrying = createTestQueryClient({ defaultOptions: { queries: { retry: 2 } } });
     expect(retrying.getDefaultOptions().queries?.retry).toBe(2);
+  });
+
+  it("schedules no garbage-collection timer for a mutation either, unless the caller sets one", async () => {
+    const client = createTestQueryClient();
+    expect(client.getDefaultOptions().mutations).toEqual({ retry: false, gcTime: Number.POSITIVE_INFINITY });
+    const custom = createTestQueryClient({ defaultOptions: { mutations: { gcTime: 1_000 } } });
+    expect(custom.getDefaultOptions().mutations).toEqual({ retry: false, gcTime: 1_000 });
+
+    // What useMutation does: an observer subscribed while the component is mounted. Once it unsubscribes
+    // (unmount), a settled mutation stays in the cache until its gcTime runs out: with TanStack's default a
+    // 5-minute timer still pending when the test ends (jest: open handle; vitest: a callback after teardown).
+    vi.useFakeTimers();
+    try {
+      const observer = new MutationObserver(client, { mutationFn: async (n: number) => n * 2 });
+      const unsubscribe = observer.subscribe(() => undefined);
+      await expect(observer.mutate(21)).resolves.toBe(42);
+      unsubscribe();
+      await vi.advanceTimersByTimeAsync(0); // TanStack's batched notifications (0 ms timers) run
+      expect(vi.getTimerCount()).toBe(0);
+      expect(client.getMutationCache().getAll()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a mutation run by a hook through the test providers has no garbage-collection timer", async () => {
+    const { wrapper, queryClient } = createInstantlyWrapper();
+    const { result } = renderHook(() => useCreateLeadLabel(), { wrapper });
+    await act(() =>
+      result.current.mutateAsync({ data: { label: "Kept", interest_status_label: "positive" } }),
+    );
+    const [mutation] = queryClient.getMutationCache().getAll();
+    expect(mutation?.state.status).toBe("success");
+    expect(mutation?.gcTime).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
