@@ -58,3 +58,13 @@ export async function instantlyRequest<T>(
   const result = await (client.request as unknown as AnyRequest)(request.method, request.path, init);
   return unwrap(result) as T;
 }
+
+/**
+ * The `enabled` of every generated query with path parameters: each has a value — not null, undefined or `""`.
+ * An empty path parameter means "nothing selected" (`useGetCampaign(selectedId ?? "")`), never a request:
+ * the client would refuse it with a TypeError before sending anything. `query: { enabled }` given to a hook
+ * replaces this check.
+ */
+export function hasPathParams(...values: unknown[]): boolean {
+  return values.every((value) => value !== null && value !== undefined && value !== "");
+}

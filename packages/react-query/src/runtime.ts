@@ -6,5 +6,5 @@ export {
   nextStartingAfter,
   withInvalidation,
 } from "./invalidation.js";
-export { instantlyRequest } from "./mutator.js";
+export { hasPathParams, instantlyRequest } from "./mutator.js";
 export { useInstantlyRequestOptions } from "./provider.js";

@@ -68,6 +68,36 @@ function target(): { name: string; text: string; id: string; pascal: string } {
   throw new Error("no query operation in orval's output");
 }
 
+/** A query operation with path parameters and the `enabled` property orval wrote in its options helper. */
+function enabledTarget(): {
+  name: string;
+  text: string;
+  id: string;
+  pascal: string;
+  enabled: ts.PropertyAssignment;
+} {
+  for (const file of files) {
+    const query = operations.find(
+      (operation) =>
+        operation.isQuery &&
+        operation.pathParamNames.length > 0 &&
+        file.text.includes(`export const ${operation.orvalName} = `),
+    );
+    if (!query) continue;
+    const helper = declaration(file.text, `get${query.name}QueryOptions`);
+    let enabled: ts.PropertyAssignment | undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "enabled")
+        enabled = node;
+      ts.forEachChild(node, visit);
+    };
+    visit(helper);
+    if (!enabled) throw new Error(`orval's get${query.name}QueryOptions has no enabled`);
+    return { ...file, id: query.id, pascal: query.name, enabled };
+  }
+  throw new Error("no query operation with path parameters in orval's output");
+}
+
 describe("react-query post-processing: each transformation applies exactly once per operation", () => {
   it("orval's unmodified output passes", () => {
     for (const file of files) expect(() => postprocessTagFile(file.name, file.text, context())).not.toThrow();
@@ -96,6 +126,25 @@ describe("react-query post-processing: each transformation applies exactly once 
     const duplicated = `${text}\n${key.getFullText()}\n`;
     expect(() => postprocessTagFile(name, duplicated, context())).toThrow(
       `react-query: transformation "query key" applied 2 time(s) to operation ${JSON.stringify(id)}, expected 1 — has orval's output changed?`,
+    );
+  });
+
+  it("orval's `enabled` in another shape: one error naming the operation (an empty id must stay disabled)", () => {
+    const { name, text, id, enabled } = enabledTarget();
+    const value = enabled.initializer;
+    const changed = `${text.slice(0, value.getStart())}!!(${value.getText()})${text.slice(value.getEnd())}`;
+    expect(() => postprocessTagFile(name, changed, context())).toThrow(
+      `react-query: orval's \`enabled\` of ${id} is not a null/undefined check of its path parameters`,
+    );
+  });
+
+  it("orval's `enabled` gone: the transformation that found nothing is named", () => {
+    const { name, text, id, pascal, enabled } = enabledTarget();
+    // The property and the comma after it.
+    const end = text.indexOf(",", enabled.getEnd()) + 1;
+    const removed = `${text.slice(0, enabled.getStart())}${text.slice(end)}`;
+    expect(() => postprocessTagFile(name, removed, context())).toThrow(
+      `react-query: transformation "enabled: get${pascal}QueryOptions" applied 0 time(s) to operation ${JSON.stringify(id)}, expected 1 — has orval's output changed?`,
     );
   });
 });

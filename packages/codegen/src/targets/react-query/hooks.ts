@@ -4,6 +4,7 @@
  *   the verb and an `infinite` marker first, so a resource prefix cannot invalidate them;
  * - hooks take the client from <InstantlyProvider> (`useInstantlyRequestOptions(options)`), options helpers
  *   do not (they work outside React);
+ * - a query whose path parameter is empty (`""`) is disabled like one whose parameter is null/undefined;
  * - mutations invalidate their resource (`withInvalidation`) and take a per-call `invalidate` option.
  */
 
@@ -70,6 +71,59 @@ export function injectClient(
         ...child.arguments.slice(0, -1),
         call("useInstantlyRequestOptions", [id("options")]),
       ]);
+    }
+    return ts.visitEachChild(child, visit, context);
+  };
+  return ts.visitNode(node, visit) as TS.Node;
+}
+
+/** `a !== null && a !== undefined && b !== null …` (left to right) as its `&&` operands. */
+function conjuncts(expression: TS.Expression): TS.Expression[] {
+  if (
+    ts.isBinaryExpression(expression) &&
+    expression.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken
+  )
+    return [...conjuncts(expression.left), expression.right];
+  return [expression];
+}
+
+/** `name !== null` or `name !== undefined`: the name and which of the two, or nothing. */
+function absentCheck(expression: TS.Expression): { name: string; of: "null" | "undefined" } | undefined {
+  if (!ts.isBinaryExpression(expression)) return undefined;
+  if (expression.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken) return undefined;
+  if (!ts.isIdentifier(expression.left)) return undefined;
+  const right = expression.right;
+  if (right.kind === ts.SyntaxKind.NullKeyword) return { name: expression.left.text, of: "null" };
+  if (ts.isIdentifier(right) && right.text === "undefined")
+    return { name: expression.left.text, of: "undefined" };
+  return undefined;
+}
+
+/**
+ * In a query options helper: orval's `enabled: id !== null && id !== undefined` (one pair per path parameter)
+ * becomes `enabled: hasPathParams(id)`, which is also false for `""` — an empty path parameter is "nothing
+ * selected" (`useGetCampaign(selectedId ?? "")`), and the client would refuse it with a TypeError (no `kind`).
+ * orval has no option for it (its `enabled` is null/undefined only; `useSkipToken` is too). Any other shape of
+ * orval's `enabled` fails generation: the tally expects this once per options helper with path parameters.
+ */
+export function requirePathParams(
+  shape: RequestShape,
+  node: TS.Node,
+  context: TS.TransformationContext,
+  onApplied: () => void,
+): TS.Node {
+  const names = [...shape.pathVariables.values()];
+  const expected = names.flatMap((name) => [`${name}:null`, `${name}:undefined`]).join(" && ");
+  const visit = (child: TS.Node): TS.Node => {
+    if (ts.isPropertyAssignment(child) && ts.isIdentifier(child.name) && child.name.text === "enabled") {
+      const checks = conjuncts(child.initializer).map(absentCheck);
+      const found = checks.map((check) => (check ? `${check.name}:${check.of}` : "?")).join(" && ");
+      if (names.length === 0 || found !== expected)
+        fail(
+          `orval's \`enabled\` of ${shape.operation.id} is not a null/undefined check of its path parameters (${names.join(", ") || "none"}) — has orval's output changed?`,
+        );
+      onApplied();
+      return f.updatePropertyAssignment(child, child.name, call("hasPathParams", names.map(id)));
     }
     return ts.visitEachChild(child, visit, context);
   };

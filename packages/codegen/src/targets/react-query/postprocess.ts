@@ -7,7 +7,8 @@
  * - orval's request functions are renamed to the operationIds, its body/query model names become the named
  *   parameter types of model.gen.ts (param-types.ts) — hooks and keys already carry the model's names
  *   (orval-options.ts `operationName`);
- * - hierarchical query keys, the client from <InstantlyProvider>, invalidation (hooks.ts);
+ * - hierarchical query keys, the client from <InstantlyProvider>, invalidation, queries disabled for an empty
+ *   path parameter (hooks.ts);
  * - body-cursor infinite hooks (body-cursor.ts) and `useSuspenseX` aliases;
  * - JSDoc from the model (../operation-docs.ts); imports from our packages.
  */
@@ -15,7 +16,14 @@
 import { exportDoc } from "../operation-docs.ts";
 import { type ExportKind, operationExports } from "../operation-exports.ts";
 import { bodyCursorInfiniteHooks } from "./body-cursor.ts";
-import { infiniteQueryKey, injectClient, mutationHook, mutationOptions, queryKey } from "./hooks.ts";
+import {
+  infiniteQueryKey,
+  injectClient,
+  mutationHook,
+  mutationOptions,
+  queryKey,
+  requirePathParams,
+} from "./hooks.ts";
 import type { HookOperation } from "./operations.ts";
 import { ERROR_SCHEMA } from "./orval-options.ts";
 import type { ParamTypeNames } from "./param-types.ts";
@@ -120,6 +128,11 @@ function expectations(tally: Tally, shapes: readonly RequestShape[]): void {
       }
       for (const variant of variants)
         tally.expect(operation.id, `client from provider: use${name}${variant}`);
+      // orval's `enabled` (non-suspense options helpers of operations with path parameters only).
+      if (operation.pathParamNames.length > 0) {
+        for (const variant of variants.filter((variant) => !variant.startsWith("Suspense")))
+          tally.expect(operation.id, `enabled: get${name}${variant}QueryOptions`);
+      }
     } else {
       for (const what of [
         "mutation options: withInvalidation",
@@ -262,6 +275,7 @@ function imports(
     }
   }
   const runtime = [
+    "hasPathParams",
     "instantlyRequest",
     "nextStartingAfter",
     "useInstantlyRequestOptions",
@@ -367,7 +381,12 @@ export function postprocessTagFile(
       }
       const optionsOf = name === undefined ? undefined : optionsHelpers.get(name);
       if (optionsOf && !role) {
-        push(doc(statement, optionsOf, name as string, "options"));
+        const helper = name as string;
+        const of = byOrvalName.get(optionsOf.orvalName) ?? fail(`${helper} belongs to no request function`);
+        const enabled = requirePathParams(of, statement, transformContext, () =>
+          tally.applied(optionsOf.id, `enabled: ${helper}`),
+        ) as TS.Statement;
+        push(doc(enabled, optionsOf, helper, "options"));
         continue;
       }
       if (!role || name === undefined) {

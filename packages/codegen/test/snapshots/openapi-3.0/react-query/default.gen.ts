@@ -16,7 +16,7 @@ import type {
 } from "@tanstack/react-query";
 import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyError } from "@instantly-kit/client";
-import { instantlyRequest, useInstantlyRequestOptions } from "../runtime.js";
+import { hasPathParams, instantlyRequest, useInstantlyRequestOptions } from "../runtime.js";
 
 type AwaitedInput<T> = PromiseLike<T> | T;
 
@@ -84,7 +84,7 @@ export const getGetCampaignQueryOptions = <
   const queryKey = queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) =>
     getCampaign(id, requestOptions, signal);
-  return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
+  return { queryKey, queryFn, enabled: hasPathParams(id), ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getCampaign>>,
     TError,
     TData

@@ -34,6 +34,7 @@ import type { ErrorBody, ResponseBody } from "@instantly-kit/types";
 import type { InstantlyError } from "@instantly-kit/client";
 import type { CreateWidgetBody, ListWidgetParams, SearchWidgetBody } from "./model.gen.js";
 import {
+  hasPathParams,
   instantlyRequest,
   nextStartingAfter,
   useInstantlyRequestOptions,
@@ -1711,7 +1712,7 @@ export const getGetWidgetQueryOptions = <
   const queryKey = queryOptions?.queryKey ?? getGetWidgetQueryKey(id);
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getWidget>>> = ({ signal }) =>
     getWidget(id, requestOptions, signal);
-  return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
+  return { queryKey, queryFn, enabled: hasPathParams(id), ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getWidget>>,
     TError,
     TData

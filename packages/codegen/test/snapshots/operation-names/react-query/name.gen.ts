@@ -45,6 +45,7 @@ import type {
   PrivateThingParams,
 } from "./model.gen.js";
 import {
+  hasPathParams,
   instantlyRequest,
   nextStartingAfter,
   useInstantlyRequestOptions,
@@ -3169,7 +3170,7 @@ export const getGetV2Item2QueryOptions = <
   const queryKey = queryOptions?.queryKey ?? getGetV2Item2QueryKey(id, params);
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getV2Item2>>> = ({ signal }) =>
     getV2Item2(id, params, requestOptions, signal);
-  return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
+  return { queryKey, queryFn, enabled: hasPathParams(id), ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getV2Item2>>,
     TError,
     TData

@@ -33,7 +33,7 @@ import type {
   PatchLeadBody,
   XCreateLeadBody,
 } from "./model.gen.js";
-import { instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
+import { hasPathParams, instantlyRequest, useInstantlyRequestOptions, withInvalidation } from "../runtime.js";
 import type { InvalidateOption, InvalidationTargetsOf } from "../runtime.js";
 
 type AwaitedInput<T> = PromiseLike<T> | T;
@@ -1376,7 +1376,7 @@ export const getGetLeadQueryOptions = <
   const queryKey = queryOptions?.queryKey ?? getGetLeadQueryKey(id);
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLead>>> = ({ signal }) =>
     getLead(id, requestOptions, signal);
-  return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
+  return { queryKey, queryFn, enabled: hasPathParams(id), ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLead>>,
     TError,
     TData
@@ -1764,7 +1764,7 @@ export const getGetLeadXQueryOptions = <
   const queryKey = queryOptions?.queryKey ?? getGetLeadXQueryKey(id);
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getLeadX>>> = ({ signal }) =>
     getLeadX(id, requestOptions, signal);
-  return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
+  return { queryKey, queryFn, enabled: hasPathParams(id), ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getLeadX>>,
     TError,
     TData

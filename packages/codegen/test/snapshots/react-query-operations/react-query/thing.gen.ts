@@ -43,6 +43,7 @@ import type {
   PatchThingBody,
 } from "./model.gen.js";
 import {
+  hasPathParams,
   instantlyRequest,
   nextStartingAfter,
   useInstantlyRequestOptions,
@@ -2343,7 +2344,7 @@ export const getGetThingQueryOptions = <
   const queryKey = queryOptions?.queryKey ?? getGetThingQueryKey(id);
   const queryFn: QueryFunction<Awaited<ReturnType<typeof getThing>>> = ({ signal }) =>
     getThing(id, requestOptions, signal);
-  return { queryKey, queryFn, enabled: id !== null && id !== undefined, ...queryOptions } as UseQueryOptions<
+  return { queryKey, queryFn, enabled: hasPathParams(id), ...queryOptions } as UseQueryOptions<
     Awaited<ReturnType<typeof getThing>>,
     TError,
     TData
