@@ -188,8 +188,13 @@ describe("generated hooks for the fixture", () => {
     expect(thing).not.toMatch(/ErrorType|from ["']\.\/model["']/);
     expect(thing).toContain("export type CreateThingsMutationVariables = { data: CreateThingsBody };");
     expect(thing).not.toContain("CreateThingsBodyItem[]");
-    // Infinite hooks page with the response's cursor (orval's `getNextPageParam` option).
-    expect(thing.match(/getNextPageParam: \(lastPage\) => nextStartingAfter\(lastPage\)/g)).toHaveLength(2);
+    // Infinite hooks page with the response's cursor (orval's `getNextPageParam` option), given every page and
+    // cursor so far: that is how a cursor loop is told from a next page.
+    expect(
+      thing.match(
+        /getNextPageParam: \(lastPage, allPages, lastPageParam, allPageParams\) =>\s+nextStartingAfter\(lastPage, allPages, lastPageParam, allPageParams\)/g,
+      ),
+    ).toHaveLength(2);
     // Every hook and request function has its JSDoc.
     expect(thing).toMatch(
       /\/\*\*\n \* Query hook for `getThing`\.\n \*\n \* `GET \/api\/v2\/things\/\{id\}`[^/]*\*\/\nexport function useGetThing</,
