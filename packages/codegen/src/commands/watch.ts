@@ -1,10 +1,12 @@
 // `spec:watch [--report <file>] [--json] [--source <url|path>]`: one whole spec update, locally or in CI.
-// Pulls (as spec:pull does), and when the API changed: writes the changeset, regenerates and builds the
-// packages, type-checks and tests every app against them, and writes the update report. Exit code: 0 no change
+// Pulls (as spec:pull does), and when the API changed: writes the changeset, regenerates the packages (one
+// `generate` run for all of them) and builds them (dependencies first, side by side where the graph allows),
+// type-checks and tests every app against them, and writes the update report. Exit code: 0 no change
 // (nothing touched), 10 change and every app passes, 11 change and some app breaks, 1 error, 128 + n stopped by
 // signal n (SIGINT/SIGTERM/SIGHUP) — and on an error or a signal before the report is written, everything it
 // changed is put back (src/watch/backup.ts).
 import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { CliError } from "../errors.ts";
@@ -31,9 +33,9 @@ import {
   type StepResult,
   type UpdateReport,
 } from "../watch/report.ts";
-import { runScript, type ScriptResult, stopRunningScripts } from "../watch/run-script.ts";
+import { runCommand, runScript, type ScriptResult, stopRunningScripts } from "../watch/run-script.ts";
 import { findUsages, type OperationRef } from "../watch/usages.ts";
-import { generatedPackages, workspaceApps } from "../watch/workspace.ts";
+import { generatedPackages, type WorkspacePackage, workspaceApps } from "../watch/workspace.ts";
 import { planPull } from "./pull.ts";
 
 const USAGE = "usage: spec:watch [--report <file>] [--json] [--source <url|path>]";
@@ -86,22 +88,25 @@ async function watch(
   const root = paths.root;
   const packages = generatedPackages(root);
   // SIGINT/SIGTERM/SIGHUP from here on (Ctrl-C, a cancelled CI job, a closed terminal or a lost runner; Node's
-  // default would end the watch on the spot, with nothing put back and its scripts left running): the running
-  // script's process group is sent SIGTERM and waited for (a `generate` removes its staging and scratch folders
-  // itself, ADR 0034; a script that ignores it is killed after a grace period), then everything is put back, then
-  // one line and exit 128 + the signal's number, as generate does (src/fs/interrupt.ts). Later signals are ignored
-  // until then: ending the restore halfway would leave the tree neither old nor new.
+  // default would end the watch on the spot, with nothing put back and its scripts left running): the process
+  // group of each script running (the generate, or the builds running side by side) is sent SIGTERM and waited
+  // for (a `generate` removes its staging and scratch folders itself, ADR 0034; a script that ignores it is killed
+  // after a grace period), then everything is put back, then one line and exit 128 + the signal's number, as
+  // generate does (src/fs/interrupt.ts). Later signals are ignored until then: ending the restore halfway would
+  // leave the tree neither old nor new.
   const interrupts = catchInterrupts();
   interrupts.signal.addEventListener(
     "abort",
     () => say(`${interrupts.received}: stopping the running script, then putting the tree back`),
     { once: true },
   );
-  /** `runScript`, given up on at once at a signal (the catch below stops the script), never started after one. */
-  const run = (dir: string, script: string): Promise<ScriptResult> => {
+  /** A script or command, given up on at once at a signal (the catch below stops it), never started after one. */
+  const raced = (start: () => Promise<ScriptResult>): Promise<ScriptResult> => {
     interrupts.signal.throwIfAborted();
-    return interrupts.race(runScript(root, dir, script));
+    return interrupts.race(start());
   };
+  const run = (dir: string, script: string): Promise<ScriptResult> =>
+    raced(() => runScript(root, dir, script));
   let backup: Backup | undefined;
   try {
     backup = backUp(
@@ -119,15 +124,8 @@ async function watch(
         ? `API changed (${plan.diff.bump} bump, ${plan.diff.changes.length} changes): wrote ${repoPath(paths, plan.changeset.file)}`
         : "the spec changed with no API change (bump none): no changeset",
     );
-    for (const step of ["generate", "build"] as const) {
-      for (const pkg of packages) {
-        const result = await run(join(root, pkg.dir), step);
-        if (result.code !== 0) {
-          throw new CliError(`${pkg.name} ${step} failed (exit ${result.code}): ${lastLine(result.output)}`);
-        }
-        say(`${pkg.name}: ${step} ok (${result.ms} ms)`);
-      }
-    }
+    await regenerate(root, packages, raced, say);
+    await buildInParallel(root, packages, run, say);
 
     const oldModel = buildModel(plan.previous);
     const newModel = buildModel(plan.pulled.spec.document);
@@ -186,6 +184,90 @@ async function watch(
     throw error;
   } finally {
     interrupts.dispose();
+  }
+}
+
+/** A package's own `generate` script when it is the generator's `generate <target>` (each package's is). */
+const CLI_GENERATE = /^node \.\.\/codegen\/bin\/instantly-kit\.mjs generate ([a-z][a-z0-9-]*)$/;
+
+/**
+ * Regenerates the generated packages: those whose `generate` script is the generator's `generate <target>` in ONE
+ * `generate <target>…` run (one process and one read of the spec instead of one per package, every target in its
+ * worker threads; its folders swapped in only if every target succeeded, ADR 0034), the same as running their
+ * scripts one by one; any other `generate` script on its own, as before, dependencies first.
+ */
+async function regenerate(
+  root: string,
+  packages: readonly WorkspacePackage[],
+  raced: (start: () => Promise<ScriptResult>) => Promise<ScriptResult>,
+  say: (line: string) => void,
+): Promise<void> {
+  const together = packages.flatMap((pkg) => {
+    const target = CLI_GENERATE.exec(pkg.scripts.generate ?? "")?.[1];
+    return target ? [{ pkg, target }] : [];
+  });
+  if (together.length > 0) {
+    const targets = [...new Set(together.map(({ target }) => target))];
+    const what =
+      together.length === 1
+        ? (together[0] as { pkg: WorkspacePackage }).pkg.name
+        : `${targets.length} packages (${targets.join(", ")})`;
+    const command = ["node", "packages/codegen/bin/instantly-kit.mjs", "generate", ...targets].join(" ");
+    const result = await raced(() => runCommand(root, root, command, `generate ${targets.join(" ")}`));
+    if (result.code !== 0)
+      throw new CliError(`${what} generate failed (exit ${result.code}): ${lastLine(result.output)}`);
+    say(`${what}: generate ok (${result.ms} ms)`);
+  }
+  for (const pkg of packages) {
+    if (together.some((entry) => entry.pkg === pkg)) continue;
+    const result = await raced(() => runScript(root, join(root, pkg.dir), "generate"));
+    if (result.code !== 0)
+      throw new CliError(`${pkg.name} generate failed (exit ${result.code}): ${lastLine(result.output)}`);
+    say(`${pkg.name}: generate ok (${result.ms} ms)`);
+  }
+}
+
+/**
+ * Runs each package's `build` once the generated packages it is built against (`buildDependencies`) have built,
+ * up to `availableParallelism()` at once: types, then zod and msw side by side, then client, then react-query. A
+ * line per build as it finishes. The first failure (or a signal: `run` then rejects) ends it at once; the caller
+ * stops the builds still running (`stopRunningScripts`) before it puts the tree back.
+ */
+async function buildInParallel(
+  root: string,
+  packages: readonly WorkspacePackage[],
+  run: (dir: string, script: string) => Promise<ScriptResult>,
+  say: (line: string) => void,
+): Promise<void> {
+  const names = new Set(packages.map((pkg) => pkg.name));
+  const waitsFor = new Map(
+    packages.map((pkg) => [
+      pkg,
+      pkg.buildDependencies.filter((name) => names.has(name) && name !== pkg.name),
+    ]),
+  );
+  const limit = Math.max(1, availableParallelism());
+  const pending = [...packages]; // dependencies first: a tie starts the earlier one
+  const built = new Set<string>();
+  const running = new Map<WorkspacePackage, Promise<{ pkg: WorkspacePackage; result: ScriptResult }>>();
+  while (pending.length > 0 || running.size > 0) {
+    while (running.size < limit && pending.length > 0) {
+      let next = pending.findIndex((pkg) => (waitsFor.get(pkg) ?? []).every((name) => built.has(name)));
+      // Nothing ready and nothing running: a dependency cycle. Built in the packages' order, as it always was.
+      if (next < 0 && running.size === 0) next = 0;
+      if (next < 0) break;
+      const [pkg] = pending.splice(next, 1) as [WorkspacePackage];
+      const build = run(join(root, pkg.dir), "build").then((result) => ({ pkg, result }));
+      build.catch(() => {}); // one still running when the watch gives up rejects (a signal) with no one waiting
+      running.set(pkg, build);
+    }
+    const { pkg, result } = await Promise.race(running.values());
+    running.delete(pkg);
+    if (result.code !== 0) {
+      throw new CliError(`${pkg.name} build failed (exit ${result.code}): ${lastLine(result.output)}`);
+    }
+    built.add(pkg.name);
+    say(`${pkg.name}: build ok (${result.ms} ms)`);
   }
 }
 

@@ -24,14 +24,28 @@ export function scriptsOf(packageDir: string): Record<string, string> {
 export function runScript(root: string, packageDir: string, script: string): Promise<ScriptResult> {
   const command = scriptsOf(packageDir)[script];
   if (command === undefined) return Promise.resolve({ code: 0, output: `(no ${script} script)`, ms: 0 });
-  const bins = [join(packageDir, "node_modules", ".bin"), join(root, "node_modules", ".bin")].filter((dir) =>
-    existsSync(dir),
+  return runCommand(
+    root,
+    packageDir,
+    command,
+    `${relative(root, packageDir).split(sep).join("/")} ${script}`,
+  );
+}
+
+/**
+ * A shell command in `dir` as {@link runScript} runs a script (`dir`'s and the root's node_modules/.bin first on
+ * PATH, its own process group, stopped by {@link stopRunningScripts}); `label` names it in the `fault: …` lines
+ * passed on.
+ */
+export function runCommand(root: string, dir: string, command: string, label: string): Promise<ScriptResult> {
+  const bins = [...new Set([join(dir, "node_modules", ".bin"), join(root, "node_modules", ".bin")])].filter(
+    (bin) => existsSync(bin),
   );
   const started = performance.now();
   return new Promise((resolve) => {
     // Its own process group: an interrupted watch can stop the whole tree it started.
     const child = spawn("sh", ["-c", command], {
-      cwd: packageDir,
+      cwd: dir,
       env: {
         ...process.env,
         INSTANTLY_KIT_ROOT: root,
@@ -61,7 +75,7 @@ export function runScript(root: string, packageDir: string, script: string): Pro
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
-    relayFaultLines(child.stderr, `${relative(root, packageDir).split(sep).join("/")} ${script}`);
+    relayFaultLines(child.stderr, label);
     const done = (code: number) => {
       if (pid !== undefined) running.delete(pid);
       exited();

@@ -8,7 +8,13 @@ export interface WorkspacePackage {
   /** Relative to the root, `/` separated. */
   dir: string;
   scripts: Record<string, string>;
+  /** Its dependencies and devDependencies. */
   dependencies: string[];
+  /**
+   * What its published code is built against: dependencies, peerDependencies and optionalDependencies, not
+   * devDependencies (its tests' and tools'). A package's `build` waits for these packages' builds only.
+   */
+  buildDependencies: string[];
 }
 
 function readPackages(root: string, folder: string): WorkspacePackage[] {
@@ -23,6 +29,11 @@ function readPackages(root: string, folder: string): WorkspacePackage[] {
         dir: `${folder}/${entry.name}`,
         scripts: manifest.scripts ?? {},
         dependencies: Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }),
+        buildDependencies: Object.keys({
+          ...manifest.dependencies,
+          ...manifest.peerDependencies,
+          ...manifest.optionalDependencies,
+        }),
       };
     })
     .sort((a, b) => (a.dir < b.dir ? -1 : 1));
