@@ -2,18 +2,10 @@
 // "it stopped" is checked as "no request over a window hundreds of polls long".
 import { createInstantlyClient } from "@instantly-kit/client";
 import { apiError, json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
-import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  BackgroundJobTimeoutError,
-  createInstantlyQueryClient,
-  InstantlyProvider,
-  useBackgroundJob,
-  waitForBackgroundJob,
-} from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { BackgroundJobTimeoutError, useBackgroundJob, waitForBackgroundJob } from "../src/index.js";
+import { API_KEY, observedQueryClient, providers } from "./render.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,20 +18,11 @@ const polls = () =>
   server.requests.filter((request) => request.url.pathname.startsWith("/api/v2/background-jobs/")).length;
 const pause = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
 
-function setup(): { queryClient: QueryClient; wrapper: (props: { children: ReactNode }) => ReactNode } {
-  const queryClient = createInstantlyQueryClient({
-    backgroundJobs: { initialDelayMs: 1, factor: 1, maxDelayMs: 1 },
-    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
+const setup = () =>
+  providers(observedQueryClient({ backgroundJobs: { initialDelayMs: 1, factor: 1, maxDelayMs: 1 } }), {
+    baseUrl: server.baseUrl,
+    retry: false,
   });
-  queryClients.add(queryClient);
-  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, retry: false });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <InstantlyProvider client={client}>{children}</InstantlyProvider>
-    </QueryClientProvider>
-  );
-  return { queryClient, wrapper };
-}
 
 describe("useBackgroundJob polling", () => {
   it("stops on an error (a job id the API does not know is not polled forever)", async () => {

@@ -1,20 +1,13 @@
-// Cancelling a query closes its HTTP exchange on a real server (node:http on 127.0.0.1), and a cancelled query is
-// not shown as failed.
-import { createInstantlyClient } from "@instantly-kit/client";
 import { apiError, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
-import { QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  createInstantlyQueryClient,
   getGetCampaignQueryKey,
   getListLeadsInfiniteQueryKey,
-  InstantlyProvider,
   useGetCampaign,
   useListLeadsInfinite,
 } from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { observedQueryClient, providers } from "./render.js";
 
 let server: TestServer;
 /** One entry per request the server got and never answered: resolves when the client closed the connection. */
@@ -33,20 +26,8 @@ beforeEach(() => {
 });
 afterAll(() => server.close());
 
-function setup() {
-  const queryClient = createInstantlyQueryClient({
-    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
-  });
-  queryClients.add(queryClient);
-  // No deadline: only the cancellation can end these requests.
-  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, timeoutMs: 0 });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <InstantlyProvider client={client}>{children}</InstantlyProvider>
-    </QueryClientProvider>
-  );
-  return { queryClient, wrapper };
-}
+// No deadline: only the cancellation can end these requests.
+const setup = () => providers(observedQueryClient(), { baseUrl: server.baseUrl, timeoutMs: 0 });
 
 describe("cancellation", () => {
   it("unmounting the only observer closes the connection; the query is not left in error", async () => {

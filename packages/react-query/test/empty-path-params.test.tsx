@@ -2,24 +2,20 @@
 // one whose parameter is null/undefined, never sent — against a real server, counting what reached its socket.
 // Forced anyway (`enabled: true`, the request function), the client refuses it with a plain TypeError (README,
 // "Errors"): a programming error outside the InstantlyError model, not retried, nothing sent.
-import { createInstantlyClient, isInstantlyError } from "@instantly-kit/client";
+import { isInstantlyError } from "@instantly-kit/client";
 import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
-import { QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  createInstantlyQueryClient,
   getCampaign,
   getGetCampaignQueryOptions,
   getGetCampaignSuspenseQueryOptions,
   getGetInboxManagerReplyQueryOptions,
   getListInboxManagerRepliesInfiniteQueryOptions,
-  InstantlyProvider,
   useGetCampaign,
   useListInboxManagerRepliesInfinite,
 } from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { observedQueryClient, providers } from "./render.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -31,19 +27,7 @@ beforeEach(() => {
 });
 afterAll(() => server.close());
 
-function setup() {
-  const queryClient = createInstantlyQueryClient({
-    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
-  });
-  queryClients.add(queryClient);
-  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, retry: false });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <InstantlyProvider client={client}>{children}</InstantlyProvider>
-    </QueryClientProvider>
-  );
-  return { client, queryClient, wrapper };
-}
+const setup = () => providers(observedQueryClient(), { baseUrl: server.baseUrl, retry: false });
 
 const sent = () => server.requests.map((request) => `${request.method} ${request.url.pathname}`);
 

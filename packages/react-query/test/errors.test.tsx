@@ -15,20 +15,18 @@ import {
   startServer,
   type TestServer,
 } from "@instantly-kit/test-support/http-server";
-import { dehydrate, QueryClientProvider } from "@tanstack/react-query";
+import { dehydrate } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createInstantlyQueryClient,
   getCampaign,
-  InstantlyProvider,
   MissingInstantlyClientError,
   useGetCampaign,
   useListLeads,
   usePatchCampaign,
 } from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { API_KEY, providers } from "./render.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -37,21 +35,12 @@ beforeAll(async () => {
 beforeEach(() => server.reset());
 afterAll(() => server.close());
 
-function wrapperFor(withProvider = true, timeoutMs = 30_000) {
-  const queryClient = createInstantlyQueryClient();
-  queryClients.add(queryClient);
-  const client = createInstantlyClient({
-    apiKey: API_KEY,
-    baseUrl: server.baseUrl,
-    timeoutMs,
-    retry: { attempts: 2, baseDelayMs: 0, maxDelayMs: 0 },
-  });
-  return ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      {withProvider ? <InstantlyProvider client={client}>{children}</InstantlyProvider> : children}
-    </QueryClientProvider>
-  );
-}
+const wrapperFor = (withProvider = true, timeoutMs = 30_000) =>
+  providers(
+    createInstantlyQueryClient(),
+    { baseUrl: server.baseUrl, timeoutMs, retry: { attempts: 2, baseDelayMs: 0, maxDelayMs: 0 } },
+    { provider: withProvider },
+  ).wrapper;
 
 describe("each failure arrives with its kind", () => {
   it.each([
@@ -145,14 +134,11 @@ describe("each failure arrives with its kind", () => {
         );
       });
     }
-    const queryClient = createInstantlyQueryClient();
-    queryClients.add(queryClient);
-    const client = createInstantlyClient({ apiKey: key, baseUrl: server.baseUrl, retry: false });
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <QueryClientProvider client={queryClient}>
-        <InstantlyProvider client={client}>{children}</InstantlyProvider>
-      </QueryClientProvider>
-    );
+    const { queryClient, wrapper } = providers(createInstantlyQueryClient(), {
+      apiKey: key,
+      baseUrl: server.baseUrl,
+      retry: false,
+    });
     const { result } = renderHook(
       () => ({
         get: useGetCampaign("c1"),

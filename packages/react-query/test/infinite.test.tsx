@@ -1,18 +1,12 @@
 // Infinite queries against servers that misbehave (node:http on 127.0.0.1): `hasNextPage` ends where the client's
 // `paginate()` ends, so "load more while there is more" (an infinite scroll's sentinel) cannot load forever.
-import { createInstantlyClient, MAX_EMPTY_PAGES } from "@instantly-kit/client";
+import { MAX_EMPTY_PAGES } from "@instantly-kit/client";
 import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
-import { QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
-import { type ReactNode, useEffect } from "react";
+import { useEffect } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createInstantlyQueryClient,
-  InstantlyProvider,
-  useListCampaignInfinite,
-  useListLeadsInfinite,
-} from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { useListCampaignInfinite, useListLeadsInfinite } from "../src/index.js";
+import { observedQueryClient, providers } from "./render.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,18 +15,7 @@ beforeAll(async () => {
 beforeEach(() => server.reset());
 afterAll(() => server.close());
 
-function setup() {
-  const queryClient = createInstantlyQueryClient({
-    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
-  });
-  queryClients.add(queryClient);
-  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, retry: false });
-  return ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <InstantlyProvider client={client}>{children}</InstantlyProvider>
-    </QueryClientProvider>
-  );
-}
+const setup = () => providers(observedQueryClient(), { baseUrl: server.baseUrl, retry: false }).wrapper;
 
 /** Loads the next page whenever there is one and none is loading: an infinite scroll whose sentinel stays in view. */
 function useLoadAll<

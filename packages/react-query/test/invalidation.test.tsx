@@ -1,6 +1,3 @@
-// Invalidation and cache helpers against a real server (node:http on 127.0.0.1) that keeps leads and one
-// background job in memory. Counts are of requests that reached the socket; nothing waits for a time.
-import { createInstantlyClient } from "@instantly-kit/client";
 import {
   apiError,
   json,
@@ -8,16 +5,12 @@ import {
   startServer,
   type TestServer,
 } from "@instantly-kit/test-support/http-server";
-import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  createInstantlyQueryClient,
   getGetLeadQueryKey,
   getListLeadsInfiniteQueryKey,
   getListLeadsQueryKey,
-  InstantlyProvider,
   updateCached,
   useBackgroundJob,
   useGetLead,
@@ -26,7 +19,7 @@ import {
   useMoveLeads,
   usePatchLead,
 } from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { observedQueryClient, providers } from "./render.js";
 
 interface Lead {
   id: string;
@@ -70,21 +63,12 @@ beforeEach(() => {
 const count = (method: string, path: string) =>
   server.requests.filter((request) => request.method === method && request.url.pathname === path).length;
 
-function setup(): { queryClient: QueryClient; wrapper: (props: { children: ReactNode }) => ReactNode } {
-  // Polls as fast as the server answers: what the test waits for is the server's state, never a delay.
-  const queryClient = createInstantlyQueryClient({
-    backgroundJobs: { initialDelayMs: 1, factor: 1, maxDelayMs: 1 },
-    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
+// Polls as fast as the server answers: what the test waits for is the server's state, never a delay.
+const setup = () =>
+  providers(observedQueryClient({ backgroundJobs: { initialDelayMs: 1, factor: 1, maxDelayMs: 1 } }), {
+    baseUrl: server.baseUrl,
+    retry: false,
   });
-  queryClients.add(queryClient);
-  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, retry: false });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <InstantlyProvider client={client}>{children}</InstantlyProvider>
-    </QueryClientProvider>
-  );
-  return { queryClient, wrapper };
-}
 
 const names = (page: { items?: Array<{ first_name?: unknown }> } | undefined) =>
   page?.items?.map((lead) => lead.first_name);

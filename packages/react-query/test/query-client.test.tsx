@@ -14,7 +14,7 @@ import {
   useGetCampaign,
   useListLeads,
 } from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { API_KEY, providers, queryClients } from "./render.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,16 +26,8 @@ afterAll(() => server.close());
 // The client's retries with no waiting: `Retry-After: 0` and no backoff, so no count depends on time.
 const CLIENT_RETRY: RetryOptions = { attempts: 3, baseDelayMs: 0, maxDelayMs: 0 };
 
-function setup(queryClient: QueryClient) {
-  queryClients.add(queryClient);
-  const client = createInstantlyClient({ apiKey: API_KEY, baseUrl: server.baseUrl, retry: CLIENT_RETRY });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <InstantlyProvider client={client}>{children}</InstantlyProvider>
-    </QueryClientProvider>
-  );
-  return wrapper;
-}
+const setup = (queryClient: QueryClient) =>
+  providers(queryClient, { baseUrl: server.baseUrl, retry: CLIENT_RETRY }).wrapper;
 
 const rateLimited = () =>
   server.route("GET /api/v2/campaigns/c1", (_, res) =>

@@ -1,7 +1,7 @@
 import { createInstantlyClient } from "@instantly-kit/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { InstantlyProvider } from "../src/index.js";
+import { createInstantlyQueryClient, InstantlyProvider } from "../src/index.js";
 
 export const API_KEY = "test-key-not-secret";
 
@@ -25,4 +25,35 @@ export function createWrapper() {
     </QueryClientProvider>
   );
   return { queryClient, client, wrapper };
+}
+
+type ClientOptions = Parameters<typeof createInstantlyClient>[0];
+
+/**
+ * What a hook test against a real server renders in: `queryClient` (tracked, so test/setup.ts clears it) and a
+ * client with the test key and `options` (`baseUrl`: the test's server); `provider: false` leaves the client out.
+ */
+export function providers(
+  queryClient: QueryClient,
+  options: Omit<ClientOptions, "apiKey"> & { apiKey?: string },
+  { provider = true } = {},
+) {
+  queryClients.add(queryClient);
+  const client = createInstantlyClient({ apiKey: API_KEY, ...options });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      {provider ? <InstantlyProvider client={client}>{children}</InstantlyProvider> : children}
+    </QueryClientProvider>
+  );
+  return { queryClient, client, wrapper };
+}
+
+/** The package's own QueryClient, reporting every field's change (`notifyOnChangeProps`, see createWrapper). */
+export function observedQueryClient(
+  options: Omit<NonNullable<Parameters<typeof createInstantlyQueryClient>[0]>, "defaultOptions"> = {},
+): QueryClient {
+  return createInstantlyQueryClient({
+    ...options,
+    defaultOptions: { queries: { notifyOnChangeProps: "all" } },
+  });
 }

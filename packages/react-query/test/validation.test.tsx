@@ -6,17 +6,10 @@ import {
   type ValidateOptions,
 } from "@instantly-kit/client";
 import { json, startServer, type TestServer } from "@instantly-kit/test-support/http-server";
-import { QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createInstantlyQueryClient,
-  InstantlyProvider,
-  useCreateLeadLabel,
-  useGetLeadLabel,
-} from "../src/index.js";
-import { API_KEY, queryClients } from "./render.js";
+import { createInstantlyQueryClient, useCreateLeadLabel, useGetLeadLabel } from "../src/index.js";
+import { API_KEY, providers } from "./render.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -46,25 +39,16 @@ const label = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function wrapperFor(
+const wrapperFor = (
   validate: ValidateOptions,
   onValidationIssue?: (error: InstantlyValidationError) => void,
-) {
-  const queryClient = createInstantlyQueryClient();
-  queryClients.add(queryClient);
-  const client = createInstantlyClient({
-    apiKey: API_KEY,
+) =>
+  providers(createInstantlyQueryClient(), {
     baseUrl: server.baseUrl,
     retry: false,
     validate,
     ...(onValidationIssue ? { onValidationIssue } : {}),
-  });
-  return ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <InstantlyProvider client={client}>{children}</InstantlyProvider>
-    </QueryClientProvider>
-  );
-}
+  }).wrapper;
 
 describe("validate reaches the hooks", () => {
   it('a query hook ends in error.kind "validation" with response: "throw"', async () => {
