@@ -97,6 +97,11 @@ export async function startServer(): Promise<TestServer> {
       return apiError(response, 404, "Not Found", `no route ${request.method} ${request.url.pathname}`);
     await handler(request, response);
   });
+  // An idle kept-alive connection stays open for the whole test (close() below ends every one). With Node's
+  // default 5 s, a test paused longer between two requests — loading the validation chunk on a busy CI machine —
+  // had the server close the socket just as the client reused it: "other side closed", a failure of the machine's
+  // speed, not of the code (a test client often has `retry: false`; an app's client retries a GET).
+  server.keepAliveTimeout = 10 * 60_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
