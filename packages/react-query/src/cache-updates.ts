@@ -14,6 +14,9 @@ export type ItemPatch<R extends InstantlyResource> =
   | Partial<InstantlyResourceItems[R]>
   | ((item: InstantlyResourceItems[R]) => InstantlyResourceItems[R]);
 
+/** Data `updateCached` wrote: never confirmed by the API. */
+const optimistic = new WeakSet<object>();
+
 /**
  * Applies `patch` to every cached copy of the item and returns the rollback (call it from `onError`). It puts
  * back the data it replaced where the cache still holds its patch — and refetches that query when what it puts
@@ -27,9 +30,6 @@ export type ItemPatch<R extends InstantlyResource> =
  * In-flight fetches of those queries are cancelled first so they cannot overwrite the optimistic data
  * (not awaited: call `await queryClient.cancelQueries(…)` yourself if you need that guarantee first).
  */
-/** Data `updateCached` wrote: never confirmed by the API. */
-const optimistic = new WeakSet<object>();
-
 export function updateCached<R extends InstantlyResource>(
   queryClient: QueryClient,
   resource: R,
